@@ -1,0 +1,205 @@
+package org.sflowmonitor.sflow;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes sFlow v5 datagrams. Every sample and record is read inside its declared length:
+ * a record that does not fit becomes {@link CounterRecord.Malformed}, a sample that does not
+ * fit becomes {@link Sample.Malformed}, and decoding goes on at the next declared boundary.
+ * Only a datagram whose header cannot be read raises {@link SflowDecodeException}.
+ * Stateless and thread-safe.
+ */
+public final class SflowDecoder {
+
+    public static final SflowDecoder DEFAULT = new SflowDecoder();
+
+    /** Bytes of a sample_record or counter_record framing: data_format and length. */
+    private static final int FRAMING = 8;
+
+    private final CounterRecordDecoder records = new CounterRecordDecoder();
+
+    /**
+     * Decodes the bytes between the buffer's position and limit (neither is changed).
+     *
+     * @param sender     the UDP source, or null when not known
+     * @param receivedAt the receive time, epoch milliseconds
+     */
+    public SflowDatagram decode(ByteBuffer data, InetSocketAddress sender, long receivedAt)
+            throws SflowDecodeException {
+        XdrReader in = new XdrReader(data);
+        int size = in.remaining();
+        InetAddress agent = null;
+        try {
+            int version = in.readInt();
+            if (version != SflowDatagram.VERSION) {
+                throw new SflowDecodeException("version " + Integer.toUnsignedString(version)
+                        + " is not sFlow version 5", null, sender);
+            }
+            agent = in.readAddress();
+            long subAgentId = in.readUnsignedInt();
+            long sequence = in.readUnsignedInt();
+            long uptime = in.readUnsignedInt();
+            long sampleCount = in.readUnsignedInt();
+            if (sampleCount > in.remaining() / FRAMING) {
+                throw new SflowDecodeException(sampleCount + " samples declared but only " + in.remaining()
+                        + " bytes follow the header", agent, sender);
+            }
+            List<Sample> samples = new ArrayList<>((int) sampleCount);
+            for (int i = 0; i < sampleCount; i++) {
+                if (!readSample(in, samples)) {
+                    break;
+                }
+            }
+            return new SflowDatagram(agent, subAgentId, sequence, uptime, sender, receivedAt, samples);
+        } catch (XdrReader.Underflow e) {
+            throw new SflowDecodeException("truncated header: the datagram has only " + size + " bytes",
+                    agent, sender);
+        } catch (XdrReader.IllegalAddressType e) {
+            throw new SflowDecodeException("agent " + e.getMessage(), null, sender);
+        }
+    }
+
+    /** Reads one sample into {@code out}; false when the datagram cannot go on past it. */
+    private boolean readSample(XdrReader in, List<Sample> out) {
+        if (in.remaining() < FRAMING) {
+            out.add(new Sample.Malformed(0, 0, 0, "sample framing truncated: " + in.remaining() + " bytes left"));
+            return false;
+        }
+        int tag = in.readInt();
+        int enterprise = tag >>> 12;
+        int format = tag & 0xFFF;
+        int length = in.readInt();
+        if (length < 0 || length > in.remaining()) {
+            out.add(new Sample.Malformed(enterprise, format, length, "sample length "
+                    + Integer.toUnsignedString(length) + " runs past the datagram's end ("
+                    + in.remaining() + " bytes left)"));
+            return false;
+        }
+        int start = in.position();
+        int sampleEnd = start + length;
+        int outerEnd = in.narrowEnd(sampleEnd);
+        Sample sample;
+        try {
+            sample = enterprise != 0 ? new Sample.Unknown(enterprise, format, length) : switch (format) {
+                case Sample.Counters.COMPACT, Sample.Counters.EXPANDED -> readCounters(in, format, length);
+                case Sample.Flow.COMPACT, Sample.Flow.EXPANDED -> readFlow(in, format, length);
+                default -> new Sample.Unknown(enterprise, format, length);
+            };
+        } catch (XdrReader.Underflow e) {
+            sample = new Sample.Malformed(enterprise, format, length,
+                    "sample content runs past its length of " + length + " bytes");
+        }
+        out.add(sample);
+        // opaque sample_data<> is padded to 4 bytes; tolerate an unpadded last sample
+        int next = Math.min(sampleEnd + ((4 - (length & 3)) & 3), outerEnd);
+        in.restoreEnd(outerEnd, next);
+        return true;
+    }
+
+    private Sample readCounters(XdrReader in, int format, int length) {
+        long sequence = in.readUnsignedInt();
+        int sourceType;
+        long sourceIndex;
+        if (format == Sample.Counters.COMPACT) {
+            int sourceId = in.readInt();
+            sourceType = sourceId >>> 24;
+            sourceIndex = sourceId & 0xFF_FFFF;
+        } else {
+            sourceType = in.readInt();
+            sourceIndex = in.readUnsignedInt();
+        }
+        long recordCount = in.readUnsignedInt();
+        if (recordCount > in.remaining() / FRAMING) {
+            return new Sample.Malformed(0, format, length, recordCount + " counter records declared but only "
+                    + in.remaining() + " bytes are left in the sample");
+        }
+        List<CounterRecord> list = new ArrayList<>((int) recordCount);
+        for (int i = 0; i < recordCount; i++) {
+            if (!readCounterRecord(in, list)) {
+                break;
+            }
+        }
+        return new Sample.Counters(format, sequence, sourceType, sourceIndex, list);
+    }
+
+    private boolean readCounterRecord(XdrReader in, List<CounterRecord> out) {
+        if (in.remaining() < FRAMING) {
+            out.add(new CounterRecord.Malformed(0, 0, 0,
+                    "record framing truncated: " + in.remaining() + " bytes left in the sample"));
+            return false;
+        }
+        int tag = in.readInt();
+        int enterprise = tag >>> 12;
+        int format = tag & 0xFFF;
+        int length = in.readInt();
+        if (length < 0 || length > in.remaining()) {
+            out.add(new CounterRecord.Malformed(enterprise, format, length, "record length "
+                    + Integer.toUnsignedString(length) + " runs past the sample's end (" + in.remaining()
+                    + " bytes left)"));
+            return false;
+        }
+        int recordEnd = in.position() + length;
+        int sampleEnd = in.narrowEnd(recordEnd);
+        out.add(records.decode(in, enterprise, format, length));
+        int next = Math.min(recordEnd + ((4 - (length & 3)) & 3), sampleEnd);
+        in.restoreEnd(sampleEnd, next);
+        return true;
+    }
+
+    private Sample readFlow(XdrReader in, int format, int length) {
+        long sequence = in.readUnsignedInt();
+        int sourceType;
+        long sourceIndex;
+        if (format == Sample.Flow.COMPACT) {
+            int sourceId = in.readInt();
+            sourceType = sourceId >>> 24;
+            sourceIndex = sourceId & 0xFF_FFFF;
+        } else {
+            sourceType = in.readInt();
+            sourceIndex = in.readUnsignedInt();
+        }
+        long samplingRate = in.readUnsignedInt();
+        long samplePool = in.readUnsignedInt();
+        long drops = in.readUnsignedInt();
+        long inputFormat;
+        long input;
+        long outputFormat;
+        long output;
+        if (format == Sample.Flow.COMPACT) {
+            int rawIn = in.readInt();
+            int rawOut = in.readInt();
+            inputFormat = rawIn >>> 30;
+            input = rawIn & 0x3FFF_FFFF;
+            outputFormat = rawOut >>> 30;
+            output = rawOut & 0x3FFF_FFFF;
+        } else {
+            inputFormat = in.readUnsignedInt();
+            input = in.readUnsignedInt();
+            outputFormat = in.readUnsignedInt();
+            output = in.readUnsignedInt();
+        }
+        long recordCount = in.readUnsignedInt();
+        if (recordCount > in.remaining() / FRAMING) {
+            return new Sample.Malformed(0, format, length, recordCount + " flow records declared but only "
+                    + in.remaining() + " bytes are left in the sample");
+        }
+        List<Sample.FlowRecord> list = new ArrayList<>((int) recordCount);
+        for (int i = 0; i < recordCount; i++) {
+            int tag = in.readInt();
+            int recordLength = in.readInt();
+            if (recordLength < 0 || recordLength > in.remaining()) {
+                return new Sample.Malformed(0, format, length, "flow record " + (i + 1) + " of length "
+                        + Integer.toUnsignedString(recordLength) + " runs past the sample's end ("
+                        + in.remaining() + " bytes left)");
+            }
+            in.skip(Math.min(recordLength + ((4 - (recordLength & 3)) & 3), in.remaining()));
+            list.add(new Sample.FlowRecord(tag >>> 12, tag & 0xFFF, recordLength));
+        }
+        return new Sample.Flow(format, sequence, sourceType, sourceIndex, samplingRate, samplePool, drops,
+                inputFormat, input, outputFormat, output, list);
+    }
+}

@@ -1,0 +1,193 @@
+package org.sflowmonitor.sflow;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Reads XDR items from a buffer within a movable end mark, so that a structure can never
+ * read past its own declared length. Every read checks the bytes left and throws
+ * {@link Underflow} instead of touching the next structure. Not thread-safe: one per datagram.
+ */
+final class XdrReader {
+
+    /** Thrown when an item does not fit before the end mark. Preallocated: thrown for hostile input. */
+    static final class Underflow extends RuntimeException {
+        static final Underflow INSTANCE = new Underflow();
+
+        private Underflow() {
+            super("read past the end of the structure", null, false, false);
+        }
+    }
+
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
+
+    private final ByteBuffer buf;
+    private int pos;
+    private int end;
+
+    XdrReader(ByteBuffer buf) {
+        this.buf = buf;
+        this.pos = buf.position();
+        this.end = buf.limit();
+    }
+
+    int position() {
+        return pos;
+    }
+
+    int end() {
+        return end;
+    }
+
+    int remaining() {
+        return end - pos;
+    }
+
+    /** Narrows the end mark to {@code newEnd} and returns the old one, for {@link #restoreEnd}. */
+    int narrowEnd(int newEnd) {
+        if (newEnd > end || newEnd < pos) {
+            throw Underflow.INSTANCE;
+        }
+        int old = end;
+        end = newEnd;
+        return old;
+    }
+
+    /** Restores an end mark saved by {@link #narrowEnd} and moves to {@code newPos}. */
+    void restoreEnd(int oldEnd, int newPos) {
+        end = oldEnd;
+        pos = newPos;
+    }
+
+    private void need(int n) {
+        if (n < 0 || end - pos < n) {
+            throw Underflow.INSTANCE;
+        }
+    }
+
+    int readInt() {
+        need(4);
+        int v = buf.getInt(pos);
+        pos += 4;
+        return v;
+    }
+
+    long readUnsignedInt() {
+        return Integer.toUnsignedLong(readInt());
+    }
+
+    /** Reads a hyper; for unsigned hypers the caller keeps the raw 64 bits. */
+    long readLong() {
+        need(8);
+        long v = buf.getLong(pos);
+        pos += 8;
+        return v;
+    }
+
+    float readFloat() {
+        return Float.intBitsToFloat(readInt());
+    }
+
+    void skip(int n) {
+        need(n);
+        pos += n;
+    }
+
+    /** Skips {@code n} bytes and the padding to the next 4-byte boundary. */
+    void skipPadded(int n) {
+        skip(n);
+        skipPadding(n);
+    }
+
+    private void skipPadding(int n) {
+        int pad = (4 - (n & 3)) & 3;
+        need(pad);
+        pos += pad;
+    }
+
+    /**
+     * Reads {@code string<>}: length, bytes, padding. The declared maximum of the structure is
+     * not enforced (hsflowd sends longer VM names); the length must fit the bytes present.
+     * Malformed UTF-8 is replaced, never an error.
+     */
+    String readString() {
+        int len = readInt();
+        need(len);
+        String s = decodeUtf8(pos, len);
+        pos += len;
+        skipPadding(len);
+        return s;
+    }
+
+    private String decodeUtf8(int at, int len) {
+        if (len == 0) {
+            return "";
+        }
+        if (buf.hasArray()) {
+            return new String(buf.array(), buf.arrayOffset() + at, len, StandardCharsets.UTF_8);
+        }
+        byte[] scratch = SCRATCH.get();
+        if (scratch.length < len) {
+            scratch = new byte[len];
+            if (len <= 65536) {
+                SCRATCH.set(scratch);
+            }
+        }
+        buf.get(at, scratch, 0, len);
+        return new String(scratch, 0, len, StandardCharsets.UTF_8);
+    }
+
+    /** Reads 16 fixed bytes as a UUID in RFC 4122 byte order. */
+    UUID readUuid() {
+        long msb = readLong();
+        long lsb = readLong();
+        return new UUID(msb, lsb);
+    }
+
+    /** Reads a fixed {@code mac[6]}: 6 bytes and 2 bytes of padding. */
+    MacAddress readMac() {
+        need(8);
+        long v = 0;
+        for (int i = 0; i < 6; i++) {
+            v = (v << 8) | (buf.get(pos + i) & 0xFF);
+        }
+        pos += 8;
+        return new MacAddress(v);
+    }
+
+    /** Reads an XDR {@code address} union; type 0 (unknown) gives null. */
+    InetAddress readAddress() {
+        int type = readInt();
+        int len = switch (type) {
+            case 0 -> 0;
+            case 1 -> 4;
+            case 2 -> 16;
+            default -> throw new IllegalAddressType(type);
+        };
+        if (len == 0) {
+            return null;
+        }
+        need(len);
+        byte[] raw = new byte[len];
+        buf.get(pos, raw);
+        pos += len;
+        try {
+            return InetAddress.getByAddress(raw);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a " + len + "-byte address is always valid", e);
+        }
+    }
+
+    /** An address union with a type other than 0, 1 or 2. */
+    static final class IllegalAddressType extends RuntimeException {
+        final int type;
+
+        IllegalAddressType(int type) {
+            super("address type " + Integer.toUnsignedString(type) + " is not 0, 1 or 2", null, false, false);
+            this.type = type;
+        }
+    }
+}
