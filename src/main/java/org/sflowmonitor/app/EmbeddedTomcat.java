@@ -1,0 +1,91 @@
+package org.sflowmonitor.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.deploy.NamingResourcesImpl;
+import org.apache.catalina.startup.ContextConfig;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
+import org.apache.tomcat.util.scan.StandardJarScanFilter;
+
+/**
+ * An embedded Tomcat running the webapp from a folder with its real WEB-INF/web.xml, as an
+ * external Tomcat would: used by the standalone server and by the tests. Context parameters
+ * given here behave like {@code <Parameter override="false">} of a Tomcat context file.
+ */
+public final class EmbeddedTomcat implements AutoCloseable {
+
+    private final Tomcat tomcat;
+    private final Context context;
+
+    private EmbeddedTomcat(Tomcat tomcat, Context context) {
+        this.tomcat = tomcat;
+        this.context = context;
+    }
+
+    /**
+     * Starts Tomcat on {@code httpPort} (0: a free port) with the webapp in {@code docBase} at the
+     * root context path. Throws when the webapp fails to start (its listener logged why).
+     */
+    public static EmbeddedTomcat start(Path docBase, Path baseDir, int httpPort, Map<String, String> parameters)
+            throws LifecycleException, IOException {
+        Files.createDirectories(baseDir);
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(baseDir.toString());
+        tomcat.setAddDefaultWebXmlToWebapp(false);
+        Connector connector = new Connector("HTTP/1.1");
+        connector.setPort(httpPort);
+        connector.setProperty("server", "sflow-monitor");
+        tomcat.setConnector(connector);
+        tomcat.getServer().setGlobalNamingResources(new NamingResourcesImpl());
+        // The webapp's class loader must see Tomcat's classes through its parent, as in a real Tomcat.
+        tomcat.getServer().setParentClassLoader(EmbeddedTomcat.class.getClassLoader());
+        ContextConfig config = new ContextConfig();
+        Context context = tomcat.addWebapp(tomcat.getHost(), "", docBase.toAbsolutePath().toString(), config);
+        StandardJarScanFilter filter = new StandardJarScanFilter();
+        filter.setTldSkip("*");
+        filter.setPluggabilitySkip("*");
+        context.getJarScanner().setJarScanFilter(filter);
+        parameters.forEach((name, value) -> {
+            ApplicationParameter p = new ApplicationParameter();
+            p.setName(name);
+            p.setValue(value);
+            p.setOverride(false);
+            context.addApplicationParameter(p);
+        });
+        tomcat.start();
+        EmbeddedTomcat embedded = new EmbeddedTomcat(tomcat, context);
+        if (context.getState() != LifecycleState.STARTED) {
+            embedded.close();
+            throw new LifecycleException("the sflow-monitor webapp failed to start; see the log above");
+        }
+        return embedded;
+    }
+
+    /** The bound HTTP port. */
+    public int port() {
+        return tomcat.getConnector().getLocalPort();
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    /** Undeploys the webapp and stops Tomcat. */
+    @Override
+    public void close() {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (LifecycleException e) {
+            throw new IllegalStateException("Tomcat did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.sflowmonitor.app;
+
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+
+import org.sflowmonitor.api.Api;
+
+/**
+ * Starts the service when the webapp is deployed and stops it, cleanly, when it is undeployed.
+ * A failure to start (bad setting, port in use, database) fails the deployment with a message.
+ */
+public final class LifecycleListener implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(LifecycleListener.class.getName());
+    private static final String RUNTIME = ServiceRuntime.class.getName();
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext ctx = event.getServletContext();
+        try {
+            ServiceRuntime runtime = ServiceRuntime.start(Settings.load(ctx::getInitParameter));
+            ctx.setAttribute(RUNTIME, runtime);
+            ctx.setAttribute(Api.CONTEXT_ATTRIBUTE, runtime.api());
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "sflow-monitor failed to start: " + e.getMessage(), e);
+            throw new IllegalStateException("sflow-monitor failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        ServletContext ctx = event.getServletContext();
+        ServiceRuntime runtime = (ServiceRuntime) ctx.getAttribute(RUNTIME);
+        ctx.removeAttribute(Api.CONTEXT_ATTRIBUTE);
+        ctx.removeAttribute(RUNTIME);
+        if (runtime != null) {
+            runtime.close();
+        }
+        deregisterJdbcDrivers();
+    }
+
+    /** Drivers loaded by this webapp would pin its class loader after an undeploy. */
+    private static void deregisterJdbcDrivers() {
+        ClassLoader ours = LifecycleListener.class.getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == ours) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.log(Level.FINE, "could not deregister " + driver, e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.sflowmonitor.app;
+
+import java.time.Duration;
+import java.util.logging.Logger;
+
+import org.sflowmonitor.api.Api;
+import org.sflowmonitor.ingest.DatagramProcessor;
+import org.sflowmonitor.ingest.IngestStats;
+import org.sflowmonitor.ingest.SflowListener;
+import org.sflowmonitor.store.BatchWriter;
+import org.sflowmonitor.store.Database;
+import org.sflowmonitor.store.Queries;
+
+/**
+ * The running service: database, writer, UDP listener and API, started in that order and
+ * stopped in the reverse one, so that nothing received is left unwritten.
+ */
+public final class ServiceRuntime implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ServiceRuntime.class.getName());
+    private static final int MAX_TRACKED_AGENTS = 100_000;
+
+    private final Settings settings;
+    private final Database db;
+    private final BatchWriter writer;
+    private final SflowListener listener;
+    private final Api api;
+
+    private ServiceRuntime(Settings settings, Database db, BatchWriter writer, SflowListener listener, Api api) {
+        this.settings = settings;
+        this.db = db;
+        this.writer = writer;
+        this.listener = listener;
+        this.api = api;
+    }
+
+    public static ServiceRuntime start(Settings settings) throws Exception {
+        Database db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.dataDir(),
+                8);
+        BatchWriter writer = null;
+        try {
+            IngestStats stats = new IngestStats(MAX_TRACKED_AGENTS);
+            writer = new BatchWriter(db, stats, settings.queueCapacity(), settings.batchSize(),
+                    settings.agentMaxVms()).start();
+            DatagramProcessor processor = new DatagramProcessor(stats, writer);
+            SflowListener listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
+                    settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
+                    settings.agentsAllow()), processor);
+            Api api = new Api(new Queries(db, settings.dbQueryTimeoutSeconds()));
+            LOG.info("sflow-monitor " + Version.get() + " started: sFlow on UDP port " + listener.port() + " ("
+                    + listener.transport() + ", receive buffer " + listener.grantedReceiveBuffer() + " bytes), "
+                    + "database " + db.describe());
+            return new ServiceRuntime(settings, db, writer, listener, api);
+        } catch (Exception | Error e) {
+            if (writer != null) {
+                writer.close();
+            }
+            db.close();
+            throw e;
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    /** The bound UDP port. */
+    public int sflowPort() {
+        return listener.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** Stops receiving, writes out what is queued, closes the database, and waits for every thread of ours. */
+    @Override
+    public void close() {
+        listener.close();
+        writer.close();
+        db.close();
+        ServiceThreads.awaitEnd(Duration.ofSeconds(10));
+        LOG.info("sflow-monitor stopped");
+    }
+}

@@ -1,0 +1,55 @@
+package org.sflowmonitor.app;
+
+/**
+ * Every setting of the service with its default. webapp/WEB-INF/web.xml declares one
+ * context-param per entry with the same default (a test keeps the two in step).
+ * An empty default means "derived" (see the description).
+ */
+public enum Setting {
+    SFLOW_PORT("sflow.port", "6343", "UDP port for sFlow datagrams; 0 picks a free port"),
+    SFLOW_BIND("sflow.bind", "", "address to receive sFlow on; empty: all addresses, IPv4 and IPv6"),
+    SFLOW_RCVBUF("sflow.rcvbuf", "8388608", "SO_RCVBUF of the UDP socket in bytes"),
+    SFLOW_CHANNELS("sflow.channels", "0", "UDP sockets sharing the port (epoll SO_REUSEPORT); 0: one per core"),
+    HTTP_PORT("http.port", "8080", "HTTP port of the standalone server (ignored inside Tomcat)"),
+    DATA_DIR("data.dir", "", "folder of the database; empty: ./data (web.xml sets ${catalina.base}/data/sflow-monitor)"),
+    DB_URL("db.url", "", "JDBC URL; empty: an H2 file database in data.dir"),
+    DB_USER("db.user", "sa", "database user"),
+    DB_PASSWORD("db.password", "", "database password"),
+    API_TOKEN("api.token", "", "bearer token required on /api; empty: no authentication"),
+    AGENTS_ALLOW("agents.allow", "", "comma-separated CIDRs whose datagrams are accepted; empty: all"),
+    RETENTION_DAYS("retention.days", "7", "days of samples kept"),
+    QUEUE_CAPACITY("ingest.queue.capacity", "65536", "samples waiting for the database writer before loss is counted"),
+    BATCH_SIZE("ingest.batch.size", "2000", "rows per database commit at most"),
+    AGENT_MAX_VMS("agent.max.vms", "5000", "VMs one agent may create; more are counted and dropped"),
+    API_MAX_BODY("api.max.body.bytes", "1048576", "largest request body on /api"),
+    API_MAX_BATCH("api.max.batch", "100", "largest JSON-RPC batch"),
+    API_MAX_LIMIT("api.max.limit", "100000", "largest 'limit' a call may ask for"),
+    DB_QUERY_TIMEOUT("db.query.timeout.seconds", "10", "longest an API query may run");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The environment variable of this setting: {@code sflow.port} → {@code SFLOW_MONITOR_SFLOW_PORT}. */
+    public String environmentVariable() {
+        return "SFLOW_MONITOR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    }
+}

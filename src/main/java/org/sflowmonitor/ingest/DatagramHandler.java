@@ -1,0 +1,44 @@
+package org.sflowmonitor.ingest;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+
+import org.sflowmonitor.sflow.SflowDatagram;
+import org.sflowmonitor.sflow.SflowDecodeException;
+
+/** Last handler of the UDP pipeline: hands decoded datagrams on and counts the ones that failed to decode. */
+@ChannelHandler.Sharable
+final class DatagramHandler extends SimpleChannelInboundHandler<SflowDatagram> {
+
+    private static final Logger LOG = Logger.getLogger(DatagramHandler.class.getName());
+
+    private final DatagramProcessor processor;
+    private final RateLimitedLog warnings;
+
+    DatagramHandler(DatagramProcessor processor, RateLimitedLog warnings) {
+        this.processor = processor;
+        this.warnings = warnings;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, SflowDatagram datagram) {
+        processor.process(datagram);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof SflowDecodeException e) {
+            String key = e.agentAddress() != null ? e.agentAddress().getHostAddress()
+                    : e.sender() != null ? e.sender().getAddress().getHostAddress() : "unknown";
+            processor.malformed(key);
+            warnings.warn(key, "malformed sFlow datagram from " + key + ": " + e.getMessage());
+        } else {
+            // Never close a UDP channel for one bad packet: log and go on.
+            LOG.log(Level.WARNING, "unexpected error on the sFlow channel", cause);
+        }
+    }
+}

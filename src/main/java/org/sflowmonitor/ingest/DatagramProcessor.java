@@ -1,0 +1,222 @@
+package org.sflowmonitor.ingest;
+
+import java.net.InetAddress;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.sflowmonitor.sflow.CounterRecord;
+import org.sflowmonitor.sflow.Sample;
+import org.sflowmonitor.sflow.SflowDatagram;
+
+/**
+ * Turns decoded datagrams into {@link EntitySample}s for the sink and keeps the counters:
+ * sequence gaps per (agent, sub-agent) and per data source, unknown and malformed parts,
+ * queue drops. Attribution follows what hsflowd sends (reference section 7): the node is its
+ * agent address whatever the sub-agent; ds class 2 is the node itself, ds class 3 (or a sample
+ * with host_parent or virt_* records) a VM known by its UUID, ds class 0 an interface.
+ * Thread-safe; called from the UDP event loops.
+ */
+public final class DatagramProcessor {
+
+    private static final int MAX_STREAMS = 1_000_000;
+
+    private record DatagramStream(InetAddress agent, long subAgentId) {
+    }
+
+    private record DataSource(InetAddress agent, int sourceType, long sourceIndex) {
+    }
+
+    private final IngestStats stats;
+    private final SampleSink sink;
+    private final SequenceTracker<DatagramStream> datagramSequences = new SequenceTracker<>(MAX_STREAMS);
+    private final SequenceTracker<DataSource> sampleSequences = new SequenceTracker<>(MAX_STREAMS);
+    /** The UUID last seen on each VM data source, for samples that come without host_descr. */
+    private final ConcurrentHashMap<DataSource, UUID> vmIdentities = new ConcurrentHashMap<>();
+
+    public DatagramProcessor(IngestStats stats, SampleSink sink) {
+        this.stats = stats;
+        this.sink = sink;
+    }
+
+    public IngestStats stats() {
+        return stats;
+    }
+
+    /** Counts a datagram that could not be decoded; {@code agentKey} is its agent or source address. */
+    public void malformed(String agentKey) {
+        stats.increment(agentKey, IngestCounter.DATAGRAMS_RECEIVED);
+        stats.increment(agentKey, IngestCounter.DATAGRAMS_MALFORMED);
+    }
+
+    /** Processes one decoded datagram. */
+    public void process(SflowDatagram datagram) {
+        InetAddress agent = datagram.agentAddress() != null ? datagram.agentAddress()
+                : datagram.sender() != null ? datagram.sender().getAddress() : null;
+        String key = agent == null ? "unknown" : agent.getHostAddress();
+        stats.increment(key, IngestCounter.DATAGRAMS_RECEIVED);
+        stats.increment(key, IngestCounter.DATAGRAMS_DECODED);
+        stats.seen(key, datagram.receivedAtMillis());
+        trackDatagramSequence(key, agent, datagram);
+        boolean partlyMalformed = false;
+        for (Sample sample : datagram.samples()) {
+            stats.increment(key, IngestCounter.SAMPLES_RECEIVED);
+            if (sample instanceof Sample.Counters counters) {
+                partlyMalformed |= processCounters(key, agent, datagram, counters);
+            } else if (sample instanceof Sample.Flow) {
+                stats.increment(key, IngestCounter.FLOW_SAMPLES);
+            } else if (sample instanceof Sample.Unknown) {
+                stats.increment(key, IngestCounter.SAMPLES_UNKNOWN);
+            } else {
+                stats.increment(key, IngestCounter.SAMPLES_MALFORMED);
+                partlyMalformed = true;
+            }
+        }
+        if (partlyMalformed) {
+            stats.increment(key, IngestCounter.DATAGRAMS_PARTLY_MALFORMED);
+        }
+    }
+
+    private void trackDatagramSequence(String key, InetAddress agent, SflowDatagram d) {
+        SequenceTracker.Step step = datagramSequences.next(new DatagramStream(agent, d.subAgentId()),
+                d.sequenceNumber(), d.uptimeMillis());
+        stats.add(key, IngestCounter.DATAGRAMS_LOST, step.lost());
+        if (step.reordered()) {
+            stats.increment(key, IngestCounter.DATAGRAMS_REORDERED);
+        }
+        if (step.reset()) {
+            stats.increment(key, IngestCounter.AGENT_RESETS);
+        }
+    }
+
+    /** Returns true when the sample had malformed records. */
+    private boolean processCounters(String key, InetAddress agent, SflowDatagram d, Sample.Counters sample) {
+        stats.increment(key, IngestCounter.COUNTER_SAMPLES);
+        DataSource source = new DataSource(agent, sample.sourceIdType(), sample.sourceIdIndex());
+        SequenceTracker.Step step = sampleSequences.next(source, sample.sequenceNumber(), -1);
+        stats.add(key, IngestCounter.COUNTER_SAMPLES_LOST, step.lost());
+
+        RecordSet r = new RecordSet();
+        for (CounterRecord record : sample.records()) {
+            r.add(record);
+        }
+        stats.add(key, IngestCounter.RECORDS_DECODED, r.decoded);
+        stats.add(key, IngestCounter.RECORDS_UNKNOWN, r.unknown);
+        stats.add(key, IngestCounter.RECORDS_MALFORMED, r.malformed);
+
+        EntitySample entity = attribute(key, agent, d.receivedAtMillis(), source, r);
+        if (entity == null) {
+            return r.malformed > 0;
+        }
+        if (sink.offer(entity)) {
+            stats.increment(key, IngestCounter.SAMPLES_QUEUED);
+        } else {
+            stats.increment(key, IngestCounter.QUEUE_DROPS);
+        }
+        return r.malformed > 0;
+    }
+
+    private EntitySample attribute(String key, InetAddress agent, long at, DataSource source, RecordSet r) {
+        boolean isVm = source.sourceType() == 3 || r.parent != null || r.virtCpu != null || r.virtMemory != null
+                || r.virtDisk != null || r.virtNet != null;
+        if (isVm && (r.descr != null || r.hasVirt())) {
+            UUID uuid = r.descr != null && !isZero(r.descr.uuid()) ? r.descr.uuid() : vmIdentities.get(source);
+            if (uuid == null) {
+                stats.increment(key, IngestCounter.SAMPLES_WITHOUT_IDENTITY);
+                return null;
+            }
+            if (r.descr != null && vmIdentities.size() < MAX_STREAMS) {
+                vmIdentities.put(source, uuid);
+            }
+            String name = r.descr == null || r.descr.hostname().isEmpty() ? null : r.descr.hostname();
+            return new EntitySample.VmSample(agent, at, uuid, name, source.sourceIndex(), r.adapters, r.virtCpu,
+                    r.virtMemory, r.virtDisk, r.virtNet);
+        }
+        if (!isVm && (source.sourceType() == 2 || r.descr != null || r.hostCpu != null || r.hostMemory != null)
+                && r.hasHost()) {
+            return new EntitySample.NodeSample(agent, at, r.descr, r.adapters, r.hostCpu, r.hostMemory, r.hostDisk,
+                    r.hostNet, r.virtNode, r.ip, r.icmp, r.tcp, r.udp);
+        }
+        if (source.sourceType() == 0 && (r.ifCounters != null || r.ethernet != null)) {
+            long ifIndex = r.ifCounters != null ? r.ifCounters.ifIndex() : source.sourceIndex();
+            return new EntitySample.InterfaceSample(agent, at, ifIndex, r.ifCounters, r.ethernet,
+                    r.portName == null ? null : r.portName.name());
+        }
+        stats.increment(key, IngestCounter.SAMPLES_IGNORED);
+        return null;
+    }
+
+    private static boolean isZero(UUID uuid) {
+        return uuid.getMostSignificantBits() == 0 && uuid.getLeastSignificantBits() == 0;
+    }
+
+    /** The records of one counter sample, by type (the last one wins when a type repeats). */
+    private static final class RecordSet {
+        int decoded;
+        int unknown;
+        int malformed;
+        CounterRecord.HostDescr descr;
+        CounterRecord.HostAdapters adapters;
+        CounterRecord.HostParent parent;
+        CounterRecord.HostCpu hostCpu;
+        CounterRecord.HostMemory hostMemory;
+        CounterRecord.HostDiskIo hostDisk;
+        CounterRecord.HostNetIo hostNet;
+        CounterRecord.VirtNode virtNode;
+        CounterRecord.MibIp ip;
+        CounterRecord.MibIcmp icmp;
+        CounterRecord.MibTcp tcp;
+        CounterRecord.MibUdp udp;
+        CounterRecord.VirtCpu virtCpu;
+        CounterRecord.VirtMemory virtMemory;
+        CounterRecord.VirtDiskIo virtDisk;
+        CounterRecord.VirtNetIo virtNet;
+        CounterRecord.IfCounters ifCounters;
+        CounterRecord.EthernetCounters ethernet;
+        CounterRecord.PortName portName;
+
+        void add(CounterRecord record) {
+            if (record instanceof CounterRecord.Unknown) {
+                unknown++;
+            } else if (record instanceof CounterRecord.Malformed) {
+                malformed++;
+            } else {
+                decoded++;
+                keep(record);
+            }
+        }
+
+        private void keep(CounterRecord record) {
+            switch (record.format()) {
+                case CounterRecord.HostDescr.FORMAT -> descr = (CounterRecord.HostDescr) record;
+                case CounterRecord.HostAdapters.FORMAT -> adapters = (CounterRecord.HostAdapters) record;
+                case CounterRecord.HostParent.FORMAT -> parent = (CounterRecord.HostParent) record;
+                case CounterRecord.HostCpu.FORMAT -> hostCpu = (CounterRecord.HostCpu) record;
+                case CounterRecord.HostMemory.FORMAT -> hostMemory = (CounterRecord.HostMemory) record;
+                case CounterRecord.HostDiskIo.FORMAT -> hostDisk = (CounterRecord.HostDiskIo) record;
+                case CounterRecord.HostNetIo.FORMAT -> hostNet = (CounterRecord.HostNetIo) record;
+                case CounterRecord.VirtNode.FORMAT -> virtNode = (CounterRecord.VirtNode) record;
+                case CounterRecord.MibIp.FORMAT -> ip = (CounterRecord.MibIp) record;
+                case CounterRecord.MibIcmp.FORMAT -> icmp = (CounterRecord.MibIcmp) record;
+                case CounterRecord.MibTcp.FORMAT -> tcp = (CounterRecord.MibTcp) record;
+                case CounterRecord.MibUdp.FORMAT -> udp = (CounterRecord.MibUdp) record;
+                case CounterRecord.VirtCpu.FORMAT -> virtCpu = (CounterRecord.VirtCpu) record;
+                case CounterRecord.VirtMemory.FORMAT -> virtMemory = (CounterRecord.VirtMemory) record;
+                case CounterRecord.VirtDiskIo.FORMAT -> virtDisk = (CounterRecord.VirtDiskIo) record;
+                case CounterRecord.VirtNetIo.FORMAT -> virtNet = (CounterRecord.VirtNetIo) record;
+                case CounterRecord.IfCounters.FORMAT -> ifCounters = (CounterRecord.IfCounters) record;
+                case CounterRecord.EthernetCounters.FORMAT -> ethernet = (CounterRecord.EthernetCounters) record;
+                case CounterRecord.PortName.FORMAT -> portName = (CounterRecord.PortName) record;
+                default -> { } // decoded but not stored: VLAN and processor counters
+            }
+        }
+
+        boolean hasVirt() {
+            return virtCpu != null || virtMemory != null || virtDisk != null || virtNet != null;
+        }
+
+        boolean hasHost() {
+            return descr != null || adapters != null || hostCpu != null || hostMemory != null || hostDisk != null
+                    || hostNet != null || virtNode != null || ip != null || icmp != null || tcp != null || udp != null;
+        }
+    }
+}

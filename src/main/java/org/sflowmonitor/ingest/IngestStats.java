@@ -1,0 +1,62 @@
+package org.sflowmonitor.ingest;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Ingest counters per agent and in total. Agents are keyed by address text (the datagram's
+ * agent address, or the UDP source when the datagram never got that far). The number of agents
+ * tracked is bounded so that spoofed addresses cannot grow it without end; the rest are
+ * counted under {@link #OTHER_AGENTS}.
+ */
+public final class IngestStats {
+
+    public static final String OTHER_AGENTS = "other";
+
+    private final AgentCounters total = new AgentCounters();
+    private final Map<String, AgentCounters> agents = new ConcurrentHashMap<>();
+    private final int maxAgents;
+
+    public IngestStats(int maxAgents) {
+        this.maxAgents = maxAgents;
+    }
+
+    public AgentCounters total() {
+        return total;
+    }
+
+    /** Adds to the counter of the agent and to the total. */
+    public void add(String agent, IngestCounter counter, long n) {
+        if (n != 0) {
+            agent(agent).add(counter, n);
+            total.add(counter, n);
+        }
+    }
+
+    public void increment(String agent, IngestCounter counter) {
+        add(agent, counter, 1);
+    }
+
+    /** Notes a datagram's arrival time for the agent. */
+    public void seen(String agent, long at) {
+        agent(agent).seen(at);
+        total.seen(at);
+    }
+
+    private AgentCounters agent(String agent) {
+        AgentCounters c = agents.get(agent);
+        if (c != null) {
+            return c;
+        }
+        if (agents.size() >= maxAgents) {
+            return agents.computeIfAbsent(OTHER_AGENTS, k -> new AgentCounters());
+        }
+        return agents.computeIfAbsent(agent, k -> new AgentCounters());
+    }
+
+    /** A sorted view of the agents' counters. */
+    public Map<String, AgentCounters> agents() {
+        return new TreeMap<>(agents);
+    }
+}

@@ -1,0 +1,198 @@
+package org.sflowmonitor.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The connection pool and the schema. Opening creates the data folder (readable by the
+ * service's user only), connects, and applies the schema migrations not applied yet, each in
+ * its own transaction, recorded in {@code schema_version}.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The migrations in order; each file holds statements separated by ';' at line ends. */
+    private static final List<String> MIGRATIONS = List.of("V1__initial_schema.sql");
+
+    private final HikariDataSource pool;
+    private final Path dataDir;
+    private final String url;
+
+    private Database(HikariDataSource pool, Path dataDir, String url) {
+        this.pool = pool;
+        this.dataDir = dataDir;
+        this.url = url;
+    }
+
+    /**
+     * Opens the database at {@code url}. An H2 URL gets DB_CLOSE_ON_EXIT=FALSE so that the
+     * service, not H2's shutdown hook, decides when the last batch is written.
+     */
+    public static Database open(String url, String user, String password, Path dataDir, int poolSize)
+            throws SQLException, IOException {
+        if (url.startsWith("jdbc:h2:file:")) {
+            createPrivateFolder(dataDir);
+            if (!url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+                url = url + ";DB_CLOSE_ON_EXIT=FALSE";
+            }
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(1);
+        config.setPoolName("sflow-db");
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(10_000);
+        config.setRegisterMbeans(false);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new SQLException("cannot open the database " + redact(url) + " (db.url): " + rootMessage(e), e);
+        }
+        Database db = new Database(pool, dataDir, url);
+        try {
+            db.migrate();
+        } catch (SQLException | IOException | RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private static void createPrivateFolder(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** The JDBC URL without credentials, for logs and status. */
+    public String describe() {
+        return redact(url);
+    }
+
+    /** Bytes of the database files for an H2 file database; -1 when unknown (server databases). */
+    public long sizeBytes() {
+        if (!url.startsWith("jdbc:h2:file:") || !Files.isDirectory(dataDir)) {
+            return -1;
+        }
+        try (Stream<Path> files = Files.list(dataDir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".db")).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private void migrate() throws SQLException, IOException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, "
+                        + "applied_at BIGINT NOT NULL)");
+            }
+            c.commit();
+            int current = 0;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                if (rs.next()) {
+                    current = rs.getInt(1);
+                }
+            }
+            if (current > MIGRATIONS.size()) {
+                throw new SQLException("the database has schema version " + current + " but this sflow-monitor knows "
+                        + "only up to " + MIGRATIONS.size() + "; it was written by a newer version");
+            }
+            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+                apply(c, v, MIGRATIONS.get(v - 1));
+            }
+        }
+    }
+
+    private static void apply(Connection c, int version, String file) throws SQLException, IOException {
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements(file)) {
+                st.execute(sql);
+            }
+            st.executeUpdate("INSERT INTO schema_version (version, applied_at) VALUES (" + version + ", "
+                    + System.currentTimeMillis() + ")");
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw new SQLException("schema migration " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static List<String> statements(String file) throws IOException {
+        String text;
+        try (InputStream in = Database.class.getResourceAsStream("migration/" + file)) {
+            if (in == null) {
+                throw new IOException("missing migration resource " + file);
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String sql = current.toString().strip();
+                out.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        return out;
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password|user)=[^;&]*", "$1=***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

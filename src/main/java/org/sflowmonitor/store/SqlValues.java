@@ -1,0 +1,85 @@
+package org.sflowmonitor.store;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * Binds sFlow values to statement parameters, turning the "unknown" sentinels of reference
+ * section 6 into NULL: 2^32-1 for unsigned 32-bit fields, 2^64-1 for unsigned 64-bit ones,
+ * -1 for percentages, negative load averages.
+ */
+final class SqlValues {
+
+    private static final long U32_UNKNOWN = 0xFFFF_FFFFL;
+
+    private SqlValues() {
+    }
+
+    static void u32(PreparedStatement ps, int index, long value) throws SQLException {
+        if (value == U32_UNKNOWN) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    static void u32(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            u32(ps, index, value.longValue());
+        }
+    }
+
+    /** An unsigned 64-bit value held in a long's 64 bits; above 2^63 it is bound as a NUMERIC. */
+    static void u64(PreparedStatement ps, int index, long value) throws SQLException {
+        if (value == -1L) {
+            ps.setNull(index, Types.NUMERIC);
+        } else if (value >= 0) {
+            ps.setLong(index, value);
+        } else {
+            ps.setBigDecimal(index, new BigDecimal(new BigInteger(Long.toUnsignedString(value))));
+        }
+    }
+
+    /** A signed percentage in hundredths; -1 is unknown. */
+    static void percentage(PreparedStatement ps, int index, int value) throws SQLException {
+        if (value == -1) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    static void load(PreparedStatement ps, int index, float value) throws SQLException {
+        if (value < 0 || Float.isNaN(value) || Float.isInfinite(value)) {
+            ps.setNull(index, Types.REAL);
+        } else {
+            ps.setFloat(index, value);
+        }
+    }
+
+    static void nulls(PreparedStatement ps, int from, int count, int sqlType) throws SQLException {
+        for (int i = 0; i < count; i++) {
+            ps.setNull(from + i, sqlType);
+        }
+    }
+
+    static String text(String value, int maxLength) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        // Strings are kept whole on the wire; cut only to fit the column, at a code point boundary.
+        if (value.length() <= maxLength) {
+            return value;
+        }
+        int end = maxLength;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end);
+    }
+}

@@ -1,0 +1,60 @@
+package org.sflowmonitor.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A plain HTTP client for /api in tests: sends raw bodies and JSON-RPC calls. */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI uri;
+
+    public ApiClient(int port) {
+        this.uri = URI.create("http://127.0.0.1:" + port + "/api");
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** POSTs a raw body as application/json. */
+    public HttpResponse<String> post(String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Calls a method with named params (a JSON object text) and returns the whole response object. */
+    public JsonNode call(String method, String paramsJson) throws IOException, InterruptedException {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + paramsJson + "}";
+        return JSON.readTree(post(body).body());
+    }
+
+    /** Calls until the result satisfies {@code done} or the timeout passes; returns the last result. */
+    public JsonNode awaitResult(String method, String paramsJson, Predicate<JsonNode> done, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode result;
+        do {
+            result = call(method, paramsJson).path("result");
+            if (done.test(result)) {
+                return result;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        return result;
+    }
+}
