@@ -73,7 +73,7 @@ public sealed interface CounterRecord {
     record HostAdapters(List<HostAdapter> adapters) implements CounterRecord {
         public static final int FORMAT = 2001;
         public HostAdapters {
-            adapters = List.copyOf(adapters);
+            adapters = DecodedList.immutable(adapters);
         }
         public int format() { return FORMAT; }
     }
@@ -81,7 +81,7 @@ public sealed interface CounterRecord {
     /** One adapter of {@link HostAdapters}; ifIndex 0 is unknown. */
     record HostAdapter(long ifIndex, List<MacAddress> macAddresses) {
         public HostAdapter {
-            macAddresses = List.copyOf(macAddresses);
+            macAddresses = DecodedList.immutable(macAddresses);
         }
     }
 

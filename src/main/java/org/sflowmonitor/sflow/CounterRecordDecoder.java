@@ -1,8 +1,5 @@
 package org.sflowmonitor.sflow;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.sflowmonitor.sflow.CounterRecord.*;
 
 /**
@@ -158,18 +155,18 @@ final class CounterRecordDecoder {
         if (count > in.remaining() / 8) {
             throw XdrReader.Underflow.INSTANCE;
         }
-        List<HostAdapter> adapters = new ArrayList<>((int) count);
+        DecodedList<HostAdapter> adapters = new DecodedList<>((int) count);
         for (int i = 0; i < count; i++) {
             long ifIndex = in.readUnsignedInt();
             long macCount = in.readUnsignedInt();
             if (macCount > in.remaining() / 8) {
                 throw XdrReader.Underflow.INSTANCE;
             }
-            List<MacAddress> macs = new ArrayList<>((int) macCount);
+            DecodedList<MacAddress> macs = new DecodedList<>((int) macCount);
             for (int m = 0; m < macCount; m++) {
-                macs.add(in.readMac());
+                macs.append(in.readMac());
             }
-            adapters.add(new HostAdapter(ifIndex, macs));
+            adapters.append(new HostAdapter(ifIndex, macs));
         }
         return new HostAdapters(adapters);
     }

@@ -19,7 +19,7 @@ public sealed interface Sample {
         public static final int EXPANDED = 4;
 
         public Counters {
-            records = List.copyOf(records);
+            records = DecodedList.immutable(records);
         }
 
         public int enterprise() { return 0; }
@@ -36,7 +36,7 @@ public sealed interface Sample {
         public static final int EXPANDED = 3;
 
         public Flow {
-            records = List.copyOf(records);
+            records = DecodedList.immutable(records);
         }
 
         public int enterprise() { return 0; }

@@ -20,6 +20,6 @@ public record SflowDatagram(InetAddress agentAddress, long subAgentId, long sequ
     public static final int VERSION = 5;
 
     public SflowDatagram {
-        samples = List.copyOf(samples);
+        samples = DecodedList.immutable(samples);
     }
 }

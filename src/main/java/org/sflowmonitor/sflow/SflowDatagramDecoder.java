@@ -2,17 +2,26 @@ package org.sflowmonitor.sflow;
 
 import java.util.List;
 
-import io.netty.channel.ChannelHandler;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.codec.MessageToMessageDecoder;
 
 /**
- * Decodes each UDP packet into an {@link SflowDatagram}. A packet that cannot be decoded is
- * not thrown (MessageToMessageDecoder would wrap it with a costly stack trace): its
- * {@link SflowDecodeException} goes to {@code exceptionCaught} of the next handler, which counts it.
+ * Turns each received UDP packet into an {@link SflowDatagram}, read in place from the packet's
+ * buffer (no copy). Sender = the packet's source address, receive time = the current time.
+ *
+ * <p>Error contract: a packet that is not a decodable sFlow v5 datagram produces no message and
+ * is not thrown. Instead the {@link SflowDecodeException} itself (no stack trace, carrying the
+ * agent address when the header got that far, and the sender) is passed to
+ * {@link ChannelHandlerContext#fireExceptionCaught}, so that a downstream handler's
+ * {@code exceptionCaught} can count it per agent and keep the channel open. Throwing would make
+ * {@link MessageToMessageDecoder} wrap it into a {@code DecoderException} with a costly stack trace.
+ * Damaged records or samples inside an otherwise readable datagram are not errors: they arrive
+ * as {@link CounterRecord.Malformed} or {@link Sample.Malformed} inside the datagram.
  */
-@ChannelHandler.Sharable
+@Sharable
 public final class SflowDatagramDecoder extends MessageToMessageDecoder<DatagramPacket> {
 
     public static final SflowDatagramDecoder DEFAULT = new SflowDatagramDecoder(SflowDecoder.DEFAULT);
@@ -25,8 +34,10 @@ public final class SflowDatagramDecoder extends MessageToMessageDecoder<Datagram
 
     @Override
     protected void decode(ChannelHandlerContext ctx, DatagramPacket packet, List<Object> out) {
+        ByteBuf content = packet.content();
         try {
-            out.add(decoder.decode(packet.content().nioBuffer(), packet.sender(), System.currentTimeMillis()));
+            out.add(decoder.decode(content.nioBuffer(content.readerIndex(), content.readableBytes()),
+                    packet.sender(), System.currentTimeMillis()));
         } catch (SflowDecodeException e) {
             ctx.fireExceptionCaught(e);
         }

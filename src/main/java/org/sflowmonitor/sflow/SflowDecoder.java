@@ -3,8 +3,6 @@ package org.sflowmonitor.sflow;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Decodes sFlow v5 datagrams. Every sample and record is read inside its declared length:
@@ -48,7 +46,7 @@ public final class SflowDecoder {
                 throw new SflowDecodeException(sampleCount + " samples declared but only " + in.remaining()
                         + " bytes follow the header", agent, sender);
             }
-            List<Sample> samples = new ArrayList<>((int) sampleCount);
+            DecodedList<Sample> samples = new DecodedList<>((int) sampleCount);
             for (int i = 0; i < sampleCount; i++) {
                 if (!readSample(in, samples)) {
                     break;
@@ -64,9 +62,9 @@ public final class SflowDecoder {
     }
 
     /** Reads one sample into {@code out}; false when the datagram cannot go on past it. */
-    private boolean readSample(XdrReader in, List<Sample> out) {
+    private boolean readSample(XdrReader in, DecodedList<Sample> out) {
         if (in.remaining() < FRAMING) {
-            out.add(new Sample.Malformed(0, 0, 0, "sample framing truncated: " + in.remaining() + " bytes left"));
+            out.append(new Sample.Malformed(0, 0, 0, "sample framing truncated: " + in.remaining() + " bytes left"));
             return false;
         }
         int tag = in.readInt();
@@ -74,7 +72,7 @@ public final class SflowDecoder {
         int format = tag & 0xFFF;
         int length = in.readInt();
         if (length < 0 || length > in.remaining()) {
-            out.add(new Sample.Malformed(enterprise, format, length, "sample length "
+            out.append(new Sample.Malformed(enterprise, format, length, "sample length "
                     + Integer.toUnsignedString(length) + " runs past the datagram's end ("
                     + in.remaining() + " bytes left)"));
             return false;
@@ -93,7 +91,7 @@ public final class SflowDecoder {
             sample = new Sample.Malformed(enterprise, format, length,
                     "sample content runs past its length of " + length + " bytes");
         }
-        out.add(sample);
+        out.append(sample);
         // opaque sample_data<> is padded to 4 bytes; tolerate an unpadded last sample
         int next = Math.min(sampleEnd + ((4 - (length & 3)) & 3), outerEnd);
         in.restoreEnd(outerEnd, next);
@@ -117,7 +115,7 @@ public final class SflowDecoder {
             return new Sample.Malformed(0, format, length, recordCount + " counter records declared but only "
                     + in.remaining() + " bytes are left in the sample");
         }
-        List<CounterRecord> list = new ArrayList<>((int) recordCount);
+        DecodedList<CounterRecord> list = new DecodedList<>((int) recordCount);
         for (int i = 0; i < recordCount; i++) {
             if (!readCounterRecord(in, list)) {
                 break;
@@ -126,9 +124,9 @@ public final class SflowDecoder {
         return new Sample.Counters(format, sequence, sourceType, sourceIndex, list);
     }
 
-    private boolean readCounterRecord(XdrReader in, List<CounterRecord> out) {
+    private boolean readCounterRecord(XdrReader in, DecodedList<CounterRecord> out) {
         if (in.remaining() < FRAMING) {
-            out.add(new CounterRecord.Malformed(0, 0, 0,
+            out.append(new CounterRecord.Malformed(0, 0, 0,
                     "record framing truncated: " + in.remaining() + " bytes left in the sample"));
             return false;
         }
@@ -137,14 +135,14 @@ public final class SflowDecoder {
         int format = tag & 0xFFF;
         int length = in.readInt();
         if (length < 0 || length > in.remaining()) {
-            out.add(new CounterRecord.Malformed(enterprise, format, length, "record length "
+            out.append(new CounterRecord.Malformed(enterprise, format, length, "record length "
                     + Integer.toUnsignedString(length) + " runs past the sample's end (" + in.remaining()
                     + " bytes left)"));
             return false;
         }
         int recordEnd = in.position() + length;
         int sampleEnd = in.narrowEnd(recordEnd);
-        out.add(records.decode(in, enterprise, format, length));
+        out.append(records.decode(in, enterprise, format, length));
         int next = Math.min(recordEnd + ((4 - (length & 3)) & 3), sampleEnd);
         in.restoreEnd(sampleEnd, next);
         return true;
@@ -187,7 +185,7 @@ public final class SflowDecoder {
             return new Sample.Malformed(0, format, length, recordCount + " flow records declared but only "
                     + in.remaining() + " bytes are left in the sample");
         }
-        List<Sample.FlowRecord> list = new ArrayList<>((int) recordCount);
+        DecodedList<Sample.FlowRecord> list = new DecodedList<>((int) recordCount);
         for (int i = 0; i < recordCount; i++) {
             int tag = in.readInt();
             int recordLength = in.readInt();
@@ -197,7 +195,7 @@ public final class SflowDecoder {
                         + in.remaining() + " bytes left)");
             }
             in.skip(Math.min(recordLength + ((4 - (recordLength & 3)) & 3), in.remaining()));
-            list.add(new Sample.FlowRecord(tag >>> 12, tag & 0xFFF, recordLength));
+            list.append(new Sample.FlowRecord(tag >>> 12, tag & 0xFFF, recordLength));
         }
         return new Sample.Flow(format, sequence, sourceType, sourceIndex, samplingRate, samplePool, drops,
                 inputFormat, input, outputFormat, output, list);

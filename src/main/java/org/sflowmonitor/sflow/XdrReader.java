@@ -3,6 +3,7 @@ package org.sflowmonitor.sflow;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -29,7 +30,8 @@ final class XdrReader {
     private int end;
 
     XdrReader(ByteBuffer buf) {
-        this.buf = buf;
+        // XDR is big-endian whatever order the caller's buffer was set to; a duplicate leaves theirs alone
+        this.buf = buf.order() == ByteOrder.BIG_ENDIAN ? buf : buf.duplicate().order(ByteOrder.BIG_ENDIAN);
         this.pos = buf.position();
         this.end = buf.limit();
     }
