@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.util.NetUtil;
 import org.sflowmonitor.capture.CaptureFormatException;
 import org.sflowmonitor.capture.CaptureReader;
 import org.sflowmonitor.capture.DamagedPacketException;
@@ -105,7 +106,7 @@ public final class DecodeCommand {
             SflowDatagram datagram = SflowDecoder.DEFAULT.decode(udp.payload(), udp.source(), 0);
             out.println(mapper.writeValueAsString(DatagramJson.of(datagram)));
         } catch (SflowDecodeException e) {
-            err.println(file + ": packet " + frame.number() + " from " + udp.source().getAddress().getHostAddress()
+            err.println(file + ": packet " + frame.number() + " from " + NetUtil.toAddressString(udp.source().getAddress())
                     + ": not decoded: " + e.getMessage());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
