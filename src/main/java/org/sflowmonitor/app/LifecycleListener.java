@@ -29,6 +29,10 @@ public final class LifecycleListener implements ServletContextListener {
             ServiceRuntime runtime = ServiceRuntime.start(Settings.load(ctx::getInitParameter));
             ctx.setAttribute(RUNTIME, runtime);
             ctx.setAttribute(Api.CONTEXT_ATTRIBUTE, runtime.api());
+        } catch (Settings.InvalidSettingException | java.io.IOException e) {
+            // the message says it all (the setting, the port); a stack trace would only hide it
+            LOG.severe("sflow-monitor failed to start: " + e.getMessage());
+            throw new IllegalStateException("sflow-monitor failed to start: " + e.getMessage(), e);
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "sflow-monitor failed to start: " + e.getMessage(), e);
             throw new IllegalStateException("sflow-monitor failed to start: " + e.getMessage(), e);
@@ -50,6 +54,9 @@ public final class LifecycleListener implements ServletContextListener {
     /** Drivers loaded by this webapp would pin its class loader after an undeploy. */
     private static void deregisterJdbcDrivers() {
         ClassLoader ours = LifecycleListener.class.getClassLoader();
+        if (ours == ClassLoader.getSystemClassLoader()) {
+            return; // not a webapp class loader (tests, plain java): the drivers are the JVM's
+        }
         for (Driver driver : Collections.list(DriverManager.getDrivers())) {
             if (driver.getClass().getClassLoader() == ours) {
                 try {

@@ -54,6 +54,10 @@ public final class Database implements AutoCloseable {
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
+        if (url.startsWith("jdbc:h2:")) {
+            // by class, not through DriverManager: an undeploy deregisters the driver of our class loader
+            config.setDriverClassName("org.h2.Driver");
+        }
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);

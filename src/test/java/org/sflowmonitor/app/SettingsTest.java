@@ -1,0 +1,89 @@
+package org.sflowmonitor.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsTest {
+
+    private static Settings load(Map<String, String> properties, Map<String, String> env,
+                                 Map<String, String> context) {
+        return Settings.load(properties, env, context::get);
+    }
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        Settings s = load(Map.of(), Map.of(), Map.of());
+        assertEquals(6343, s.sflowPort());
+        assertNull(s.sflowBind());
+        assertEquals(8080, s.httpPort());
+        assertEquals(Path.of("data").toAbsolutePath(), s.dataDir());
+        assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("sflow-monitor"), s.dbUrl());
+        assertEquals("", s.apiToken());
+        assertTrue(s.agentsAllow().isEmpty());
+        assertEquals(7, s.retentionDays());
+    }
+
+    @Test
+    void aSystemPropertyWinsOverTheEnvironmentWhichWinsOverAContextParameter() {
+        assertEquals(1, load(Map.of("sflow.port", "1"), Map.of("SFLOW_MONITOR_SFLOW_PORT", "2"),
+                Map.of("sflow.port", "3")).sflowPort());
+        assertEquals(2, load(Map.of(), Map.of("SFLOW_MONITOR_SFLOW_PORT", "2"), Map.of("sflow.port", "3")).sflowPort());
+        assertEquals(3, load(Map.of(), Map.of(), Map.of("sflow.port", "3")).sflowPort());
+    }
+
+    @Test
+    void environmentVariableNamesAreUpperCaseWithUnderscores() {
+        assertEquals("SFLOW_MONITOR_SFLOW_PORT", Setting.SFLOW_PORT.environmentVariable());
+        assertEquals("SFLOW_MONITOR_DB_QUERY_TIMEOUT_SECONDS", Setting.DB_QUERY_TIMEOUT.environmentVariable());
+    }
+
+    @Test
+    void systemPropertyPlaceholdersAreExpanded() {
+        Settings s = load(Map.of("catalina.base", "/srv/tomcat"), Map.of(),
+                Map.of("data.dir", "${catalina.base}/data/sflow-monitor"));
+        assertEquals(Path.of("/srv/tomcat/data/sflow-monitor"), s.dataDir());
+    }
+
+    @ParameterizedTest(name = "{0} = ''{1}'' is refused")
+    @CsvSource({
+            "sflow.port, abc",
+            "sflow.port, 70000",
+            "sflow.port, -1",
+            "http.port, 8o8o",
+            "retention.days, 0",
+            "sflow.rcvbuf, 12k",
+            "agents.allow, 10.0.0.0/33",
+            "agents.allow, not-a-network",
+            "db.url, jdbc:oracle:thin:@db:1521:x",
+            "db.url, h2:file:/tmp/x",
+            "data.dir, ${no.such.property}/x",
+    })
+    void aValueThatDoesNotParseFailsWithTheSettingsName(String key, String value) {
+        Settings.InvalidSettingException e = assertThrows(Settings.InvalidSettingException.class,
+                () -> load(Map.of(key, value), Map.of(), Map.of()));
+        assertTrue(e.getMessage().startsWith("setting " + key + " = '"), e.getMessage());
+        assertTrue(e.getMessage().contains(value), e.getMessage());
+    }
+
+    @Test
+    void secretsAreNotEchoedInErrors() {
+        // the token itself never fails to parse, but the message format must hide it should it ever
+        Settings.InvalidSettingException e = new Settings.InvalidSettingException(Setting.API_TOKEN, "s3cret", "x");
+        assertTrue(!e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @Test
+    void agentsAllowTakesIpv4AndIpv6Networks() {
+        Settings s = load(Map.of("agents.allow", "10.0.0.0/8, fd00::/8 ,192.0.2.7"), Map.of(), Map.of());
+        assertEquals(3, s.agentsAllow().size());
+    }
+}
