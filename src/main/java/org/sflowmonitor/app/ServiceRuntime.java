@@ -40,8 +40,8 @@ public final class ServiceRuntime implements AutoCloseable {
         BatchWriter writer = null;
         try {
             IngestStats stats = new IngestStats(MAX_TRACKED_AGENTS);
-            writer = new BatchWriter(db, stats, settings.queueCapacity(), settings.batchSize(),
-                    settings.agentMaxVms()).start();
+            writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
+                    settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms())).start();
             DatagramProcessor processor = new DatagramProcessor(stats, writer);
             SflowListener listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
                     settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),

@@ -44,7 +44,7 @@ public record Cidr(byte[] network, int prefixLength) {
     /** True when the address lies in this network. IPv4-mapped IPv6 sources match IPv4 networks. */
     public boolean contains(InetAddress address) {
         byte[] a = address.getAddress();
-        if (a.length == 16 && network.length == 4 && isIpv4Mapped(a)) {
+        if (a.length == 16 && network.length == 4 && AgentAddress.isIpv4Mapped(a)) {
             a = java.util.Arrays.copyOfRange(a, 12, 16);
         }
         if (a.length != network.length) {
@@ -62,15 +62,6 @@ public record Cidr(byte[] network, int prefixLength) {
         }
         int mask = (0xFF << (8 - rest)) & 0xFF;
         return (a[full] & mask) == (network[full] & mask);
-    }
-
-    private static boolean isIpv4Mapped(byte[] a) {
-        for (int i = 0; i < 10; i++) {
-            if (a[i] != 0) {
-                return false;
-            }
-        }
-        return a[10] == (byte) 0xFF && a[11] == (byte) 0xFF;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.sflowmonitor.ingest;
 
+import java.net.InetAddress;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,9 +33,10 @@ final class DatagramHandler extends SimpleChannelInboundHandler<SflowDatagram> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof SflowDecodeException e) {
-            String key = e.agentAddress() != null ? e.agentAddress().getHostAddress()
-                    : e.sender() != null ? e.sender().getAddress().getHostAddress() : "unknown";
-            processor.malformed(key);
+            InetAddress agent = e.agentAddress() != null ? e.agentAddress()
+                    : e.sender() != null ? e.sender().getAddress() : null;
+            processor.malformed(agent);
+            String key = agent == null ? DatagramProcessor.UNKNOWN_AGENT : AgentAddress.text(agent);
             warnings.warn(key, "malformed sFlow datagram from " + key + ": " + e.getMessage());
         } else {
             // Never close a UDP channel for one bad packet: log and go on.

@@ -2,7 +2,6 @@ package org.sflowmonitor.ingest;
 
 import java.net.InetAddress;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.sflowmonitor.sflow.CounterRecord;
 import org.sflowmonitor.sflow.Sample;
@@ -13,25 +12,25 @@ import org.sflowmonitor.sflow.SflowDatagram;
  * sequence gaps per (agent, sub-agent) and per data source, unknown and malformed parts,
  * queue drops. Attribution follows what hsflowd sends (reference section 7): the node is its
  * agent address whatever the sub-agent; ds class 2 is the node itself, ds class 3 (or a sample
- * with host_parent or virt_* records) a VM known by its UUID, ds class 0 an interface.
- * Thread-safe; called from the UDP event loops.
+ * with host_parent or virt_* records) a VM known by the UUID of its host_descr, ds class 0 an
+ * interface. Thread-safe; called from the UDP event loops.
  */
 public final class DatagramProcessor {
 
-    private static final int MAX_STREAMS = 1_000_000;
+    /** Bounds of the sequence bookkeeping, so that spoofed agents and data sources cannot exhaust the heap. */
+    private static final int MAX_DATAGRAM_STREAMS = 200_000;
+    private static final int MAX_DATA_SOURCES = 2_000_000;
 
-    private record DatagramStream(InetAddress agent, long subAgentId) {
+    private record DatagramStream(String agent, long subAgentId) {
     }
 
-    private record DataSource(InetAddress agent, int sourceType, long sourceIndex) {
+    private record DataSource(String agent, int sourceType, long sourceIndex) {
     }
 
     private final IngestStats stats;
     private final SampleSink sink;
-    private final SequenceTracker<DatagramStream> datagramSequences = new SequenceTracker<>(MAX_STREAMS);
-    private final SequenceTracker<DataSource> sampleSequences = new SequenceTracker<>(MAX_STREAMS);
-    /** The UUID last seen on each VM data source, for samples that come without host_descr. */
-    private final ConcurrentHashMap<DataSource, UUID> vmIdentities = new ConcurrentHashMap<>();
+    private final SequenceTracker<DatagramStream> datagramSequences = new SequenceTracker<>(MAX_DATAGRAM_STREAMS);
+    private final SequenceTracker<DataSource> sampleSequences = new SequenceTracker<>(MAX_DATA_SOURCES);
 
     public DatagramProcessor(IngestStats stats, SampleSink sink) {
         this.stats = stats;
@@ -42,26 +41,30 @@ public final class DatagramProcessor {
         return stats;
     }
 
-    /** Counts a datagram that could not be decoded; {@code agentKey} is its agent or source address. */
-    public void malformed(String agentKey) {
-        stats.increment(agentKey, IngestCounter.DATAGRAMS_RECEIVED);
-        stats.increment(agentKey, IngestCounter.DATAGRAMS_MALFORMED);
+    /** Counts a datagram that could not be decoded; {@code agent} is its agent or source address. */
+    public void malformed(InetAddress agent) {
+        String key = agent == null ? UNKNOWN_AGENT : AgentAddress.text(agent);
+        stats.increment(key, IngestCounter.DATAGRAMS_RECEIVED);
+        stats.increment(key, IngestCounter.DATAGRAMS_MALFORMED);
     }
+
+    /** Key of the counters of datagrams with neither an agent address nor a known sender. */
+    public static final String UNKNOWN_AGENT = "unknown";
 
     /** Processes one decoded datagram. */
     public void process(SflowDatagram datagram) {
         InetAddress agent = datagram.agentAddress() != null ? datagram.agentAddress()
                 : datagram.sender() != null ? datagram.sender().getAddress() : null;
-        String key = agent == null ? "unknown" : agent.getHostAddress();
+        String key = agent == null ? UNKNOWN_AGENT : AgentAddress.text(agent);
         stats.increment(key, IngestCounter.DATAGRAMS_RECEIVED);
         stats.increment(key, IngestCounter.DATAGRAMS_DECODED);
         stats.seen(key, datagram.receivedAtMillis());
-        trackDatagramSequence(key, agent, datagram);
+        trackDatagramSequence(key, datagram);
         boolean partlyMalformed = false;
         for (Sample sample : datagram.samples()) {
             stats.increment(key, IngestCounter.SAMPLES_RECEIVED);
             if (sample instanceof Sample.Counters counters) {
-                partlyMalformed |= processCounters(key, agent, datagram, counters);
+                partlyMalformed |= processCounters(key, datagram, counters);
             } else if (sample instanceof Sample.Flow) {
                 stats.increment(key, IngestCounter.FLOW_SAMPLES);
             } else if (sample instanceof Sample.Unknown) {
@@ -76,8 +79,8 @@ public final class DatagramProcessor {
         }
     }
 
-    private void trackDatagramSequence(String key, InetAddress agent, SflowDatagram d) {
-        SequenceTracker.Step step = datagramSequences.next(new DatagramStream(agent, d.subAgentId()),
+    private void trackDatagramSequence(String key, SflowDatagram d) {
+        SequenceTracker.Step step = datagramSequences.next(new DatagramStream(key, d.subAgentId()),
                 d.sequenceNumber(), d.uptimeMillis());
         stats.add(key, IngestCounter.DATAGRAMS_LOST, step.lost());
         if (step.reordered()) {
@@ -89,9 +92,9 @@ public final class DatagramProcessor {
     }
 
     /** Returns true when the sample had malformed records. */
-    private boolean processCounters(String key, InetAddress agent, SflowDatagram d, Sample.Counters sample) {
+    private boolean processCounters(String key, SflowDatagram d, Sample.Counters sample) {
         stats.increment(key, IngestCounter.COUNTER_SAMPLES);
-        DataSource source = new DataSource(agent, sample.sourceIdType(), sample.sourceIdIndex());
+        DataSource source = new DataSource(key, sample.sourceIdType(), sample.sourceIdIndex());
         SequenceTracker.Step step = sampleSequences.next(source, sample.sequenceNumber(), -1);
         stats.add(key, IngestCounter.COUNTER_SAMPLES_LOST, step.lost());
 
@@ -103,42 +106,36 @@ public final class DatagramProcessor {
         stats.add(key, IngestCounter.RECORDS_UNKNOWN, r.unknown);
         stats.add(key, IngestCounter.RECORDS_MALFORMED, r.malformed);
 
-        EntitySample entity = attribute(key, agent, d.receivedAtMillis(), source, r);
-        if (entity == null) {
-            return r.malformed > 0;
-        }
-        if (sink.offer(entity)) {
-            stats.increment(key, IngestCounter.SAMPLES_QUEUED);
-        } else {
-            stats.increment(key, IngestCounter.QUEUE_DROPS);
+        EntitySample entity = attribute(key, d.receivedAtMillis(), source, r);
+        if (entity != null) {
+            if (sink.offer(entity)) {
+                stats.increment(key, IngestCounter.SAMPLES_QUEUED);
+            } else {
+                stats.increment(key, IngestCounter.QUEUE_DROPS);
+            }
         }
         return r.malformed > 0;
     }
 
-    private EntitySample attribute(String key, InetAddress agent, long at, DataSource source, RecordSet r) {
-        boolean isVm = source.sourceType() == 3 || r.parent != null || r.virtCpu != null || r.virtMemory != null
-                || r.virtDisk != null || r.virtNet != null;
+    private EntitySample attribute(String key, long at, DataSource source, RecordSet r) {
+        boolean isVm = source.sourceType() == 3 || r.parent != null || r.hasVirt();
         if (isVm && (r.descr != null || r.hasVirt())) {
-            UUID uuid = r.descr != null && !isZero(r.descr.uuid()) ? r.descr.uuid() : vmIdentities.get(source);
-            if (uuid == null) {
+            if (r.descr == null || isZero(r.descr.uuid())) {
+                // a VM is its UUID; its ds_index is only a hash of it (reference section 7.3)
                 stats.increment(key, IngestCounter.SAMPLES_WITHOUT_IDENTITY);
                 return null;
             }
-            if (r.descr != null && vmIdentities.size() < MAX_STREAMS) {
-                vmIdentities.put(source, uuid);
-            }
-            String name = r.descr == null || r.descr.hostname().isEmpty() ? null : r.descr.hostname();
-            return new EntitySample.VmSample(agent, at, uuid, name, source.sourceIndex(), r.adapters, r.virtCpu,
-                    r.virtMemory, r.virtDisk, r.virtNet);
+            String name = r.descr.hostname().isEmpty() ? null : r.descr.hostname();
+            return new EntitySample.VmSample(key, at, r.decoded, r.descr.uuid(), name, source.sourceIndex(),
+                    r.adapters, r.virtCpu, r.virtMemory, r.virtDisk, r.virtNet);
         }
-        if (!isVm && (source.sourceType() == 2 || r.descr != null || r.hostCpu != null || r.hostMemory != null)
-                && r.hasHost()) {
-            return new EntitySample.NodeSample(agent, at, r.descr, r.adapters, r.hostCpu, r.hostMemory, r.hostDisk,
-                    r.hostNet, r.virtNode, r.ip, r.icmp, r.tcp, r.udp);
+        if (!isVm && r.hasHost()) {
+            return new EntitySample.NodeSample(key, at, r.decoded, r.descr, r.adapters, r.hostCpu, r.hostMemory,
+                    r.hostDisk, r.hostNet, r.virtNode, r.ip, r.icmp, r.tcp, r.udp);
         }
         if (source.sourceType() == 0 && (r.ifCounters != null || r.ethernet != null)) {
             long ifIndex = r.ifCounters != null ? r.ifCounters.ifIndex() : source.sourceIndex();
-            return new EntitySample.InterfaceSample(agent, at, ifIndex, r.ifCounters, r.ethernet,
+            return new EntitySample.InterfaceSample(key, at, r.decoded, ifIndex, r.ifCounters, r.ethernet,
                     r.portName == null ? null : r.portName.name());
         }
         stats.increment(key, IngestCounter.SAMPLES_IGNORED);
@@ -146,7 +143,7 @@ public final class DatagramProcessor {
     }
 
     private static boolean isZero(UUID uuid) {
-        return uuid.getMostSignificantBits() == 0 && uuid.getLeastSignificantBits() == 0;
+        return uuid == null || (uuid.getMostSignificantBits() == 0 && uuid.getLeastSignificantBits() == 0);
     }
 
     /** The records of one counter sample, by type (the last one wins when a type repeats). */

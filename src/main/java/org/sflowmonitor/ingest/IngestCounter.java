@@ -2,7 +2,16 @@ package org.sflowmonitor.ingest;
 
 import java.util.Locale;
 
-/** The ingest counters kept per agent and in total; {@link #key()} is the name shown by the API. */
+/**
+ * The ingest counters kept per agent and in total; {@link #key()} is the name shown by the API.
+ * They add up (per agent and in total, once the writer's queue is empty):
+ * <pre>
+ * datagrams_received = datagrams_decoded + datagrams_malformed     (disallowed ones are not received)
+ * samples_received   = counter_samples + flow_samples + samples_unknown + samples_malformed
+ * counter_samples    = samples_queued + queue_drops + samples_ignored + samples_without_identity
+ * samples_queued     = samples_stored + samples_over_entity_limit + write_errors + samples still queued
+ * </pre>
+ */
 public enum IngestCounter {
     DATAGRAMS_RECEIVED,
     DATAGRAMS_DECODED,
@@ -10,13 +19,13 @@ public enum IngestCounter {
     DATAGRAMS_MALFORMED,
     /** Decoded datagrams with at least one malformed sample or record (the rest was kept). */
     DATAGRAMS_PARTLY_MALFORMED,
-    /** Datagrams dropped before decoding because their source is not in agents.allow. */
+    /** Datagrams dropped before decoding because their source is not in agents.allow (per source address). */
     DATAGRAMS_DISALLOWED,
-    /** Datagrams missing from an agent's sequence (lost on the wire or in the kernel). */
+    /** Datagrams missing from an agent's sequence per sub-agent (lost on the wire or in the kernel). */
     DATAGRAMS_LOST,
     /** Datagrams that arrived after a later one (or twice). */
     DATAGRAMS_REORDERED,
-    /** Times an agent's sequence or uptime went back (agent restart). */
+    /** Times an agent's datagram sequence or uptime went back (agent restart): a reset, not a loss. */
     AGENT_RESETS,
     SAMPLES_RECEIVED,
     COUNTER_SAMPLES,
@@ -29,17 +38,19 @@ public enum IngestCounter {
     SAMPLES_IGNORED,
     /** VM samples that carried no UUID and whose data source was never seen with one. */
     SAMPLES_WITHOUT_IDENTITY,
-    /** Samples refused because their agent already created agent.max.vms VMs. */
+    /** Samples refused because their agent already has agent.max.vms VMs (or too many nodes exist). */
     SAMPLES_OVER_ENTITY_LIMIT,
     SAMPLES_QUEUED,
     /** Samples lost because the writer's queue was full. */
     QUEUE_DROPS,
     SAMPLES_STORED,
-    /** Samples lost because the database refused them (not a passing fault). */
+    /** Samples lost because the database refused them, or it was down when the service stopped. */
     WRITE_ERRORS,
     RECORDS_DECODED,
     RECORDS_UNKNOWN,
-    RECORDS_MALFORMED;
+    RECORDS_MALFORMED,
+    /** Decoded records of the samples stored. */
+    RECORDS_STORED;
 
     /** The counter's name in API output, e.g. {@code datagrams_received}. */
     public String key() {

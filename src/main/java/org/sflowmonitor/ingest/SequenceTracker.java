@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Follows sequence numbers of one kind of stream (datagrams per agent and sub-agent, or
  * counter samples per data source) and classifies each new number as next, a gap (lost),
- * late (reordered or duplicate), or a reset (the agent restarted). The number of streams is
- * bounded: past {@code maxStreams} new streams are not followed.
+ * late (reordered or duplicate), or a reset (the agent restarted: uptime or sequence went
+ * back). The number of streams is bounded: past {@code maxStreams} new streams are not followed.
  */
 final class SequenceTracker<K> {
 
@@ -25,6 +25,11 @@ final class SequenceTracker<K> {
     private static final class Stream {
         long sequence;
         long uptime;
+
+        Stream(long sequence, long uptime) {
+            this.sequence = sequence;
+            this.uptime = uptime;
+        }
     }
 
     private final ConcurrentHashMap<K, Stream> streams = new ConcurrentHashMap<>();
@@ -43,38 +48,38 @@ final class SequenceTracker<K> {
             if (streams.size() >= maxStreams) {
                 return Step.NEXT;
             }
-            s = streams.computeIfAbsent(key, k -> new Stream());
-            synchronized (s) {
-                if (s.sequence == 0 && s.uptime == 0) {
-                    s.sequence = sequence;
-                    s.uptime = uptime;
-                    return Step.NEXT;
-                }
+            Stream fresh = new Stream(sequence, uptime);
+            s = streams.putIfAbsent(key, fresh);
+            if (s == null) {
+                return Step.NEXT;
             }
         }
         synchronized (s) {
-            long previous = s.sequence;
-            boolean uptimeBack = uptime >= 0 && s.uptime >= 0 && uptime < s.uptime;
-            if (uptimeBack) {
-                s.sequence = sequence;
-                s.uptime = uptime;
-                return Step.RESET;
-            }
-            if (sequence > previous) {
-                long gap = sequence - previous - 1;
-                s.sequence = sequence;
-                s.uptime = uptime;
-                if (gap > MAX_GAP) {
-                    return Step.RESET;
-                }
-                return gap == 0 ? Step.NEXT : new Step(gap, false, false);
-            }
-            if (previous - sequence <= MAX_LATE && sequence > 1) {
-                return Step.LATE;
-            }
+            return step(s, sequence, uptime);
+        }
+    }
+
+    private static Step step(Stream s, long sequence, long uptime) {
+        long previous = s.sequence;
+        boolean uptimeBack = uptime >= 0 && s.uptime >= 0 && uptime < s.uptime;
+        if (!uptimeBack && sequence > previous) {
+            long gap = sequence - previous - 1;
             s.sequence = sequence;
             s.uptime = uptime;
-            return Step.RESET;
+            if (gap > MAX_GAP) {
+                return Step.RESET;
+            }
+            return gap == 0 ? Step.NEXT : new Step(gap, false, false);
         }
+        if (!uptimeBack && previous - sequence <= MAX_LATE && sequence > 1) {
+            return Step.LATE;
+        }
+        s.sequence = sequence;
+        s.uptime = uptime;
+        return Step.RESET;
+    }
+
+    int size() {
+        return streams.size();
     }
 }

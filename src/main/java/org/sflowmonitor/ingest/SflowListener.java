@@ -3,6 +3,7 @@ package org.sflowmonitor.ingest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -87,11 +88,10 @@ public final class SflowListener implements AutoCloseable {
         }
         List<Channel> channels = new ArrayList<>();
         int port = config.port();
+        InetAddress bind = config.bind() != null ? config.bind() : wildcard();
         try {
             for (int i = 0; i < count; i++) {
-                InetSocketAddress address = config.bind() == null ? new InetSocketAddress(port)
-                        : new InetSocketAddress(config.bind(), port);
-                Channel channel = bootstrap.bind(address).sync().channel();
+                Channel channel = bootstrap.bind(new InetSocketAddress(bind, port)).sync().channel();
                 channels.add(channel);
                 port = ((InetSocketAddress) channel.localAddress()).getPort();
             }
@@ -103,12 +103,27 @@ public final class SflowListener implements AutoCloseable {
                     + " (sflow.port): " + e.getMessage() + "; is another collector running on it?", e);
         }
         int granted = channels.get(0).config().getOption(ChannelOption.SO_RCVBUF);
-        if (granted < config.receiveBufferBytes()) {
-            LOG.warning("the kernel granted a UDP receive buffer of " + granted + " bytes instead of the "
+        // Linux reports twice the size set (half of it is bookkeeping), capped at twice net.core.rmem_max
+        int reserved = System.getProperty("os.name", "").startsWith("Linux") ? granted / 2 : granted;
+        if (reserved < config.receiveBufferBytes()) {
+            LOG.warning("the kernel reserved a UDP receive buffer of " + reserved + " bytes of the "
                     + config.receiveBufferBytes() + " asked for (sflow.rcvbuf); raise net.core.rmem_max to avoid "
                     + "drops in bursts, e.g. sysctl -w net.core.rmem_max=" + config.receiveBufferBytes());
         }
-        return new SflowListener(group, channels, port, epoll ? "epoll x" + count : "nio", granted);
+        return new SflowListener(group, channels, port, epoll ? "epoll x" + count : "nio", reserved);
+    }
+
+    /**
+     * The address that receives IPv4 and IPv6 on one socket: "::" when the JVM prefers IPv6
+     * sockets (a dual-stack socket bound to 0.0.0.0 would take IPv4 only), else 0.0.0.0.
+     */
+    static InetAddress wildcard() {
+        boolean ipv4Only = Boolean.getBoolean("java.net.preferIPv4Stack");
+        try {
+            return ipv4Only ? InetAddress.getByName("0.0.0.0") : InetAddress.getByName("::");
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The bound UDP port (useful when started on port 0). */
@@ -121,6 +136,7 @@ public final class SflowListener implements AutoCloseable {
         return transport;
     }
 
+    /** The receive buffer the kernel reserved for datagrams (on Linux half of what SO_RCVBUF reports). */
     public int grantedReceiveBuffer() {
         return grantedReceiveBuffer;
     }

@@ -28,7 +28,7 @@ final class SourceFilter extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof DatagramPacket packet) {
             InetAddress source = packet.sender().getAddress();
-            String key = source.getHostAddress();
+            String key = AgentAddress.text(source);
             if (!isAllowed(source)) {
                 stats.increment(key, IngestCounter.DATAGRAMS_DISALLOWED);
                 ReferenceCountUtil.release(msg);

@@ -1,6 +1,5 @@
 package org.sflowmonitor.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,9 +7,10 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import javax.sql.DataSource;
 
 import org.sflowmonitor.ingest.EntitySample;
 import org.sflowmonitor.ingest.IngestCounter;
@@ -19,38 +19,51 @@ import org.sflowmonitor.ingest.SampleSink;
 
 /**
  * The one thread that writes samples to the database. Samples wait in a bounded queue (a full
- * queue refuses them, and the caller counts the loss); the writer takes whatever is queued, up
- * to the batch size, writes it with JDBC batches and commits. When the database fails for a
- * reason that may pass (unreachable, disk full, locked) the writer keeps the batch, reports the
- * fault, and retries with growing pauses until it succeeds; the queue absorbs what arrives
- * meanwhile. A batch the database rejects for its data is counted as write errors and dropped.
+ * queue refuses them, and the caller counts the loss), so the heap stays bounded whatever the
+ * input rate. The writer takes whatever is queued, up to the batch size, writes it with JDBC
+ * batches on statements prepared once, and commits: a commit follows as soon as the previous
+ * one is done, so what is in flight is one batch plus what arrived while it was written.
+ *
+ * <p>When the database fails for a reason that may pass (unreachable, disk full, locked, slow)
+ * the writer keeps the batch, shows the fault in {@link #fault()}, and retries with growing
+ * pauses until it succeeds; the queue absorbs what arrives meanwhile and counts what it cannot.
+ * A batch the database rejects for its data is written again one sample per transaction, so
+ * only the offending samples are lost (counted as write errors).
+ *
+ * <p>The thread is never interrupted: H2 closes its database file when a thread is interrupted
+ * in the middle of file I/O.
  */
 public final class BatchWriter implements SampleSink, AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(BatchWriter.class.getName());
-    private static final long LAST_SEEN_FLUSH_MILLIS = 5_000;
-    private static final long MAX_RETRY_PAUSE_MILLIS = 10_000;
+    /** Queue and batch bounds, and how many entities samples may create. */
+    public record Config(int queueCapacity, int batchSize, int maxHosts, int maxVmsPerAgent) {
+    }
 
-    private final Database db;
+    private static final Logger LOG = Logger.getLogger(BatchWriter.class.getName());
+    private static final long POLL_MILLIS = 100;
+    private static final long FIRST_RETRY_PAUSE_MILLIS = 100;
+    private static final long MAX_RETRY_PAUSE_MILLIS = 5_000;
+
+    private final DataSource dataSource;
     private final IngestStats stats;
     private final ArrayBlockingQueue<EntitySample> queue;
     private final int batchSize;
-    private final int maxVmsPerNode;
-    private final Entities entities = new Entities();
+    private final Entities entities;
     private final Thread thread;
-    private final AtomicReference<String> fault = new AtomicReference<>();
+    private final Object pauseLock = new Object();
     private final AtomicLong lastCommitAt = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private volatile String fault;
+    private volatile int inBatch;
     private volatile boolean running = true;
-    private boolean entitiesLoaded;
-    private long lastSeenFlushedAt;
+    private Statements statements;
 
-    public BatchWriter(Database db, IngestStats stats, int queueCapacity, int batchSize, int maxVmsPerNode) {
-        this.db = db;
+    public BatchWriter(DataSource dataSource, IngestStats stats, Config config) {
+        this.dataSource = dataSource;
         this.stats = stats;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.batchSize = batchSize;
-        this.maxVmsPerNode = maxVmsPerNode;
+        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.batchSize = config.batchSize();
+        this.entities = new Entities(config.maxHosts(), config.maxVmsPerAgent());
         this.thread = new Thread(this::run, "sflow-writer");
         this.thread.setDaemon(true);
     }
@@ -65,6 +78,11 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         return running && queue.offer(sample);
     }
 
+    /** Samples taken but not yet stored or counted as lost: the queue plus the batch being written. */
+    public int pending() {
+        return queue.size() + inBatch;
+    }
+
     public int queueDepth() {
         return queue.size();
     }
@@ -75,7 +93,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
 
     /** The current database fault, or null when writing works. */
     public String fault() {
-        return fault.get();
+        return fault;
     }
 
     /** Epoch ms of the last commit; 0 before the first. */
@@ -87,10 +105,15 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         return commits.get();
     }
 
-    /** Stops taking samples, writes out what is queued (waiting at most {@code timeoutMillis}), stops the thread. */
+    /**
+     * Stops taking samples and writes out what is queued, waiting at most {@code timeoutMillis}.
+     * When the database is down at that moment, what is queued is counted as write errors.
+     */
     public void close(long timeoutMillis) {
         running = false;
-        thread.interrupt();
+        synchronized (pauseLock) {
+            pauseLock.notifyAll();
+        }
         try {
             thread.join(timeoutMillis);
         } catch (InterruptedException e) {
@@ -98,8 +121,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         }
         if (thread.isAlive()) {
             LOG.warning("the database writer did not finish within " + timeoutMillis + " ms; "
-                    + queue.size() + " queued samples are lost");
-            thread.interrupt();
+                    + pending() + " queued samples are lost");
         }
     }
 
@@ -110,224 +132,238 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
 
     private void run() {
         List<EntitySample> batch = new ArrayList<>(batchSize);
-        Connection c = null;
-        long pause = 100;
-        while (running || !queue.isEmpty() || !batch.isEmpty()) {
+        long pause = FIRST_RETRY_PAUSE_MILLIS;
+        int failuresWhileStopping = 0;
+        while (true) {
+            if (batch.isEmpty() && !take(batch)) {
+                if (!running) {
+                    break;
+                }
+                continue;
+            }
             try {
-                if (batch.isEmpty() && !take(batch)) {
-                    if (c != null && System.currentTimeMillis() - lastSeenFlushedAt >= LAST_SEEN_FLUSH_MILLIS) {
-                        flushLastSeen(c);
-                    }
-                    continue;
-                }
-                if (c == null) {
-                    c = db.connection();
-                    c.setAutoCommit(false);
-                }
-                write(c, batch);
-                batch.clear();
-                pause = 100;
-                if (fault.getAndSet(null) != null) {
+                write(batch);
+                lose(batch, null);
+                pause = FIRST_RETRY_PAUSE_MILLIS;
+                if (fault != null) {
+                    fault = null;
                     LOG.info("database writes work again");
                 }
             } catch (SQLException e) {
-                rollback(c);
-                entitiesLoaded = false;
+                discardConnection();
                 if (isDataError(e)) {
-                    countWriteErrors(batch);
-                    LOG.log(Level.WARNING, "the database refused a batch of " + batch.size() + " samples", e);
-                    batch.clear();
+                    writeOneByOne(batch);
+                } else if (!running && ++failuresWhileStopping >= 3) {
+                    fault = describe(e);
+                    LOG.log(Level.WARNING, "the database is failing while stopping; " + pending()
+                            + " queued samples are lost", e);
+                    lose(batch, IngestCounter.WRITE_ERRORS);
+                    queue.drainTo(batch);
+                    lose(batch, IngestCounter.WRITE_ERRORS);
+                    break;
                 } else {
-                    if (fault.getAndSet(e.getMessage()) == null) {
+                    if (fault == null) {
                         LOG.log(Level.WARNING, "database write failed; retrying, samples wait in the queue", e);
                     }
-                    close(c);
-                    c = null;
-                    if (!running && queue.isEmpty()) {
-                        // stopping and the database is gone: nothing more can be saved
-                        countWriteErrors(batch);
-                        batch.clear();
-                        break;
-                    }
-                    pause = sleep(pause);
+                    fault = describe(e);
+                    pause(pause);
+                    pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
                 }
-            } catch (InterruptedException e) {
-                // close() interrupts to wake us; the loop condition decides whether to go on
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "unexpected error in the database writer; batch dropped", e);
-                countWriteErrors(batch);
-                batch.clear();
-                rollback(c);
-                entitiesLoaded = false;
+                discardConnection();
+                lose(batch, IngestCounter.WRITE_ERRORS);
             }
         }
-        if (c != null) {
-            try {
-                flushLastSeen(c);
-            } catch (SQLException e) {
-                LOG.log(Level.WARNING, "could not write last_seen at shutdown", e);
-            }
-            close(c);
-        }
+        flushLastSeenAndClose();
     }
 
-    private boolean take(List<EntitySample> batch) throws InterruptedException {
-        EntitySample first = running ? queue.poll(500, TimeUnit.MILLISECONDS) : queue.poll();
+    /** Takes what is queued, up to the batch size; false when nothing came within the poll time. */
+    private boolean take(List<EntitySample> batch) {
+        EntitySample first;
+        try {
+            first = queue.poll(running ? POLL_MILLIS : 0, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            first = queue.poll();
+        }
         if (first == null) {
             return false;
         }
         batch.add(first);
         queue.drainTo(batch, batchSize - 1);
+        inBatch = batch.size();
         return true;
     }
 
-    private long sleep(long pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            // woken by close(): try once more right away
-        }
-        return Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
-    }
-
-    private void write(Connection c, List<EntitySample> batch) throws SQLException {
-        if (!entitiesLoaded) {
-            entities.load(c);
-            entitiesLoaded = true;
-        }
-        int[] stored = new int[batch.size()];
-        try (PreparedStatement hostRows = c.prepareStatement(SampleRows.insert("host_sample", SampleRows.HOST_SAMPLE));
-             PreparedStatement mib2Rows = c.prepareStatement(
-                     SampleRows.insert("host_mib2_sample", SampleRows.HOST_MIB2_SAMPLE));
-             PreparedStatement vmRows = c.prepareStatement(SampleRows.insert("vm_sample", SampleRows.VM_SAMPLE));
-             PreparedStatement ifRows = c.prepareStatement(
-                     SampleRows.insert("interface_sample", SampleRows.INTERFACE_SAMPLE))) {
-            int hostCount = 0;
-            int mib2Count = 0;
-            int vmCount = 0;
-            int ifCount = 0;
-            for (int i = 0; i < batch.size(); i++) {
-                EntitySample sample = batch.get(i);
-                Entities.Host host = entities.host(c, sample.agent().getHostAddress(), sample.receivedAt());
-                if (sample instanceof EntitySample.NodeSample node) {
-                    if (node.descr() != null) {
-                        entities.describeHost(c, host, node.descr());
-                    }
-                    if (node.adapters() != null) {
-                        entities.hostAdapters(c, host, node.adapters());
-                    }
-                    if (SampleRows.hasHostRow(node)) {
-                        SampleRows.bindHost(hostRows, host.id, node);
-                        hostRows.addBatch();
-                        hostCount++;
-                    }
-                    if (SampleRows.hasMib2Row(node)) {
-                        SampleRows.bindMib2(mib2Rows, host.id, node);
-                        mib2Rows.addBatch();
-                        mib2Count++;
-                    }
-                    stored[i] = 1;
-                } else if (sample instanceof EntitySample.VmSample vm) {
-                    Entities.Vm v = entities.vm(c, vm.uuid(), host, vm.name(), vm.dsIndex(), vm.receivedAt(),
-                            maxVmsPerNode);
-                    if (v == null) {
-                        stats.increment(host(sample), IngestCounter.SAMPLES_OVER_ENTITY_LIMIT);
-                        continue;
-                    }
-                    if (vm.adapters() != null) {
-                        entities.vmAdapters(c, v, vm.adapters());
-                    }
-                    if (vm.cpu() != null || vm.memory() != null || vm.disk() != null || vm.net() != null) {
-                        SampleRows.bindVm(vmRows, v.id, host.id, vm);
-                        vmRows.addBatch();
-                        vmCount++;
-                    }
-                    stored[i] = 1;
-                } else if (sample instanceof EntitySample.InterfaceSample itf) {
-                    SampleRows.bindInterface(ifRows, host.id, itf);
-                    ifRows.addBatch();
-                    ifCount++;
-                    stored[i] = 1;
-                }
-            }
-            if (hostCount > 0) {
-                hostRows.executeBatch();
-            }
-            if (mib2Count > 0) {
-                mib2Rows.executeBatch();
-            }
-            if (vmCount > 0) {
-                vmRows.executeBatch();
-            }
-            if (ifCount > 0) {
-                ifRows.executeBatch();
-            }
-        }
-        long now = System.currentTimeMillis();
-        if (now - lastSeenFlushedAt >= LAST_SEEN_FLUSH_MILLIS) {
-            entities.flushLastSeen(c);
-            lastSeenFlushedAt = now;
-        }
-        c.commit();
-        lastCommitAt.set(now);
-        commits.incrementAndGet();
+    /** Writes the batch in one transaction; on an exception nothing of it is committed. */
+    private void write(List<EntitySample> batch) throws SQLException {
+        Statements st = connection();
+        PreparedStatement hostRows = st.get(SampleRows.INSERT_HOST_SAMPLE);
+        PreparedStatement mib2Rows = st.get(SampleRows.INSERT_HOST_MIB2_SAMPLE);
+        PreparedStatement vmRows = st.get(SampleRows.INSERT_VM_SAMPLE);
+        PreparedStatement ifRows = st.get(SampleRows.INSERT_INTERFACE_SAMPLE);
+        int hostCount = 0;
+        int mib2Count = 0;
+        int vmCount = 0;
+        int ifCount = 0;
+        // outcome per sample, counted only once the commit succeeded
+        IngestCounter[] outcome = new IngestCounter[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
-            if (stored[i] == 1) {
-                stats.increment(host(batch.get(i)), IngestCounter.SAMPLES_STORED);
+            EntitySample sample = batch.get(i);
+            Entities.Host host = entities.host(st, sample.agent(), sample.receivedAt());
+            if (host == null) {
+                outcome[i] = IngestCounter.SAMPLES_OVER_ENTITY_LIMIT;
+                continue;
+            }
+            entities.seen(st, host, sample.receivedAt());
+            outcome[i] = IngestCounter.SAMPLES_STORED;
+            if (sample instanceof EntitySample.NodeSample node) {
+                if (node.descr() != null) {
+                    entities.describeHost(st, host, node.descr());
+                }
+                if (node.adapters() != null) {
+                    entities.hostAdapters(st, host, node.adapters());
+                }
+                if (SampleRows.hasHostRow(node)) {
+                    SampleRows.bindHost(hostRows, host.id, node);
+                    hostRows.addBatch();
+                    hostCount++;
+                }
+                if (SampleRows.hasMib2Row(node)) {
+                    SampleRows.bindMib2(mib2Rows, host.id, node);
+                    mib2Rows.addBatch();
+                    mib2Count++;
+                }
+            } else if (sample instanceof EntitySample.VmSample vm) {
+                Entities.Vm v = entities.vm(st, vm.uuid(), host, vm.name(), vm.dsIndex(), vm.receivedAt());
+                if (v == null) {
+                    outcome[i] = IngestCounter.SAMPLES_OVER_ENTITY_LIMIT;
+                    continue;
+                }
+                entities.seen(st, v, vm.receivedAt());
+                if (vm.adapters() != null) {
+                    entities.vmAdapters(st, v, vm.adapters());
+                }
+                if (SampleRows.hasVmRow(vm)) {
+                    SampleRows.bindVm(vmRows, v.id, host.id, vm);
+                    vmRows.addBatch();
+                    vmCount++;
+                }
+            } else if (sample instanceof EntitySample.InterfaceSample itf) {
+                SampleRows.bindInterface(ifRows, host.id, itf);
+                ifRows.addBatch();
+                ifCount++;
+            }
+        }
+        execute(hostRows, hostCount);
+        execute(mib2Rows, mib2Count);
+        execute(vmRows, vmCount);
+        execute(ifRows, ifCount);
+        entities.executeLastSeen(st);
+        st.commit();
+        lastCommitAt.set(System.currentTimeMillis());
+        commits.incrementAndGet();
+        for (int i = 0; i < outcome.length; i++) {
+            EntitySample sample = batch.get(i);
+            stats.increment(sample.agent(), outcome[i]);
+            if (outcome[i] == IngestCounter.SAMPLES_STORED) {
+                stats.add(sample.agent(), IngestCounter.RECORDS_STORED, sample.records());
             }
         }
     }
 
-    private void flushLastSeen(Connection c) throws SQLException {
-        if (!entitiesLoaded) {
-            return;
-        }
-        try {
-            entities.flushLastSeen(c);
-            c.commit();
-            lastSeenFlushedAt = System.currentTimeMillis();
-        } catch (SQLException e) {
-            rollback(c);
-            entitiesLoaded = false;
-            throw e;
+    private static void execute(PreparedStatement ps, int rows) throws SQLException {
+        if (rows > 0) {
+            ps.executeBatch();
         }
     }
 
-    private static String host(EntitySample s) {
-        return s.agent().getHostAddress();
+    /** After the database refused a batch for its data: each sample in its own transaction. */
+    private void writeOneByOne(List<EntitySample> batch) {
+        List<EntitySample> one = new ArrayList<>(1);
+        while (!batch.isEmpty()) {
+            one.add(batch.get(batch.size() - 1));
+            try {
+                write(one);
+            } catch (SQLException e) {
+                discardConnection();
+                if (!isDataError(e)) {
+                    return; // a passing fault: the rest of the batch is retried as usual
+                }
+                LOG.log(Level.WARNING, "the database refused a sample of " + one.get(0).agent(), e);
+                stats.increment(one.get(0).agent(), IngestCounter.WRITE_ERRORS);
+            }
+            one.clear();
+            batch.remove(batch.size() - 1);
+            inBatch = batch.size();
+        }
     }
 
-    private void countWriteErrors(List<EntitySample> batch) {
-        for (EntitySample s : batch) {
-            stats.increment(host(s), IngestCounter.WRITE_ERRORS);
+    /** Empties the batch, counting each sample under {@code counter} unless it is null (already counted). */
+    private void lose(List<EntitySample> batch, IngestCounter counter) {
+        if (counter != null) {
+            for (EntitySample s : batch) {
+                stats.increment(s.agent(), counter);
+            }
         }
+        batch.clear();
+        inBatch = 0;
+    }
+
+    private Statements connection() throws SQLException {
+        if (statements == null) {
+            Statements st = new Statements(dataSource.getConnection());
+            try {
+                entities.load(st);
+            } catch (SQLException | RuntimeException e) {
+                st.rollback();
+                st.close();
+                throw e;
+            }
+            statements = st;
+        }
+        return statements;
+    }
+
+    /** Forgets the connection and what the entity cache assumed of the rolled-back transaction. */
+    private void discardConnection() {
+        if (statements != null) {
+            statements.rollback();
+            statements.close();
+            statements = null;
+        }
+    }
+
+    private void flushLastSeenAndClose() {
+        if (statements != null) {
+            try {
+                entities.flushLastSeen(statements);
+                statements.commit();
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "could not write last_seen at shutdown", e);
+            }
+            discardConnection();
+        }
+    }
+
+    /** Sleeps between retries; close() shortens it. */
+    private void pause(long millis) {
+        synchronized (pauseLock) {
+            try {
+                pauseLock.wait(running ? millis : Math.min(millis, 200));
+            } catch (InterruptedException e) {
+                // not ours to keep: an interrupt flag left set would make H2 close its file
+            }
+        }
+    }
+
+    private static String describe(SQLException e) {
+        return e.getMessage() + " (SQLState " + e.getSQLState() + ")";
     }
 
     /** SQLSTATE classes 22 (data exception) and 23 (constraint violation): retrying cannot help. */
     private static boolean isDataError(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("22") || state.startsWith("23"));
-    }
-
-    private static void rollback(Connection c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "rollback failed", e);
-        }
-    }
-
-    private static void close(Connection c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "close failed", e);
-        }
     }
 }

@@ -1,132 +1,168 @@
 package org.sflowmonitor.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import org.sflowmonitor.sflow.CounterRecord;
+import org.sflowmonitor.sflow.MacAddress;
 
 /**
- * The writer's view of the host and vm tables: ids by agent address and by UUID, and what
- * was last written of each description, so that an unchanged description (sent every polling
- * interval) costs nothing and last_seen is written at most once per flush interval.
- * Used by the writer thread only.
+ * The writer's view of the host and vm tables: ids by agent address and by UUID, and a
+ * summary of what was last written of each description, so that an unchanged description
+ * (sent every polling interval) costs no write. last_seen is written when it moved on by
+ * {@link #LAST_SEEN_STEP_MILLIS} (spread over the batches instead of one burst), and exactly
+ * by {@link #flushLastSeen} at shutdown. Everything here is lost on a rollback: the writer
+ * then calls {@link #load} again. Used by the writer thread only.
  */
 final class Entities {
 
-    static final class Host {
+    static final long LAST_SEEN_STEP_MILLIS = 60_000;
+
+    private static final String INSERT_HOST = "INSERT INTO host (host_ip, first_seen, last_seen) VALUES (?, ?, ?)";
+    private static final String DESCRIBE_HOST = "UPDATE host SET hostname = ?, uuid = ?, machine_type = ?, "
+            + "os_name = ?, os_release = ? WHERE id = ?";
+    private static final String HOST_LAST_SEEN = "UPDATE host SET last_seen = ? WHERE id = ?";
+    private static final String INSERT_VM = "INSERT INTO vm (uuid, hostname, host_id, ds_index, first_seen, "
+            + "last_seen) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_VM = "UPDATE vm SET host_id = ?, hostname = ?, ds_index = ? WHERE id = ?";
+    private static final String VM_LAST_SEEN = "UPDATE vm SET last_seen = ? WHERE id = ?";
+    private static final String DELETE_HOST_ADAPTERS = "DELETE FROM host_adapter WHERE host_id = ?";
+    private static final String INSERT_HOST_ADAPTER = "INSERT INTO host_adapter (host_id, if_index, mac) "
+            + "VALUES (?, ?, ?)";
+    private static final String DELETE_VM_ADAPTERS = "DELETE FROM vm_adapter WHERE vm_id = ?";
+    private static final String INSERT_VM_ADAPTER = "INSERT INTO vm_adapter (vm_id, if_index, mac) VALUES (?, ?, ?)";
+
+    /** What hosts and VMs share: the row id, last_seen, and a fingerprint of the stored adapters. */
+    abstract static class Entity {
         final long id;
+        long lastSeen;
+        long lastSeenWritten;
+        long adapters;
+
+        Entity(long id, long lastSeen) {
+            this.id = id;
+            this.lastSeen = lastSeen;
+            this.lastSeenWritten = lastSeen;
+        }
+    }
+
+    static final class Host extends Entity {
         String hostname;
         String uuid;
         Integer machineType;
         Integer osName;
         String osRelease;
-        List<CounterRecord.HostAdapter> adapters;
-        long lastSeen;
-        boolean dirty;
         int vmCount;
 
-        Host(long id) {
-            this.id = id;
+        Host(long id, long lastSeen) {
+            super(id, lastSeen);
         }
     }
 
-    static final class Vm {
-        final long id;
+    static final class Vm extends Entity {
         long hostId;
         String hostname;
-        List<CounterRecord.HostAdapter> adapters;
-        long lastSeen;
-        boolean dirty;
 
-        Vm(long id) {
-            this.id = id;
+        Vm(long id, long lastSeen) {
+            super(id, lastSeen);
         }
     }
 
+    private final int maxHosts;
+    private final int maxVmsPerHost;
     private final Map<String, Host> hosts = new HashMap<>();
     private final Map<Long, Host> hostsById = new HashMap<>();
     private final Map<UUID, Vm> vms = new HashMap<>();
+    private int pendingHostLastSeen;
+    private int pendingVmLastSeen;
 
-    /** Forgets everything (after a rollback the cached ids may not exist); reloaded on demand. */
-    void clear() {
+    Entities(int maxHosts, int maxVmsPerHost) {
+        this.maxHosts = maxHosts;
+        this.maxVmsPerHost = maxVmsPerHost;
+    }
+
+    /** Loads all hosts, VMs and the fingerprints of their adapters. */
+    void load(Statements st) throws SQLException {
         hosts.clear();
         hostsById.clear();
         vms.clear();
-    }
-
-    /** Loads all hosts and VMs. */
-    void load(Connection c) throws SQLException {
-        clear();
-        try (Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
+        pendingHostLastSeen = 0;
+        pendingVmLastSeen = 0;
+        try (Statement s = st.connection().createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
                     + "os_release, last_seen FROM host")) {
                 while (rs.next()) {
-                    Host h = new Host(rs.getLong(1));
+                    Host h = new Host(rs.getLong(1), rs.getLong(8));
                     h.hostname = rs.getString(3);
                     h.uuid = rs.getString(4);
-                    h.machineType = (Integer) rs.getObject(5, Integer.class);
-                    h.osName = (Integer) rs.getObject(6, Integer.class);
+                    h.machineType = rs.getObject(5, Integer.class);
+                    h.osName = rs.getObject(6, Integer.class);
                     h.osRelease = rs.getString(7);
-                    h.lastSeen = rs.getLong(8);
                     hosts.put(rs.getString(2), h);
                     hostsById.put(h.id, h);
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm")) {
+            Map<Long, Vm> vmsById = new HashMap<>();
+            try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm")) {
                 while (rs.next()) {
-                    Vm v = new Vm(rs.getLong(1));
+                    Vm v = new Vm(rs.getLong(1), rs.getLong(5));
                     v.hostId = rs.getLong(3);
                     v.hostname = rs.getString(4);
-                    v.lastSeen = rs.getLong(5);
                     vms.put(UUID.fromString(rs.getString(2)), v);
+                    vmsById.put(v.id, v);
                     Host h = hostsById.get(v.hostId);
                     if (h != null) {
                         h.vmCount++;
                     }
                 }
             }
+            loadAdapters(s, "SELECT host_id, if_index, mac FROM host_adapter", hostsById);
+            loadAdapters(s, "SELECT vm_id, if_index, mac FROM vm_adapter", vmsById);
         }
     }
 
-    Host host(Connection c, String hostIp, long at) throws SQLException {
+    private static void loadAdapters(Statement s, String sql, Map<Long, ? extends Entity> byId)
+            throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                Entity e = byId.get(rs.getLong(1));
+                if (e != null) {
+                    e.adapters += adapterHash(rs.getLong(2), MacAddress.parse(rs.getString(3)).value());
+                }
+            }
+        }
+    }
+
+    /** The host of this agent address, created on first sight; null when {@code maxHosts} exist already. */
+    Host host(Statements st, String hostIp, long at) throws SQLException {
         Host h = hosts.get(hostIp);
         if (h == null) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO host (host_ip, first_seen, last_seen) VALUES (?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, hostIp);
-                ps.setLong(2, at);
-                ps.setLong(3, at);
-                ps.executeUpdate();
-                h = new Host(generatedId(ps));
+            if (hosts.size() >= maxHosts) {
+                return null;
             }
-            h.lastSeen = at;
+            PreparedStatement ps = st.getReturningId(INSERT_HOST);
+            ps.setString(1, hostIp);
+            ps.setLong(2, at);
+            ps.setLong(3, at);
+            ps.executeUpdate();
+            h = new Host(generatedId(ps), at);
             hosts.put(hostIp, h);
             hostsById.put(h.id, h);
         }
-        seen(h, at);
         return h;
     }
 
-    private static void seen(Host h, long at) {
-        if (at > h.lastSeen) {
-            h.lastSeen = at;
-            h.dirty = true;
-        }
-    }
-
     /** Writes a node's description when it differs from the stored one. */
-    void describeHost(Connection c, Host h, CounterRecord.HostDescr d) throws SQLException {
+    void describeHost(Statements st, Host h, CounterRecord.HostDescr d) throws SQLException {
         String hostname = SqlValues.text(d.hostname(), 255);
         String uuid = isZero(d.uuid()) ? null : d.uuid().toString();
         Integer machineType = (int) d.machineType();
@@ -137,16 +173,14 @@ final class Entities {
                 && Objects.equals(osRelease, h.osRelease)) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE host SET hostname = ?, uuid = ?, machine_type = ?, "
-                + "os_name = ?, os_release = ? WHERE id = ?")) {
-            ps.setString(1, hostname);
-            ps.setString(2, uuid);
-            ps.setInt(3, machineType);
-            ps.setInt(4, osName);
-            ps.setString(5, osRelease);
-            ps.setLong(6, h.id);
-            ps.executeUpdate();
-        }
+        PreparedStatement ps = st.get(DESCRIBE_HOST);
+        SqlValues.text(ps, 1, hostname);
+        SqlValues.text(ps, 2, uuid);
+        ps.setInt(3, machineType);
+        ps.setInt(4, osName);
+        SqlValues.text(ps, 5, osRelease);
+        ps.setLong(6, h.id);
+        ps.executeUpdate();
         h.hostname = hostname;
         h.uuid = uuid;
         h.machineType = machineType;
@@ -154,28 +188,28 @@ final class Entities {
         h.osRelease = osRelease;
     }
 
-    /** The VM of this UUID, created on first sight; null when its node already has {@code maxVms} VMs. */
-    Vm vm(Connection c, UUID uuid, Host host, String name, long dsIndex, long at, int maxVms) throws SQLException {
+    /**
+     * The VM of this UUID, created on first sight, moved to {@code host} when it runs there now;
+     * null when it is new and {@code host} already has agent.max.vms VMs.
+     */
+    Vm vm(Statements st, UUID uuid, Host host, String name, long dsIndex, long at) throws SQLException {
         Vm v = vms.get(uuid);
         String hostname = SqlValues.text(name, 1024);
         if (v == null) {
-            if (host.vmCount >= maxVms) {
+            if (host.vmCount >= maxVmsPerHost) {
                 return null;
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO vm (uuid, hostname, host_id, ds_index, "
-                    + "first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, uuid.toString());
-                ps.setString(2, hostname);
-                ps.setLong(3, host.id);
-                ps.setLong(4, dsIndex);
-                ps.setLong(5, at);
-                ps.setLong(6, at);
-                ps.executeUpdate();
-                v = new Vm(generatedId(ps));
-            }
+            PreparedStatement ps = st.getReturningId(INSERT_VM);
+            ps.setString(1, uuid.toString());
+            SqlValues.text(ps, 2, hostname);
+            ps.setLong(3, host.id);
+            ps.setLong(4, dsIndex);
+            ps.setLong(5, at);
+            ps.setLong(6, at);
+            ps.executeUpdate();
+            v = new Vm(generatedId(ps), at);
             v.hostId = host.id;
             v.hostname = hostname;
-            v.lastSeen = at;
             host.vmCount++;
             vms.put(uuid, v);
             return v;
@@ -183,14 +217,12 @@ final class Entities {
         boolean moved = v.hostId != host.id;
         boolean renamed = hostname != null && !hostname.equals(v.hostname);
         if (moved || renamed) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE vm SET host_id = ?, hostname = ?, ds_index = ? "
-                    + "WHERE id = ?")) {
-                ps.setLong(1, host.id);
-                ps.setString(2, renamed ? hostname : v.hostname);
-                ps.setLong(3, dsIndex);
-                ps.setLong(4, v.id);
-                ps.executeUpdate();
-            }
+            PreparedStatement ps = st.get(UPDATE_VM);
+            ps.setLong(1, host.id);
+            SqlValues.text(ps, 2, renamed ? hostname : v.hostname);
+            ps.setLong(3, dsIndex);
+            ps.setLong(4, v.id);
+            ps.executeUpdate();
             if (moved) {
                 Host old = hostsById.get(v.hostId);
                 if (old != null) {
@@ -199,94 +231,135 @@ final class Entities {
                 host.vmCount++;
                 v.hostId = host.id;
             }
-            if (renamed) {
-                v.hostname = hostname;
-            }
-        }
-        if (at > v.lastSeen) {
-            v.lastSeen = at;
-            v.dirty = true;
+            v.hostname = renamed ? hostname : v.hostname;
         }
         return v;
     }
 
-    /** Replaces the stored adapters of a node when they changed. */
-    void hostAdapters(Connection c, Host h, CounterRecord.HostAdapters adapters) throws SQLException {
-        if (adapters.adapters().equals(h.adapters)) {
-            return;
-        }
-        replaceAdapters(c, "host_adapter", "host_id", h.id, adapters.adapters());
-        h.adapters = adapters.adapters();
-    }
-
-    /** Replaces the stored adapters of a VM when they changed. */
-    void vmAdapters(Connection c, Vm v, CounterRecord.HostAdapters adapters) throws SQLException {
-        if (adapters.adapters().equals(v.adapters)) {
-            return;
-        }
-        replaceAdapters(c, "vm_adapter", "vm_id", v.id, adapters.adapters());
-        v.adapters = adapters.adapters();
-    }
-
-    private static void replaceAdapters(Connection c, String table, String idColumn, long id,
-                                        List<CounterRecord.HostAdapter> adapters) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE " + idColumn + " = ?")) {
-            del.setLong(1, id);
-            del.executeUpdate();
-        }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + table + " (" + idColumn
-                + ", if_index, mac) VALUES (?, ?, ?)")) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (CounterRecord.HostAdapter a : adapters) {
-                for (var mac : a.macAddresses()) {
-                    if (seen.add(a.ifIndex() + "/" + mac)) {
-                        ins.setLong(1, id);
-                        ins.setLong(2, a.ifIndex());
-                        ins.setString(3, mac.toString());
-                        ins.addBatch();
-                    }
-                }
-            }
-            ins.executeBatch();
+    /** Notes that a sample of the host arrived at {@code at}; queues a last_seen update once it moved on enough. */
+    void seen(Statements st, Host h, long at) throws SQLException {
+        if (seen(h, at)) {
+            addLastSeen(st.get(HOST_LAST_SEEN), h);
+            pendingHostLastSeen++;
         }
     }
 
-    /** Writes last_seen of every host and VM seen since the previous flush. */
-    void flushLastSeen(Connection c) throws SQLException {
-        List<Host> dirtyHosts = new ArrayList<>();
+    void seen(Statements st, Vm v, long at) throws SQLException {
+        if (seen(v, at)) {
+            addLastSeen(st.get(VM_LAST_SEEN), v);
+            pendingVmLastSeen++;
+        }
+    }
+
+    private static boolean seen(Entity e, long at) {
+        if (at > e.lastSeen) {
+            e.lastSeen = at;
+        }
+        return e.lastSeen - e.lastSeenWritten >= LAST_SEEN_STEP_MILLIS;
+    }
+
+    private static void addLastSeen(PreparedStatement ps, Entity e) throws SQLException {
+        ps.setLong(1, e.lastSeen);
+        ps.setLong(2, e.id);
+        ps.addBatch();
+        e.lastSeenWritten = e.lastSeen;
+    }
+
+    /** Runs the last_seen updates queued by {@link #seen}; part of the caller's transaction. */
+    void executeLastSeen(Statements st) throws SQLException {
+        if (pendingHostLastSeen > 0) {
+            st.get(HOST_LAST_SEEN).executeBatch();
+            pendingHostLastSeen = 0;
+        }
+        if (pendingVmLastSeen > 0) {
+            st.get(VM_LAST_SEEN).executeBatch();
+            pendingVmLastSeen = 0;
+        }
+    }
+
+    /** Writes the exact last_seen of every host and VM seen since its last write (at shutdown). */
+    void flushLastSeen(Statements st) throws SQLException {
         for (Host h : hostsById.values()) {
-            if (h.dirty) {
-                dirtyHosts.add(h);
+            if (h.lastSeen > h.lastSeenWritten) {
+                addLastSeen(st.get(HOST_LAST_SEEN), h);
+                pendingHostLastSeen++;
             }
         }
-        List<Vm> dirtyVms = new ArrayList<>();
         for (Vm v : vms.values()) {
-            if (v.dirty) {
-                dirtyVms.add(v);
+            if (v.lastSeen > v.lastSeenWritten) {
+                addLastSeen(st.get(VM_LAST_SEEN), v);
+                pendingVmLastSeen++;
             }
         }
-        if (!dirtyHosts.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE host SET last_seen = ? WHERE id = ?")) {
-                for (Host h : dirtyHosts) {
-                    ps.setLong(1, h.lastSeen);
-                    ps.setLong(2, h.id);
-                    ps.addBatch();
+        executeLastSeen(st);
+    }
+
+    void hostAdapters(Statements st, Host h, CounterRecord.HostAdapters adapters) throws SQLException {
+        replaceAdapters(st, DELETE_HOST_ADAPTERS, INSERT_HOST_ADAPTER, h, adapters);
+    }
+
+    void vmAdapters(Statements st, Vm v, CounterRecord.HostAdapters adapters) throws SQLException {
+        replaceAdapters(st, DELETE_VM_ADAPTERS, INSERT_VM_ADAPTER, v, adapters);
+    }
+
+    /** Replaces the stored adapters of a host or VM when they changed. */
+    private static void replaceAdapters(Statements st, String deleteSql, String insertSql, Entity e,
+                                        CounterRecord.HostAdapters adapters) throws SQLException {
+        long fingerprint = fingerprint(adapters.adapters());
+        if (fingerprint == e.adapters) {
+            return;
+        }
+        PreparedStatement delete = st.get(deleteSql);
+        delete.setLong(1, e.id);
+        delete.executeUpdate();
+        PreparedStatement insert = st.get(insertSql);
+        Set<MacKey> written = new HashSet<>();
+        for (CounterRecord.HostAdapter a : adapters.adapters()) {
+            for (MacAddress mac : a.macAddresses()) {
+                if (written.add(new MacKey(a.ifIndex(), mac.value()))) {
+                    insert.setLong(1, e.id);
+                    insert.setLong(2, a.ifIndex());
+                    insert.setString(3, mac.toString());
+                    insert.addBatch();
                 }
-                ps.executeBatch();
             }
         }
-        if (!dirtyVms.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE vm SET last_seen = ? WHERE id = ?")) {
-                for (Vm v : dirtyVms) {
-                    ps.setLong(1, v.lastSeen);
-                    ps.setLong(2, v.id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        if (!written.isEmpty()) {
+            insert.executeBatch();
+        }
+        e.adapters = fingerprint;
+    }
+
+    private record MacKey(long ifIndex, long mac) {
+    }
+
+    /** An order-independent 64-bit summary of (ifIndex, MAC) pairs, the same from records and from rows. */
+    static long fingerprint(List<CounterRecord.HostAdapter> adapters) {
+        long sum = 0;
+        for (CounterRecord.HostAdapter a : adapters) {
+            for (MacAddress mac : a.macAddresses()) {
+                sum += adapterHash(a.ifIndex(), mac.value());
             }
         }
-        dirtyHosts.forEach(h -> h.dirty = false);
-        dirtyVms.forEach(v -> v.dirty = false);
+        return sum;
+    }
+
+    private static long adapterHash(long ifIndex, long mac) {
+        long h = ifIndex * 0x9E3779B97F4A7C15L ^ mac;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    int hostCount() {
+        return hosts.size();
+    }
+
+    int vmCount() {
+        return vms.size();
     }
 
     private static long generatedId(PreparedStatement ps) throws SQLException {
@@ -300,13 +373,5 @@ final class Entities {
 
     private static boolean isZero(UUID uuid) {
         return uuid == null || (uuid.getMostSignificantBits() == 0 && uuid.getLeastSignificantBits() == 0);
-    }
-
-    static void setNullableString(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
-        }
     }
 }

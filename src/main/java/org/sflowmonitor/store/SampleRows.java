@@ -67,16 +67,25 @@ final class SampleRows {
             "dot3_stats_internal_mac_transmit_errors", "dot3_stats_carrier_sense_errors",
             "dot3_stats_frame_too_longs", "dot3_stats_internal_mac_receive_errors", "dot3_stats_symbol_errors");
 
+    static final String INSERT_HOST_SAMPLE = insert("host_sample", HOST_SAMPLE);
+    static final String INSERT_HOST_MIB2_SAMPLE = insert("host_mib2_sample", HOST_MIB2_SAMPLE);
+    static final String INSERT_VM_SAMPLE = insert("vm_sample", VM_SAMPLE);
+    static final String INSERT_INTERFACE_SAMPLE = insert("interface_sample", INTERFACE_SAMPLE);
+
     private SampleRows() {
     }
 
-    static String insert(String table, List<String> columns) {
+    private static String insert(String table, List<String> columns) {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
     }
 
     static boolean hasHostRow(EntitySample.NodeSample s) {
         return s.cpu() != null || s.memory() != null || s.disk() != null || s.net() != null || s.virtNode() != null;
+    }
+
+    static boolean hasVmRow(EntitySample.VmSample s) {
+        return s.cpu() != null || s.memory() != null || s.disk() != null || s.net() != null;
     }
 
     static boolean hasMib2Row(EntitySample.NodeSample s) {
@@ -235,12 +244,7 @@ final class SampleRows {
         ps.setLong(1, hostId);
         ps.setLong(2, s.ifIndex());
         ps.setLong(3, s.receivedAt());
-        String name = SqlValues.text(s.portName(), 255);
-        if (name == null) {
-            ps.setNull(4, Types.VARCHAR);
-        } else {
-            ps.setString(4, name);
-        }
+        SqlValues.text(ps, 4, SqlValues.text(s.portName(), 255));
         CounterRecord.IfCounters c = s.counters();
         if (c != null) {
             u32(ps, 5, c.ifType());

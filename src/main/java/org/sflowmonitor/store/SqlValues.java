@@ -68,6 +68,16 @@ final class SqlValues {
         }
     }
 
+    /** Binds a text or NULL. */
+    static void text(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    /** The value cut to the column's length, or null when empty (the "unknown" string). */
     static String text(String value, int maxLength) {
         if (value == null || value.isEmpty()) {
             return null;
