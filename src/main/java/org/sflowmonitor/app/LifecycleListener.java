@@ -11,6 +11,9 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.internal.InternalThreadLocalMap;
+
 import org.sflowmonitor.api.Api;
 
 /**
@@ -36,6 +39,8 @@ public final class LifecycleListener implements ServletContextListener {
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "sflow-monitor failed to start: " + e.getMessage(), e);
             throw new IllegalStateException("sflow-monitor failed to start: " + e.getMessage(), e);
+        } finally {
+            forgetNettyThreadLocals();
         }
     }
 
@@ -45,10 +50,23 @@ public final class LifecycleListener implements ServletContextListener {
         ServiceRuntime runtime = (ServiceRuntime) ctx.getAttribute(RUNTIME);
         ctx.removeAttribute(Api.CONTEXT_ATTRIBUTE);
         ctx.removeAttribute(RUNTIME);
-        if (runtime != null) {
-            runtime.close();
+        try {
+            if (runtime != null) {
+                runtime.close();
+            }
+        } finally {
+            forgetNettyThreadLocals();
+            deregisterJdbcDrivers();
         }
-        deregisterJdbcDrivers();
+    }
+
+    /**
+     * Netty keeps a thread-local map on any thread that waits on its futures, here Tomcat's
+     * deploying thread; left behind it would pin this webapp's classes after an undeploy.
+     */
+    private static void forgetNettyThreadLocals() {
+        FastThreadLocal.removeAll();
+        InternalThreadLocalMap.remove();
     }
 
     /** Drivers loaded by this webapp would pin its class loader after an undeploy. */

@@ -36,6 +36,9 @@ public final class WarLauncher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
+        }
         String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
         String[] rest = args.length == 0 || args[0].startsWith("-") ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {

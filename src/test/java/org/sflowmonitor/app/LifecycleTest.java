@@ -48,7 +48,7 @@ class LifecycleTest {
         int port = freeUdpPort();
         EmbeddedTomcat tomcat = deploy(port);
         try (UdpSender udp = new UdpSender(port)) {
-            udp.send(WebappDeploymentTest.hostDescrDatagram("node-a"));
+            udp.send(org.sflowmonitor.testing.TestDatagrams.nodeDescription("node-a"));
         }
         assertEquals(1, awaitNodes(tomcat, 1).size());
         tomcat.close();
@@ -64,7 +64,7 @@ class LifecycleTest {
         int port = freeUdpPort();
         try (EmbeddedTomcat first = deploy(port)) {
             try (UdpSender udp = new UdpSender(port)) {
-                udp.send(WebappDeploymentTest.hostDescrDatagram("node-b"));
+                udp.send(org.sflowmonitor.testing.TestDatagrams.nodeDescription("node-b"));
             }
             assertEquals(1, awaitNodes(first, 1).size());
         }
@@ -83,7 +83,7 @@ class LifecycleTest {
             tomcat.context().stop();
             tomcat.context().start();
             try (UdpSender udp = new UdpSender(port)) {
-                udp.send(WebappDeploymentTest.hostDescrDatagram("node-c"));
+                udp.send(org.sflowmonitor.testing.TestDatagrams.nodeDescription("node-c"));
             }
             assertEquals(1, awaitNodes(tomcat, 1).size());
             tomcat.context().stop();

@@ -20,7 +20,11 @@ public final class ApiClient {
     private final URI uri;
 
     public ApiClient(int port) {
-        this.uri = URI.create("http://127.0.0.1:" + port + "/api");
+        this(URI.create("http://127.0.0.1:" + port + "/api"));
+    }
+
+    public ApiClient(URI uri) {
+        this.uri = uri;
     }
 
     public URI uri() {
