@@ -57,7 +57,7 @@ class ExternalTomcatIT {
         Process tomcat = startTomcat(home, log);
         try {
             ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + httpPort + "/sflow-monitor/api"));
-            awaitApi(api, tomcat, log);
+            api.awaitUp(tomcat, log, Duration.ofSeconds(90));
             try (UdpSender udp = new UdpSender(sflowPort)) {
                 udp.send(TestDatagrams.nodeDescription("node-in-tomcat"));
             }
@@ -173,24 +173,6 @@ class ExternalTomcatIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
         return out;
-    }
-
-    private static void awaitApi(ApiClient api, Process tomcat, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!tomcat.isAlive()) {
-                throw new AssertionError("Tomcat exited: " + Files.readString(log));
-            }
-            try {
-                if (api.post("{\"jsonrpc\":\"2.0\",\"method\":\"host.description\",\"id\":1}").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the API did not come up under Tomcat:\n" + Files.readString(log));
     }
 
     private String allLogs(Path console) throws IOException {

@@ -50,24 +50,6 @@ class StandaloneWarIT {
                 .redirectOutput(log.toFile()).start();
     }
 
-    private static void awaitApi(ApiClient api, Process p, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new AssertionError("the server exited: " + Files.readString(log));
-            }
-            try {
-                if (api.post("{\"jsonrpc\":\"2.0\",\"method\":\"host.description\",\"id\":1}").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the API did not come up: " + Files.readString(log));
-    }
-
     @Test
     void theWarRunsOnItsOwnAndStopsCleanlyOnSigterm() throws Exception {
         int httpPort = freeTcpPort();
@@ -76,7 +58,7 @@ class StandaloneWarIT {
         Process server = start(httpPort, sflowPort, log);
         ApiClient api = new ApiClient(httpPort);
         try {
-            awaitApi(api, server, log);
+            api.awaitUp(server, log, Duration.ofSeconds(60));
             try (UdpSender udp = new UdpSender(sflowPort)) {
                 udp.send(org.sflowmonitor.testing.TestDatagrams.nodeDescription("node-standalone"));
             }

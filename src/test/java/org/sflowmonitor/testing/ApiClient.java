@@ -47,6 +47,28 @@ public final class ApiClient {
         return JSON.readTree(post(body).body());
     }
 
+    /**
+     * Waits until the API answers a call, failing with the server's log when {@code server}
+     * exits first or the timeout passes.
+     */
+    public void awaitUp(Process server, java.nio.file.Path log, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new AssertionError("the server exited: " + java.nio.file.Files.readString(log));
+            }
+            try {
+                if (post("{\"jsonrpc\":\"2.0\",\"method\":\"host.description\",\"id\":1}").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the API did not come up: " + java.nio.file.Files.readString(log));
+    }
+
     /** Calls until the result satisfies {@code done} or the timeout passes; returns the last result. */
     public JsonNode awaitResult(String method, String paramsJson, Predicate<JsonNode> done, Duration timeout)
             throws IOException, InterruptedException {
