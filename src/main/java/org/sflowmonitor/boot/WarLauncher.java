@@ -63,13 +63,17 @@ public final class WarLauncher {
 
     private static void decode(String[] args) throws Exception {
         Path root = unpack("WEB-INF/classes/", "WEB-INF/lib/");
-        try {
-            List<Path> classpath = new ArrayList<>(jars(root.resolve("WEB-INF/lib")));
-            classpath.add(root.resolve("WEB-INF/classes"));
-            invoke(classpath, "org.sflowmonitor.app.DecodeCommand", new Class<?>[] {String[].class}, (Object) args);
-        } finally {
-            deleteTree(root);
-        }
+        // DecodeCommand ends with System.exit(status) when a file fails, which skips finally blocks
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                deleteTree(root);
+            } catch (IOException e) {
+                System.err.println("could not delete " + root + ": " + e);
+            }
+        }, "delete-unpacked-war"));
+        List<Path> classpath = new ArrayList<>(jars(root.resolve("WEB-INF/lib")));
+        classpath.add(root.resolve("WEB-INF/classes"));
+        invoke(classpath, "org.sflowmonitor.app.DecodeCommand", new Class<?>[] {String[].class}, (Object) args);
     }
 
     private static void invoke(List<Path> classpath, String className, Class<?>[] types, Object... args)
