@@ -43,6 +43,10 @@ final class PcapngReader extends CaptureReader {
                 type = raw.getInt(0);
             }
             ByteBuffer body = type == SECTION_HEADER ? readSectionHeader() : readBody();
+            if (body != null && body.capacity() < minimumBody(type)) {
+                throw new DamagedPacketException("pcapng block of type " + type + " is too short ("
+                        + body.capacity() + " bytes of content)");
+            }
             Frame frame = switch (type) {
                 case SECTION_HEADER -> null;
                 case INTERFACE_DESCRIPTION -> {
@@ -60,6 +64,16 @@ final class PcapngReader extends CaptureReader {
                 return frame;
             }
         }
+    }
+
+    /** Bytes of a block's fixed fields, before its packet data or options. */
+    private static int minimumBody(int type) {
+        return switch (type) {
+            case INTERFACE_DESCRIPTION -> 8;
+            case ENHANCED_PACKET, OBSOLETE_PACKET -> 20;
+            case SIMPLE_PACKET -> 4;
+            default -> 0;
+        };
     }
 
     private ByteBuffer readSectionHeader() throws IOException {
