@@ -2,35 +2,84 @@ package org.sflowmonitor.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.googlecode.jsonrpc4j.JsonRpcMultiServer;
+import com.fasterxml.jackson.databind.node.NullNode;
 
+import org.sflowmonitor.store.Inventory;
+import org.sflowmonitor.store.LatestSamples;
 import org.sflowmonitor.store.Queries;
 
 /**
- * The JSON-RPC services of /api and the server that dispatches to them. Built once by the
- * lifecycle listener and handed to {@link JsonRpcServlet} through the servlet context.
+ * The JSON-RPC services of /api and the dispatcher in front of them. Built once by the
+ * lifecycle listener and found by {@link JsonRpcServlet} in the servlet context.
  */
 public final class Api {
 
     /** Servlet context attribute under which the lifecycle listener stores the Api. */
     public static final String CONTEXT_ATTRIBUTE = Api.class.getName();
 
-    private final JsonRpcMultiServer server;
+    private static final Logger LOG = Logger.getLogger(Api.class.getName());
 
-    public Api(Queries queries) {
-        ObjectMapper mapper = new ObjectMapper();
-        server = new JsonRpcMultiServer(mapper);
-        server.setSeparator('.');
-        Map<String, Object> services = new LinkedHashMap<>();
-        services.put("host", new HostService(queries));
-        services.put("virt", new VirtService(queries));
-        server.addService("host", services.get("host"), HostApi.class);
-        server.addService("virt", services.get("virt"), VirtApi.class);
+    private final ApiConfig config;
+    private final ObjectMapper mapper;
+    private final Map<String, Namespace> namespaces;
+    private final JsonRpcDispatcher dispatcher;
+
+    private Api(ApiConfig config, ObjectMapper mapper, Map<String, Namespace> namespaces) {
+        this.config = config;
+        this.mapper = mapper;
+        this.namespaces = Map.copyOf(namespaces);
+        this.dispatcher = new JsonRpcDispatcher(mapper, namespaces, config.maxBatch());
     }
 
-    JsonRpcMultiServer server() {
-        return server;
+    /** The service's API; warns in the log when no token protects it. */
+    public static Api create(Queries queries, CollectorSources collector, ApiConfig config) {
+        if (!config.tokenRequired()) {
+            LOG.warning("api.token is not set: /api answers anyone who can reach it; set api.token to require "
+                    + "'Authorization: Bearer <token>' (see docs/api.md)");
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        Inventory inventory = new Inventory(queries);
+        SeriesReader series = new SeriesReader(queries, config.maxLimit());
+        LatestSamples latest = new LatestSamples(queries);
+        Map<String, Namespace> namespaces = new LinkedHashMap<>();
+        add(namespaces, new Namespace("host", HostApi.class, new HostService(inventory, series, latest), mapper));
+        add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(inventory, series, latest), mapper));
+        add(namespaces, new Namespace("collector", CollectorApi.class,
+                new CollectorService(collector, config.version()), mapper));
+        add(namespaces, new Namespace("apiinfo", ApiinfoApi.class, new ApiinfoService(config.version()), mapper));
+        return new Api(config, mapper, namespaces);
+    }
+
+    /**
+     * A copy of this Api with one more service interface; {@code namespace} "" takes methods called
+     * without a dot. For tests that need handlers of their own.
+     */
+    public <T> Api with(String namespace, Class<T> api, T implementation) {
+        Map<String, Namespace> more = new LinkedHashMap<>(namespaces);
+        add(more, new Namespace(namespace, api, implementation, mapper));
+        return new Api(config, mapper, more);
+    }
+
+    private static void add(Map<String, Namespace> namespaces, Namespace namespace) {
+        if (namespaces.put(namespace.name(), namespace) != null) {
+            throw new IllegalArgumentException("namespace '" + namespace.name() + "' is already taken");
+        }
+    }
+
+    public ApiConfig config() {
+        return config;
+    }
+
+    /** The response body for a request body; null when nothing is to be answered (notifications). */
+    byte[] handle(byte[] body) {
+        return dispatcher.handle(body);
+    }
+
+    /** A complete error response with a null id, for errors found before the body is read. */
+    byte[] errorBody(RpcException e) {
+        return dispatcher.write(JsonRpcDispatcher.error(NullNode.instance, e));
     }
 }

@@ -5,9 +5,77 @@ import java.util.Map;
 
 import com.googlecode.jsonrpc4j.JsonRpcParam;
 
-/** The {@code host.*} methods: physical hypervisor nodes. */
+/**
+ * The {@code host.*} methods: the physical hypervisor nodes. A node is named by {@code ip} (its
+ * agent address; {@code host_ip} is the same), {@code hostname} or {@code uuid}. Time-series
+ * methods return the 10 minutes up to {@code timestamp} (default now), or {@code time_from} to
+ * {@code time_till} inclusive; see docs/api.md for every field.
+ */
 public interface HostApi {
 
-    /** One row per node: host_ip, hostname, machine_type, os_name, os_release. */
-    List<Map<String, Object>> description();
+    /** One row per node (all of them when no filter is given); hostname may hold * wildcards. */
+    List<Map<String, Object>> description(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
+                                          @JsonRpcParam("hostname") String hostname,
+                                          @JsonRpcParam("uuid") String uuid);
+
+    List<Map<String, Object>> cpu(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
+                                  @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                  @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
+                                  @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
+                                  @JsonRpcParam("sortorder") String sortorder,
+                                  @JsonRpcParam("output") List<String> output);
+
+    List<Map<String, Object>> memory(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
+                                     @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                     @JsonRpcParam("timestamp") Long timestamp,
+                                     @JsonRpcParam("time_from") Long timeFrom,
+                                     @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
+                                     @JsonRpcParam("sortorder") String sortorder,
+                                     @JsonRpcParam("output") List<String> output);
+
+    List<Map<String, Object>> disk(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
+                                   @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                   @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
+                                   @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
+                                   @JsonRpcParam("sortorder") String sortorder,
+                                   @JsonRpcParam("output") List<String> output);
+
+    List<Map<String, Object>> net(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
+                                  @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                  @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
+                                  @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
+                                  @JsonRpcParam("sortorder") String sortorder,
+                                  @JsonRpcParam("output") List<String> output);
+
+    /** The node's virt_node record: hypervisor CPU, memory and number of domains. */
+    List<Map<String, Object>> node(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
+                                   @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                   @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
+                                   @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
+                                   @JsonRpcParam("sortorder") String sortorder,
+                                   @JsonRpcParam("output") List<String> output);
+
+    /** The MIB-2 ip, icmp, tcp and udp groups. */
+    List<Map<String, Object>> mib2(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
+                                   @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                   @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
+                                   @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
+                                   @JsonRpcParam("sortorder") String sortorder,
+                                   @JsonRpcParam("output") List<String> output);
+
+    /** Generic interface counters, one row per interface sample; {@code if_index} picks one interface. */
+    List<Map<String, Object>> interfaces(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
+                                         @JsonRpcParam("hostname") String hostname,
+                                         @JsonRpcParam("uuid") String uuid, @JsonRpcParam("if_index") Long ifIndex,
+                                         @JsonRpcParam("timestamp") Long timestamp,
+                                         @JsonRpcParam("time_from") Long timeFrom,
+                                         @JsonRpcParam("time_till") Long timeTill,
+                                         @JsonRpcParam("limit") Integer limit,
+                                         @JsonRpcParam("sortorder") String sortorder,
+                                         @JsonRpcParam("output") List<String> output);
+
+    /** The newest state of each node (all, or those the filters name), with rates from its last two samples. */
+    List<Map<String, Object>> summary(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
+                                      @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                      @JsonRpcParam("output") List<String> output);
 }

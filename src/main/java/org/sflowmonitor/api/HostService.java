@@ -1,32 +1,128 @@
 package org.sflowmonitor.api;
 
-import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.sflowmonitor.sflow.RecordNames;
-import org.sflowmonitor.store.Queries;
+import org.sflowmonitor.store.EntityFilter;
+import org.sflowmonitor.store.Inventory;
+import org.sflowmonitor.store.LatestSamples;
 
 final class HostService implements HostApi {
 
-    private final Queries queries;
+    private final Inventory inventory;
+    private final EntityLookup lookup;
+    private final SeriesReader series;
+    private final LatestSamples latest;
 
-    HostService(Queries queries) {
-        this.queries = queries;
+    HostService(Inventory inventory, SeriesReader series, LatestSamples latest) {
+        this.inventory = inventory;
+        this.lookup = new EntityLookup(inventory);
+        this.series = series;
+        this.latest = latest;
     }
 
     @Override
-    public List<Map<String, Object>> description() {
-        try {
-            List<Map<String, Object>> rows = queries.rows("SELECT host_ip, hostname, machine_type, os_name, os_release "
-                    + "FROM host ORDER BY host_ip");
-            for (Map<String, Object> row : rows) {
-                row.computeIfPresent("machine_type", (k, v) -> RecordNames.machineType(((Number) v).longValue()));
-                row.computeIfPresent("os_name", (k, v) -> RecordNames.osName(((Number) v).longValue()));
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    public List<Map<String, Object>> description(String ip, String hostIp, String hostname, String uuid) {
+        EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
+        Map<Long, List<Map<String, Object>>> adapters = inventory.adapters(false, filter);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : inventory.describeHosts(filter)) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("host_ip", row.get("host_ip"));
+            node.put("hostname", row.get("hostname"));
+            node.put("machine_type", name(row.get("machine_type"), true));
+            node.put("os_name", name(row.get("os_name"), false));
+            node.put("os_release", row.get("os_release"));
+            node.put("uuid", row.get("uuid"));
+            node.put("first_seen", row.get("first_seen"));
+            node.put("last_seen", row.get("last_seen"));
+            node.put("adapters", adapters.getOrDefault(((Number) row.get("id")).longValue(), List.of()));
+            node.put("vm_count", row.get("vm_count"));
+            out.add(node);
         }
+        return out;
+    }
+
+    private static String name(Object number, boolean machineType) {
+        if (number == null) {
+            return null;
+        }
+        long n = ((Number) number).longValue();
+        return machineType ? RecordNames.machineType(n) : RecordNames.osName(n);
+    }
+
+    @Override
+    public List<Map<String, Object>> cpu(String ip, String hostIp, String hostname, String uuid, Long timestamp,
+                                         Long timeFrom, Long timeTill, Integer limit, String sortorder,
+                                         List<String> output) {
+        return read(SeriesMethod.HOST_CPU, ip, hostIp, hostname, uuid, null, timestamp, timeFrom, timeTill, limit,
+                sortorder, output);
+    }
+
+    @Override
+    public List<Map<String, Object>> memory(String ip, String hostIp, String hostname, String uuid, Long timestamp,
+                                            Long timeFrom, Long timeTill, Integer limit, String sortorder,
+                                            List<String> output) {
+        return read(SeriesMethod.HOST_MEMORY, ip, hostIp, hostname, uuid, null, timestamp, timeFrom, timeTill, limit,
+                sortorder, output);
+    }
+
+    @Override
+    public List<Map<String, Object>> disk(String ip, String hostIp, String hostname, String uuid, Long timestamp,
+                                          Long timeFrom, Long timeTill, Integer limit, String sortorder,
+                                          List<String> output) {
+        return read(SeriesMethod.HOST_DISK, ip, hostIp, hostname, uuid, null, timestamp, timeFrom, timeTill, limit,
+                sortorder, output);
+    }
+
+    @Override
+    public List<Map<String, Object>> net(String ip, String hostIp, String hostname, String uuid, Long timestamp,
+                                         Long timeFrom, Long timeTill, Integer limit, String sortorder,
+                                         List<String> output) {
+        return read(SeriesMethod.HOST_NET, ip, hostIp, hostname, uuid, null, timestamp, timeFrom, timeTill, limit,
+                sortorder, output);
+    }
+
+    @Override
+    public List<Map<String, Object>> node(String ip, String hostIp, String hostname, String uuid, Long timestamp,
+                                          Long timeFrom, Long timeTill, Integer limit, String sortorder,
+                                          List<String> output) {
+        return read(SeriesMethod.HOST_NODE, ip, hostIp, hostname, uuid, null, timestamp, timeFrom, timeTill, limit,
+                sortorder, output);
+    }
+
+    @Override
+    public List<Map<String, Object>> mib2(String ip, String hostIp, String hostname, String uuid, Long timestamp,
+                                          Long timeFrom, Long timeTill, Integer limit, String sortorder,
+                                          List<String> output) {
+        return read(SeriesMethod.HOST_MIB2, ip, hostIp, hostname, uuid, null, timestamp, timeFrom, timeTill, limit,
+                sortorder, output);
+    }
+
+    @Override
+    public List<Map<String, Object>> interfaces(String ip, String hostIp, String hostname, String uuid, Long ifIndex,
+                                                Long timestamp, Long timeFrom, Long timeTill, Integer limit,
+                                                String sortorder, List<String> output) {
+        return read(SeriesMethod.HOST_INTERFACES, ip, hostIp, hostname, uuid, ifIndex, timestamp, timeFrom, timeTill,
+                limit, sortorder, output);
+    }
+
+    private List<Map<String, Object>> read(SeriesMethod method, String ip, String hostIp, String hostname,
+                                           String uuid, Long ifIndex, Long timestamp, Long timeFrom, Long timeTill,
+                                           Integer limit, String sortorder, List<String> output) {
+        Selection selection = Selection.of(timestamp, timeFrom, timeTill, limit, sortorder, output, method.fields(),
+                series.maxLimit());
+        return series.read(method, lookup.node(ip, hostIp, hostname, uuid), ifIndex, selection);
+    }
+
+    @Override
+    public List<Map<String, Object>> summary(String ip, String hostIp, String hostname, String uuid,
+                                             List<String> output) {
+        List<String> fields = Selection.output(output, Summaries.HOST_FIELDS);
+        EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
+        return Summaries.summarise(latest.hosts(filter, Summaries.HOST_COLUMNS), false, fields);
     }
 }

@@ -1,28 +1,114 @@
 package org.sflowmonitor.api;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.Set;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The servlet at /api: JSON-RPC 2.0 over HTTP POST. */
+/**
+ * The servlet at /api: the HTTP side of JSON-RPC. POST only; the bearer token when one is set;
+ * JSON content types; a bounded body. Every JSON-RPC answer is HTTP 200 (204 when only
+ * notifications came), and every failure before that is a small JSON body, never Tomcat's page.
+ */
 public final class JsonRpcServlet extends HttpServlet {
 
-    private transient Api api;
+    private static final Set<String> CONTENT_TYPES = Set.of("application/json", "application/json-rpc",
+            "application/jsonrequest");
+    private static final String JSON = "application/json";
 
     @Override
-    public void init() throws ServletException {
-        api = (Api) getServletContext().getAttribute(Api.CONTEXT_ATTRIBUTE);
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Api api = (Api) getServletContext().getAttribute(Api.CONTEXT_ATTRIBUTE);
         if (api == null) {
-            throw new ServletException("the sflow-monitor lifecycle listener did not start; see the log above");
+            resp.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        ApiConfig config = api.config();
+        if (config.tokenRequired() && !authorized(req.getHeader("Authorization"), config.token())) {
+            resp.setHeader("WWW-Authenticate", "Bearer realm=\"sflow-monitor\"");
+            send(resp, HttpServletResponse.SC_UNAUTHORIZED, api.errorBody(RpcException.notAuthorized()));
+            return;
+        }
+        if (!"POST".equals(req.getMethod())) {
+            resp.setHeader("Allow", "POST");
+            send(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, api.errorBody(RpcException.invalidRequest(
+                    "JSON-RPC calls are sent with HTTP POST")));
+            return;
+        }
+        if (!acceptedContentType(req.getContentType())) {
+            send(resp, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, api.errorBody(RpcException.invalidRequest(
+                    "Content-Type must be application/json, application/json-rpc or application/jsonrequest")));
+            return;
+        }
+        byte[] body = req.getContentLengthLong() > config.maxBodyBytes() ? null
+                : readAtMost(req.getInputStream(), config.maxBodyBytes());
+        if (body == null) {
+            resp.setHeader("Connection", "close");
+            send(resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, api.errorBody(RpcException.invalidRequest(
+                    "the request body is larger than api.max.body.bytes = " + config.maxBodyBytes() + " bytes")));
+            return;
+        }
+        byte[] answer = api.handle(body);
+        if (answer == null) {
+            resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        } else {
+            send(resp, HttpServletResponse.SC_OK, answer);
         }
     }
 
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        resp.setContentType("application/json");
-        api.server().handleRequest(req.getInputStream(), resp.getOutputStream());
+    private static void send(HttpServletResponse resp, int status, byte[] body) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType(JSON);
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    /** No Content-Type is taken as JSON; a charset parameter is allowed (the body is read as JSON bytes). */
+    static boolean acceptedContentType(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return CONTENT_TYPES.contains(type.toLowerCase(Locale.ROOT));
+    }
+
+    /** Compares digests, so that neither the content nor the length of the token leaks through timing. */
+    static boolean authorized(String header, String token) {
+        String presented = "";
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            presented = header.substring(7).trim();
+        }
+        return MessageDigest.isEqual(sha256(presented), sha256(token));
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The whole body, or null when it is longer than {@code max} bytes. */
+    private static byte[] readAtMost(InputStream in, int max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            if (out.size() + n > max) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 }

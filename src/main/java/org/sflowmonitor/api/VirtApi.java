@@ -5,10 +5,46 @@ import java.util.Map;
 
 import com.googlecode.jsonrpc4j.JsonRpcParam;
 
-/** The {@code virt.*} methods: virtual machines. */
+/**
+ * The {@code virt.*} methods: the virtual machines. A VM is named by {@code hostname} (its UUID
+ * or its libvirt name) or {@code uuid}. Time windows as in {@link HostApi}; see docs/api.md.
+ */
 public interface VirtApi {
 
-    /** virt_memory rows of one VM in the 10 minutes up to {@code timestamp} (default now). */
-    List<Map<String, Object>> memory(@JsonRpcParam("hostname") String hostname,
-                                     @JsonRpcParam(value = "timestamp") Long timestamp);
+    /** One row per VM (all when no filter is given); {@code ip}/{@code host_ip} pick the node it was last seen on. */
+    List<Map<String, Object>> description(@JsonRpcParam("hostname") String hostname,
+                                          @JsonRpcParam("uuid") String uuid, @JsonRpcParam("name") String name,
+                                          @JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp);
+
+    List<Map<String, Object>> cpu(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                  @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
+                                  @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
+                                  @JsonRpcParam("sortorder") String sortorder,
+                                  @JsonRpcParam("output") List<String> output);
+
+    List<Map<String, Object>> memory(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                     @JsonRpcParam("timestamp") Long timestamp,
+                                     @JsonRpcParam("time_from") Long timeFrom,
+                                     @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
+                                     @JsonRpcParam("sortorder") String sortorder,
+                                     @JsonRpcParam("output") List<String> output);
+
+    List<Map<String, Object>> disk(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                   @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
+                                   @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
+                                   @JsonRpcParam("sortorder") String sortorder,
+                                   @JsonRpcParam("output") List<String> output);
+
+    /** hsflowd's vnio_*_in is what the VM sent and vnio_*_out what it received (docs/api.md). */
+    List<Map<String, Object>> net(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                  @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
+                                  @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
+                                  @JsonRpcParam("sortorder") String sortorder,
+                                  @JsonRpcParam("output") List<String> output);
+
+    /** The newest state of each VM (all, or those the filters name), with rates from its last two samples. */
+    List<Map<String, Object>> summary(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                      @JsonRpcParam("name") String name, @JsonRpcParam("ip") String ip,
+                                      @JsonRpcParam("host_ip") String hostIp,
+                                      @JsonRpcParam("output") List<String> output);
 }

@@ -1,31 +1,115 @@
 package org.sflowmonitor.api;
 
-import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import org.sflowmonitor.store.Queries;
+import org.sflowmonitor.sflow.RecordNames;
+import org.sflowmonitor.store.EntityFilter;
+import org.sflowmonitor.store.Inventory;
+import org.sflowmonitor.store.LatestSamples;
 
 final class VirtService implements VirtApi {
 
-    private static final long WINDOW_MILLIS = 10 * 60 * 1000;
+    private final Inventory inventory;
+    private final EntityLookup lookup;
+    private final SeriesReader series;
+    private final LatestSamples latest;
 
-    private final Queries queries;
-
-    VirtService(Queries queries) {
-        this.queries = queries;
+    VirtService(Inventory inventory, SeriesReader series, LatestSamples latest) {
+        this.inventory = inventory;
+        this.lookup = new EntityLookup(inventory);
+        this.series = series;
+        this.latest = latest;
     }
 
     @Override
-    public List<Map<String, Object>> memory(String hostname, Long timestamp) {
-        long till = timestamp == null ? System.currentTimeMillis() : timestamp;
-        try {
-            return queries.rows("SELECT h.host_ip, s.ts AS \"timestamp\", v.uuid AS hostname, s.vmem_memory, "
-                    + "s.vmem_max_memory FROM vm_sample s JOIN vm v ON v.id = s.vm_id JOIN host h ON h.id = s.host_id "
-                    + "WHERE (v.uuid = ? OR v.hostname = ?) AND s.ts > ? AND s.ts <= ? ORDER BY s.ts",
-                    hostname, hostname, till - WINDOW_MILLIS, till);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    public List<Map<String, Object>> description(String hostname, String uuid, String name, String ip,
+                                                 String hostIp) {
+        EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
+        Map<Long, List<Map<String, Object>>> adapters = inventory.adapters(true, filter);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : inventory.describeVms(filter)) {
+            Map<String, Object> vm = new LinkedHashMap<>();
+            vm.put("host_ip", row.get("host_ip"));
+            vm.put("hostname", row.get("uuid"));
+            vm.put("uuid", row.get("uuid"));
+            vm.put("name", row.get("name"));
+            Object state = row.get("vcpu_state");
+            vm.put("state", state == null ? null : RecordNames.virtState(((Number) state).longValue()));
+            vm.put("node_hostname", row.get("node_hostname"));
+            vm.put("first_seen", row.get("first_seen"));
+            vm.put("last_seen", row.get("last_seen"));
+            vm.put("adapters", adapters.getOrDefault(((Number) row.get("id")).longValue(), List.of()));
+            out.add(vm);
         }
+        return out;
+    }
+
+    /**
+     * The VMs the description and summary filters name. hostname is the original's id: a UUID, or
+     * else a libvirt name (which may hold * wildcards, as name may).
+     */
+    private static EntityFilter filter(String hostname, String uuid, String name, String ip, String hostIp) {
+        EntityFilter node = EntityLookup.nodeFilter(ip, hostIp, null, null);
+        String byUuid = uuid;
+        String byName = name;
+        if (hostname != null) {
+            boolean isUuid = EntityLookup.isUuid(hostname);
+            String other = isUuid ? byUuid : byName;
+            if (other != null && !other.equalsIgnoreCase(hostname)) {
+                throw RpcException.invalidParams("hostname '" + hostname + "' and " + (isUuid ? "uuid" : "name")
+                        + " '" + other + "' disagree; give one");
+            }
+            if (isUuid) {
+                byUuid = hostname;
+            } else {
+                byName = hostname;
+            }
+        }
+        return new EntityFilter(node.hostIp(), byName, byUuid == null ? null : byUuid.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public List<Map<String, Object>> cpu(String hostname, String uuid, Long timestamp, Long timeFrom, Long timeTill,
+                                         Integer limit, String sortorder, List<String> output) {
+        return read(SeriesMethod.VIRT_CPU, hostname, uuid, timestamp, timeFrom, timeTill, limit, sortorder, output);
+    }
+
+    @Override
+    public List<Map<String, Object>> memory(String hostname, String uuid, Long timestamp, Long timeFrom,
+                                            Long timeTill, Integer limit, String sortorder, List<String> output) {
+        return read(SeriesMethod.VIRT_MEMORY, hostname, uuid, timestamp, timeFrom, timeTill, limit, sortorder,
+                output);
+    }
+
+    @Override
+    public List<Map<String, Object>> disk(String hostname, String uuid, Long timestamp, Long timeFrom, Long timeTill,
+                                          Integer limit, String sortorder, List<String> output) {
+        return read(SeriesMethod.VIRT_DISK, hostname, uuid, timestamp, timeFrom, timeTill, limit, sortorder, output);
+    }
+
+    @Override
+    public List<Map<String, Object>> net(String hostname, String uuid, Long timestamp, Long timeFrom, Long timeTill,
+                                         Integer limit, String sortorder, List<String> output) {
+        return read(SeriesMethod.VIRT_NET, hostname, uuid, timestamp, timeFrom, timeTill, limit, sortorder, output);
+    }
+
+    private List<Map<String, Object>> read(SeriesMethod method, String hostname, String uuid, Long timestamp,
+                                           Long timeFrom, Long timeTill, Integer limit, String sortorder,
+                                           List<String> output) {
+        Selection selection = Selection.of(timestamp, timeFrom, timeTill, limit, sortorder, output, method.fields(),
+                series.maxLimit());
+        return series.read(method, lookup.vm(hostname, uuid), null, selection);
+    }
+
+    @Override
+    public List<Map<String, Object>> summary(String hostname, String uuid, String name, String ip, String hostIp,
+                                             List<String> output) {
+        List<String> fields = Selection.output(output, Summaries.VM_FIELDS);
+        return Summaries.summarise(latest.vms(filter(hostname, uuid, name, ip, hostIp), Summaries.VM_COLUMNS), true,
+                fields);
     }
 }

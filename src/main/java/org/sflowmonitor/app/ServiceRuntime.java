@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.logging.Logger;
 
 import org.sflowmonitor.api.Api;
+import org.sflowmonitor.api.ApiConfig;
+import org.sflowmonitor.api.CollectorSources;
 import org.sflowmonitor.ingest.DatagramProcessor;
 import org.sflowmonitor.ingest.IngestStats;
 import org.sflowmonitor.ingest.SflowListener;
@@ -46,7 +48,10 @@ public final class ServiceRuntime implements AutoCloseable {
             SflowListener listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
                     settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
                     settings.agentsAllow()), processor);
-            Api api = new Api(new Queries(db, settings.dbQueryTimeoutSeconds()));
+            Api api = Api.create(new Queries(db, settings.dbQueryTimeoutSeconds()),
+                    new CollectorSources(stats, writer, db, System.currentTimeMillis()),
+                    new ApiConfig(settings.apiToken(), settings.apiMaxBodyBytes(), settings.apiMaxBatch(),
+                            settings.apiMaxLimit(), Version.get()));
             LOG.info("sflow-monitor " + Version.get() + " started: sFlow on UDP port " + listener.port() + " ("
                     + listener.transport() + ", receive buffer " + listener.grantedReceiveBuffer() + " bytes), "
                     + "database " + db.describe());

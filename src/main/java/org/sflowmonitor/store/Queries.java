@@ -1,21 +1,32 @@
 package org.sflowmonitor.store;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Read-side SQL for the API. Column lists come from the callers' whitelists, never from
- * request text; every value is a bound parameter; every statement has a query timeout.
+ * Runs the API's read-only SQL. Column names come from the callers' whitelists and are checked
+ * once more here; every value is a bound parameter; every statement has the query timeout
+ * (db.query.timeout.seconds), so that no call can pin the database. A failure is a
+ * {@link QueryException}, whose reason says whether it was the timeout.
  */
 public final class Queries {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
+    /** SQLSTATE of a cancelled statement (H2 and PostgreSQL). */
+    private static final String QUERY_CANCELED = "57014";
 
     private final Database db;
     private final int timeoutSeconds;
@@ -25,19 +36,19 @@ public final class Queries {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    /** Runs a query with bound parameters and returns its rows as column-name maps. */
-    public List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
+    /** Runs a query with bound parameters and returns its rows as maps from lower-case column labels. */
+    public List<Map<String, Object>> rows(String sql, List<?> params) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setQueryTimeout(timeoutSeconds);
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
                 int n = md.getColumnCount();
                 String[] names = new String[n];
                 for (int i = 0; i < n; i++) {
-                    names[i] = md.getColumnLabel(i + 1).toLowerCase(java.util.Locale.ROOT);
+                    names[i] = md.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
                 }
                 List<Map<String, Object>> out = new ArrayList<>();
                 while (rs.next()) {
@@ -49,16 +60,35 @@ public final class Queries {
                 }
                 return out;
             }
+        } catch (SQLTimeoutException e) {
+            throw new QueryException(QueryException.Reason.TIMEOUT, timeoutSeconds, e);
+        } catch (SQLTransientConnectionException e) {
+            throw new QueryException(QueryException.Reason.UNAVAILABLE, timeoutSeconds, e);
+        } catch (SQLException e) {
+            throw new QueryException(QUERY_CANCELED.equals(e.getSQLState()) ? QueryException.Reason.TIMEOUT
+                    : QueryException.Reason.FAILED, timeoutSeconds, e);
         }
+    }
+
+    public List<Map<String, Object>> rows(String sql, Object... params) {
+        return rows(sql, List.of(params));
     }
 
     /** NUMERIC(20) values come back as BigDecimal; hand out Long when they fit, else BigInteger. */
     private static Object plain(Object value) {
         if (value instanceof BigDecimal d) {
-            java.math.BigInteger i = d.toBigIntegerExact();
+            BigInteger i = d.toBigIntegerExact();
             return i.bitLength() < 64 ? (Object) i.longValue() : i;
         }
         return value;
+    }
+
+    /** A column name from a whitelist, checked once more so that no request text can become SQL. */
+    static String column(String name) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a column name: " + name);
+        }
+        return name;
     }
 
     public Database database() {

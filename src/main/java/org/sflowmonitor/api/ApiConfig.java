@@ -1,0 +1,16 @@
+package org.sflowmonitor.api;
+
+/**
+ * The settings the API obeys: the bearer token (empty: none), the limits of issue 7, and the
+ * version string that apiinfo.version and collector.status report.
+ */
+public record ApiConfig(String token, int maxBodyBytes, int maxBatch, int maxLimit, String version) {
+
+    public ApiConfig {
+        token = token == null ? "" : token;
+    }
+
+    public boolean tokenRequired() {
+        return !token.isEmpty();
+    }
+}

@@ -1,0 +1,69 @@
+package org.sflowmonitor.api;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sflowmonitor.ingest.AgentCounters;
+import org.sflowmonitor.ingest.IngestCounter;
+
+final class CollectorService implements CollectorApi {
+
+    private final CollectorSources sources;
+    private final String version;
+
+    CollectorService(CollectorSources sources, String version) {
+        this.sources = sources;
+        this.version = version;
+    }
+
+    @Override
+    public Map<String, Object> status(String agent) {
+        long now = System.currentTimeMillis();
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("version", version);
+        status.put("started_at", sources.startedAt());
+        status.put("uptime_seconds", (now - sources.startedAt()) / 1000);
+        status.put("time", now);
+        status.put("ingest", counters(sources.stats().total()));
+        Map<String, Object> writer = new LinkedHashMap<>();
+        writer.put("queue_depth", sources.writer().queueDepth());
+        writer.put("queue_capacity", sources.writer().queueCapacity());
+        writer.put("commits", sources.writer().commits());
+        writer.put("last_commit_at", sources.writer().lastCommitAt());
+        // the fault text comes from the database driver and may quote SQL: only its presence is shown
+        writer.put("fault", sources.writer().fault() == null ? null
+                : "the database refuses writes; samples wait in the queue (the log has the details)");
+        status.put("writer", writer);
+        Map<String, Object> database = new LinkedHashMap<>();
+        database.put("size_bytes", sources.database().sizeBytes());
+        status.put("database", database);
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        Map<String, Object> jvm = new LinkedHashMap<>();
+        jvm.put("heap_used_bytes", heap.getUsed());
+        jvm.put("heap_committed_bytes", heap.getCommitted());
+        jvm.put("heap_max_bytes", heap.getMax());
+        status.put("jvm", jvm);
+        List<Map<String, Object>> agents = new ArrayList<>();
+        sources.stats().agents().forEach((address, counters) -> {
+            if (agent == null || agent.equals(address)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("agent", address);
+                row.putAll(counters(counters));
+                agents.add(row);
+            }
+        });
+        status.put("agents", agents);
+        return status;
+    }
+
+    private static Map<String, Object> counters(AgentCounters counters) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("last_datagram_at", counters.lastDatagramAt() == 0 ? null : counters.lastDatagramAt());
+        counters.snapshot().forEach((IngestCounter c, Long n) -> out.put(c.key(), n));
+        return out;
+    }
+}

@@ -1,0 +1,161 @@
+package org.sflowmonitor.api;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON-RPC 2.0 over one request body, exactly as the specification says: parse errors, invalid
+ * requests, batches, notifications, ids echoed as sent. Methods are looked up in the namespaces;
+ * everything else is the namespace's job.
+ */
+final class JsonRpcDispatcher {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ObjectMapper mapper;
+    private final ObjectReader reader;
+    private final Map<String, Namespace> namespaces;
+    private final int maxBatch;
+
+    JsonRpcDispatcher(ObjectMapper mapper, Map<String, Namespace> namespaces, int maxBatch) {
+        this.mapper = mapper;
+        // big decimals keep a fractional id exactly as sent; trailing text and duplicate keys are errors
+        this.reader = mapper.reader()
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.namespaces = Map.copyOf(namespaces);
+        this.maxBatch = maxBatch;
+    }
+
+    /** Answers a request body; null when there is nothing to answer (only notifications). */
+    byte[] handle(byte[] body) {
+        JsonNode request;
+        try {
+            request = reader.readTree(body);
+        } catch (JsonParseException e) {
+            return write(error(NullNode.instance, RpcException.parseError("the request is not valid JSON: "
+                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")")));
+        } catch (IOException e) {
+            return write(error(NullNode.instance, RpcException.parseError("the request is not valid JSON")));
+        }
+        if (request == null || request.isMissingNode()) {
+            return write(error(NullNode.instance, RpcException.parseError("the request body is empty")));
+        }
+        if (!request.isArray()) {
+            ObjectNode response = answer(request);
+            return response == null ? null : write(response);
+        }
+        if (request.isEmpty()) {
+            return write(error(NullNode.instance, RpcException.invalidRequest("an empty batch holds no call")));
+        }
+        if (request.size() > maxBatch) {
+            return write(error(NullNode.instance, RpcException.invalidRequest("a batch of " + request.size()
+                    + " calls is more than api.max.batch = " + maxBatch + " allows; send smaller batches")));
+        }
+        ArrayNode responses = NODES.arrayNode();
+        for (JsonNode call : request) {
+            ObjectNode response = answer(call);
+            if (response != null) {
+                responses.add(response);
+            }
+        }
+        return responses.isEmpty() ? null : write(responses);
+    }
+
+    /** The response to one call; null for a notification (a call without "id") that was valid. */
+    private ObjectNode answer(JsonNode call) {
+        if (!call.isObject()) {
+            return error(NullNode.instance, RpcException.invalidRequest(
+                    "a call is a JSON object with jsonrpc, method and optionally params and id"));
+        }
+        JsonNode id = call.get("id");
+        if (id != null && !id.isTextual() && !id.isNumber() && !id.isNull()) {
+            return error(NullNode.instance, RpcException.invalidRequest("id must be a string, a number or null"));
+        }
+        JsonNode echo = id == null ? NullNode.instance : id;
+        JsonNode version = call.get("jsonrpc");
+        if (version == null || !version.isTextual() || !version.asText().equals("2.0")) {
+            return error(echo, RpcException.invalidRequest("jsonrpc must be the string \"2.0\""));
+        }
+        JsonNode method = call.get("method");
+        if (method == null || !method.isTextual()) {
+            return error(echo, RpcException.invalidRequest("method must be a string such as \"host.cpu\""));
+        }
+        JsonNode params = call.get("params");
+        if (params != null && !params.isNull() && !params.isObject() && !params.isArray()) {
+            return error(echo, RpcException.invalidRequest(
+                    "params must be an object (by name) or an array (by position)"));
+        }
+        try {
+            JsonNode result = invoke(method.asText(), params == null || params.isNull() ? null : params);
+            return id == null ? null : success(echo, result);
+        } catch (RpcException e) {
+            return id == null ? null : error(echo, e);
+        }
+    }
+
+    private JsonNode invoke(String method, JsonNode params) {
+        if (method.startsWith("rpc.")) {
+            throw RpcException.methodNotFound("method names beginning with 'rpc.' are reserved");
+        }
+        int dot = method.indexOf('.');
+        Namespace namespace = namespaces.get(dot < 0 ? "" : method.substring(0, dot));
+        if (namespace == null) {
+            throw RpcException.methodNotFound("no method '" + method + "'; the namespaces are "
+                    + String.join(", ", namespaceNames()));
+        }
+        MethodSpec spec = namespace.method(dot < 0 ? method : method.substring(dot + 1));
+        if (spec == null) {
+            throw RpcException.methodNotFound("no method '" + method + "'; " + (namespace.name().isEmpty()
+                    ? "" : namespace.name() + ".* has ") + String.join(", ", namespace.methodNames()));
+        }
+        return namespace.invoke(spec, spec.check(method, params));
+    }
+
+    private List<String> namespaceNames() {
+        List<String> names = new ArrayList<>();
+        namespaces.keySet().stream().filter(n -> !n.isEmpty()).sorted().forEach(names::add);
+        return names;
+    }
+
+    private static ObjectNode success(JsonNode id, JsonNode result) {
+        ObjectNode response = NODES.objectNode().put("jsonrpc", "2.0");
+        response.set("result", result == null ? NullNode.instance : result);
+        response.set("id", id);
+        return response;
+    }
+
+    static ObjectNode error(JsonNode id, RpcException e) {
+        ObjectNode error = NODES.objectNode().put("code", e.code()).put("message", e.getMessage());
+        if (e.data() != null) {
+            error.put("data", e.data());
+        }
+        ObjectNode response = NODES.objectNode().put("jsonrpc", "2.0");
+        response.set("error", error);
+        response.set("id", id);
+        return response;
+    }
+
+    byte[] write(JsonNode response) {
+        try {
+            return mapper.writeValueAsBytes(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.sflowmonitor.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The nodes and VMs the collector knows: lookups for the API and their descriptions. */
+public final class Inventory {
+
+    private final Queries queries;
+
+    public Inventory(Queries queries) {
+        this.queries = queries;
+    }
+
+    /** Nodes matching the filter: id, host_ip, hostname, uuid. */
+    public List<Map<String, Object>> findHosts(EntityFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.where(false, params);
+        return queries.rows("SELECT h.id, h.host_ip, h.hostname, h.uuid FROM host h" + where
+                + " ORDER BY h.host_ip", params);
+    }
+
+    /** VMs matching the filter: id, uuid, name (libvirt), host_ip of the node last seen on. */
+    public List<Map<String, Object>> findVms(EntityFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.where(true, params);
+        return queries.rows("SELECT v.id, v.uuid, v.hostname AS name, h.host_ip FROM vm v JOIN host h ON h.id = "
+                + "v.host_id" + where + " ORDER BY v.uuid", params);
+    }
+
+    /**
+     * Node descriptions: id, host_ip, hostname, machine_type and os_name (numbers), os_release,
+     * uuid, first_seen, last_seen, vm_count (VMs last seen on the node).
+     */
+    public List<Map<String, Object>> describeHosts(EntityFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.where(false, params);
+        return queries.rows("SELECT h.id, h.host_ip, h.hostname, h.machine_type, h.os_name, h.os_release, h.uuid, "
+                + "h.first_seen, h.last_seen, (SELECT COUNT(*) FROM vm c WHERE c.host_id = h.id) AS vm_count "
+                + "FROM host h" + where + " ORDER BY h.host_ip", params);
+    }
+
+    /**
+     * VM descriptions: id, host_ip and node_hostname of the node last seen on, uuid, name,
+     * vcpu_state of the newest sample, first_seen, last_seen.
+     */
+    public List<Map<String, Object>> describeVms(EntityFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.where(true, params);
+        return queries.rows("SELECT v.id, h.host_ip, v.uuid, v.hostname AS name, h.hostname AS node_hostname, "
+                + "(SELECT s.vcpu_state FROM vm_sample s WHERE s.vm_id = v.id ORDER BY s.vm_id DESC, s.ts DESC "
+                + "FETCH FIRST 1 ROW ONLY) AS vcpu_state, v.first_seen, v.last_seen "
+                + "FROM vm v JOIN host h ON h.id = v.host_id" + where + " ORDER BY v.uuid", params);
+    }
+
+    /** The adapters of the filtered nodes (or VMs): id → list of {if_index, macs}. */
+    public Map<Long, List<Map<String, Object>>> adapters(boolean vm, EntityFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.where(vm, params);
+        String sql = vm
+                ? "SELECT a.vm_id AS id, a.if_index, a.mac FROM vm_adapter a JOIN vm v ON v.id = a.vm_id "
+                + "JOIN host h ON h.id = v.host_id" + where + " ORDER BY a.vm_id, a.if_index, a.mac"
+                : "SELECT a.host_id AS id, a.if_index, a.mac FROM host_adapter a JOIN host h ON h.id = a.host_id"
+                + where + " ORDER BY a.host_id, a.if_index, a.mac";
+        Map<Long, Map<Long, List<String>>> macs = new LinkedHashMap<>();
+        for (Map<String, Object> row : queries.rows(sql, params)) {
+            macs.computeIfAbsent(((Number) row.get("id")).longValue(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(((Number) row.get("if_index")).longValue(), k -> new ArrayList<>())
+                    .add((String) row.get("mac"));
+        }
+        Map<Long, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        macs.forEach((id, byIndex) -> {
+            List<Map<String, Object>> list = new ArrayList<>();
+            byIndex.forEach((ifIndex, m) -> {
+                Map<String, Object> adapter = new LinkedHashMap<>();
+                adapter.put("if_index", ifIndex);
+                adapter.put("macs", m);
+                list.add(adapter);
+            });
+            out.put(id, list);
+        });
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package org.sflowmonitor.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The samples of one entity (a node, a VM, or a node's interfaces) between two instants,
+ * inclusive, in timestamp order, at most {@code limit} rows. Rows start with host_ip (the node
+ * the sample came from) and timestamp, then {@code columns}; a row whose {@code presence}
+ * columns are all NULL (the sample lacked that record) is left out. The ORDER BY follows the
+ * (key, ts) index in either direction, so that H2 reads only the rows it returns.
+ */
+public record SeriesQuery(SampleTable table, long entityId, Long ifIndex, List<String> columns,
+                          List<String> presence, long from, long till, boolean descending, int limit) {
+
+    public SeriesQuery {
+        columns = List.copyOf(columns);
+        presence = List.copyOf(presence);
+    }
+
+    public List<Map<String, Object>> run(Queries queries) {
+        String dir = descending ? " DESC" : " ASC";
+        StringBuilder sql = new StringBuilder("SELECT h.host_ip, s.ts AS \"timestamp\"");
+        columns.forEach(c -> sql.append(", s.").append(Queries.column(c)));
+        sql.append(" FROM ").append(table.table()).append(" s JOIN host h ON h.id = s.host_id WHERE s.")
+                .append(table.key()).append(" = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(entityId);
+        if (ifIndex != null) {
+            sql.append(" AND s.if_index = ?");
+            params.add(ifIndex);
+        }
+        sql.append(" AND s.ts >= ? AND s.ts <= ?");
+        params.add(from);
+        params.add(till);
+        if (!presence.isEmpty()) {
+            sql.append(" AND (");
+            for (int i = 0; i < presence.size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append("s.").append(Queries.column(presence.get(i)))
+                        .append(" IS NOT NULL");
+            }
+            sql.append(')');
+        }
+        if (table == SampleTable.INTERFACE_SAMPLE && ifIndex == null) {
+            sql.append(" ORDER BY s.ts").append(dir).append(", s.if_index").append(dir);
+        } else {
+            sql.append(" ORDER BY s.").append(table.key()).append(dir);
+            if (table == SampleTable.INTERFACE_SAMPLE) {
+                sql.append(", s.if_index").append(dir);
+            }
+            sql.append(", s.ts").append(dir);
+        }
+        sql.append(" FETCH FIRST ? ROWS ONLY");
+        params.add(limit);
+        return queries.rows(sql.toString(), params);
+    }
+}
