@@ -18,61 +18,22 @@ public interface HostApi {
                                           @JsonRpcParam("hostname") String hostname,
                                           @JsonRpcParam("uuid") String uuid);
 
-    List<Map<String, Object>> cpu(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                                  @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                  @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
-                                  @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
-                                  @JsonRpcParam("sortorder") String sortorder,
-                                  @JsonRpcParam("output") List<String> output);
+    List<Map<String, Object>> cpu(NodeSeries params);
 
-    List<Map<String, Object>> memory(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                                     @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                     @JsonRpcParam("timestamp") Long timestamp,
-                                     @JsonRpcParam("time_from") Long timeFrom,
-                                     @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
-                                     @JsonRpcParam("sortorder") String sortorder,
-                                     @JsonRpcParam("output") List<String> output);
+    List<Map<String, Object>> memory(NodeSeries params);
 
-    List<Map<String, Object>> disk(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                                   @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                   @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
-                                   @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
-                                   @JsonRpcParam("sortorder") String sortorder,
-                                   @JsonRpcParam("output") List<String> output);
+    List<Map<String, Object>> disk(NodeSeries params);
 
-    List<Map<String, Object>> net(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                                  @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                  @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
-                                  @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
-                                  @JsonRpcParam("sortorder") String sortorder,
-                                  @JsonRpcParam("output") List<String> output);
+    List<Map<String, Object>> net(NodeSeries params);
 
     /** The node's virt_node record: hypervisor CPU, memory and number of domains. */
-    List<Map<String, Object>> node(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                                   @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                   @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
-                                   @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
-                                   @JsonRpcParam("sortorder") String sortorder,
-                                   @JsonRpcParam("output") List<String> output);
+    List<Map<String, Object>> node(NodeSeries params);
 
     /** The MIB-2 ip, icmp, tcp and udp groups. */
-    List<Map<String, Object>> mib2(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                                   @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                   @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
-                                   @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
-                                   @JsonRpcParam("sortorder") String sortorder,
-                                   @JsonRpcParam("output") List<String> output);
+    List<Map<String, Object>> mib2(NodeSeries params);
 
-    /** Generic interface counters, one row per interface sample; {@code if_index} picks one interface. */
-    List<Map<String, Object>> interfaces(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                                         @JsonRpcParam("hostname") String hostname,
-                                         @JsonRpcParam("uuid") String uuid, @JsonRpcParam("if_index") Long ifIndex,
-                                         @JsonRpcParam("timestamp") Long timestamp,
-                                         @JsonRpcParam("time_from") Long timeFrom,
-                                         @JsonRpcParam("time_till") Long timeTill,
-                                         @JsonRpcParam("limit") Integer limit,
-                                         @JsonRpcParam("sortorder") String sortorder,
-                                         @JsonRpcParam("output") List<String> output);
+    /** Generic interface counters, one row per interface sample. */
+    List<Map<String, Object>> interfaces(InterfaceSeries params);
 
     /** The newest state of each node (all, or those the filters name), with rates from its last two samples. */
     List<Map<String, Object>> summary(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,

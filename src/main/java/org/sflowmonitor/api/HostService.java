@@ -55,67 +55,43 @@ final class HostService implements HostApi {
     }
 
     @Override
-    public List<Map<String, Object>> cpu(String ip, String hostIp, String hostname, String uuid, Long timestamp,
-                                         Long timeFrom, Long timeTill, Integer limit, String sortorder,
-                                         List<String> output) {
-        return read(SeriesMethod.HOST_CPU, ip, hostIp, hostname, uuid, null, timestamp, timeFrom, timeTill, limit,
-                sortorder, output);
+    public List<Map<String, Object>> cpu(NodeSeries params) {
+        return read(SeriesMethod.HOST_CPU, params, null);
     }
 
     @Override
-    public List<Map<String, Object>> memory(String ip, String hostIp, String hostname, String uuid, Long timestamp,
-                                            Long timeFrom, Long timeTill, Integer limit, String sortorder,
-                                            List<String> output) {
-        return read(SeriesMethod.HOST_MEMORY, ip, hostIp, hostname, uuid, null, timestamp, timeFrom, timeTill, limit,
-                sortorder, output);
+    public List<Map<String, Object>> memory(NodeSeries params) {
+        return read(SeriesMethod.HOST_MEMORY, params, null);
     }
 
     @Override
-    public List<Map<String, Object>> disk(String ip, String hostIp, String hostname, String uuid, Long timestamp,
-                                          Long timeFrom, Long timeTill, Integer limit, String sortorder,
-                                          List<String> output) {
-        return read(SeriesMethod.HOST_DISK, ip, hostIp, hostname, uuid, null, timestamp, timeFrom, timeTill, limit,
-                sortorder, output);
+    public List<Map<String, Object>> disk(NodeSeries params) {
+        return read(SeriesMethod.HOST_DISK, params, null);
     }
 
     @Override
-    public List<Map<String, Object>> net(String ip, String hostIp, String hostname, String uuid, Long timestamp,
-                                         Long timeFrom, Long timeTill, Integer limit, String sortorder,
-                                         List<String> output) {
-        return read(SeriesMethod.HOST_NET, ip, hostIp, hostname, uuid, null, timestamp, timeFrom, timeTill, limit,
-                sortorder, output);
+    public List<Map<String, Object>> net(NodeSeries params) {
+        return read(SeriesMethod.HOST_NET, params, null);
     }
 
     @Override
-    public List<Map<String, Object>> node(String ip, String hostIp, String hostname, String uuid, Long timestamp,
-                                          Long timeFrom, Long timeTill, Integer limit, String sortorder,
-                                          List<String> output) {
-        return read(SeriesMethod.HOST_NODE, ip, hostIp, hostname, uuid, null, timestamp, timeFrom, timeTill, limit,
-                sortorder, output);
+    public List<Map<String, Object>> node(NodeSeries params) {
+        return read(SeriesMethod.HOST_NODE, params, null);
     }
 
     @Override
-    public List<Map<String, Object>> mib2(String ip, String hostIp, String hostname, String uuid, Long timestamp,
-                                          Long timeFrom, Long timeTill, Integer limit, String sortorder,
-                                          List<String> output) {
-        return read(SeriesMethod.HOST_MIB2, ip, hostIp, hostname, uuid, null, timestamp, timeFrom, timeTill, limit,
-                sortorder, output);
+    public List<Map<String, Object>> mib2(NodeSeries params) {
+        return read(SeriesMethod.HOST_MIB2, params, null);
     }
 
     @Override
-    public List<Map<String, Object>> interfaces(String ip, String hostIp, String hostname, String uuid, Long ifIndex,
-                                                Long timestamp, Long timeFrom, Long timeTill, Integer limit,
-                                                String sortorder, List<String> output) {
-        return read(SeriesMethod.HOST_INTERFACES, ip, hostIp, hostname, uuid, ifIndex, timestamp, timeFrom, timeTill,
-                limit, sortorder, output);
+    public List<Map<String, Object>> interfaces(InterfaceSeries params) {
+        return read(SeriesMethod.HOST_INTERFACES, params.node(), params.ifIndex());
     }
 
-    private List<Map<String, Object>> read(SeriesMethod method, String ip, String hostIp, String hostname,
-                                           String uuid, Long ifIndex, Long timestamp, Long timeFrom, Long timeTill,
-                                           Integer limit, String sortorder, List<String> output) {
-        Selection selection = Selection.of(timestamp, timeFrom, timeTill, limit, sortorder, output, method.fields(),
-                series.maxLimit());
-        return series.read(method, lookup.node(ip, hostIp, hostname, uuid), ifIndex, selection);
+    private List<Map<String, Object>> read(SeriesMethod method, NodeSeries p, Long ifIndex) {
+        Selection selection = p.selection(method.fields(), series.maxLimit());
+        return series.read(method, lookup.node(p.ip(), p.hostIp(), p.hostname(), p.uuid()), ifIndex, selection);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.sflowmonitor.api;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -11,8 +14,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 
-/** A JSON-RPC method as its service interface declares it: its name and its parameters in order. */
-record MethodSpec(String name, List<ParamSpec> params) {
+/**
+ * A JSON-RPC method as its service interface declares it: its name and its parameters in order.
+ * The parameters are those of the Java method, or, when its only parameter is a record, the
+ * record's components (so that methods sharing a set of params declare it once).
+ */
+record MethodSpec(String name, List<ParamSpec> params, boolean asRecord) {
 
     MethodSpec {
         params = List.copyOf(params);
@@ -21,7 +28,34 @@ record MethodSpec(String name, List<ParamSpec> params) {
     static MethodSpec of(Method method) {
         JsonRpcMethod named = method.getAnnotation(JsonRpcMethod.class);
         String name = named != null ? named.value() : method.getName();
-        return new MethodSpec(name, Arrays.stream(method.getParameters()).map(ParamSpec::of).toList());
+        Parameter[] parameters = method.getParameters();
+        if (parameters.length == 1 && parameters[0].getType().isRecord()) {
+            Class<?> record = parameters[0].getType();
+            Class<?>[] types = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new);
+            try {
+                parameters = record.getDeclaredConstructor(types).getParameters();
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record always has its canonical constructor", e);
+            }
+            List<ParamSpec> params = new ArrayList<>();
+            RecordComponent[] components = record.getRecordComponents();
+            for (int i = 0; i < parameters.length; i++) {
+                params.add(ParamSpec.of(parameters[i], components[i].getName()));
+            }
+            return new MethodSpec(name, params, true);
+        }
+        return new MethodSpec(name, Arrays.stream(parameters).map(p -> ParamSpec.of(p, null)).toList(), false);
+    }
+
+    /** The params as the Java method takes them: by name, or a record built from its components' names. */
+    JsonNode arguments(ObjectNode checked) {
+        if (!asRecord) {
+            return checked;
+        }
+        ObjectNode components = checked.objectNode();
+        params.forEach(p -> components.set(p.javaName(), checked.get(p.name())));
+        return checked.arrayNode().add(components);
     }
 
     /**

@@ -65,7 +65,8 @@ final class Namespace {
     /** Runs a method with checked params; returns its result or throws the RpcException to answer with. */
     JsonNode invoke(MethodSpec method, ObjectNode params) {
         ObjectNode request = params.objectNode();
-        request.put("jsonrpc", "2.0").put("id", 0).put("method", method.name()).set("params", params);
+        request.put("jsonrpc", "2.0").put("id", 0).put("method", method.name());
+        request.set("params", method.arguments(params));
         JsonResponse response;
         try {
             response = invoker.call(request);

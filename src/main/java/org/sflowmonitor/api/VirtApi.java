@@ -16,31 +16,14 @@ public interface VirtApi {
                                           @JsonRpcParam("uuid") String uuid, @JsonRpcParam("name") String name,
                                           @JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp);
 
-    List<Map<String, Object>> cpu(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                  @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
-                                  @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
-                                  @JsonRpcParam("sortorder") String sortorder,
-                                  @JsonRpcParam("output") List<String> output);
+    List<Map<String, Object>> cpu(VmSeries params);
 
-    List<Map<String, Object>> memory(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                     @JsonRpcParam("timestamp") Long timestamp,
-                                     @JsonRpcParam("time_from") Long timeFrom,
-                                     @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
-                                     @JsonRpcParam("sortorder") String sortorder,
-                                     @JsonRpcParam("output") List<String> output);
+    List<Map<String, Object>> memory(VmSeries params);
 
-    List<Map<String, Object>> disk(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                   @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
-                                   @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
-                                   @JsonRpcParam("sortorder") String sortorder,
-                                   @JsonRpcParam("output") List<String> output);
+    List<Map<String, Object>> disk(VmSeries params);
 
     /** hsflowd's vnio_*_in is what the VM sent and vnio_*_out what it received (docs/api.md). */
-    List<Map<String, Object>> net(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                  @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
-                                  @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
-                                  @JsonRpcParam("sortorder") String sortorder,
-                                  @JsonRpcParam("output") List<String> output);
+    List<Map<String, Object>> net(VmSeries params);
 
     /** The newest state of each VM (all, or those the filters name), with rates from its last two samples. */
     List<Map<String, Object>> summary(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,

@@ -73,36 +73,28 @@ final class VirtService implements VirtApi {
     }
 
     @Override
-    public List<Map<String, Object>> cpu(String hostname, String uuid, Long timestamp, Long timeFrom, Long timeTill,
-                                         Integer limit, String sortorder, List<String> output) {
-        return read(SeriesMethod.VIRT_CPU, hostname, uuid, timestamp, timeFrom, timeTill, limit, sortorder, output);
+    public List<Map<String, Object>> cpu(VmSeries params) {
+        return read(SeriesMethod.VIRT_CPU, params);
     }
 
     @Override
-    public List<Map<String, Object>> memory(String hostname, String uuid, Long timestamp, Long timeFrom,
-                                            Long timeTill, Integer limit, String sortorder, List<String> output) {
-        return read(SeriesMethod.VIRT_MEMORY, hostname, uuid, timestamp, timeFrom, timeTill, limit, sortorder,
-                output);
+    public List<Map<String, Object>> memory(VmSeries params) {
+        return read(SeriesMethod.VIRT_MEMORY, params);
     }
 
     @Override
-    public List<Map<String, Object>> disk(String hostname, String uuid, Long timestamp, Long timeFrom, Long timeTill,
-                                          Integer limit, String sortorder, List<String> output) {
-        return read(SeriesMethod.VIRT_DISK, hostname, uuid, timestamp, timeFrom, timeTill, limit, sortorder, output);
+    public List<Map<String, Object>> disk(VmSeries params) {
+        return read(SeriesMethod.VIRT_DISK, params);
     }
 
     @Override
-    public List<Map<String, Object>> net(String hostname, String uuid, Long timestamp, Long timeFrom, Long timeTill,
-                                         Integer limit, String sortorder, List<String> output) {
-        return read(SeriesMethod.VIRT_NET, hostname, uuid, timestamp, timeFrom, timeTill, limit, sortorder, output);
+    public List<Map<String, Object>> net(VmSeries params) {
+        return read(SeriesMethod.VIRT_NET, params);
     }
 
-    private List<Map<String, Object>> read(SeriesMethod method, String hostname, String uuid, Long timestamp,
-                                           Long timeFrom, Long timeTill, Integer limit, String sortorder,
-                                           List<String> output) {
-        Selection selection = Selection.of(timestamp, timeFrom, timeTill, limit, sortorder, output, method.fields(),
-                series.maxLimit());
-        return series.read(method, lookup.vm(hostname, uuid), null, selection);
+    private List<Map<String, Object>> read(SeriesMethod method, VmSeries p) {
+        Selection selection = p.selection(method.fields(), series.maxLimit());
+        return series.read(method, lookup.vm(p.hostname(), p.uuid()), null, selection);
     }
 
     @Override
