@@ -19,7 +19,9 @@ public record Cidr(byte[] network, int prefixLength) {
     public static Cidr parse(String text) {
         int slash = text.indexOf('/');
         String address = slash < 0 ? text : text.substring(0, slash);
-        if (!address.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+        boolean ipv6 = address.contains(":");
+        // Only full literals: InetAddress would read "10" as 0.0.0.10 and look anything else up in DNS.
+        if (!(ipv6 ? address.matches("[0-9a-fA-F:.]+") : isDottedQuad(address))) {
             throw new IllegalArgumentException("'" + text + "' is not a CIDR such as 10.0.0.0/8 or fd00::/8");
         }
         byte[] bytes;
@@ -28,17 +30,32 @@ public record Cidr(byte[] network, int prefixLength) {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("'" + text + "' is not a CIDR such as 10.0.0.0/8 or fd00::/8");
         }
-        int max = bytes.length * 8;
+        // Java reads an IPv4-mapped IPv6 literal (::ffff:10.0.0.0) as the IPv4 address it maps.
+        int max = ipv6 ? 128 : 32;
         int prefix;
         try {
             prefix = slash < 0 ? max : Integer.parseInt(text.substring(slash + 1));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' has no valid prefix length (0 to " + max + ")");
         }
-        if (prefix < 0 || prefix > max) {
-            throw new IllegalArgumentException("'" + text + "' has a prefix length outside 0 to " + max);
+        int min = ipv6 && bytes.length == 4 ? 96 : 0;
+        if (prefix < min || prefix > max) {
+            throw new IllegalArgumentException("'" + text + "' has a prefix length outside " + min + " to " + max);
         }
-        return new Cidr(bytes, prefix);
+        return new Cidr(bytes, prefix - (bytes.length == 4 ? max - 32 : 0));
+    }
+
+    private static boolean isDottedQuad(String address) {
+        String[] parts = address.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (!part.matches("[0-9]{1,3}") || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the address lies in this network. IPv4-mapped IPv6 sources match IPv4 networks. */
