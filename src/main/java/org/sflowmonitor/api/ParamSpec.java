@@ -91,7 +91,7 @@ record ParamSpec(String name, String javaName, Kind kind, boolean required) {
         };
         if (!ok) {
             throw RpcException.invalidParams("parameter '" + name + "' must be " + kind.description + ", not "
-                    + describe(value));
+                    + describe(value, kind));
         }
         if ((kind == Kind.INT || kind == Kind.LONG) && value.isTextual()) {
             return LongNode.valueOf(Long.parseLong(value.asText()));
@@ -108,10 +108,11 @@ record ParamSpec(String name, String javaName, Kind kind, boolean required) {
         return true;
     }
 
-    static String describe(JsonNode value) {
+    private static String describe(JsonNode value, Kind expected) {
         return switch (value.getNodeType()) {
             case STRING -> "a string";
-            case NUMBER -> value.isIntegralNumber() ? "a number out of range" : "a number with a fraction";
+            case NUMBER -> !value.isIntegralNumber() ? "a number with a fraction"
+                    : expected == Kind.INT || expected == Kind.LONG ? "a number out of range" : "a number";
             case BOOLEAN -> "true/false";
             case ARRAY -> "a list of other things than strings";
             case OBJECT -> "an object";
