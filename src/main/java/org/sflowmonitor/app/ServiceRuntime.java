@@ -44,7 +44,7 @@ public final class ServiceRuntime implements AutoCloseable {
             IngestStats stats = new IngestStats(MAX_TRACKED_AGENTS);
             writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
                     settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms())).start();
-            DatagramProcessor processor = new DatagramProcessor(stats, writer);
+            DatagramProcessor processor = new DatagramProcessor(stats, writer, settings.agentMaxVms());
             SflowListener listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
                     settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
                     settings.agentsAllow()), processor);

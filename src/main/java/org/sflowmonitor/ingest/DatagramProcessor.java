@@ -18,23 +18,21 @@ import org.sflowmonitor.sflow.SflowDatagram;
 public final class DatagramProcessor {
 
     /** Bounds of the sequence bookkeeping, so that spoofed agents and data sources cannot exhaust the heap. */
-    private static final int MAX_DATAGRAM_STREAMS = 200_000;
-    private static final int MAX_DATA_SOURCES = 2_000_000;
-
-    private record DatagramStream(String agent, long subAgentId) {
-    }
-
-    private record DataSource(String agent, int sourceType, long sourceIndex) {
-    }
+    private static final int MAX_AGENTS = 100_000;
+    private static final int MAX_SUB_AGENTS = 64;
+    /** Data sources of one agent besides its VMs: the node itself and its interfaces. */
+    private static final int MAX_OTHER_DATA_SOURCES = 1_000;
 
     private final IngestStats stats;
     private final SampleSink sink;
-    private final SequenceTracker<DatagramStream> datagramSequences = new SequenceTracker<>(MAX_DATAGRAM_STREAMS);
-    private final SequenceTracker<DataSource> sampleSequences = new SequenceTracker<>(MAX_DATA_SOURCES);
+    private final SequenceTracker datagramSequences = new SequenceTracker(MAX_AGENTS, MAX_SUB_AGENTS);
+    private final SequenceTracker sampleSequences;
 
-    public DatagramProcessor(IngestStats stats, SampleSink sink) {
+    /** @param maxVmsPerAgent agent.max.vms: also bounds the data sources followed per agent */
+    public DatagramProcessor(IngestStats stats, SampleSink sink, int maxVmsPerAgent) {
         this.stats = stats;
         this.sink = sink;
+        this.sampleSequences = new SequenceTracker(MAX_AGENTS, maxVmsPerAgent + MAX_OTHER_DATA_SOURCES);
     }
 
     public IngestStats stats() {
@@ -80,8 +78,8 @@ public final class DatagramProcessor {
     }
 
     private void trackDatagramSequence(String key, SflowDatagram d) {
-        SequenceTracker.Step step = datagramSequences.next(new DatagramStream(key, d.subAgentId()),
-                d.sequenceNumber(), d.uptimeMillis());
+        SequenceTracker.Step step = datagramSequences.next(key, d.subAgentId(), d.sequenceNumber(),
+                d.uptimeMillis());
         stats.add(key, IngestCounter.DATAGRAMS_LOST, step.lost());
         if (step.reordered()) {
             stats.increment(key, IngestCounter.DATAGRAMS_REORDERED);
@@ -94,8 +92,8 @@ public final class DatagramProcessor {
     /** Returns true when the sample had malformed records. */
     private boolean processCounters(String key, SflowDatagram d, Sample.Counters sample) {
         stats.increment(key, IngestCounter.COUNTER_SAMPLES);
-        DataSource source = new DataSource(key, sample.sourceIdType(), sample.sourceIdIndex());
-        SequenceTracker.Step step = sampleSequences.next(source, sample.sequenceNumber(), -1);
+        long source = ((long) sample.sourceIdType() << 32) | sample.sourceIdIndex();
+        SequenceTracker.Step step = sampleSequences.next(key, source, sample.sequenceNumber(), -1);
         stats.add(key, IngestCounter.COUNTER_SAMPLES_LOST, step.lost());
 
         RecordSet r = new RecordSet();
@@ -106,7 +104,7 @@ public final class DatagramProcessor {
         stats.add(key, IngestCounter.RECORDS_UNKNOWN, r.unknown);
         stats.add(key, IngestCounter.RECORDS_MALFORMED, r.malformed);
 
-        EntitySample entity = attribute(key, d.receivedAtMillis(), source, r);
+        EntitySample entity = attribute(key, d.receivedAtMillis(), sample, r);
         if (entity != null) {
             if (sink.offer(entity)) {
                 stats.increment(key, IngestCounter.SAMPLES_QUEUED);
@@ -117,8 +115,8 @@ public final class DatagramProcessor {
         return r.malformed > 0;
     }
 
-    private EntitySample attribute(String key, long at, DataSource source, RecordSet r) {
-        boolean isVm = source.sourceType() == 3 || r.parent != null || r.hasVirt();
+    private EntitySample attribute(String key, long at, Sample.Counters source, RecordSet r) {
+        boolean isVm = source.sourceIdType() == 3 || r.parent != null || r.hasVirt();
         if (isVm && (r.descr != null || r.hasVirt())) {
             if (r.descr == null || isZero(r.descr.uuid())) {
                 // a VM is its UUID; its ds_index is only a hash of it (reference section 7.3)
@@ -126,15 +124,15 @@ public final class DatagramProcessor {
                 return null;
             }
             String name = r.descr.hostname().isEmpty() ? null : r.descr.hostname();
-            return new EntitySample.VmSample(key, at, r.decoded, r.descr.uuid(), name, source.sourceIndex(),
+            return new EntitySample.VmSample(key, at, r.decoded, r.descr.uuid(), name, source.sourceIdIndex(),
                     r.adapters, r.virtCpu, r.virtMemory, r.virtDisk, r.virtNet);
         }
         if (!isVm && r.hasHost()) {
             return new EntitySample.NodeSample(key, at, r.decoded, r.descr, r.adapters, r.hostCpu, r.hostMemory,
                     r.hostDisk, r.hostNet, r.virtNode, r.ip, r.icmp, r.tcp, r.udp);
         }
-        if (source.sourceType() == 0 && (r.ifCounters != null || r.ethernet != null)) {
-            long ifIndex = r.ifCounters != null ? r.ifCounters.ifIndex() : source.sourceIndex();
+        if (source.sourceIdType() == 0 && (r.ifCounters != null || r.ethernet != null)) {
+            long ifIndex = r.ifCounters != null ? r.ifCounters.ifIndex() : source.sourceIdIndex();
             return new EntitySample.InterfaceSample(key, at, r.decoded, ifIndex, r.ifCounters, r.ethernet,
                     r.portName == null ? null : r.portName.name());
         }

@@ -3,12 +3,14 @@ package org.sflowmonitor.ingest;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Follows sequence numbers of one kind of stream (datagrams per agent and sub-agent, or
- * counter samples per data source) and classifies each new number as next, a gap (lost),
- * late (reordered or duplicate), or a reset (the agent restarted: uptime or sequence went
- * back). The number of streams is bounded: past {@code maxStreams} new streams are not followed.
+ * Follows sequence numbers of one kind of stream per agent (datagrams per sub-agent, or counter
+ * samples per data source) and classifies each new number as next, a gap (lost), late
+ * (reordered or duplicate), or a reset (the agent restarted: uptime or sequence went back).
+ * Bounded so that spoofed agents and data sources cannot exhaust the heap: past
+ * {@code maxAgents} agents, or {@code maxStreamsPerAgent} streams of one agent, new streams are
+ * not followed.
  */
-final class SequenceTracker<K> {
+final class SequenceTracker {
 
     /** What one sequence number means for its stream. */
     record Step(long lost, boolean reordered, boolean reset) {
@@ -32,24 +34,33 @@ final class SequenceTracker<K> {
         }
     }
 
-    private final ConcurrentHashMap<K, Stream> streams = new ConcurrentHashMap<>();
-    private final int maxStreams;
+    private final ConcurrentHashMap<String, ConcurrentHashMap<Long, Stream>> agents = new ConcurrentHashMap<>();
+    private final int maxAgents;
+    private final int maxStreamsPerAgent;
 
-    SequenceTracker(int maxStreams) {
-        this.maxStreams = maxStreams;
+    SequenceTracker(int maxAgents, int maxStreamsPerAgent) {
+        this.maxAgents = maxAgents;
+        this.maxStreamsPerAgent = maxStreamsPerAgent;
     }
 
     /**
+     * @param stream the stream within the agent (a sub-agent id, or a data source's class and index)
      * @param uptime the agent's uptime in ms when known, or -1 (counter samples carry none)
      */
-    Step next(K key, long sequence, long uptime) {
-        Stream s = streams.get(key);
-        if (s == null) {
-            if (streams.size() >= maxStreams) {
+    Step next(String agent, long stream, long sequence, long uptime) {
+        ConcurrentHashMap<Long, Stream> streams = agents.get(agent);
+        if (streams == null) {
+            if (agents.size() >= maxAgents) {
                 return Step.NEXT;
             }
-            Stream fresh = new Stream(sequence, uptime);
-            s = streams.putIfAbsent(key, fresh);
+            streams = agents.computeIfAbsent(agent, k -> new ConcurrentHashMap<>());
+        }
+        Stream s = streams.get(stream);
+        if (s == null) {
+            if (streams.size() >= maxStreamsPerAgent) {
+                return Step.NEXT;
+            }
+            s = streams.putIfAbsent(stream, new Stream(sequence, uptime));
             if (s == null) {
                 return Step.NEXT;
             }
@@ -79,7 +90,8 @@ final class SequenceTracker<K> {
         return Step.RESET;
     }
 
-    int size() {
-        return streams.size();
+    /** Streams followed, over all agents. */
+    long size() {
+        return agents.values().stream().mapToLong(ConcurrentHashMap::size).sum();
     }
 }

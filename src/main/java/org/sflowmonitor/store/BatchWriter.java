@@ -20,9 +20,10 @@ import org.sflowmonitor.ingest.SampleSink;
 /**
  * The one thread that writes samples to the database. Samples wait in a bounded queue (a full
  * queue refuses them, and the caller counts the loss), so the heap stays bounded whatever the
- * input rate. The writer takes whatever is queued, up to the batch size, writes it with JDBC
- * batches on statements prepared once, and commits: a commit follows as soon as the previous
- * one is done, so what is in flight is one batch plus what arrived while it was written.
+ * input rate. The writer collects samples until it has a batch's worth or the first of them
+ * waited {@link #COMMIT_INTERVAL_MILLIS}, writes them with JDBC batches on statements prepared
+ * once, and commits; so at most about a second of data is in flight, and a trickle of samples
+ * still costs only a few commits a second.
  *
  * <p>When the database fails for a reason that may pass (unreachable, disk full, locked, slow)
  * the writer keeps the batch, shows the fault in {@link #fault()}, and retries with growing
@@ -41,6 +42,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BatchWriter.class.getName());
     private static final long POLL_MILLIS = 100;
+    static final long COMMIT_INTERVAL_MILLIS = 250;
     private static final long FIRST_RETRY_PAUSE_MILLIS = 100;
     private static final long MAX_RETRY_PAUSE_MILLIS = 5_000;
 
@@ -178,21 +180,37 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         flushLastSeenAndClose();
     }
 
-    /** Takes what is queued, up to the batch size; false when nothing came within the poll time. */
+    /**
+     * Takes samples until the batch is full or the commit interval since the first one passed;
+     * false when nothing came within the poll time.
+     */
     private boolean take(List<EntitySample> batch) {
-        EntitySample first;
-        try {
-            first = queue.poll(running ? POLL_MILLIS : 0, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            first = queue.poll();
-        }
+        EntitySample first = poll(running ? POLL_MILLIS : 0);
         if (first == null) {
             return false;
         }
+        long commitAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COMMIT_INTERVAL_MILLIS);
         batch.add(first);
-        queue.drainTo(batch, batchSize - 1);
-        inBatch = batch.size();
-        return true;
+        while (true) {
+            queue.drainTo(batch, batchSize - batch.size());
+            inBatch = batch.size();
+            long wait = commitAt - System.nanoTime();
+            if (batch.size() >= batchSize || wait <= 0 || !running) {
+                return true;
+            }
+            EntitySample next = poll(TimeUnit.NANOSECONDS.toMillis(wait) + 1);
+            if (next != null) {
+                batch.add(next);
+            }
+        }
+    }
+
+    private EntitySample poll(long millis) {
+        try {
+            return queue.poll(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            return queue.poll(); // not ours to keep; see the class comment
+        }
     }
 
     /** Writes the batch in one transaction; on an exception nothing of it is committed. */
@@ -255,11 +273,11 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
                 ifCount++;
             }
         }
+        entities.executePending(st);
         execute(hostRows, hostCount);
         execute(mib2Rows, mib2Count);
         execute(vmRows, vmCount);
         execute(ifRows, ifCount);
-        entities.executeLastSeen(st);
         st.commit();
         lastCommitAt.set(System.currentTimeMillis());
         commits.incrementAndGet();

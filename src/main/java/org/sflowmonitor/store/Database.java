@@ -48,9 +48,7 @@ public final class Database implements AutoCloseable {
             throws SQLException, IOException {
         if (url.startsWith("jdbc:h2:file:")) {
             createPrivateFolder(dataDir);
-            if (!url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
-                url = url + ";DB_CLOSE_ON_EXIT=FALSE";
-            }
+            url = withDefault(url, "DB_CLOSE_ON_EXIT", "FALSE");
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -80,6 +78,11 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /** Adds {@code ;name=value} to an H2 URL that does not set {@code name} itself. */
+    private static String withDefault(String url, String name, String value) {
+        return url.toUpperCase(java.util.Locale.ROOT).contains(";" + name + "=") ? url : url + ";" + name + "=" + value;
     }
 
     private static void createPrivateFolder(Path dir) throws IOException {

@@ -20,19 +20,25 @@ import org.sflowmonitor.sflow.MacAddress;
  * summary of what was last written of each description, so that an unchanged description
  * (sent every polling interval) costs no write. last_seen is written when it moved on by
  * {@link #LAST_SEEN_STEP_MILLIS} (spread over the batches instead of one burst), and exactly
- * by {@link #flushLastSeen} at shutdown. Everything here is lost on a rollback: the writer
+ * by {@link #flushLastSeen} at shutdown.
+ *
+ * <p>The writer is the only one to insert hosts and VMs, so it assigns their ids itself
+ * (one more than the highest) and every change goes into JDBC batches run by
+ * {@link #executePending} in an order that respects the foreign keys: new hosts, new VMs,
+ * descriptions, moves, adapters, last_seen. Everything here is lost on a rollback: the writer
  * then calls {@link #load} again. Used by the writer thread only.
  */
 final class Entities {
 
     static final long LAST_SEEN_STEP_MILLIS = 60_000;
 
-    private static final String INSERT_HOST = "INSERT INTO host (host_ip, first_seen, last_seen) VALUES (?, ?, ?)";
+    private static final String INSERT_HOST = "INSERT INTO host (id, host_ip, first_seen, last_seen) "
+            + "VALUES (?, ?, ?, ?)";
     private static final String DESCRIBE_HOST = "UPDATE host SET hostname = ?, uuid = ?, machine_type = ?, "
             + "os_name = ?, os_release = ? WHERE id = ?";
     private static final String HOST_LAST_SEEN = "UPDATE host SET last_seen = ? WHERE id = ?";
-    private static final String INSERT_VM = "INSERT INTO vm (uuid, hostname, host_id, ds_index, first_seen, "
-            + "last_seen) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_VM = "INSERT INTO vm (id, uuid, hostname, host_id, ds_index, first_seen, "
+            + "last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_VM = "UPDATE vm SET host_id = ?, hostname = ?, ds_index = ? WHERE id = ?";
     private static final String VM_LAST_SEEN = "UPDATE vm SET last_seen = ? WHERE id = ?";
     private static final String DELETE_HOST_ADAPTERS = "DELETE FROM host_adapter WHERE host_id = ?";
@@ -82,8 +88,15 @@ final class Entities {
     private final Map<String, Host> hosts = new HashMap<>();
     private final Map<Long, Host> hostsById = new HashMap<>();
     private final Map<UUID, Vm> vms = new HashMap<>();
-    private int pendingHostLastSeen;
-    private int pendingVmLastSeen;
+    /** Statements with rows added and not yet run, in the order they must run. */
+    private final List<String> order = List.of(INSERT_HOST, INSERT_VM, DESCRIBE_HOST, UPDATE_VM,
+            DELETE_HOST_ADAPTERS, INSERT_HOST_ADAPTER, DELETE_VM_ADAPTERS, INSERT_VM_ADAPTER, HOST_LAST_SEEN,
+            VM_LAST_SEEN);
+    private final Set<String> pending = new HashSet<>();
+    /** Entities whose adapters are replaced in the pending batches (a second change must run them first). */
+    private final Set<Entity> adaptersPending = new HashSet<>();
+    private long nextHostId;
+    private long nextVmId;
 
     Entities(int maxHosts, int maxVmsPerHost) {
         this.maxHosts = maxHosts;
@@ -95,9 +108,11 @@ final class Entities {
         hosts.clear();
         hostsById.clear();
         vms.clear();
-        pendingHostLastSeen = 0;
-        pendingVmLastSeen = 0;
+        pending.clear();
+        adaptersPending.clear();
         try (Statement s = st.connection().createStatement()) {
+            nextHostId = maxId(s, "SELECT MAX(id) FROM host") + 1;
+            nextVmId = maxId(s, "SELECT MAX(id) FROM vm") + 1;
             try (ResultSet rs = s.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
                     + "os_release, last_seen FROM host")) {
                 while (rs.next()) {
@@ -130,6 +145,12 @@ final class Entities {
         }
     }
 
+    private static long maxId(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
     private static void loadAdapters(Statement s, String sql, Map<Long, ? extends Entity> byId)
             throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
@@ -149,12 +170,13 @@ final class Entities {
             if (hosts.size() >= maxHosts) {
                 return null;
             }
-            PreparedStatement ps = st.getReturningId(INSERT_HOST);
-            ps.setString(1, hostIp);
-            ps.setLong(2, at);
+            h = new Host(nextHostId++, at);
+            PreparedStatement ps = add(st, INSERT_HOST);
+            ps.setLong(1, h.id);
+            ps.setString(2, hostIp);
             ps.setLong(3, at);
-            ps.executeUpdate();
-            h = new Host(generatedId(ps), at);
+            ps.setLong(4, at);
+            ps.addBatch();
             hosts.put(hostIp, h);
             hostsById.put(h.id, h);
         }
@@ -173,14 +195,14 @@ final class Entities {
                 && Objects.equals(osRelease, h.osRelease)) {
             return;
         }
-        PreparedStatement ps = st.get(DESCRIBE_HOST);
+        PreparedStatement ps = add(st, DESCRIBE_HOST);
         SqlValues.text(ps, 1, hostname);
         SqlValues.text(ps, 2, uuid);
         ps.setInt(3, machineType);
         ps.setInt(4, osName);
         SqlValues.text(ps, 5, osRelease);
         ps.setLong(6, h.id);
-        ps.executeUpdate();
+        ps.addBatch();
         h.hostname = hostname;
         h.uuid = uuid;
         h.machineType = machineType;
@@ -199,15 +221,16 @@ final class Entities {
             if (host.vmCount >= maxVmsPerHost) {
                 return null;
             }
-            PreparedStatement ps = st.getReturningId(INSERT_VM);
-            ps.setString(1, uuid.toString());
-            SqlValues.text(ps, 2, hostname);
-            ps.setLong(3, host.id);
-            ps.setLong(4, dsIndex);
-            ps.setLong(5, at);
+            v = new Vm(nextVmId++, at);
+            PreparedStatement ps = add(st, INSERT_VM);
+            ps.setLong(1, v.id);
+            ps.setString(2, uuid.toString());
+            SqlValues.text(ps, 3, hostname);
+            ps.setLong(4, host.id);
+            ps.setLong(5, dsIndex);
             ps.setLong(6, at);
-            ps.executeUpdate();
-            v = new Vm(generatedId(ps), at);
+            ps.setLong(7, at);
+            ps.addBatch();
             v.hostId = host.id;
             v.hostname = hostname;
             host.vmCount++;
@@ -217,12 +240,12 @@ final class Entities {
         boolean moved = v.hostId != host.id;
         boolean renamed = hostname != null && !hostname.equals(v.hostname);
         if (moved || renamed) {
-            PreparedStatement ps = st.get(UPDATE_VM);
+            PreparedStatement ps = add(st, UPDATE_VM);
             ps.setLong(1, host.id);
             SqlValues.text(ps, 2, renamed ? hostname : v.hostname);
             ps.setLong(3, dsIndex);
             ps.setLong(4, v.id);
-            ps.executeUpdate();
+            ps.addBatch();
             if (moved) {
                 Host old = hostsById.get(v.hostId);
                 if (old != null) {
@@ -239,15 +262,13 @@ final class Entities {
     /** Notes that a sample of the host arrived at {@code at}; queues a last_seen update once it moved on enough. */
     void seen(Statements st, Host h, long at) throws SQLException {
         if (seen(h, at)) {
-            addLastSeen(st.get(HOST_LAST_SEEN), h);
-            pendingHostLastSeen++;
+            addLastSeen(add(st, HOST_LAST_SEEN), h);
         }
     }
 
     void seen(Statements st, Vm v, long at) throws SQLException {
         if (seen(v, at)) {
-            addLastSeen(st.get(VM_LAST_SEEN), v);
-            pendingVmLastSeen++;
+            addLastSeen(add(st, VM_LAST_SEEN), v);
         }
     }
 
@@ -265,33 +286,39 @@ final class Entities {
         e.lastSeenWritten = e.lastSeen;
     }
 
-    /** Runs the last_seen updates queued by {@link #seen}; part of the caller's transaction. */
-    void executeLastSeen(Statements st) throws SQLException {
-        if (pendingHostLastSeen > 0) {
-            st.get(HOST_LAST_SEEN).executeBatch();
-            pendingHostLastSeen = 0;
+    /** The statement of {@code sql}, noted as having rows to run. */
+    private PreparedStatement add(Statements st, String sql) throws SQLException {
+        pending.add(sql);
+        return st.get(sql);
+    }
+
+    /** Runs the batched entity changes in foreign-key order; part of the caller's transaction. */
+    void executePending(Statements st) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
         }
-        if (pendingVmLastSeen > 0) {
-            st.get(VM_LAST_SEEN).executeBatch();
-            pendingVmLastSeen = 0;
+        for (String sql : order) {
+            if (pending.contains(sql)) {
+                st.get(sql).executeBatch();
+            }
         }
+        pending.clear();
+        adaptersPending.clear();
     }
 
     /** Writes the exact last_seen of every host and VM seen since its last write (at shutdown). */
     void flushLastSeen(Statements st) throws SQLException {
         for (Host h : hostsById.values()) {
             if (h.lastSeen > h.lastSeenWritten) {
-                addLastSeen(st.get(HOST_LAST_SEEN), h);
-                pendingHostLastSeen++;
+                addLastSeen(add(st, HOST_LAST_SEEN), h);
             }
         }
         for (Vm v : vms.values()) {
             if (v.lastSeen > v.lastSeenWritten) {
-                addLastSeen(st.get(VM_LAST_SEEN), v);
-                pendingVmLastSeen++;
+                addLastSeen(add(st, VM_LAST_SEEN), v);
             }
         }
-        executeLastSeen(st);
+        executePending(st);
     }
 
     void hostAdapters(Statements st, Host h, CounterRecord.HostAdapters adapters) throws SQLException {
@@ -303,15 +330,19 @@ final class Entities {
     }
 
     /** Replaces the stored adapters of a host or VM when they changed. */
-    private static void replaceAdapters(Statements st, String deleteSql, String insertSql, Entity e,
-                                        CounterRecord.HostAdapters adapters) throws SQLException {
+    private void replaceAdapters(Statements st, String deleteSql, String insertSql, Entity e,
+                                 CounterRecord.HostAdapters adapters) throws SQLException {
         long fingerprint = fingerprint(adapters.adapters());
         if (fingerprint == e.adapters) {
             return;
         }
-        PreparedStatement delete = st.get(deleteSql);
+        if (!adaptersPending.add(e)) {
+            executePending(st); // the first replacement must be done before the second one's delete
+            adaptersPending.add(e);
+        }
+        PreparedStatement delete = add(st, deleteSql);
         delete.setLong(1, e.id);
-        delete.executeUpdate();
+        delete.addBatch();
         PreparedStatement insert = st.get(insertSql);
         Set<MacKey> written = new HashSet<>();
         for (CounterRecord.HostAdapter a : adapters.adapters()) {
@@ -321,11 +352,9 @@ final class Entities {
                     insert.setLong(2, a.ifIndex());
                     insert.setString(3, mac.toString());
                     insert.addBatch();
+                    pending.add(insertSql);
                 }
             }
-        }
-        if (!written.isEmpty()) {
-            insert.executeBatch();
         }
         e.adapters = fingerprint;
     }
@@ -360,15 +389,6 @@ final class Entities {
 
     int vmCount() {
         return vms.size();
-    }
-
-    private static long generatedId(PreparedStatement ps) throws SQLException {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("the database returned no generated id");
-            }
-            return keys.getLong(1);
-        }
     }
 
     private static boolean isZero(UUID uuid) {

@@ -3,7 +3,6 @@ package org.sflowmonitor.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -35,17 +34,6 @@ final class Statements implements AutoCloseable {
         if (ps == null) {
             ps = connection.prepareStatement(sql);
             prepared.put(sql, ps);
-        }
-        return ps;
-    }
-
-    /** A statement that returns generated ids; prepared once as well. */
-    PreparedStatement getReturningId(String sql) throws SQLException {
-        String key = "ID:" + sql;
-        PreparedStatement ps = prepared.get(key);
-        if (ps == null) {
-            ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-            prepared.put(key, ps);
         }
         return ps;
     }

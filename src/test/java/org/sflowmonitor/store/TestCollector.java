@@ -41,7 +41,7 @@ final class TestCollector implements AutoCloseable {
             throws Exception {
         db = open(dataDir);
         writer = new BatchWriter(wrap.apply(db.dataSource()), stats, config).start();
-        processor = new DatagramProcessor(stats, writer);
+        processor = new DatagramProcessor(stats, writer, config.maxVmsPerAgent());
         listener = SflowListener.start(new SflowListener.Config(null, 0, 8 << 20, 0, List.of()), processor);
     }
 
