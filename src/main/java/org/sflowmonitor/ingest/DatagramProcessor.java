@@ -28,6 +28,13 @@ public final class DatagramProcessor {
     private final SequenceTracker datagramSequences = new SequenceTracker(MAX_AGENTS, MAX_SUB_AGENTS);
     private final SequenceTracker sampleSequences;
 
+    /** With the default bound of agent.max.vms (5000). */
+    public DatagramProcessor(IngestStats stats, SampleSink sink) {
+        this(stats, sink, DEFAULT_MAX_VMS_PER_AGENT);
+    }
+
+    private static final int DEFAULT_MAX_VMS_PER_AGENT = 5_000;
+
     /** @param maxVmsPerAgent agent.max.vms: also bounds the data sources followed per agent */
     public DatagramProcessor(IngestStats stats, SampleSink sink, int maxVmsPerAgent) {
         this.stats = stats;
