@@ -12,6 +12,7 @@ import org.sflowmonitor.ingest.SflowListener;
 import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
 import org.sflowmonitor.store.Queries;
+import org.sflowmonitor.store.Retention;
 
 /**
  * The running service: database, writer, UDP listener and API, started in that order and
@@ -25,13 +26,16 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Settings settings;
     private final Database db;
     private final BatchWriter writer;
+    private final Retention retention;
     private final SflowListener listener;
     private final Api api;
 
-    private ServiceRuntime(Settings settings, Database db, BatchWriter writer, SflowListener listener, Api api) {
+    private ServiceRuntime(Settings settings, Database db, BatchWriter writer, Retention retention,
+                           SflowListener listener, Api api) {
         this.settings = settings;
         this.db = db;
         this.writer = writer;
+        this.retention = retention;
         this.listener = listener;
         this.api = api;
     }
@@ -40,10 +44,12 @@ public final class ServiceRuntime implements AutoCloseable {
         Database db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.dataDir(),
                 8);
         BatchWriter writer = null;
+        Retention retention = null;
         try {
             IngestStats stats = new IngestStats(MAX_TRACKED_AGENTS);
             writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
                     settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms())).start();
+            retention = new Retention(db.dataSource(), settings.retentionDays()).start();
             DatagramProcessor processor = new DatagramProcessor(stats, writer, settings.agentMaxVms());
             SflowListener listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
                     settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
@@ -55,8 +61,11 @@ public final class ServiceRuntime implements AutoCloseable {
             LOG.info("sflow-monitor " + Version.get() + " started: sFlow on UDP port " + listener.port() + " ("
                     + listener.transport() + ", receive buffer " + listener.grantedReceiveBuffer() + " bytes), "
                     + "database " + db.describe());
-            return new ServiceRuntime(settings, db, writer, listener, api);
+            return new ServiceRuntime(settings, db, writer, retention, listener, api);
         } catch (Exception | Error e) {
+            if (retention != null) {
+                retention.close();
+            }
             if (writer != null) {
                 writer.close();
             }
@@ -86,6 +95,7 @@ public final class ServiceRuntime implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        retention.close();
         writer.close();
         db.close();
         ServiceThreads.awaitEnd(Duration.ofSeconds(10));

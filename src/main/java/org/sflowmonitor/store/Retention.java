@@ -1,0 +1,164 @@
+package org.sflowmonitor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+/**
+ * Deletes samples older than retention.days in the background. It goes entity by entity and
+ * deletes at most {@link #STEP_MILLIS} of one entity's history per statement (found through
+ * the (entity, ts) indexes), committing each, and rests as long as it worked, so ingest keeps
+ * most of the machine. Plain SQL, no LIMIT on DELETE (PostgreSQL has none). Hosts and VMs
+ * themselves are kept: the writer holds their ids. Like the writer, the thread is never
+ * interrupted (H2 closes its file on an interrupt during I/O).
+ */
+public final class Retention implements AutoCloseable {
+
+    /** The most history of one entity one DELETE removes. */
+    static final long STEP_MILLIS = TimeUnit.HOURS.toMillis(1);
+    private static final long PASS_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    private static final Logger LOG = Logger.getLogger(Retention.class.getName());
+
+    /** A table of samples and the column naming its entity; each has an index on (column, ts). */
+    private record Target(String entities, String oldest, String delete) {
+        static Target of(String entityTable, String sampleTable, String column) {
+            return new Target("SELECT id FROM " + entityTable + " ORDER BY id",
+                    "SELECT MIN(ts) FROM " + sampleTable + " WHERE " + column + " = ?",
+                    "DELETE FROM " + sampleTable + " WHERE " + column + " = ? AND ts < ?");
+        }
+    }
+
+    private static final List<Target> TARGETS = List.of(
+            Target.of("host", "host_sample", "host_id"),
+            Target.of("host", "host_mib2_sample", "host_id"),
+            Target.of("host", "interface_sample", "host_id"),
+            Target.of("vm", "vm_sample", "vm_id"));
+
+    private final DataSource dataSource;
+    private final long retentionMillis;
+    private final Thread thread;
+    private final Object lock = new Object();
+    private volatile boolean running = true;
+
+    public Retention(DataSource dataSource, int retentionDays) {
+        this.dataSource = dataSource;
+        this.retentionMillis = TimeUnit.DAYS.toMillis(retentionDays);
+        this.thread = new Thread(this::run, "sflow-retention");
+        this.thread.setDaemon(true);
+    }
+
+    public Retention start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                long deleted = deleteOlderThan(System.currentTimeMillis() - retentionMillis);
+                if (deleted > 0) {
+                    LOG.info("retention: deleted " + deleted + " samples older than " + retentionMillis / 86_400_000L
+                            + " days");
+                }
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "retention pass failed; next try in " + PASS_INTERVAL_MILLIS / 60_000
+                        + " minutes", e);
+            }
+            rest(PASS_INTERVAL_MILLIS);
+        }
+    }
+
+    /** One pass over every entity: deletes its samples older than {@code cutoff} (epoch ms); returns how many. */
+    long deleteOlderThan(long cutoff) throws SQLException {
+        long deleted = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            for (Target target : TARGETS) {
+                long[] ids = ids(c, target.entities());
+                try (PreparedStatement oldest = c.prepareStatement(target.oldest());
+                     PreparedStatement delete = c.prepareStatement(target.delete())) {
+                    for (int i = 0; i < ids.length && running; i++) {
+                        deleted += deleteOlderThan(c, oldest, delete, ids[i], cutoff);
+                    }
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private long deleteOlderThan(Connection c, PreparedStatement oldest, PreparedStatement delete, long id,
+                                 long cutoff) throws SQLException {
+        long deleted = 0;
+        while (running) {
+            oldest.setLong(1, id);
+            long from;
+            try (ResultSet rs = oldest.executeQuery()) {
+                rs.next();
+                from = rs.getLong(1);
+                if (rs.wasNull() || from >= cutoff) {
+                    c.commit();
+                    return deleted;
+                }
+            }
+            long started = System.nanoTime();
+            delete.setLong(1, id);
+            delete.setLong(2, Math.min(cutoff, from + STEP_MILLIS));
+            deleted += delete.executeUpdate();
+            c.commit();
+            rest(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
+        return deleted;
+    }
+
+    private static long[] ids(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            long[] ids = new long[64];
+            int n = 0;
+            while (rs.next()) {
+                if (n == ids.length) {
+                    ids = java.util.Arrays.copyOf(ids, n * 2);
+                }
+                ids[n++] = rs.getLong(1);
+            }
+            c.commit();
+            return java.util.Arrays.copyOf(ids, n);
+        }
+    }
+
+    private void rest(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        synchronized (lock) {
+            if (running) {
+                try {
+                    lock.wait(millis);
+                } catch (InterruptedException e) {
+                    // not ours to keep: see the class comment
+                }
+            }
+        }
+    }
+
+    /** Stops after the current statement; returns once the thread has ended. */
+    @Override
+    public void close() {
+        running = false;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.sflowmonitor.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Samples older than retention.days go, in steps of at most an hour of one entity's history. */
+class RetentionTest {
+
+    private static final long NOW = 1_800_000_000_000L;
+    private static final long HOUR = TimeUnit.HOURS.toMillis(1);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void samplesOlderThanTheRetentionAreDeletedAndNewerOnesKept() throws Exception {
+        try (Database db = TestCollector.open(dataDir)) {
+            try (Connection c = db.connection()) {
+                c.createStatement().execute("INSERT INTO host (id, host_ip, first_seen, last_seen) VALUES "
+                        + "(1, '10.0.0.1', 0, 0), (2, '10.0.0.2', 0, 0)");
+                c.createStatement().execute("INSERT INTO vm (id, uuid, host_id, first_seen, last_seen) VALUES "
+                        + "(1, '1ff5a54e-c885-4153-9005-f42478261ada', 1, 0, 0)");
+                // three days of history, one row every 10 minutes, per entity and table
+                insertHistory(c, "INSERT INTO host_sample (host_id, ts) VALUES (?, ?)", 1);
+                insertHistory(c, "INSERT INTO host_sample (host_id, ts) VALUES (?, ?)", 2);
+                insertHistory(c, "INSERT INTO host_mib2_sample (host_id, ts) VALUES (?, ?)", 1);
+                insertHistory(c, "INSERT INTO interface_sample (host_id, if_index, ts) VALUES (?, 2, ?)", 2);
+                insertHistory(c, "INSERT INTO vm_sample (vm_id, host_id, ts) VALUES (?, 1, ?)", 1);
+            }
+            long cutoff = NOW - TimeUnit.DAYS.toMillis(1);
+            try (Retention retention = new Retention(db.dataSource(), 1)) {
+                long deleted = retention.deleteOlderThan(cutoff);
+                assertEquals(5 * 2 * 24 * 6, deleted);
+            }
+            for (String table : List.of("host_sample", "host_mib2_sample", "interface_sample", "vm_sample")) {
+                var row = TestCollector.rows(db.dataSource(), "SELECT COUNT(*) AS n, MIN(ts) AS oldest FROM " + table)
+                        .get(0);
+                assertEquals(BigInteger.valueOf(cutoff), row.get("oldest"), table);
+            }
+            assertEquals(BigInteger.valueOf(2 * (24 * 6 + 1)),
+                    TestCollector.rows(db.dataSource(), "SELECT COUNT(*) AS n FROM host_sample").get(0).get("n"));
+            assertEquals(BigInteger.valueOf(2), TestCollector.rows(db.dataSource(),
+                    "SELECT COUNT(*) AS n FROM host").get(0).get("n"), "entities are kept");
+        }
+    }
+
+    private static void insertHistory(Connection c, String sql, long id) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (long ts = NOW - 3 * 24 * HOUR; ts <= NOW; ts += HOUR / 6) {
+                ps.setLong(1, id);
+                ps.setLong(2, ts);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}
