@@ -62,7 +62,13 @@ public final class SflowListener implements AutoCloseable {
      * Binds the port and starts receiving. Fails with an IOException naming the port when it is in use.
      */
     public static SflowListener start(Config config, DatagramProcessor processor) throws IOException {
-        boolean epoll = Epoll.isAvailable();
+        return start(config, processor, true);
+    }
+
+    /** @param epollIfAvailable false forces the NIO transport (tests of the fallback) */
+    static SflowListener start(Config config, DatagramProcessor processor, boolean epollIfAvailable)
+            throws IOException {
+        boolean epoll = epollIfAvailable && Epoll.isAvailable();
         int count = epoll ? (config.channels() > 0 ? config.channels() : Runtime.getRuntime().availableProcessors()) : 1;
         DefaultThreadFactory threads = new DefaultThreadFactory("sflow-udp", true);
         EventLoopGroup group = epoll ? new EpollEventLoopGroup(count, threads) : new NioEventLoopGroup(1, threads);
