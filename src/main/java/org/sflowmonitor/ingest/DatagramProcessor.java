@@ -22,6 +22,7 @@ public final class DatagramProcessor {
     private static final int MAX_SUB_AGENTS = 64;
     /** Data sources of one agent besides its VMs: the node itself and its interfaces. */
     private static final int MAX_OTHER_DATA_SOURCES = 1_000;
+    private static final int DEFAULT_MAX_VMS_PER_AGENT = 5_000;
 
     private final IngestStats stats;
     private final SampleSink sink;
@@ -32,8 +33,6 @@ public final class DatagramProcessor {
     public DatagramProcessor(IngestStats stats, SampleSink sink) {
         this(stats, sink, DEFAULT_MAX_VMS_PER_AGENT);
     }
-
-    private static final int DEFAULT_MAX_VMS_PER_AGENT = 5_000;
 
     /** @param maxVmsPerAgent agent.max.vms: also bounds the data sources followed per agent */
     public DatagramProcessor(IngestStats stats, SampleSink sink, int maxVmsPerAgent) {
