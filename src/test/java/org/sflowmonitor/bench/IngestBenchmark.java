@@ -1,0 +1,243 @@
+package org.sflowmonitor.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The ingest benchmark (issue 6): the highest rate of counter samples per second the service
+ * (webapp with its H2 file database, in a JVM of its own) stores for a window with zero loss,
+ * beside the ceilings of its stages measured in the same run: (a) a bare receiver, the
+ * service's receive-and-decode with storage off, and (b) a bare JDBC insert loop. See
+ * docs/benchmarks.md for the command and the figures.
+ */
+public final class IngestBenchmark {
+
+    static final String USAGE = """
+            usage: IngestBenchmark [--nodes N] [--vms M] [--interval S] [--rate R] [--window S] [--trials K]
+                                   [--ceiling-seconds S] [--budget S] [--heap SIZE] [--work DIR]
+              --nodes, --vms     simulated cluster                           default 10000 x 100
+              --interval         polling interval of the cluster             default 20
+              --rate             first rate tried, samples/s                 default 50000
+              --window           seconds a rate must hold with zero loss     default 60
+              --trials           rates tried at most                         default 4
+              --ceiling-seconds  seconds per ceiling measurement             default 10
+              --budget           seconds the whole run may take              default 540
+              --heap             -Xmx of the collector                       default 2g
+              --work             folder for the databases and logs           default target/bench-ingest
+            """;
+
+    /** Everything the figures need from one run; also the smoke test's view. */
+    record Report(Ceiling bare, Ceiling decode, Ceiling jdbc, List<Trial> trials) {
+        Trial best() {
+            return trials.stream().filter(Trial::zeroLoss).max(Comparator.comparingDouble(Trial::rate)).orElse(null);
+        }
+    }
+
+    /** A stage's rate in samples/s and datagrams/s (0 for JDBC), with what the sender achieved. */
+    record Ceiling(String name, double samplesPerSecond, double datagramsPerSecond, double offeredSamplesPerSecond,
+                   long kernelDrops, double cpuPercent, String note) {
+    }
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args;
+        try {
+            args = new Args(argv, Set.of("nodes", "vms", "interval", "rate", "window", "trials", "ceiling-seconds",
+                    "budget", "heap", "work"), Set.of(), USAGE);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String load = Machine.loadAverage();
+        System.out.println("ingest benchmark, " + Machine.now() + ", " + Machine.describe() + ", load average "
+                + load);
+        Settings s = new Settings(new ClusterModel(args.integer("nodes", 10_000), args.integer("vms", 100), 1),
+                args.integer("interval", 20), args.number("rate", 50_000), args.integer("window", 60),
+                args.integer("trials", 4), args.integer("ceiling-seconds", 10), args.integer("budget", 540),
+                args.string("heap", "2g"), Path.of(args.string("work", "target/bench-ingest")));
+        Report report = run(s, System.out);
+        System.out.println();
+        System.out.println(markdown(report, s));
+        System.out.println("load average at the end: " + Machine.loadAverage());
+    }
+
+    /** What to run. */
+    record Settings(ClusterModel model, int intervalSeconds, double firstRate, int windowSeconds, int maxTrials,
+                    int ceilingSeconds, int budgetSeconds, String heap, Path work) {
+    }
+
+    static Report run(Settings s, java.io.PrintStream log) throws Exception {
+        long start = System.nanoTime();
+        deleteTree(s.work());
+        Files.createDirectories(s.work());
+        Ceiling bare = receiveCeiling(s, "bare", log);
+        Ceiling decode = receiveCeiling(s, "decode", log);
+        Ceiling jdbc = jdbcCeiling(s, log);
+        List<Trial> trials = new ArrayList<>();
+        double lo = 0;
+        double hi = Double.POSITIVE_INFINITY;
+        double rate = s.firstRate();
+        for (int k = 0; k < s.maxTrials(); k++) {
+            double trialSeconds = warmupSeconds(s, rate) + s.windowSeconds() + 30;
+            double spent = (System.nanoTime() - start) / 1e9;
+            if (k > 0 && spent + trialSeconds > s.budgetSeconds()) {
+                log.printf(Locale.ROOT, "stopping: another trial (%.0f s) would pass the budget%n", trialSeconds);
+                break;
+            }
+            Trial t = IngestTrial.run(s, rate, s.work().resolve("trial-" + k), log);
+            trials.add(t);
+            if (t.zeroLoss() && !t.senderBound()) {
+                lo = rate;
+            } else if (t.zeroLoss()) {
+                break; // the sender cannot go faster on this machine
+            } else {
+                hi = rate;
+            }
+            rate = Double.isInfinite(hi) ? lo * 1.5 : lo == 0 ? hi * 0.6 : (lo + hi) / 2;
+            if (!Double.isInfinite(hi) && lo > 0 && (hi - lo) / lo < 0.1) {
+                break;
+            }
+        }
+        return new Report(bare, decode, jdbc, trials);
+    }
+
+    /** One polling round of the whole cluster at this rate (all entities created), at most 30 s. */
+    static double warmupSeconds(Settings s, double rate) {
+        double round = (double) s.model().sources() / rate;
+        return Math.min(30, round);
+    }
+
+    /**
+     * Ceiling (a) ("bare") or the service's receive and decode with storage off ("decode"): the
+     * simulator at full speed; the first seconds warm both JITs up and are not measured.
+     */
+    private static Ceiling receiveCeiling(Settings s, String mode, java.io.PrintStream log) throws Exception {
+        long warmupMillis = Math.min(3, s.ceilingSeconds()) * 1000L;
+        long measureMillis = s.ceilingSeconds() * 1000L;
+        try (ChildJvm child = ChildJvm.start(s.work().resolve(mode + ".log"), List.of("-Xmx" + s.heap()), mode);
+             UdpTarget udp = new UdpTarget(InetAddress.getLoopbackAddress(), child.sflowPort())) {
+            ClusterSimulator sim = new ClusterSimulator(new ClusterSimulator.Config(s.model(), s.intervalSeconds(),
+                    false, Double.POSITIVE_INFINITY, warmupMillis + measureMillis + 60_000, Long.MAX_VALUE));
+            Thread sender = new Thread(() -> sim.run(udp), "simulator");
+            sender.start();
+            Thread.sleep(warmupMillis);
+            KernelUdp before = KernelUdp.read();
+            child.reset();
+            Map<String, String> at0 = child.stats();
+            long sent0 = sim.datagramsSent();
+            long samples0 = sim.samplesSent();
+            long t0 = System.nanoTime();
+            Thread.sleep(measureMillis);
+            long sent = sim.datagramsSent() - sent0;
+            long samplesSent = sim.samplesSent() - samples0;
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, String> at1 = child.stats();
+            KernelUdp drops = KernelUdp.read().minus(before);
+            sim.stop();
+            sender.join();
+            long datagrams = n(at1, "datagrams_received") - n(at0, "datagrams_received");
+            double samplesPerDatagram = (double) samplesSent / Math.max(1, sent);
+            double samples = mode.equals("decode") ? n(at1, "counter_samples") - n(at0, "counter_samples")
+                    : datagrams * samplesPerDatagram;
+            double cpu = 100.0 * n(at1, "cpu_since_reset_ns") / n(at1, "wall_since_reset_ns");
+            Ceiling c = new Ceiling(mode, samples / seconds, datagrams / seconds, samplesSent / seconds,
+                    drops.rcvbufErrors() + drops.inErrors(), cpu, "sent " + sent + " datagrams, received " + datagrams
+                    + (mode.equals("decode") ? ", transport " + child.readyField("transport").replace('_', ' ') : ""));
+            log.printf(Locale.ROOT, "%s: %.0f samples/s, %.0f datagrams/s taken of %.0f samples/s offered; "
+                            + "kernel drops %d; CPU %.0f%%; %s (load average %s)%n", mode, c.samplesPerSecond(),
+                    c.datagramsPerSecond(), c.offeredSamplesPerSecond(), c.kernelDrops(), cpu, c.note(),
+                    Machine.loadAverage());
+            return c;
+        }
+    }
+
+    /** Ceiling (b): the bare JDBC loop. */
+    private static Ceiling jdbcCeiling(Settings s, java.io.PrintStream log) throws Exception {
+        Path dir = s.work().resolve("jdbc-db");
+        long millis = s.ceilingSeconds() * 2000L;
+        try (ChildJvm child = ChildJvm.start(s.work().resolve("jdbc.log"), List.of("-Xmx" + s.heap()), "jdbc",
+                dir.toString(), String.valueOf(s.model().vmsPerNode()), String.valueOf(s.model().nodes()), "2000",
+                String.valueOf(millis))) {
+            Map<String, String> r = child.result(millis / 1000 + 120);
+            double seconds = n(r, "elapsed_ns") / 1e9;
+            double cpu = 100.0 * n(r, "cpu_ns") / n(r, "elapsed_ns");
+            Ceiling c = new Ceiling("jdbc", n(r, "samples_inserted") / seconds, 0, 0, 0, cpu,
+                    n(r, "rows_inserted") + " rows in " + String.format(Locale.ROOT, "%.1f", seconds)
+                            + " s, batches of 2000 samples, a commit per batch");
+            log.printf(Locale.ROOT, "jdbc: %.0f samples/s (%.0f rows/s); %s%n", c.samplesPerSecond(),
+                    n(r, "rows_inserted") / seconds, c.note());
+            return c;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    static long n(Map<String, String> fields, String name) {
+        String v = fields.get(name);
+        return v == null ? 0 : Long.parseLong(v);
+    }
+
+    static long n(JsonNode ingest, String name) {
+        return ingest.path("ingest").path(name).asLong();
+    }
+
+    static String markdown(Report r, Settings s) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Cluster %d nodes x %d VMs (%d samples per %d s round).%n%n",
+                s.model().nodes(), s.model().vmsPerNode(), s.model().sources(), s.intervalSeconds()));
+        out.append("| Stage | samples/s | datagrams/s | offered samples/s | kernel drops | CPU (200 % = 2 cores) |\n");
+        out.append("|---|---|---|---|---|---|\n");
+        for (Ceiling c : List.of(r.bare(), r.decode(), r.jdbc())) {
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %s | %.0f %% |%n", c.name(),
+                    c.samplesPerSecond(), c.datagramsPerSecond() == 0 ? "" : String.format(Locale.ROOT, "%,.0f",
+                            c.datagramsPerSecond()),
+                    c.offeredSamplesPerSecond() == 0 ? "" : String.format(Locale.ROOT, "%,.0f",
+                            c.offeredSamplesPerSecond()), c.name().equals("jdbc") ? "" : c.kernelDrops(),
+                    c.cpuPercent()));
+        }
+        out.append("\n| Rate tried (samples/s) | sent datagrams | received | samples sent | stored | kernel drops "
+                + "| queue drops | wire gaps | zero loss | sent at (samples/s) | CPU | peak heap | send-to-stored "
+                + "median / max |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Trial t : r.trials()) {
+            out.append(t.row()).append('\n');
+        }
+        Trial best = r.best();
+        out.append('\n');
+        if (best != null) {
+            out.append(String.format(Locale.ROOT, "Highest zero-loss rate: %,.0f samples/s; stored rate / JDBC "
+                            + "ceiling (b) = %.0f %%.%n", best.storedPerSecond(),
+                    100 * best.storedPerSecond() / r.jdbc().samplesPerSecond()));
+        } else {
+            out.append("No rate tried was stored without loss.\n");
+        }
+        out.append(String.format(Locale.ROOT, "Receive and decode with storage off / bare receiver (a) = %.0f %%.%n",
+                100 * r.decode().samplesPerSecond() / r.bare().samplesPerSecond()));
+        return out.toString();
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

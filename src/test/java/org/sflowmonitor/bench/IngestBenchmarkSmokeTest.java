@@ -1,0 +1,35 @@
+package org.sflowmonitor.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ingest benchmark's harness at a trivial size and rate: it runs, measures, and sees no loss. */
+class IngestBenchmarkSmokeTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aTrivialRateIsStoredWithoutLossAndEveryCeilingIsMeasured() throws Exception {
+        IngestBenchmark.Settings settings = new IngestBenchmark.Settings(new ClusterModel(5, 4, 1), 2, 100, 2, 1, 1,
+                120, "256m", work);
+        IngestBenchmark.Report report = IngestBenchmark.run(settings, new PrintStream(OutputStream.nullOutputStream()));
+
+        assertEquals(1, report.trials().size());
+        Trial trial = report.trials().get(0);
+        assertTrue(trial.zeroLoss(), trial.row());
+        assertTrue(trial.sentSamples() > 100, trial.row());
+        assertTrue(trial.peakHeapBytes() > 0 && trial.cpuPercent() > 0, trial.row());
+        assertTrue(report.bare().samplesPerSecond() > 0);
+        assertTrue(report.decode().samplesPerSecond() > 0);
+        assertTrue(report.jdbc().samplesPerSecond() > 0);
+        assertTrue(IngestBenchmark.markdown(report, settings).contains("| bare |"));
+    }
+}

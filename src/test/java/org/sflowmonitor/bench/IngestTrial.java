@@ -1,0 +1,139 @@
+package org.sflowmonitor.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One rate of the ingest benchmark: a fresh service (webapp, H2 file database) in a JVM of its
+ * own; one polling round of the whole cluster as warm-up (every node and VM created), then the
+ * measured window; then the backlog drained. Loss is counted where it happens: the kernel's UDP
+ * drops, the service's queue drops, sequence gaps; and sent against received and stored.
+ * Every few seconds a probe notes how many samples were sent and times until the service's
+ * stored counter (raised after each commit) covers them: the time from send to queryable.
+ */
+final class IngestTrial {
+
+    private static final long PROBE_EVERY_MILLIS = 5_000;
+    private static final long PROBE_POLL_MILLIS = 25;
+    private static final long PROBE_GIVE_UP_MILLIS = 10_000;
+    private static final long DRAIN_MAX_MILLIS = 60_000;
+
+    private IngestTrial() {
+    }
+
+    static Trial run(IngestBenchmark.Settings s, double rate, Path dir, PrintStream log) throws Exception {
+        log.printf(Locale.ROOT, "trial at %,.0f samples/s: warm-up %.0f s, window %d s (load average %s)%n", rate,
+                IngestBenchmark.warmupSeconds(s, rate), s.windowSeconds(), Machine.loadAverage());
+        try (ChildJvm service = ChildJvm.start(dir.resolve("service.log"), List.of("-Xmx" + s.heap()), "service",
+                dir.resolve("data").toString())) {
+            StatusClient api = new StatusClient(service.httpPort());
+            double warmup = IngestBenchmark.warmupSeconds(s, rate);
+            ClusterSimulator sim = new ClusterSimulator(new ClusterSimulator.Config(s.model(), s.intervalSeconds(),
+                    false, rate, (long) ((warmup + s.windowSeconds()) * 1000), Long.MAX_VALUE));
+            KernelUdp kernelBefore = KernelUdp.read();
+            AtomicReference<ClusterSimulator.Result> result = new AtomicReference<>();
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            UdpTarget udp = new UdpTarget(InetAddress.getLoopbackAddress(), service.sflowPort());
+            Thread sender = new Thread(() -> {
+                try {
+                    result.set(sim.run(udp));
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                }
+            }, "simulator");
+            long start = System.nanoTime();
+            sender.start();
+            Thread.sleep((long) (warmup * 1000));
+            service.reset();
+            long windowStart = System.nanoTime();
+            long sentAtWindowStart = sim.samplesSent();
+
+            List<Double> latencies = new ArrayList<>();
+            while (sender.isAlive()) {
+                sender.join(PROBE_EVERY_MILLIS);
+                if (sender.isAlive()) {
+                    latencies.add(probe(api, sim.samplesSent()));
+                }
+            }
+            long windowEnd = System.nanoTime();
+            long sentInWindow = sim.samplesSent() - sentAtWindowStart;
+            Map<String, String> jvm = service.stats();
+            udp.close();
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            ClusterSimulator.Result sent = result.get();
+            long drainStart = System.nanoTime();
+            JsonNode end = drain(api, sent);
+            double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            KernelUdp drops = KernelUdp.read().minus(kernelBefore);
+            Map<String, String> afterDrain = service.stats();
+
+            Collections.sort(latencies);
+            latencies.removeIf(v -> v < 0);
+            Trial t = new Trial(rate, sent.datagrams(), IngestBenchmark.n(end, "datagrams_received"), sent.samples(),
+                    IngestBenchmark.n(end, "samples_stored"), drops.rcvbufErrors() + drops.inErrors(),
+                    IngestBenchmark.n(end, "queue_drops"), IngestBenchmark.n(end, "datagrams_lost"),
+                    sentInWindow / ((windowEnd - windowStart) / 1e9),
+                    100.0 * IngestBenchmark.n(jvm, "cpu_since_reset_ns") / IngestBenchmark.n(jvm, "wall_since_reset_ns"),
+                    Math.max(IngestBenchmark.n(jvm, "heap_peak"), IngestBenchmark.n(afterDrain, "heap_peak")),
+                    latencies.isEmpty() ? -1 : latencies.get(latencies.size() / 2),
+                    latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1), drainSeconds);
+            log.printf(Locale.ROOT, "  sent %,d datagrams / %,d samples in %.1f s; received %,d, stored %,d; "
+                            + "kernel drops %,d, queue drops %,d, wire gaps %,d; %s; drained in %.1f s%n",
+                    t.sentDatagrams(), t.sentSamples(), (windowEnd - start) / 1e9, t.receivedDatagrams(),
+                    t.storedSamples(), t.kernelDrops(), t.queueDrops(), t.wireGaps(),
+                    t.zeroLoss() ? "ZERO LOSS" : "LOSS", drainSeconds);
+            log.println("  " + t.row());
+            return t;
+        } finally {
+            IngestBenchmark.deleteTree(dir);
+        }
+    }
+
+    /** Milliseconds until the stored counter reaches {@code sent}; -1 when it did not within the limit. */
+    private static double probe(StatusClient api, long sent) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < PROBE_GIVE_UP_MILLIS * 1_000_000) {
+            if (IngestBenchmark.n(api.ingest(), "samples_stored") >= sent) {
+                return (System.nanoTime() - t0) / 1e6;
+            }
+            Thread.sleep(PROBE_POLL_MILLIS);
+        }
+        return -1;
+    }
+
+    /** Waits until everything received is stored or counted, and nothing changes any more. */
+    private static JsonNode drain(StatusClient api, ClusterSimulator.Result sent)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_MAX_MILLIS * 1_000_000;
+        JsonNode last = api.ingest();
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            JsonNode now = api.ingest();
+            long accounted = IngestBenchmark.n(now, "samples_stored") + IngestBenchmark.n(now, "queue_drops")
+                    + IngestBenchmark.n(now, "write_errors");
+            if (accounted >= sent.samples() && now.path("writer").path("queue_depth").asLong() == 0) {
+                return now;
+            }
+            if (!now.path("ingest").equals(last.path("ingest"))) {
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > 3_000_000_000L) {
+                return now; // nothing moves any more: what is missing was lost before the queue
+            }
+            last = now;
+        }
+        return last;
+    }
+}
