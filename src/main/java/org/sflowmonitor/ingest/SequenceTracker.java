@@ -1,14 +1,15 @@
 package org.sflowmonitor.ingest;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Follows sequence numbers of one kind of stream per agent (datagrams per sub-agent, or counter
  * samples per data source) and classifies each new number as next, a gap (lost), late
  * (reordered or duplicate), or a reset (the agent restarted: uptime or sequence went back).
  * Bounded so that spoofed agents and data sources cannot exhaust the heap: past
- * {@code maxAgents} agents, or {@code maxStreamsPerAgent} streams of one agent, new streams are
- * not followed.
+ * {@code maxAgents} agents, {@code maxStreamsPerAgent} streams of one agent, or
+ * {@link #MAX_STREAMS} streams in all, new streams are not followed.
  */
 final class SequenceTracker {
 
@@ -34,6 +35,13 @@ final class SequenceTracker {
         }
     }
 
+    /**
+     * Streams followed over all agents, at most (about 90 bytes each): the bounds per agent alone
+     * would allow maxAgents times maxStreamsPerAgent.
+     */
+    static final int MAX_STREAMS = 1_000_000;
+
+    private final AtomicInteger streamCount = new AtomicInteger();
     private final ConcurrentHashMap<String, ConcurrentHashMap<Long, Stream>> agents = new ConcurrentHashMap<>();
     private final int maxAgents;
     private final int maxStreamsPerAgent;
@@ -57,11 +65,12 @@ final class SequenceTracker {
         }
         Stream s = streams.get(stream);
         if (s == null) {
-            if (streams.size() >= maxStreamsPerAgent) {
+            if (streams.size() >= maxStreamsPerAgent || streamCount.get() >= MAX_STREAMS) {
                 return Step.NEXT;
             }
             s = streams.putIfAbsent(stream, new Stream(sequence, uptime));
             if (s == null) {
+                streamCount.incrementAndGet();
                 return Step.NEXT;
             }
         }
