@@ -61,8 +61,9 @@ final class TestCollector implements AutoCloseable {
 
     /** Sends datagrams over UDP to 127.0.0.1 and waits until all of them are stored or counted. */
     void sendAndAwait(List<byte[]> datagrams) throws Exception {
+        long expected = total(IngestCounter.DATAGRAMS_RECEIVED) + datagrams.size();
         send(InetAddress.getByName("127.0.0.1"), datagrams);
-        awaitIdle(datagrams.size());
+        awaitIdle(expected);
     }
 
     void send(InetAddress loopback, List<byte[]> datagrams) throws Exception {
@@ -83,7 +84,7 @@ final class TestCollector implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code datagrams} more datagrams than at start were received (in total) and
+     * Waits until {@code datagrams} datagrams were received since the start (in total) and
      * every sample taken is stored or counted, as seen twice in a row.
      */
     void awaitIdle(long datagrams) throws InterruptedException {
