@@ -3,12 +3,16 @@ package org.sflowmonitor.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.sflowmonitor.ingest.AgentCounters;
 import org.sflowmonitor.ingest.Cidr;
@@ -145,5 +149,18 @@ class AgentAllowListTest {
             await(() -> taken.size() == 2 * DATAGRAMS, stats.total().snapshot());
         }
         assertEquals(0, stats.total().get(IngestCounter.DATAGRAMS_DISALLOWED));
+    }
+
+    @Test
+    void collectorStatusShowsTheDisallowedDatagramsOfEachSource(@TempDir Path temp) throws Exception {
+        try (Webapp webapp = Webapp.start(temp, Map.of("agents.allow", "10.0.0.0/8, fd00::/8"))) {
+            send("127.0.0.1", webapp.sflowPort());
+            JsonNode agent = webapp.api().awaitResult("collector.status", "{\"agent\":\"127.0.0.1\"}",
+                    r -> r.path("agents").path(0).path("datagrams_disallowed").asLong() == DATAGRAMS,
+                    Duration.ofSeconds(5)).path("agents").path(0);
+            assertEquals(DATAGRAMS, agent.path("datagrams_disallowed").asLong(), agent.toString());
+            assertEquals(0, agent.path("datagrams_received").asLong());
+            assertEquals(0, webapp.api().call("host.description", "{}").path("result").size());
+        }
     }
 }
