@@ -13,19 +13,19 @@ import java.util.stream.Stream;
  * The TCP ports a process listens on, from Linux's /proc: the socket inodes among the process's
  * file descriptors, matched with the LISTEN rows (state 0A) of its net/tcp and net/tcp6.
  */
-final class ListeningSockets {
+public final class ListeningSockets {
 
     private static final String LISTEN = "0A";
 
     private ListeningSockets() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isReadable(Path.of("/proc/self/net/tcp"));
     }
 
     /** The listening TCP ports of process {@code pid} ("self" for this JVM). */
-    static Set<Integer> tcpPorts(String pid) throws IOException {
+    public static Set<Integer> tcpPorts(String pid) throws IOException {
         Set<String> inodes = socketInodes(pid);
         Set<Integer> ports = new TreeSet<>();
         for (String table : List.of("tcp", "tcp6")) {
@@ -33,7 +33,8 @@ final class ListeningSockets {
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
                 if (f[3].equals(LISTEN) && inodes.contains(f[9])) {
