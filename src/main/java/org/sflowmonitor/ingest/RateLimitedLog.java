@@ -3,14 +3,22 @@ package org.sflowmonitor.ingest;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
-/** Logs at most one warning per key (an agent) per interval, and how many it held back. */
+/**
+ * Logs at most one warning per key (an agent) per interval, and how many it held back; and at
+ * most {@link #MAX_PER_INTERVAL} over all keys, so that datagrams each claiming another (spoofed)
+ * agent cannot write a line each.
+ */
 public final class RateLimitedLog {
 
     private static final int MAX_KEYS = 10_000;
+    static final int MAX_PER_INTERVAL = 100;
 
     private final Logger logger;
     private final long intervalMillis;
     private final ConcurrentHashMap<String, long[]> state = new ConcurrentHashMap<>();
+    private long intervalStart = Long.MIN_VALUE / 2;
+    private int loggedInInterval;
+    private long heldBackForOthers;
 
     public RateLimitedLog(Logger logger, long intervalMillis) {
         this.logger = logger;
@@ -33,6 +41,21 @@ public final class RateLimitedLog {
             s[0] = now;
             s[1] = 0;
         }
-        logger.warning(suppressed == 0 ? message : message + " (" + suppressed + " similar messages held back)");
+        long others;
+        synchronized (this) {
+            if (now - intervalStart >= intervalMillis) {
+                intervalStart = now;
+                loggedInInterval = 0;
+            }
+            if (loggedInInterval >= MAX_PER_INTERVAL) {
+                heldBackForOthers += 1 + suppressed;
+                return;
+            }
+            loggedInInterval++;
+            others = heldBackForOthers;
+            heldBackForOthers = 0;
+        }
+        String text = suppressed == 0 ? message : message + " (" + suppressed + " similar messages held back)";
+        logger.warning(others == 0 ? text : text + " (" + others + " messages about other agents held back)");
     }
 }
