@@ -22,6 +22,11 @@ public final class IngestStats {
         this.maxAgents = maxAgents;
     }
 
+    /** Agents tracked one by one, at most. */
+    public int maxAgents() {
+        return maxAgents;
+    }
+
     public AgentCounters total() {
         return total;
     }

@@ -2,7 +2,10 @@ package org.sflowmonitor.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -162,5 +165,30 @@ class AgentAllowListTest {
             assertEquals(0, agent.path("datagrams_received").asLong());
             assertEquals(0, webapp.api().call("host.description", "{}").path("result").size());
         }
+    }
+
+    @Test
+    void disallowedSourcesCannotCrowdTheAllowedAgentsOutOfTheCounters() throws Exception {
+        IngestStats small = new IngestStats(100);
+        int spoofedSources = 200;
+        try (SflowListener listener = SflowListener.start(new SflowListener.Config(null, 0, 1 << 20, 1,
+                List.of(Cidr.parse("127.0.0.1"))), new DatagramProcessor(small, taken::add))) {
+            for (int i = 1; i <= spoofedSources; i++) {
+                try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.1." + i, 0))) {
+                    byte[] d = HsflowdDatagrams.node(i, i);
+                    socket.send(new DatagramPacket(d, d.length, InetAddress.getByName("127.0.0.1"), listener.port()));
+                }
+            }
+            await(() -> small.total().get(IngestCounter.DATAGRAMS_DISALLOWED) == spoofedSources,
+                    small.total().snapshot());
+            send("127.0.0.1", listener.port());
+            await(() -> taken.size() == DATAGRAMS, small.total().snapshot());
+        }
+        long tracked = small.agents().keySet().stream().filter(k -> k.startsWith("127.0.1.")).count();
+        assertEquals(10, tracked, "a tenth of the agents table for disallowed sources");
+        assertEquals(spoofedSources - tracked,
+                small.agents().get(IngestStats.OTHER_AGENTS).get(IngestCounter.DATAGRAMS_DISALLOWED));
+        assertEquals(DATAGRAMS, small.agents().get(HsflowdDatagrams.AGENT.getHostAddress())
+                .get(IngestCounter.DATAGRAMS_DECODED), "the allowed agent has counters of its own");
     }
 }
