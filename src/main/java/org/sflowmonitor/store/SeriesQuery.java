@@ -1,13 +1,17 @@
 package org.sflowmonitor.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The samples of one entity (a node, a VM, or a node's interfaces) between two instants,
- * inclusive, in timestamp order, at most {@code limit} rows. Rows start with host_ip (the node
- * the sample came from) and timestamp, then {@code columns}; a row whose {@code presence}
+ * inclusive, in timestamp order, at most {@code limit} rows. Rows start with host_ip (the
+ * address of the node the sample came from) and timestamp, then {@code columns}; a row whose {@code presence}
  * columns are all NULL (the sample lacked that record) is left out. The ORDER BY follows the
  * (key, ts) index in either direction, so that H2 reads only the rows it returns.
  */
@@ -21,10 +25,9 @@ public record SeriesQuery(SampleTable table, long entityId, Long ifIndex, List<S
 
     public List<Map<String, Object>> run(Queries queries) {
         String dir = descending ? " DESC" : " ASC";
-        StringBuilder sql = new StringBuilder("SELECT h.host_ip, s.ts AS \"timestamp\"");
+        StringBuilder sql = new StringBuilder("SELECT s.host_id AS host_ip, s.ts AS \"timestamp\"");
         columns.forEach(c -> sql.append(", s.").append(Queries.column(c)));
-        sql.append(" FROM ").append(table.table()).append(" s JOIN host h ON h.id = s.host_id WHERE s.")
-                .append(table.key()).append(" = ?");
+        sql.append(" FROM ").append(table.table()).append(" s WHERE s.").append(table.key()).append(" = ?");
         List<Object> params = new ArrayList<>();
         params.add(entityId);
         if (ifIndex != null) {
@@ -53,6 +56,27 @@ public record SeriesQuery(SampleTable table, long entityId, Long ifIndex, List<S
         }
         sql.append(" FETCH FIRST ? ROWS ONLY");
         params.add(limit);
-        return queries.rows(sql.toString(), params);
+        List<Map<String, Object>> rows = queries.rows(sql.toString(), params);
+        addressesForIds(queries, rows);
+        return rows;
+    }
+
+    /**
+     * Replaces the node ids in host_ip by the nodes' addresses: one lookup for the few nodes a
+     * series touches instead of a join on every row.
+     */
+    private static void addressesForIds(Queries queries, List<Map<String, Object>> rows) {
+        Set<Object> ids = new LinkedHashSet<>();
+        rows.forEach(r -> ids.add(r.get("host_ip")));
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<Object, Object> addresses = new HashMap<>();
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        for (Map<String, Object> host : queries.rows("SELECT id, host_ip FROM host WHERE id IN (" + marks + ")",
+                new ArrayList<>(ids))) {
+            addresses.put(host.get("id"), host.get("host_ip"));
+        }
+        rows.forEach(r -> r.put("host_ip", addresses.get(r.get("host_ip"))));
     }
 }
