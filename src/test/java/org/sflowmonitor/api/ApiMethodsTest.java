@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.sflowmonitor.testing.ApiClient;
 class ApiMethodsTest {
 
     private static final String ALL = "\"time_from\":0";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunningService service;
     private ApiClient client;
@@ -64,6 +66,27 @@ class ApiMethodsTest {
         List<String> names = new ArrayList<>();
         row.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void theOriginalDocumentationsExamplesAreAnsweredInTheirShape() throws Exception {
+        JsonNode nodes = JSON.readTree(client.post(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"host.description\",\"id\":1,\"params\":{}}").body());
+        assertEquals(1, nodes.get("id").asInt());
+        assertTrue(nodes.get("id").isInt());
+        assertEquals("kvm-node-11", nodes.get("result").get(0).get("hostname").asText());
+
+        JsonNode memory = JSON.readTree(client.post("{\"jsonrpc\":\"2.0\",\"method\":\"virt.memory\",\"params\":"
+                + "{\"hostname\":\"" + VM_X + "\"},\"id\":\"34bf7218-d5ba-4b60-b4f3-31dd3071c534\"}").body());
+        assertEquals("34bf7218-d5ba-4b60-b4f3-31dd3071c534", memory.get("id").asText());
+        assertEquals(3, memory.get("result").size());
+        assertEquals(VM_X.toString(), memory.get("result").get(0).get("hostname").asText());
+
+        JsonNode cpu = JSON.readTree(client.post("{\"jsonrpc\":\"2.0\",\"method\":\"host.cpu\",\"params\":"
+                + "{\"timestamp\":" + nodeTimes.get(2) + ",\"ip\":\"" + NODE_A + "\"},\"id\":\"cd58\"}").body());
+        assertEquals("cd58", cpu.get("id").asText());
+        assertEquals(3, cpu.get("result").size());
+        assertEquals(3.5, cpu.get("result").get(0).get("cpu_load_one").asDouble());
     }
 
     @Test

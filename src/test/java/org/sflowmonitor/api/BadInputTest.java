@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.sflowmonitor.store.Queries;
 import org.sflowmonitor.testing.ApiClient;
 
 /**
@@ -41,13 +42,20 @@ class BadInputTest {
         String fail();
     }
 
+    /** A service whose query runs longer than the statement timeout of one second. */
+    public interface Slow {
+        long sum();
+    }
+
     @BeforeAll
     void start(@TempDir Path temp) throws Exception {
         service = RunningService.start(temp, Map.of("api.max.body.bytes", String.valueOf(MAX_BODY),
                 "api.max.batch", String.valueOf(MAX_BATCH), "api.max.limit", "5000"));
+        Queries oneSecond = new Queries(service.runtime().database(), 1);
         service.changeApi(api -> api.with("broken", Broken.class, () -> {
             throw new IllegalStateException("SELECT secret FROM host at org.example.Bug");
-        }));
+        }).with("slow", Slow.class, () -> ((Number) oneSecond.rows("SELECT SUM(x) AS n FROM SYSTEM_RANGE(1, "
+                + "100000000000)").get(0).get("n")).longValue()));
         client = service.client();
     }
 
@@ -148,6 +156,16 @@ class BadInputTest {
     }
 
     @Test
+    void aQueryOverTheStatementTimeoutIsCancelledAndNamesTheSetting() throws Exception {
+        long started = System.nanoTime();
+        JsonNode e = error(call("slow.sum", "{}"), -32002);
+        assertTrue(System.nanoTime() - started < 10_000_000_000L);
+        assertTrue(e.get("data").asText().contains("db.query.timeout.seconds = 1"), e.toString());
+        assertEquals("sflow-monitor", JSON.readTree(client.post(call("apiinfo.version", "{}")).body()).get("result")
+                .get("name").asText());
+    }
+
+    @Test
     void idsComeBackExactlyAsSent() throws Exception {
         for (String id : new String[] {"\"1\"", "1", "-3", "1.5", "12345678901234567890", "\"\"", "null"}) {
             String body = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"apiinfo.version\"}";
@@ -175,13 +193,17 @@ class BadInputTest {
 
     @Test
     void otherHttpMethodsAre405WithAllowPost() throws Exception {
-        for (String method : new String[] {"GET", "PUT", "DELETE", "OPTIONS"}) {
+        for (String method : new String[] {"GET", "PUT", "DELETE", "OPTIONS", "PATCH"}) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(client.uri())
                     .method(method, HttpRequest.BodyPublishers.noBody()).build());
             assertEquals(405, response.statusCode(), method);
             assertEquals("POST", response.headers().firstValue("Allow").orElse(""), method);
             assertEquals(-32600, JSON.readTree(response.body()).get("error").get("code").asInt(), method);
         }
+        HttpResponse<String> head = client.send(HttpRequest.newBuilder(client.uri())
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(405, head.statusCode());
+        assertEquals("", head.body());
     }
 
     @Test

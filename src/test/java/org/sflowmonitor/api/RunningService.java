@@ -44,7 +44,11 @@ final class RunningService implements AutoCloseable {
     }
 
     int sflowPort() {
-        return ((ServiceRuntime) context().getAttribute(ServiceRuntime.class.getName())).sflowPort();
+        return runtime().sflowPort();
+    }
+
+    ServiceRuntime runtime() {
+        return (ServiceRuntime) context().getAttribute(ServiceRuntime.class.getName());
     }
 
     /** Replaces the Api the servlet uses, e.g. with test-only services added by {@link Api#with}. */
