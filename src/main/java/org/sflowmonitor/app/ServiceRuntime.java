@@ -48,7 +48,7 @@ public final class ServiceRuntime implements AutoCloseable {
         try {
             IngestStats stats = new IngestStats(MAX_TRACKED_AGENTS);
             writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
-                    settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms())).start();
+                    settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax())).start();
             retention = new Retention(db.dataSource(), settings.retentionDays()).start();
             DatagramProcessor processor = new DatagramProcessor(stats, writer, settings.agentMaxVms());
             SflowListener listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),

@@ -25,7 +25,7 @@ import org.sflowmonitor.ingest.Cidr;
 public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuffer, int sflowChannels,
                        int httpPort, Path dataDir, String dbUrl, String dbUser, String dbPassword, String apiToken,
                        List<Cidr> agentsAllow, int retentionDays, int queueCapacity, int batchSize,
-                       int agentMaxVms, int apiMaxBodyBytes, int apiMaxBatch, int apiMaxLimit,
+                       int agentMaxVms, int vmsMax, int apiMaxBodyBytes, int apiMaxBatch, int apiMaxLimit,
                        int dbQueryTimeoutSeconds) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
@@ -79,6 +79,7 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                 parseInt(Setting.QUEUE_CAPACITY, raw.apply(Setting.QUEUE_CAPACITY), 16, 10_000_000),
                 parseInt(Setting.BATCH_SIZE, raw.apply(Setting.BATCH_SIZE), 1, 1_000_000),
                 parseInt(Setting.AGENT_MAX_VMS, raw.apply(Setting.AGENT_MAX_VMS), 1, 10_000_000),
+                parseInt(Setting.VMS_MAX, raw.apply(Setting.VMS_MAX), 1, 100_000_000),
                 parseInt(Setting.API_MAX_BODY, raw.apply(Setting.API_MAX_BODY), 1024, Integer.MAX_VALUE),
                 parseInt(Setting.API_MAX_BATCH, raw.apply(Setting.API_MAX_BATCH), 1, 100_000),
                 parseInt(Setting.API_MAX_LIMIT, raw.apply(Setting.API_MAX_LIMIT), 1, 100_000_000),

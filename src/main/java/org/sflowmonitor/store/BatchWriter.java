@@ -37,7 +37,14 @@ import org.sflowmonitor.ingest.SampleSink;
 public final class BatchWriter implements SampleSink, AutoCloseable {
 
     /** Queue and batch bounds, and how many entities samples may create. */
-    public record Config(int queueCapacity, int batchSize, int maxHosts, int maxVmsPerAgent) {
+    public record Config(int queueCapacity, int batchSize, int maxHosts, int maxVmsPerAgent, int maxVms) {
+
+        /** The default bound on VMs in all (setting vms.max). */
+        public static final int DEFAULT_MAX_VMS = 2_000_000;
+
+        public Config(int queueCapacity, int batchSize, int maxHosts, int maxVmsPerAgent) {
+            this(queueCapacity, batchSize, maxHosts, maxVmsPerAgent, DEFAULT_MAX_VMS);
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(BatchWriter.class.getName());
@@ -65,7 +72,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         this.stats = stats;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.batchSize = config.batchSize();
-        this.entities = new Entities(config.maxHosts(), config.maxVmsPerAgent());
+        this.entities = new Entities(config.maxHosts(), config.maxVmsPerAgent(), config.maxVms());
         this.thread = new Thread(this::run, "sflow-writer");
         this.thread.setDaemon(true);
     }

@@ -85,6 +85,7 @@ final class Entities {
 
     private final int maxHosts;
     private final int maxVmsPerHost;
+    private final int maxVms;
     private final Map<String, Host> hosts = new HashMap<>();
     private final Map<Long, Host> hostsById = new HashMap<>();
     private final Map<UUID, Vm> vms = new HashMap<>();
@@ -98,9 +99,10 @@ final class Entities {
     private long nextHostId;
     private long nextVmId;
 
-    Entities(int maxHosts, int maxVmsPerHost) {
+    Entities(int maxHosts, int maxVmsPerHost, int maxVms) {
         this.maxHosts = maxHosts;
         this.maxVmsPerHost = maxVmsPerHost;
+        this.maxVms = maxVms;
     }
 
     /** Loads all hosts, VMs and the fingerprints of their adapters. */
@@ -212,13 +214,13 @@ final class Entities {
 
     /**
      * The VM of this UUID, created on first sight, moved to {@code host} when it runs there now;
-     * null when it is new and {@code host} already has agent.max.vms VMs.
+     * null when it is new and {@code host} already has agent.max.vms VMs, or vms.max VMs exist in all.
      */
     Vm vm(Statements st, UUID uuid, Host host, String name, long dsIndex, long at) throws SQLException {
         Vm v = vms.get(uuid);
         String hostname = SqlValues.text(name, 1024);
         if (v == null) {
-            if (host.vmCount >= maxVmsPerHost) {
+            if (host.vmCount >= maxVmsPerHost || vms.size() >= maxVms) {
                 return null;
             }
             v = new Vm(nextVmId++, at);

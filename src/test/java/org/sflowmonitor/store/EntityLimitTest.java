@@ -58,6 +58,28 @@ class EntityLimitTest {
         }
     }
 
+    @Test
+    void manyAgentsTogetherCannotCreateMoreThanVmsMax() throws Exception {
+        int agents = 5;
+        BatchWriter.Config config = new BatchWriter.Config(65_536, 2_000, 1_000, MAX_VMS, 2 * MAX_VMS);
+        try (TestCollector c = TestCollector.start(dataDir, config, ds -> ds);
+             UdpSender udp = new UdpSender(InetAddress.getByName("127.0.0.1"), c.listener.port())) {
+            for (int a = 0; a < agents; a++) {
+                SflowEncoder.Datagram datagram = SflowEncoder.datagram(SimulatedCluster.address("10.7.7." + (a + 1)),
+                        1, 1, 1);
+                for (int i = 0; i < MAX_VMS; i++) {
+                    datagram.counterSample(true, 1, 3, 100_000 + i, new CounterRecord.HostDescr("vm-" + i,
+                            new UUID(a + 1, i + 1), 0, 0, ""), new CounterRecord.VirtCpu(1, i, 1));
+                }
+                udp.send(datagram.bytes());
+                c.awaitIdle(a + 1);
+            }
+
+            assertEquals(2 * MAX_VMS, c.count("vm"));
+            assertEquals((long) (agents - 2) * MAX_VMS, c.total(IngestCounter.SAMPLES_OVER_ENTITY_LIMIT));
+        }
+    }
+
     private static long usedHeapAfterGc() throws InterruptedException {
         Runtime rt = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
