@@ -2,11 +2,18 @@ package org.sflowmonitor.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,6 +85,34 @@ class AuthorizationTest {
         assertEquals(200, response.statusCode());
         assertEquals(0, JSON.readTree(response.body()).get("result").size());
         assertEquals(200, post("bearer " + TOKEN).statusCode());
+    }
+
+    @Test
+    void withoutATokenTheServiceWarnsAtStartThatTheApiIsOpen(@TempDir Path temp) throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(Api.class.getName());
+        logger.addHandler(handler);
+        try (RunningService open = RunningService.start(temp)) {
+            assertTrue(warnings.stream().anyMatch(w -> w.startsWith("api.token is not set")), warnings.toString());
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 
     @Test
