@@ -27,6 +27,17 @@ final class Args {
         }
     }
 
+    /** The options, or the message and usage on standard error and exit status 2 when they are wrong. */
+    static Args parseOrExit(String[] args, Set<String> known, Set<String> flags, String usage) {
+        try {
+            return new Args(args, known, flags, usage);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+    }
+
     String string(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }

@@ -35,6 +35,7 @@ public final class IngestBenchmark {
               --budget           seconds the whole run may take              default 540
               --heap             -Xmx of the collector                       default 2g
               --work             folder for the databases and logs           default target/bench-ingest
+              --jfr              record each trial's service with Java Flight Recorder (WORK/trial-K.jfr)
             """;
 
     /** Everything the figures need from one run; also the smoke test's view. */
@@ -53,22 +54,15 @@ public final class IngestBenchmark {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args;
-        try {
-            args = new Args(argv, Set.of("nodes", "vms", "interval", "rate", "window", "trials", "ceiling-seconds",
-                    "budget", "heap", "work"), Set.of(), USAGE);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Args args = Args.parseOrExit(argv, Set.of("nodes", "vms", "interval", "rate", "window", "trials", "ceiling-seconds",
+                    "budget", "heap", "work"), Set.of("jfr"), USAGE);
         String load = Machine.loadAverage();
         System.out.println("ingest benchmark, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + load);
         Settings s = new Settings(new ClusterModel(args.integer("nodes", 10_000), args.integer("vms", 100), 1),
                 args.integer("interval", 20), args.number("rate", 50_000), args.integer("window", 60),
                 args.integer("trials", 4), args.integer("ceiling-seconds", 10), args.integer("budget", 540),
-                args.string("heap", "2g"), Path.of(args.string("work", "target/bench-ingest")));
+                args.string("heap", "2g"), Path.of(args.string("work", "target/bench-ingest")), args.flag("jfr"));
         Report report = run(s, System.out);
         System.out.println();
         System.out.println(markdown(report, s));
@@ -77,7 +71,7 @@ public final class IngestBenchmark {
 
     /** What to run. */
     record Settings(ClusterModel model, int intervalSeconds, double firstRate, int windowSeconds, int maxTrials,
-                    int ceilingSeconds, int budgetSeconds, String heap, Path work) {
+                    int ceilingSeconds, int budgetSeconds, String heap, Path work, boolean jfr) {
     }
 
     static Report run(Settings s, java.io.PrintStream log) throws Exception {
@@ -87,6 +81,10 @@ public final class IngestBenchmark {
         Ceiling bare = receiveCeiling(s, "bare", log);
         Ceiling decode = receiveCeiling(s, "decode", log);
         Ceiling jdbc = jdbcCeiling(s, log);
+        long fleetStart = System.nanoTime();
+        QueryDatabase.createEntities(s.work().resolve("fleet-db"), s.model());
+        log.printf(Locale.ROOT, "fleet database (%,d nodes, %,d VMs, no samples) built in %.0f s%n", s.model().nodes(),
+                (long) s.model().nodes() * s.model().vmsPerNode(), (System.nanoTime() - fleetStart) / 1e9);
         List<Trial> trials = new ArrayList<>();
         double lo = 0;
         double hi = Double.POSITIVE_INFINITY;
@@ -98,7 +96,8 @@ public final class IngestBenchmark {
                 log.printf(Locale.ROOT, "stopping: another trial (%.0f s) would pass the budget%n", trialSeconds);
                 break;
             }
-            Trial t = IngestTrial.run(s, rate, s.work().resolve("trial-" + k), log);
+            Trial t = IngestTrial.run(s, rate, s.work().resolve("trial-" + k),
+                    s.jfr() ? s.work().resolve("trial-" + k + ".jfr") : null, log);
             trials.add(t);
             if (t.zeroLoss() && !t.senderBound()) {
                 lo = rate;

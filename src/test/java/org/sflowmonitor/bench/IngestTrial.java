@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One rate of the ingest benchmark: a fresh service (webapp, H2 file database) in a JVM of its
- * own; one polling round of the whole cluster as warm-up (every node and VM created), then the
- * measured window; then the backlog drained. Loss is counted where it happens: the kernel's UDP
+ * own, on a copy of the fleet database (every node and VM known, no samples: a running cluster,
+ * not its first sight); one polling round as warm-up, then the measured window; then the
+ * backlog drained. Loss is counted where it happens: the kernel's UDP
  * drops, the service's queue drops, sequence gaps; and sent against received and stored.
  * Every few seconds a probe notes how many samples were sent and times until the service's
  * stored counter (raised after each commit) covers them: the time from send to queryable.
@@ -31,10 +32,16 @@ final class IngestTrial {
     private IngestTrial() {
     }
 
-    static Trial run(IngestBenchmark.Settings s, double rate, Path dir, PrintStream log) throws Exception {
+    /** Runs the trial in {@code dir} (deleted afterwards); {@code jfr}, when not null, receives a flight recording. */
+    static Trial run(IngestBenchmark.Settings s, double rate, Path dir, Path jfr, PrintStream log) throws Exception {
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + s.heap()));
+        if (jfr != null) {
+            jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.toAbsolutePath());
+        }
         log.printf(Locale.ROOT, "trial at %,.0f samples/s: warm-up %.0f s, window %d s (load average %s)%n", rate,
                 IngestBenchmark.warmupSeconds(s, rate), s.windowSeconds(), Machine.loadAverage());
-        try (ChildJvm service = ChildJvm.start(dir.resolve("service.log"), List.of("-Xmx" + s.heap()), "service",
+        copyFolder(s.work().resolve("fleet-db"), dir.resolve("data"));
+        try (ChildJvm service = ChildJvm.start(dir.resolve("service.log"), jvmOptions, "service",
                 dir.resolve("data").toString())) {
             StatusClient api = new StatusClient(service.httpPort());
             double warmup = IngestBenchmark.warmupSeconds(s, rate);
@@ -98,6 +105,15 @@ final class IngestTrial {
             return t;
         } finally {
             IngestBenchmark.deleteTree(dir);
+        }
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        java.nio.file.Files.createDirectories(to);
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(from)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, to.resolve(f.getFileName()));
+            }
         }
     }
 

@@ -31,15 +31,8 @@ public final class Simulate {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args;
-        try {
-            args = new Args(argv, Set.of("nodes", "vms", "interval", "rate", "duration", "rounds", "port", "target",
+        Args args = Args.parseOrExit(argv, Set.of("nodes", "vms", "interval", "rate", "duration", "rounds", "port", "target",
                     "seed"), Set.of("interfaces"), USAGE);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
         ClusterModel model = new ClusterModel(args.integer("nodes", 10), args.integer("vms", 10),
                 args.integer("seed", 1));
         int interval = args.integer("interval", 20);

@@ -1,0 +1,147 @@
+package org.sflowmonitor.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * The query benchmark (issues 5 and 6): median and p99 of API calls through the real HTTP
+ * /api of the service (webapp in an embedded Tomcat, in a JVM of its own) on a database of
+ * 10,000 nodes and 100,000 VMs with over 50 million sample rows ({@link QueryDatabase}), at 1
+ * and at 16 concurrent clients. The methods are a list: one the service does not know is
+ * reported as missing.
+ */
+public final class QueryBenchmark {
+
+    static final String USAGE = """
+            usage: QueryBenchmark [--db DIR] [--nodes N] [--vms M] [--sparse-seconds S] [--calls K]
+                                  [--clients 1,16] [--cell-seconds S] [--heap SIZE]
+              --db              database folder, built once and reused      default target/bench-querydb
+              --nodes, --vms    cluster in the database                      default 10000 x 10
+              --sparse-seconds  sample interval of all but the first 16 VMs (they have 20 s);
+                                nodes: 3 times that               default 180 (51 million rows)
+              --calls           calls per client and method                  default 20
+              --clients         concurrent clients                           default 1,16
+              --cell-seconds    time limit of one method at one concurrency  default 60
+              --heap            -Xmx of the service                          default 2g
+            """;
+
+    /** A method and the params of a client's i-th call. */
+    record Method(String name, String target, IntFunction<String> params) {
+    }
+
+    /** One method at one concurrency. */
+    record Cell(String method, int clients, int calls, int errors, double medianMillis, double p99Millis,
+                int rowsPerAnswer, String firstError, String target) {
+        boolean missing() {
+            return firstError != null && firstError.contains("-32601");
+        }
+    }
+
+    private QueryBenchmark() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = Args.parseOrExit(argv, Set.of("db", "nodes", "vms", "sparse-seconds", "calls", "clients", "cell-seconds",
+                    "heap"), Set.of(), USAGE);
+        System.out.println("query benchmark, " + Machine.now() + ", " + Machine.describe() + ", load average "
+                + Machine.loadAverage());
+        ClusterModel model = new ClusterModel(args.integer("nodes", 10_000), args.integer("vms", 10), 1);
+        QueryDatabase.Info db = QueryDatabase.ensure(Path.of(args.string("db", "target/bench-querydb")), model,
+                args.integer("sparse-seconds", 180), System.out);
+        System.out.printf(Locale.ROOT, "database %s: %,d sample rows, newest at %d, built in %.0f s%n", db.dir(),
+                db.rows(), db.endMillis(), db.buildSeconds());
+        List<Cell> cells = run(db, model, args.integers("clients", "1,16"), args.integer("calls", 20),
+                args.integer("cell-seconds", 60), args.string("heap", "2g"), System.out);
+        System.out.println();
+        System.out.println(markdown(cells));
+        System.out.println("load average at the end: " + Machine.loadAverage());
+    }
+
+    /** The methods of issue 5's targets. Clients spread over the 16 nodes and VMs with 20 s samples. */
+    static List<Method> methods(ClusterModel model, long end) {
+        long from = end - QueryDatabase.DAY_MILLIS;
+        int dense = Math.min(QueryDatabase.DENSE, model.nodes());
+        return List.of(
+                new Method("host.description", "< 100 ms", i -> "{}"),
+                new Method("host.summary", "< 500 ms", i -> "{}"),
+                new Method("virt.memory", "< 20 ms", i -> {
+                    int vm = i % Math.min(dense, model.nodes() * model.vmsPerNode());
+                    return "{\"uuid\":\"" + model.vmUuid(vm / model.vmsPerNode(), vm % model.vmsPerNode())
+                            + "\",\"time_from\":" + from + ",\"time_till\":" + end + ",\"limit\":10000}";
+                }),
+                new Method("host.cpu", "", i -> "{\"ip\":\"" + model.agentText(i % dense) + "\",\"time_from\":" + from
+                        + ",\"time_till\":" + end + ",\"limit\":10000}"));
+    }
+
+    static List<Cell> run(QueryDatabase.Info db, ClusterModel model, List<Integer> concurrency, int callsPerClient,
+                          int cellSeconds, String heap, PrintStream log) throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        try (ChildJvm service = ChildJvm.start(db.dir().resolve("service.log"), List.of("-Xmx" + heap), "service",
+                db.dir().toString())) {
+            StatusClient api = new StatusClient(service.httpPort());
+            for (Method m : methods(model, db.endMillis())) {
+                for (int clients : concurrency) {
+                    Cell cell = measure(api, m, clients, callsPerClient, cellSeconds);
+                    log.printf(Locale.ROOT, "%s x%d: %d calls, median %.1f ms, p99 %.1f ms, %d rows, %d errors%s "
+                                    + "(load average %s)%n", m.name(), clients, cell.calls(), cell.medianMillis(),
+                            cell.p99Millis(), cell.rowsPerAnswer(), cell.errors(),
+                            cell.firstError() == null ? "" : " " + cell.firstError(), Machine.loadAverage());
+                    cells.add(cell);
+                    if (cell.missing()) {
+                        break;
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** Warm-up calls, then {@code clients} threads calling in a loop, each {@code calls} times or until the time limit. */
+    static Cell measure(StatusClient api, Method m, int clients, int calls, int cellSeconds) throws Exception {
+        StatusClient.Answer first = null;
+        for (int i = 0; i < 3; i++) {
+            first = api.call(m.name(), m.params().apply(i));
+        }
+        int rows = first.ok() && first.json().get("result").isArray() ? first.json().get("result").size() : 0;
+        Latencies latencies = new Latencies();
+        long deadline = System.nanoTime() + cellSeconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread t = new Thread(() -> {
+                for (int i = 0; i < calls && System.nanoTime() < deadline; i++) {
+                    latencies.add(api.call(m.name(), m.params().apply(client * calls + i)));
+                }
+            }, "client-" + c);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        String error = first.ok() ? latencies.firstError() : first.error();
+        return new Cell(m.name(), clients, latencies.count(), latencies.errors() + (first.ok() ? 0 : 1),
+                latencies.quantileMillis(0.5), latencies.quantileMillis(0.99), rows, error, m.target());
+    }
+
+    static String markdown(List<Cell> cells) {
+        StringBuilder out = new StringBuilder("| Method | clients | calls | rows per answer | median | p99 | errors "
+                + "| target (median) |\n|---|---|---|---|---|---|---|---|\n");
+        for (Cell c : cells) {
+            if (c.missing()) {
+                out.append("| ").append(c.method()).append(" | | | | | | missing: Method not found | ")
+                        .append(c.target()).append(" |\n");
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %,d | %.1f ms | %.1f ms | %d | %s |%n", c.method(),
+                    c.clients(), c.calls(), c.rowsPerAnswer(), c.medianMillis(), c.p99Millis(), c.errors(),
+                    c.target()));
+        }
+        return out.toString();
+    }
+}
