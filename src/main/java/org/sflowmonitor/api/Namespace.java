@@ -95,7 +95,8 @@ final class Namespace {
                     return RpcException.queryTimeout(q.timeoutSeconds());
                 }
                 case UNAVAILABLE -> {
-                    LOG.log(Level.WARNING, method + ": database unavailable", q);
+                    // expected while the database is down or the webapp stops: one line, no stack trace
+                    LOG.warning(method + ": no database connection (" + q.getCause().getMessage() + ")");
                     return RpcException.databaseUnavailable();
                 }
                 default -> {

@@ -38,27 +38,20 @@ public final class Queries {
 
     /** Runs a query with bound parameters and returns its rows as maps from lower-case column labels. */
     public List<Map<String, Object>> rows(String sql, List<?> params) {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        Connection c;
+        try {
+            c = db.connection();
+        } catch (SQLException e) {
+            // no connection: the pool timed out, is closed (undeploy), or the database is gone
+            throw new QueryException(QueryException.Reason.UNAVAILABLE, timeoutSeconds, e);
+        }
+        try (c; PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setQueryTimeout(timeoutSeconds);
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                int n = md.getColumnCount();
-                String[] names = new String[n];
-                for (int i = 0; i < n; i++) {
-                    names[i] = md.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
-                }
-                List<Map<String, Object>> out = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 0; i < n; i++) {
-                        row.put(names[i], plain(rs.getObject(i + 1)));
-                    }
-                    out.add(row);
-                }
-                return out;
+                return read(rs);
             }
         } catch (SQLTimeoutException e) {
             throw new QueryException(QueryException.Reason.TIMEOUT, timeoutSeconds, e);
@@ -68,6 +61,24 @@ public final class Queries {
             throw new QueryException(QUERY_CANCELED.equals(e.getSQLState()) ? QueryException.Reason.TIMEOUT
                     : QueryException.Reason.FAILED, timeoutSeconds, e);
         }
+    }
+
+    private static List<Map<String, Object>> read(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        String[] names = new String[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = md.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                row.put(names[i], plain(rs.getObject(i + 1)));
+            }
+            out.add(row);
+        }
+        return out;
     }
 
     public List<Map<String, Object>> rows(String sql, Object... params) {
