@@ -24,7 +24,7 @@ class IngestBenchmarkSmokeTest {
 
         assertEquals(1, report.trials().size());
         Trial trial = report.trials().get(0);
-        assertTrue(trial.zeroLoss(), trial.row());
+        assertTrue(trial.zeroLoss() && trial.windowZeroLoss(), trial.row());
         assertTrue(trial.sentSamples() > 100, trial.row());
         assertTrue(trial.peakHeapBytes() > 0 && trial.cpuPercent() > 0, trial.row());
         assertTrue(report.bare().samplesPerSecond() > 0);

@@ -62,6 +62,8 @@ final class IngestTrial {
             sender.start();
             Thread.sleep((long) (warmup * 1000));
             service.reset();
+            KernelUdp kernelAtWindow = KernelUdp.read();
+            JsonNode atWindow = api.ingest();
             long windowStart = System.nanoTime();
             long sentAtWindowStart = sim.samplesSent();
 
@@ -83,7 +85,13 @@ final class IngestTrial {
             long drainStart = System.nanoTime();
             JsonNode end = drain(api, sent);
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-            KernelUdp drops = KernelUdp.read().minus(kernelBefore);
+            KernelUdp kernelEnd = KernelUdp.read();
+            KernelUdp drops = kernelEnd.minus(kernelBefore);
+            KernelUdp windowDrops = kernelEnd.minus(kernelAtWindow);
+            long windowLoss = windowDrops.rcvbufErrors() + windowDrops.inErrors()
+                    + delta(end, atWindow, "queue_drops") + delta(end, atWindow, "datagrams_lost")
+                    + delta(end, atWindow, "write_errors")
+                    + IngestBenchmark.n(end, "samples_queued") - IngestBenchmark.n(end, "samples_stored");
             Map<String, String> afterDrain = service.stats();
 
             Collections.sort(latencies);
@@ -95,17 +103,22 @@ final class IngestTrial {
                     100.0 * IngestBenchmark.n(jvm, "cpu_since_reset_ns") / IngestBenchmark.n(jvm, "wall_since_reset_ns"),
                     Math.max(IngestBenchmark.n(jvm, "heap_peak"), IngestBenchmark.n(afterDrain, "heap_peak")),
                     latencies.isEmpty() ? -1 : latencies.get(latencies.size() / 2),
-                    latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1), drainSeconds);
+                    latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1), drainSeconds, windowLoss);
             log.printf(Locale.ROOT, "  sent %,d datagrams / %,d samples in %.1f s; received %,d, stored %,d; "
-                            + "kernel drops %,d, queue drops %,d, wire gaps %,d; %s; drained in %.1f s%n",
+                            + "kernel drops %,d, queue drops %,d, wire gaps %,d; %s; in the window: %s; drained in %.1f s%n",
                     t.sentDatagrams(), t.sentSamples(), (windowEnd - start) / 1e9, t.receivedDatagrams(),
                     t.storedSamples(), t.kernelDrops(), t.queueDrops(), t.wireGaps(),
-                    t.zeroLoss() ? "ZERO LOSS" : "LOSS", drainSeconds);
+                    t.zeroLoss() ? "ZERO LOSS" : "LOSS", t.windowLoss() == 0 ? "ZERO LOSS" : t.windowLoss() + " lost",
+                    drainSeconds);
             log.println("  " + t.row());
             return t;
         } finally {
             IngestBenchmark.deleteTree(dir);
         }
+    }
+
+    private static long delta(JsonNode end, JsonNode start, String counter) {
+        return IngestBenchmark.n(end, counter) - IngestBenchmark.n(start, counter);
     }
 
     private static void copyFolder(Path from, Path to) throws IOException {
