@@ -4,6 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +21,12 @@ import org.sflowmonitor.sflow.MacAddress;
 /**
  * The writer's view of the host and vm tables: ids by agent address and by UUID, and a
  * summary of what was last written of each description, so that an unchanged description
- * (sent every polling interval) costs no write. last_seen is written when it moved on by
- * {@link #LAST_SEEN_STEP_MILLIS} (spread over the batches instead of one burst), and exactly
- * by {@link #flushLastSeen} at shutdown.
+ * (sent every polling interval) costs no write. last_seen is kept in memory and written by a
+ * sweep every {@link #LAST_SEEN_SWEEP_MILLIS}: the entities seen since their last write, in id
+ * order, a slice per batch ({@link #sweepLastSeen}). In id order each page of the table is
+ * rewritten about once per sweep; written as samples came, a million VMs dirtied pages all over
+ * the table at every commit and cost more than storing the samples. {@link #flushLastSeen}
+ * writes the exact values at shutdown.
  *
  * <p>The writer is the only one to insert hosts and VMs, so it assigns their ids itself
  * (one more than the highest) and every change goes into JDBC batches run by
@@ -30,7 +36,7 @@ import org.sflowmonitor.sflow.MacAddress;
  */
 final class Entities {
 
-    static final long LAST_SEEN_STEP_MILLIS = 60_000;
+    static final long LAST_SEEN_SWEEP_MILLIS = 60_000;
 
     private static final String INSERT_HOST = "INSERT INTO host (id, host_ip, first_seen, last_seen) "
             + "VALUES (?, ?, ?, ?)";
@@ -98,6 +104,10 @@ final class Entities {
     private final Set<Entity> adaptersPending = new HashSet<>();
     private long nextHostId;
     private long nextVmId;
+    /** The entities of the sweep under way, in the order written (hosts, then VMs, each by id), or null. */
+    private Entity[] sweep;
+    private int sweepNext;
+    private long nextSweepAt;
 
     Entities(int maxHosts, int maxVmsPerHost, int maxVms) {
         this.maxHosts = maxHosts;
@@ -112,6 +122,7 @@ final class Entities {
         vms.clear();
         pending.clear();
         adaptersPending.clear();
+        sweep = null;
         try (Statement s = st.connection().createStatement()) {
             nextHostId = maxId(s, "SELECT MAX(id) FROM host") + 1;
             nextVmId = maxId(s, "SELECT MAX(id) FROM vm") + 1;
@@ -261,24 +272,56 @@ final class Entities {
         return v;
     }
 
-    /** Notes that a sample of the host arrived at {@code at}; queues a last_seen update once it moved on enough. */
-    void seen(Statements st, Host h, long at) throws SQLException {
-        if (seen(h, at)) {
-            addLastSeen(add(st, HOST_LAST_SEEN), h);
-        }
-    }
-
-    void seen(Statements st, Vm v, long at) throws SQLException {
-        if (seen(v, at)) {
-            addLastSeen(add(st, VM_LAST_SEEN), v);
-        }
-    }
-
-    private static boolean seen(Entity e, long at) {
+    /** Notes that a sample of the entity arrived at {@code at}; the sweep writes it later. */
+    static void seen(Entity e, long at) {
         if (at > e.lastSeen) {
             e.lastSeen = at;
         }
-        return e.lastSeen - e.lastSeenWritten >= LAST_SEEN_STEP_MILLIS;
+    }
+
+    /**
+     * Adds at most {@code maxRows} last_seen updates of the sweep under way to the pending
+     * batches, starting a sweep when one is due at {@code now}. True when a sweep is under way.
+     */
+    boolean sweepLastSeen(Statements st, long now, int maxRows) throws SQLException {
+        if (sweep == null) {
+            if (now < nextSweepAt) {
+                return false;
+            }
+            nextSweepAt = now + LAST_SEEN_SWEEP_MILLIS;
+            sweep = dirty();
+            sweepNext = 0;
+        }
+        int end = Math.min(sweep.length, sweepNext + maxRows);
+        for (; sweepNext < end; sweepNext++) {
+            Entity e = sweep[sweepNext];
+            addLastSeen(add(st, e instanceof Host ? HOST_LAST_SEEN : VM_LAST_SEEN), e);
+        }
+        if (sweepNext == sweep.length) {
+            sweep = null;
+        }
+        return true;
+    }
+
+    /** The entities seen since their last_seen was written: hosts, then VMs, each by id. */
+    private Entity[] dirty() {
+        List<Entity> out = new ArrayList<>();
+        for (Host h : hostsById.values()) {
+            if (h.lastSeen > h.lastSeenWritten) {
+                out.add(h);
+            }
+        }
+        int hostCount = out.size();
+        for (Vm v : vms.values()) {
+            if (v.lastSeen > v.lastSeenWritten) {
+                out.add(v);
+            }
+        }
+        Entity[] array = out.toArray(new Entity[0]);
+        Comparator<Entity> byId = Comparator.comparingLong(e -> e.id);
+        Arrays.sort(array, 0, hostCount, byId);
+        Arrays.sort(array, hostCount, array.length, byId);
+        return array;
     }
 
     private static void addLastSeen(PreparedStatement ps, Entity e) throws SQLException {
@@ -310,17 +353,11 @@ final class Entities {
 
     /** Writes the exact last_seen of every host and VM seen since its last write (at shutdown). */
     void flushLastSeen(Statements st) throws SQLException {
-        for (Host h : hostsById.values()) {
-            if (h.lastSeen > h.lastSeenWritten) {
-                addLastSeen(add(st, HOST_LAST_SEEN), h);
-            }
+        sweep = null;
+        nextSweepAt = 0;
+        while (sweepLastSeen(st, 0, Integer.MAX_VALUE)) {
+            executePending(st);
         }
-        for (Vm v : vms.values()) {
-            if (v.lastSeen > v.lastSeenWritten) {
-                addLastSeen(add(st, VM_LAST_SEEN), v);
-            }
-        }
-        executePending(st);
     }
 
     void hostAdapters(Statements st, Host h, CounterRecord.HostAdapters adapters) throws SQLException {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -30,7 +29,8 @@ public final class Retention implements AutoCloseable {
     /** A table of samples and the column naming its entity; each has an index on (column, ts). */
     private record Target(String entities, String oldest, String delete) {
         static Target of(String entityTable, String sampleTable, String column) {
-            return new Target("SELECT id FROM " + entityTable + " ORDER BY id",
+            // an entity first seen after the cutoff has no sample older than it
+            return new Target("SELECT id FROM " + entityTable + " WHERE first_seen < ? ORDER BY id",
                     "SELECT MIN(ts) FROM " + sampleTable + " WHERE " + column + " = ?",
                     "DELETE FROM " + sampleTable + " WHERE " + column + " = ? AND ts < ?");
         }
@@ -82,7 +82,7 @@ public final class Retention implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             for (Target target : TARGETS) {
-                long[] ids = ids(c, target.entities());
+                long[] ids = ids(c, target.entities(), cutoff);
                 try (PreparedStatement oldest = c.prepareStatement(target.oldest());
                      PreparedStatement delete = c.prepareStatement(target.delete())) {
                     for (int i = 0; i < ids.length && running; i++) {
@@ -118,8 +118,15 @@ public final class Retention implements AutoCloseable {
         return deleted;
     }
 
-    private static long[] ids(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    private static long[] ids(Connection c, String sql, long cutoff) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setLong(1, cutoff);
+            return ids(c, st);
+        }
+    }
+
+    private static long[] ids(Connection c, PreparedStatement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery()) {
             long[] ids = new long[64];
             int n = 0;
             while (rs.next()) {

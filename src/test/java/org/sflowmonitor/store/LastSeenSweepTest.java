@@ -1,0 +1,120 @@
+package org.sflowmonitor.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** last_seen is kept in memory and written by a periodic sweep, a slice per batch. */
+class LastSeenSweepTest {
+
+    private static final long T0 = 1_800_000_000_000L;
+
+    @TempDir
+    Path dataDir;
+
+    private Database db;
+    private Statements st;
+    private Entities entities;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = TestCollector.open(dataDir);
+        st = new Statements(db.dataSource().getConnection());
+        entities = new Entities(100, 100, 1_000);
+        entities.load(st);
+    }
+
+    @AfterEach
+    void close() {
+        st.close();
+        db.close();
+    }
+
+    private List<Entities.Vm> createVms(int n) throws SQLException {
+        Entities.Host host = entities.host(st, "10.0.0.1", T0);
+        List<Entities.Vm> vms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            vms.add(entities.vm(st, new UUID(7, i + 1), host, "vm-" + i, 100_000 + i, T0));
+        }
+        entities.executePending(st);
+        st.commit();
+        return vms;
+    }
+
+    private long storedLastSeen(long vmId) throws SQLException {
+        try (Statement s = st.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT last_seen FROM vm WHERE id = " + vmId)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void sweepStep(long now, int rows) throws SQLException {
+        entities.sweepLastSeen(st, now, rows);
+        entities.executePending(st);
+        st.commit();
+    }
+
+    @Test
+    void aSampleUpdatesLastSeenInMemoryOnlyUntilTheSweep() throws Exception {
+        List<Entities.Vm> vms = createVms(1);
+        sweepStep(T0, 10); // the first sweep (nothing seen since creation)
+        Entities.seen(vms.get(0), T0 + 20_000);
+
+        assertFalse(entities.sweepLastSeen(st, T0 + 30_000, 10), "no sweep before the interval");
+        assertEquals(T0, storedLastSeen(vms.get(0).id));
+
+        sweepStep(T0 + Entities.LAST_SEEN_SWEEP_MILLIS, 10);
+        assertEquals(T0 + 20_000, storedLastSeen(vms.get(0).id));
+    }
+
+    @Test
+    void aSweepWritesInIdOrderASliceAtATime() throws Exception {
+        List<Entities.Vm> vms = createVms(5);
+        sweepStep(T0, 10);
+        for (int i = vms.size() - 1; i >= 0; i--) {
+            Entities.seen(vms.get(i), T0 + 1_000 + i);
+        }
+        long due = T0 + Entities.LAST_SEEN_SWEEP_MILLIS;
+
+        sweepStep(due, 2);
+        assertEquals(T0 + 1_000, storedLastSeen(vms.get(0).id));
+        assertEquals(T0 + 1_001, storedLastSeen(vms.get(1).id));
+        assertEquals(T0, storedLastSeen(vms.get(2).id), "not yet: the slice was two rows");
+
+        assertTrue(entities.sweepLastSeen(st, due, 2), "the sweep goes on at the next batch");
+        entities.executePending(st);
+        st.commit();
+        sweepStep(due, 2);
+        for (int i = 0; i < vms.size(); i++) {
+            assertEquals(T0 + 1_000 + i, storedLastSeen(vms.get(i).id));
+        }
+        assertFalse(entities.sweepLastSeen(st, due, 2), "finished until the next interval");
+    }
+
+    @Test
+    void flushingAtShutdownWritesEveryExactValueAtOnce() throws Exception {
+        List<Entities.Vm> vms = createVms(3);
+        for (Entities.Vm v : vms) {
+            Entities.seen(v, T0 + 5);
+        }
+        entities.flushLastSeen(st);
+        st.commit();
+        for (Entities.Vm v : vms) {
+            assertEquals(T0 + 5, storedLastSeen(v.id));
+        }
+    }
+}
