@@ -28,6 +28,7 @@ public final class QueryBenchmark {
               --clients         concurrent clients                           default 1,16
               --cell-seconds    time limit of one method at one concurrency  default 60
               --heap            -Xmx of the service                          default 2g
+              --jfr FILE        record the service with Java Flight Recorder into FILE
             """;
 
     /** A method and the params of a client's i-th call. */
@@ -47,7 +48,7 @@ public final class QueryBenchmark {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("db", "nodes", "vms", "sparse-seconds", "calls", "clients", "cell-seconds",
-                    "heap"), Set.of(), USAGE);
+                    "heap", "jfr"), Set.of(), USAGE);
         System.out.println("query benchmark, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + Machine.loadAverage());
         ClusterModel model = new ClusterModel(args.integer("nodes", 10_000), args.integer("vms", 10), 1);
@@ -56,7 +57,8 @@ public final class QueryBenchmark {
         System.out.printf(Locale.ROOT, "database %s: %,d sample rows, newest at %d, built in %.0f s%n", db.dir(),
                 db.rows(), db.endMillis(), db.buildSeconds());
         List<Cell> cells = run(db, model, args.integers("clients", "1,16"), args.integer("calls", 20),
-                args.integer("cell-seconds", 60), args.string("heap", "2g"), System.out);
+                args.integer("cell-seconds", 60), jvmOptions(args.string("heap", "2g"), args.string("jfr", "")),
+                System.out);
         System.out.println();
         System.out.println(markdown(cells));
         System.out.println("load average at the end: " + Machine.loadAverage());
@@ -78,10 +80,19 @@ public final class QueryBenchmark {
                         + ",\"time_till\":" + end + ",\"limit\":10000}"));
     }
 
+    /** The service's JVM options: its heap, and a flight recording when {@code jfr} names a file. */
+    static List<String> jvmOptions(String heap, String jfr) {
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
+        if (!jfr.isEmpty()) {
+            options.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).toAbsolutePath());
+        }
+        return options;
+    }
+
     static List<Cell> run(QueryDatabase.Info db, ClusterModel model, List<Integer> concurrency, int callsPerClient,
-                          int cellSeconds, String heap, PrintStream log) throws Exception {
+                          int cellSeconds, List<String> jvmOptions, PrintStream log) throws Exception {
         List<Cell> cells = new ArrayList<>();
-        try (ChildJvm service = ChildJvm.start(db.dir().resolve("service.log"), List.of("-Xmx" + heap), "service",
+        try (ChildJvm service = ChildJvm.start(db.dir().resolve("service.log"), jvmOptions, "service",
                 db.dir().toString())) {
             StatusClient api = new StatusClient(service.httpPort());
             for (Method m : methods(model, db.endMillis())) {

@@ -30,7 +30,8 @@ class QueryBenchmarkSmokeTest {
         QueryDatabase.Info again = QueryDatabase.ensure(work.resolve("db"), model, 3_600, QUIET);
         assertEquals(db.endMillis(), again.endMillis(), "reused, not rebuilt");
 
-        List<QueryBenchmark.Cell> cells = QueryBenchmark.run(db, model, List.of(1, 2), 2, 30, "256m", QUIET);
+        List<QueryBenchmark.Cell> cells = QueryBenchmark.run(db, model, List.of(1, 2), 2, 30,
+                QueryBenchmark.jvmOptions("256m", ""), QUIET);
         assertEquals(8, cells.size());
         for (QueryBenchmark.Cell c : cells) {
             assertEquals(0, c.errors(), c.method() + ": " + c.firstError());
