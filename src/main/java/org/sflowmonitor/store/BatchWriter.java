@@ -50,8 +50,10 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BatchWriter.class.getName());
     private static final long POLL_MILLIS = 100;
     static final long COMMIT_INTERVAL_MILLIS = 250;
-    /** last_seen updates written with one batch: a million VMs take 200 batches, about 10 s at 50,000 samples/s. */
+    /** last_seen updates written with one batch at most (the sweep is paced, see Entities). */
     private static final int LAST_SEEN_ROWS_PER_BATCH = 5_000;
+    /** How long the writer may spend on last_seen at shutdown (close() waits 30 s in all). */
+    private static final long LAST_SEEN_FLUSH_MILLIS = 10_000;
     private static final long FIRST_RETRY_PAUSE_MILLIS = 100;
     private static final long MAX_RETRY_PAUSE_MILLIS = 5_000;
 
@@ -393,7 +395,11 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private void flushLastSeenAndClose() {
         if (statements != null) {
             try {
-                entities.flushLastSeen(statements);
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LAST_SEEN_FLUSH_MILLIS);
+                if (!entities.flushLastSeen(statements, LAST_SEEN_ROWS_PER_BATCH, deadline)) {
+                    LOG.info("last_seen of some hosts and VMs was not written within " + LAST_SEEN_FLUSH_MILLIS
+                            + " ms at shutdown; their stored last_seen is up to a sweep period old");
+                }
                 statements.commit();
             } catch (SQLException e) {
                 LOG.log(Level.WARNING, "could not write last_seen at shutdown", e);

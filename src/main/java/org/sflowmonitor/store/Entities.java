@@ -22,12 +22,13 @@ import org.sflowmonitor.sflow.MacAddress;
  * The writer's view of the host and vm tables: ids by agent address and by UUID, and a
  * summary of what was last written of each description, so that an unchanged description
  * (sent every polling interval) costs no write. last_seen is kept in memory and written by a
- * sweep every {@link #LAST_SEEN_SWEEP_MILLIS} (less often for large fleets, see
- * {@link #LAST_SEEN_ROWS_PER_SECOND}): the entities seen since their last write, in id
- * order, a slice per batch ({@link #sweepLastSeen}). In id order each page of the table is
- * rewritten about once per sweep; written as samples came, a million VMs dirtied pages all over
- * the table at every commit and cost more than storing the samples. {@link #flushLastSeen}
- * writes the exact values at shutdown.
+ * sweep that starts at most every {@link #LAST_SEEN_SWEEP_MILLIS}: the entities seen since
+ * their last write, in id order, a slice per batch, paced to {@link #LAST_SEEN_ROWS_PER_SECOND}
+ * ({@link #sweepLastSeen}). An UPDATE of a vm row costs H2 about ten times a sample INSERT
+ * (it rewrites the row in every index of the table, two of them on strings): written as
+ * samples came, or a whole sweep at once, a million VMs stalled the writer for tens of
+ * seconds and overflowed the queue. Paced, a sweep of a million VMs takes 500 s and costs a
+ * small, even share of the writer. {@link #flushLastSeen} writes the exact values at shutdown.
  *
  * <p>The writer is the only one to insert hosts and VMs, so it assigns their ids itself
  * (one more than the highest) and every change goes into JDBC batches run by
@@ -39,11 +40,13 @@ final class Entities {
 
     static final long LAST_SEEN_SWEEP_MILLIS = 60_000;
     /**
-     * The sweep's average write rate at most: a fleet larger than 120,000 entities is swept less
-     * often than every minute (a million VMs every 500 s), so last_seen costs a fraction of
-     * the sample writes instead of several times them.
+     * The sweep's write rate at most: a fleet larger than 120,000 entities is swept less often
+     * than every minute (a million VMs every 500 s), so last_seen costs a fraction of the
+     * sample writes instead of several times them.
      */
     static final long LAST_SEEN_ROWS_PER_SECOND = 2_000;
+    /** The smallest slice worth a batch, whatever the time since the previous one. */
+    private static final int MIN_SLICE_ROWS = 50;
 
     private static final String INSERT_HOST = "INSERT INTO host (id, host_ip, first_seen, last_seen) "
             + "VALUES (?, ?, ?, ?)";
@@ -115,6 +118,7 @@ final class Entities {
     private Entity[] sweep;
     private int sweepNext;
     private long nextSweepAt;
+    private long lastSliceAt;
 
     Entities(int maxHosts, int maxVmsPerHost, int maxVms) {
         this.maxHosts = maxHosts;
@@ -287,8 +291,10 @@ final class Entities {
     }
 
     /**
-     * Adds at most {@code maxRows} last_seen updates of the sweep under way to the pending
-     * batches, starting a sweep when one is due at {@code now}. True when a sweep is under way.
+     * Adds the next slice of the sweep under way to the pending batches, starting a sweep when
+     * one is due at {@code now}: as many rows as {@link #LAST_SEEN_ROWS_PER_SECOND} allows for
+     * the time since the previous slice, at least {@link #MIN_SLICE_ROWS}, at most
+     * {@code maxRows}. True when a sweep is under way.
      */
     boolean sweepLastSeen(Statements st, long now, int maxRows) throws SQLException {
         if (sweep == null) {
@@ -296,10 +302,19 @@ final class Entities {
                 return false;
             }
             sweep = dirty();
-            nextSweepAt = now + Math.max(LAST_SEEN_SWEEP_MILLIS, sweep.length * 1000L / LAST_SEEN_ROWS_PER_SECOND);
+            nextSweepAt = now + LAST_SEEN_SWEEP_MILLIS;
             sweepNext = 0;
+            lastSliceAt = now;
         }
-        int end = Math.min(sweep.length, sweepNext + maxRows);
+        long allowed = Math.max(MIN_SLICE_ROWS, (now - lastSliceAt) * LAST_SEEN_ROWS_PER_SECOND / 1000);
+        lastSliceAt = now;
+        slice((int) Math.min(allowed, maxRows), st);
+        return true;
+    }
+
+    /** Adds the next {@code rows} updates of the sweep under way; ends the sweep at its last entity. */
+    private void slice(int rows, Statements st) throws SQLException {
+        int end = (int) Math.min(sweep.length, (long) sweepNext + rows);
         for (; sweepNext < end; sweepNext++) {
             Entity e = sweep[sweepNext];
             addLastSeen(add(st, e instanceof Host ? HOST_LAST_SEEN : VM_LAST_SEEN), e);
@@ -307,7 +322,6 @@ final class Entities {
         if (sweepNext == sweep.length) {
             sweep = null;
         }
-        return true;
     }
 
     /** The entities seen since their last_seen was written: hosts, then VMs, each by id. */
@@ -358,13 +372,22 @@ final class Entities {
         adaptersPending.clear();
     }
 
-    /** Writes the exact last_seen of every host and VM seen since its last write (at shutdown). */
-    void flushLastSeen(Statements st) throws SQLException {
-        sweep = null;
-        nextSweepAt = 0;
-        while (sweepLastSeen(st, 0, Integer.MAX_VALUE)) {
+    /**
+     * Writes the exact last_seen of every host and VM seen since its last write, unpaced, in
+     * slices of {@code sliceRows} until done or {@code deadlineNanos} (System.nanoTime) passed
+     * (at shutdown: a million VMs take H2 about 40 s). True when all were written.
+     */
+    boolean flushLastSeen(Statements st, int sliceRows, long deadlineNanos) throws SQLException {
+        sweep = dirty();
+        sweepNext = 0;
+        while (sweep != null && System.nanoTime() - deadlineNanos < 0) {
+            slice(sliceRows, st);
             executePending(st);
         }
+        boolean done = sweep == null;
+        sweep = null;
+        nextSweepAt = 0;
+        return done;
     }
 
     void hostAdapters(Statements st, Host h, CounterRecord.HostAdapters adapters) throws SQLException {

@@ -33,7 +33,7 @@ class LastSeenSweepTest {
     void open() throws Exception {
         db = TestCollector.open(dataDir);
         st = new Statements(db.dataSource().getConnection());
-        entities = new Entities(100, 100, 1_000);
+        entities = new Entities(100, 1_000, 1_000);
         entities.load(st);
     }
 
@@ -105,13 +105,50 @@ class LastSeenSweepTest {
         assertFalse(entities.sweepLastSeen(st, due, 2), "finished until the next interval");
     }
 
+    private long storedAt(long lastSeen) throws SQLException {
+        try (Statement s = st.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM vm WHERE last_seen = " + lastSeen)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aSweepWritesNoFasterThanItsRateAllows() throws Exception {
+        List<Entities.Vm> vms = createVms(300);
+        sweepStep(T0, 1_000);
+        for (Entities.Vm v : vms) {
+            Entities.seen(v, T0 + 1);
+        }
+        long due = T0 + Entities.LAST_SEEN_SWEEP_MILLIS;
+
+        sweepStep(due, 1_000);
+        assertEquals(50, storedAt(T0 + 1), "the first slice is the smallest one");
+        sweepStep(due + 100, 1_000);
+        assertEquals(50 + 100 * Entities.LAST_SEEN_ROWS_PER_SECOND / 1000, storedAt(T0 + 1),
+                "100 ms later, 100 ms worth of rows");
+        sweepStep(due + 110, 1_000);
+        assertEquals(300, storedAt(T0 + 1));
+    }
+
+    @Test
+    void flushingAtShutdownStopsAtItsDeadline() throws Exception {
+        List<Entities.Vm> vms = createVms(10);
+        for (Entities.Vm v : vms) {
+            Entities.seen(v, T0 + 5);
+        }
+        assertFalse(entities.flushLastSeen(st, 2, System.nanoTime() - 1));
+        st.commit();
+        assertEquals(0, storedAt(T0 + 5));
+    }
+
     @Test
     void flushingAtShutdownWritesEveryExactValueAtOnce() throws Exception {
         List<Entities.Vm> vms = createVms(3);
         for (Entities.Vm v : vms) {
             Entities.seen(v, T0 + 5);
         }
-        entities.flushLastSeen(st);
+        assertTrue(entities.flushLastSeen(st, 2, System.nanoTime() + 10_000_000_000L));
         st.commit();
         for (Entities.Vm v : vms) {
             assertEquals(T0 + 5, storedLastSeen(v.id));
