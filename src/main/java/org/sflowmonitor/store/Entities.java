@@ -5,8 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -114,9 +112,11 @@ final class Entities {
     private final Set<Entity> adaptersPending = new HashSet<>();
     private long nextHostId;
     private long nextVmId;
-    /** The entities of the sweep under way, in the order written (hosts, then VMs, each by id), or null. */
-    private Entity[] sweep;
-    private int sweepNext;
+    /** Hosts and VMs in id order (ids only grow and rows are never deleted): the sweep's path. */
+    private final List<Host> hostsInIdOrder = new ArrayList<>();
+    private final List<Vm> vmsInIdOrder = new ArrayList<>();
+    /** Where the sweep under way goes on, as an index into hosts then VMs; -1 when none is under way. */
+    private int sweepNext = -1;
     private long nextSweepAt;
     private long lastSliceAt;
 
@@ -133,12 +133,14 @@ final class Entities {
         vms.clear();
         pending.clear();
         adaptersPending.clear();
-        sweep = null;
+        hostsInIdOrder.clear();
+        vmsInIdOrder.clear();
+        sweepNext = -1;
         try (Statement s = st.connection().createStatement()) {
             nextHostId = maxId(s, "SELECT MAX(id) FROM host") + 1;
             nextVmId = maxId(s, "SELECT MAX(id) FROM vm") + 1;
             try (ResultSet rs = s.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
-                    + "os_release, last_seen FROM host")) {
+                    + "os_release, last_seen FROM host ORDER BY id")) {
                 while (rs.next()) {
                     Host h = new Host(rs.getLong(1), rs.getLong(8));
                     h.hostname = rs.getString(3);
@@ -148,15 +150,17 @@ final class Entities {
                     h.osRelease = rs.getString(7);
                     hosts.put(rs.getString(2), h);
                     hostsById.put(h.id, h);
+                    hostsInIdOrder.add(h);
                 }
             }
             Map<Long, Vm> vmsById = new HashMap<>();
-            try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm")) {
+            try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
                 while (rs.next()) {
                     Vm v = new Vm(rs.getLong(1), rs.getLong(5));
                     v.hostId = rs.getLong(3);
                     v.hostname = rs.getString(4);
                     vms.put(UUID.fromString(rs.getString(2)), v);
+                    vmsInIdOrder.add(v);
                     vmsById.put(v.id, v);
                     Host h = hostsById.get(v.hostId);
                     if (h != null) {
@@ -203,6 +207,7 @@ final class Entities {
             ps.addBatch();
             hosts.put(hostIp, h);
             hostsById.put(h.id, h);
+            hostsInIdOrder.add(h);
         }
         return h;
     }
@@ -259,6 +264,7 @@ final class Entities {
             v.hostname = hostname;
             host.vmCount++;
             vms.put(uuid, v);
+            vmsInIdOrder.add(v);
             return v;
         }
         boolean moved = v.hostId != host.id;
@@ -297,11 +303,10 @@ final class Entities {
      * {@code maxRows}. True when a sweep is under way.
      */
     boolean sweepLastSeen(Statements st, long now, int maxRows) throws SQLException {
-        if (sweep == null) {
+        if (sweepNext < 0) {
             if (now < nextSweepAt) {
                 return false;
             }
-            sweep = dirty();
             nextSweepAt = now + LAST_SEEN_SWEEP_MILLIS;
             sweepNext = 0;
             lastSliceAt = now;
@@ -312,37 +317,26 @@ final class Entities {
         return true;
     }
 
-    /** Adds the next {@code rows} updates of the sweep under way; ends the sweep at its last entity. */
+    /**
+     * Adds the updates of the next {@code rows} entities seen since their last_seen was written,
+     * going on in id order (hosts, then VMs) from where the sweep stands; ends the sweep after
+     * the last VM.
+     */
     private void slice(int rows, Statements st) throws SQLException {
-        int end = (int) Math.min(sweep.length, (long) sweepNext + rows);
-        for (; sweepNext < end; sweepNext++) {
-            Entity e = sweep[sweepNext];
-            addLastSeen(add(st, e instanceof Host ? HOST_LAST_SEEN : VM_LAST_SEEN), e);
-        }
-        if (sweepNext == sweep.length) {
-            sweep = null;
-        }
-    }
-
-    /** The entities seen since their last_seen was written: hosts, then VMs, each by id. */
-    private Entity[] dirty() {
-        List<Entity> out = new ArrayList<>();
-        for (Host h : hostsById.values()) {
-            if (h.lastSeen > h.lastSeenWritten) {
-                out.add(h);
+        int hostCount = hostsInIdOrder.size();
+        int total = hostCount + vmsInIdOrder.size();
+        int written = 0;
+        while (written < rows && sweepNext < total) {
+            Entity e = sweepNext < hostCount ? hostsInIdOrder.get(sweepNext) : vmsInIdOrder.get(sweepNext - hostCount);
+            sweepNext++;
+            if (e.lastSeen > e.lastSeenWritten) {
+                addLastSeen(add(st, e instanceof Host ? HOST_LAST_SEEN : VM_LAST_SEEN), e);
+                written++;
             }
         }
-        int hostCount = out.size();
-        for (Vm v : vms.values()) {
-            if (v.lastSeen > v.lastSeenWritten) {
-                out.add(v);
-            }
+        if (sweepNext == total) {
+            sweepNext = -1;
         }
-        Entity[] array = out.toArray(new Entity[0]);
-        Comparator<Entity> byId = Comparator.comparingLong(e -> e.id);
-        Arrays.sort(array, 0, hostCount, byId);
-        Arrays.sort(array, hostCount, array.length, byId);
-        return array;
     }
 
     private static void addLastSeen(PreparedStatement ps, Entity e) throws SQLException {
@@ -378,14 +372,13 @@ final class Entities {
      * (at shutdown: a million VMs take H2 about 40 s). True when all were written.
      */
     boolean flushLastSeen(Statements st, int sliceRows, long deadlineNanos) throws SQLException {
-        sweep = dirty();
         sweepNext = 0;
-        while (sweep != null && System.nanoTime() - deadlineNanos < 0) {
+        while (sweepNext >= 0 && System.nanoTime() - deadlineNanos < 0) {
             slice(sliceRows, st);
             executePending(st);
         }
-        boolean done = sweep == null;
-        sweep = null;
+        boolean done = sweepNext < 0;
+        sweepNext = -1;
         nextSweepAt = 0;
         return done;
     }

@@ -36,6 +36,8 @@ final class IngestTrial {
     static Trial run(IngestBenchmark.Settings s, double rate, Path dir, Path jfr, PrintStream log) throws Exception {
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + s.heap()));
         if (jfr != null) {
+            // H2's call stacks are deeper than JFR's default 64 frames: the writer's own frames were cut off
+            jvmOptions.add("-XX:FlightRecorderOptions:stackdepth=256");
             jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.toAbsolutePath());
         }
         log.printf(Locale.ROOT, "trial at %,.0f samples/s: warm-up %.0f s, window %d s (load average %s)%n", rate,
