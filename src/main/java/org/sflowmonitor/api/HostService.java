@@ -8,6 +8,7 @@ import java.util.Map;
 import org.sflowmonitor.sflow.RecordNames;
 import org.sflowmonitor.store.EntityFilter;
 import org.sflowmonitor.store.Inventory;
+import org.sflowmonitor.store.LastSeen;
 import org.sflowmonitor.store.LatestSamples;
 
 final class HostService implements HostApi {
@@ -16,12 +17,14 @@ final class HostService implements HostApi {
     private final EntityLookup lookup;
     private final SeriesReader series;
     private final LatestSamples latest;
+    private final LastSeen lastSeen;
 
-    HostService(Inventory inventory, SeriesReader series, LatestSamples latest) {
+    HostService(Inventory inventory, SeriesReader series, LatestSamples latest, LastSeen lastSeen) {
         this.inventory = inventory;
         this.lookup = new EntityLookup(inventory);
         this.series = series;
         this.latest = latest;
+        this.lastSeen = lastSeen;
     }
 
     @Override
@@ -38,7 +41,8 @@ final class HostService implements HostApi {
             node.put("os_release", row.get("os_release"));
             node.put("uuid", row.get("uuid"));
             node.put("first_seen", row.get("first_seen"));
-            node.put("last_seen", row.get("last_seen"));
+            node.put("last_seen", Math.max(((Number) row.get("last_seen")).longValue(),
+                    lastSeen.host(((Number) row.get("id")).longValue())));
             node.put("adapters", adapters.getOrDefault(((Number) row.get("id")).longValue(), List.of()));
             node.put("vm_count", row.get("vm_count"));
             out.add(node);

@@ -19,14 +19,18 @@ import org.sflowmonitor.sflow.MacAddress;
 /**
  * The writer's view of the host and vm tables: ids by agent address and by UUID, and a
  * summary of what was last written of each description, so that an unchanged description
- * (sent every polling interval) costs no write. last_seen is kept in memory and written by a
- * sweep that starts at most every {@link #LAST_SEEN_SWEEP_MILLIS}: the entities seen since
- * their last write, in id order, a slice per batch, paced to {@link #LAST_SEEN_ROWS_PER_SECOND}
- * ({@link #sweepLastSeen}). An UPDATE of a vm row costs H2 about ten times a sample INSERT
- * (it rewrites the row in every index of the table, two of them on strings): written as
- * samples came, or a whole sweep at once, a million VMs stalled the writer for tens of
- * seconds and overflowed the queue. Paced, a sweep of a million VMs takes 500 s and costs a
- * small, even share of the writer. {@link #flushLastSeen} writes the exact values at shutdown.
+ * (sent every polling interval) costs no write.
+ *
+ * <p>last_seen is kept in memory, published to the API through {@link LastSeen} with every
+ * sample, and written to the tables by a slow sweep: one starts at most every
+ * {@link #LAST_SEEN_SWEEP_MILLIS} and writes the entities seen since their last write, in id
+ * order, a slice per batch, paced to {@link #LAST_SEEN_ROWS_PER_SECOND} ({@link #sweepLastSeen}).
+ * An UPDATE of a vm row costs H2 more than ten sample INSERTs (it rewrites the row in every
+ * index of the table, two of them on strings, and reads their pages back from a large file):
+ * at 1,250 rows/s the sweep took 13 % of the writer thread of a 50,000 samples/s trial, and
+ * written as samples came, a million VMs overflowed the queue. The tables' last_seen thus lags
+ * by up to a sweep (a million VMs: about an hour); the API reads the exact value, and
+ * {@link #flushLastSeen} writes what it can at shutdown.
  *
  * <p>The writer is the only one to insert hosts and VMs, so it assigns their ids itself
  * (one more than the highest) and every change goes into JDBC batches run by
@@ -38,13 +42,10 @@ final class Entities {
 
     static final long LAST_SEEN_SWEEP_MILLIS = 60_000;
     /**
-     * The sweep's write rate at most: a fleet larger than 120,000 entities is swept less often
-     * than every minute (a million VMs every 500 s), so last_seen costs a fraction of the
-     * sample writes instead of several times them.
+     * The sweep's write rate: a fleet of up to 15,000 entities is swept every minute, a million
+     * VMs about every 67 minutes.
      */
-    static final long LAST_SEEN_ROWS_PER_SECOND = 2_000;
-    /** The smallest slice worth a batch, whatever the time since the previous one. */
-    private static final int MIN_SLICE_ROWS = 50;
+    static final long LAST_SEEN_ROWS_PER_SECOND = 250;
 
     private static final String INSERT_HOST = "INSERT INTO host (id, host_ip, first_seen, last_seen) "
             + "VALUES (?, ?, ?, ?)";
@@ -102,7 +103,7 @@ final class Entities {
     private final int maxVms;
     private final Map<String, Host> hosts = new HashMap<>();
     private final Map<Long, Host> hostsById = new HashMap<>();
-    private final Map<UUID, Vm> vms = new HashMap<>();
+    private final UuidMap<Vm> vms = new UuidMap<>();
     /** Statements with rows added and not yet run, in the order they must run. */
     private final List<String> order = List.of(INSERT_HOST, INSERT_VM, DESCRIBE_HOST, UPDATE_VM,
             DELETE_HOST_ADAPTERS, INSERT_HOST_ADAPTER, DELETE_VM_ADAPTERS, INSERT_VM_ADAPTER, HOST_LAST_SEEN,
@@ -118,7 +119,9 @@ final class Entities {
     /** Where the sweep under way goes on, as an index into hosts then VMs; -1 when none is under way. */
     private int sweepNext = -1;
     private long nextSweepAt;
+    /** The time up to which the sweep has used its rate. */
     private long lastSliceAt;
+    private final LastSeen lastSeen = new LastSeen();
 
     Entities(int maxHosts, int maxVmsPerHost, int maxVms) {
         this.maxHosts = maxHosts;
@@ -143,6 +146,7 @@ final class Entities {
                     + "os_release, last_seen FROM host ORDER BY id")) {
                 while (rs.next()) {
                     Host h = new Host(rs.getLong(1), rs.getLong(8));
+                    lastSeen.raiseHost(h.id, h.lastSeen);
                     h.hostname = rs.getString(3);
                     h.uuid = rs.getString(4);
                     h.machineType = rs.getObject(5, Integer.class);
@@ -157,6 +161,7 @@ final class Entities {
             try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
                 while (rs.next()) {
                     Vm v = new Vm(rs.getLong(1), rs.getLong(5));
+                    lastSeen.raiseVm(v.id, v.lastSeen);
                     v.hostId = rs.getLong(3);
                     v.hostname = rs.getString(4);
                     vms.put(UUID.fromString(rs.getString(2)), v);
@@ -199,6 +204,7 @@ final class Entities {
                 return null;
             }
             h = new Host(nextHostId++, at);
+            lastSeen.raiseHost(h.id, at);
             PreparedStatement ps = add(st, INSERT_HOST);
             ps.setLong(1, h.id);
             ps.setString(2, hostIp);
@@ -251,6 +257,7 @@ final class Entities {
                 return null;
             }
             v = new Vm(nextVmId++, at);
+            lastSeen.raiseVm(v.id, at);
             PreparedStatement ps = add(st, INSERT_VM);
             ps.setLong(1, v.id);
             ps.setString(2, uuid.toString());
@@ -289,18 +296,28 @@ final class Entities {
         return v;
     }
 
-    /** Notes that a sample of the entity arrived at {@code at}; the sweep writes it later. */
-    static void seen(Entity e, long at) {
+    /** Notes that a sample of the entity arrived at {@code at}; the API sees it now, the sweep writes it later. */
+    void seen(Entity e, long at) {
         if (at > e.lastSeen) {
             e.lastSeen = at;
+            if (e instanceof Host) {
+                lastSeen.raiseHost(e.id, at);
+            } else {
+                lastSeen.raiseVm(e.id, at);
+            }
         }
+    }
+
+    /** What the API reads: every entity's exact last sight. */
+    LastSeen lastSeen() {
+        return lastSeen;
     }
 
     /**
      * Adds the next slice of the sweep under way to the pending batches, starting a sweep when
      * one is due at {@code now}: as many rows as {@link #LAST_SEEN_ROWS_PER_SECOND} allows for
-     * the time since the previous slice, at least {@link #MIN_SLICE_ROWS}, at most
-     * {@code maxRows}. True when a sweep is under way.
+     * the time since the sweep last wrote, at most {@code maxRows} (time beyond that is not
+     * saved up). True when a sweep is under way.
      */
     boolean sweepLastSeen(Statements st, long now, int maxRows) throws SQLException {
         if (sweepNext < 0) {
@@ -311,9 +328,16 @@ final class Entities {
             sweepNext = 0;
             lastSliceAt = now;
         }
-        long allowed = Math.max(MIN_SLICE_ROWS, (now - lastSliceAt) * LAST_SEEN_ROWS_PER_SECOND / 1000);
-        lastSliceAt = now;
-        slice((int) Math.min(allowed, maxRows), st);
+        long rows = (now - lastSliceAt) * LAST_SEEN_ROWS_PER_SECOND / 1000;
+        if (rows >= maxRows) {
+            rows = maxRows;
+            lastSliceAt = now;
+        } else {
+            lastSliceAt += rows * 1000 / LAST_SEEN_ROWS_PER_SECOND;
+        }
+        if (rows > 0) {
+            slice((int) rows, st);
+        }
         return true;
     }
 

@@ -114,6 +114,15 @@ class ApiMethodsTest {
     }
 
     @Test
+    void aDescriptionsLastSeenIsTheNewestSampleEvenBeforeTheTableIsSweptAgain() throws Exception {
+        JsonNode a = result("host.description", "{\"ip\":\"" + NODE_A + "\"}").get(0);
+        assertTrue(a.get("last_seen").asLong() >= nodeTimes.get(TestFleet.ROUNDS - 1), a.toString());
+        JsonNode vmSamples = result("virt.cpu", "{\"hostname\":\"" + VM_Y + "\"," + ALL + "}");
+        JsonNode y = result("virt.description", "{\"hostname\":\"" + VM_Y + "\"}").get(0);
+        assertEquals(vmSamples.get(TestFleet.ROUNDS - 1).get("timestamp").asLong(), y.get("last_seen").asLong());
+    }
+
+    @Test
     void hostDescriptionFiltersByHostnameWithWildcards() throws Exception {
         assertEquals(2, result("host.description", "{\"hostname\":\"kvm-node-1*\"}").size());
         assertEquals(NODE_B, result("host.description", "{\"hostname\":\"kvm-node-12\"}").get(0).get("host_ip")

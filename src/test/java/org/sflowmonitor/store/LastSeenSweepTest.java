@@ -71,13 +71,17 @@ class LastSeenSweepTest {
     @Test
     void aSampleUpdatesLastSeenInMemoryOnlyUntilTheSweep() throws Exception {
         List<Entities.Vm> vms = createVms(1);
-        sweepStep(T0, 10); // the first sweep (nothing seen since creation)
-        Entities.seen(vms.get(0), T0 + 20_000);
+        sweepStep(T0, 10); // the first sweep starts (nothing seen since creation)...
+        sweepStep(T0 + 1_000, 10); // ...and ends
+        entities.seen(vms.get(0), T0 + 20_000);
 
         assertFalse(entities.sweepLastSeen(st, T0 + 30_000, 10), "no sweep before the interval");
         assertEquals(T0, storedLastSeen(vms.get(0).id));
+        assertEquals(T0 + 20_000, entities.lastSeen().vm(vms.get(0).id), "the API sees it at once");
 
-        sweepStep(T0 + Entities.LAST_SEEN_SWEEP_MILLIS, 10);
+        long due = T0 + Entities.LAST_SEEN_SWEEP_MILLIS;
+        sweepStep(due, 10);
+        sweepStep(due + 1_000, 10);
         assertEquals(T0 + 20_000, storedLastSeen(vms.get(0).id));
     }
 
@@ -85,24 +89,26 @@ class LastSeenSweepTest {
     void aSweepWritesInIdOrderASliceAtATime() throws Exception {
         List<Entities.Vm> vms = createVms(5);
         sweepStep(T0, 10);
+        sweepStep(T0 + 1_000, 10);
         for (int i = vms.size() - 1; i >= 0; i--) {
-            Entities.seen(vms.get(i), T0 + 1_000 + i);
+            entities.seen(vms.get(i), T0 + 1_000 + i);
         }
         long due = T0 + Entities.LAST_SEEN_SWEEP_MILLIS;
 
         sweepStep(due, 2);
+        sweepStep(due + 1_000, 2);
         assertEquals(T0 + 1_000, storedLastSeen(vms.get(0).id));
         assertEquals(T0 + 1_001, storedLastSeen(vms.get(1).id));
         assertEquals(T0, storedLastSeen(vms.get(2).id), "not yet: the slice was two rows");
 
-        assertTrue(entities.sweepLastSeen(st, due, 2), "the sweep goes on at the next batch");
+        assertTrue(entities.sweepLastSeen(st, due + 2_000, 2), "the sweep goes on at the next batch");
         entities.executePending(st);
         st.commit();
-        sweepStep(due, 2);
+        sweepStep(due + 3_000, 2);
         for (int i = 0; i < vms.size(); i++) {
             assertEquals(T0 + 1_000 + i, storedLastSeen(vms.get(i).id));
         }
-        assertFalse(entities.sweepLastSeen(st, due, 2), "finished until the next interval");
+        assertFalse(entities.sweepLastSeen(st, due + 4_000, 2), "finished until the next interval");
     }
 
     private long storedAt(long lastSeen) throws SQLException {
@@ -117,25 +123,29 @@ class LastSeenSweepTest {
     void aSweepWritesNoFasterThanItsRateAllows() throws Exception {
         List<Entities.Vm> vms = createVms(300);
         sweepStep(T0, 1_000);
+        sweepStep(T0 + 10_000, 1_000);
         for (Entities.Vm v : vms) {
-            Entities.seen(v, T0 + 1);
+            entities.seen(v, T0 + 1);
         }
         long due = T0 + Entities.LAST_SEEN_SWEEP_MILLIS;
+        long perSecond = Entities.LAST_SEEN_ROWS_PER_SECOND;
 
         sweepStep(due, 1_000);
-        assertEquals(50, storedAt(T0 + 1), "the first slice is the smallest one");
+        assertEquals(0, storedAt(T0 + 1), "a sweep starts with nothing written");
         sweepStep(due + 100, 1_000);
-        assertEquals(50 + 100 * Entities.LAST_SEEN_ROWS_PER_SECOND / 1000, storedAt(T0 + 1),
-                "100 ms later, 100 ms worth of rows");
-        sweepStep(due + 110, 1_000);
-        assertEquals(300, storedAt(T0 + 1));
+        assertEquals(perSecond / 10, storedAt(T0 + 1), "100 ms later, 100 ms worth of rows");
+        sweepStep(due + 102, 1_000);
+        sweepStep(due + 104, 1_000);
+        assertEquals(perSecond / 10 + perSecond / 250, storedAt(T0 + 1), "fractions of a row add up");
+        sweepStep(due + 10_000, 1_000);
+        assertEquals(300, storedAt(T0 + 1), "the rest");
     }
 
     @Test
     void flushingAtShutdownStopsAtItsDeadline() throws Exception {
         List<Entities.Vm> vms = createVms(10);
         for (Entities.Vm v : vms) {
-            Entities.seen(v, T0 + 5);
+            entities.seen(v, T0 + 5);
         }
         assertFalse(entities.flushLastSeen(st, 2, System.nanoTime() - 1));
         st.commit();
@@ -146,7 +156,7 @@ class LastSeenSweepTest {
     void flushingAtShutdownWritesEveryExactValueAtOnce() throws Exception {
         List<Entities.Vm> vms = createVms(3);
         for (Entities.Vm v : vms) {
-            Entities.seen(v, T0 + 5);
+            entities.seen(v, T0 + 5);
         }
         assertTrue(entities.flushLastSeen(st, 2, System.nanoTime() + 10_000_000_000L));
         st.commit();
