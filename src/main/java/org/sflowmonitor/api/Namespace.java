@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.googlecode.jsonrpc4j.ErrorResolver;
 import com.googlecode.jsonrpc4j.JsonResponse;
 import com.googlecode.jsonrpc4j.JsonRpcBasicServer;
@@ -29,6 +32,7 @@ final class Namespace {
     private final String name;
     private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
     private final Invoker invoker;
+    private final ObjectMapper mapper;
 
     /** @param name the prefix before the dot; "" for methods called without one */
     <T> Namespace(String name, Class<T> api, T implementation, ObjectMapper mapper) {
@@ -43,7 +47,8 @@ final class Namespace {
                         + " twice; JSON-RPC methods cannot be overloaded here");
             }
         }
-        this.invoker = new Invoker(mapper, implementation, api);
+        this.invoker = new Invoker(new PassThroughMapper(mapper), implementation, api);
+        this.mapper = mapper;
     }
 
     String name() {
@@ -81,7 +86,19 @@ final class Namespace {
         if (answer == null || answer.has("error")) {
             throw internal(qualified(method.name()), new IllegalStateException("jsonrpc4j answered " + answer));
         }
-        return answer.get("result");
+        return written(method, answer.get("result"));
+    }
+
+    /** The result as JSON text to embed in the response, written once from the method's own objects. */
+    private JsonNode written(MethodSpec method, JsonNode result) {
+        if (!(result instanceof POJONode pojo)) {
+            return result;
+        }
+        try {
+            return mapper.getNodeFactory().rawValueNode(new RawValue(mapper.writeValueAsString(pojo.getPojo())));
+        } catch (JsonProcessingException e) {
+            throw internal(qualified(method.name()), e);
+        }
     }
 
     private static RpcException toRpc(String method, Throwable t) {
@@ -110,6 +127,23 @@ final class Namespace {
     private static RpcException internal(String method, Throwable t) {
         LOG.log(Level.SEVERE, "internal error in " + method, t);
         return RpcException.internalError();
+    }
+
+    /**
+     * A mapper that hands a method's result to jsonrpc4j as it is, wrapped in a POJONode,
+     * instead of copying it into a tree of nodes: for a series of 4,320 rows the copy cost more
+     * than writing the JSON. {@link #written} then writes it once.
+     */
+    private static final class PassThroughMapper extends ObjectMapper {
+        PassThroughMapper(ObjectMapper base) {
+            super(base);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T extends JsonNode> T valueToTree(Object value) {
+            return value == null ? null : (T) getNodeFactory().pojoNode(value);
+        }
     }
 
     /** jsonrpc4j's server with the one protected entry point we use made reachable. */

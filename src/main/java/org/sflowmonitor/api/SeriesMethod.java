@@ -1,9 +1,7 @@
 package org.sflowmonitor.api;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.sflowmonitor.store.SampleTable;
 
@@ -80,17 +78,9 @@ enum SeriesMethod {
     }
 
     /**
-     * A row as the API answers: the original's units (part_max_used a float percent, -1 for an
-     * unknown load average) and only the requested fields, in the order asked for.
+     * A value as the API answers it: the original's units (part_max_used a float percent, -1
+     * for an unknown load average).
      */
-    static Map<String, Object> present(Map<String, Object> row, List<String> output) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String field : output) {
-            out.put(field, value(field, row.get(field)));
-        }
-        return out;
-    }
-
     static Object value(String field, Object raw) {
         return switch (field) {
             case "part_max_used" -> raw == null ? null : ((Number) raw).intValue() / 100.0;

@@ -1,6 +1,5 @@
 package org.sflowmonitor.api;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,28 +24,43 @@ final class SeriesReader {
 
     /**
      * The rows of {@code method} for the entity found by the lookup (none when it found nothing);
-     * a VM's rows carry its UUID as hostname, its libvirt name and its UUID.
+     * a VM's rows carry its UUID as hostname, its libvirt name and its UUID. Each row is built
+     * once, straight from the result set, with the requested fields in the order asked for.
      */
     List<Map<String, Object>> read(SeriesMethod method, Map<String, Object> entity, Long ifIndex,
                                    Selection selection) {
         if (entity == null) {
             return List.of();
         }
-        List<String> columns = method.columnsFor(selection.output());
+        List<String> output = selection.output();
+        List<String> columns = method.columnsFor(output);
         SeriesQuery query = new SeriesQuery(method.table(), ((Number) entity.get("id")).longValue(), ifIndex,
                 columns, method.columns(), selection.from(), selection.till(), selection.descending(),
                 selection.limit());
-        boolean vm = method.fields().contains("uuid");
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> row : query.run(queries)) {
-            if (vm) {
-                row = new LinkedHashMap<>(row);
-                row.put("hostname", entity.get("uuid"));
-                row.put("name", entity.get("name"));
-                row.put("uuid", entity.get("uuid"));
+        String[] fields = output.toArray(new String[0]);
+        // per field: the result set column to read, or 0 for a value of the entity itself
+        int[] column = new int[fields.length];
+        Object[] constant = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            switch (fields[i]) {
+                case "host_ip" -> column[i] = 1;
+                case "timestamp" -> column[i] = 2;
+                case "hostname", "uuid" -> constant[i] = entity.get("uuid");
+                case "name" -> constant[i] = entity.get("name");
+                default -> column[i] = 3 + columns.indexOf(fields[i]);
             }
-            out.add(SeriesMethod.present(row, selection.output()));
         }
-        return out;
+        List<Map<String, Object>> rows = query.run(queries, rs -> {
+            Map<String, Object> row = new LinkedHashMap<>(2 * fields.length);
+            for (int i = 0; i < fields.length; i++) {
+                row.put(fields[i], column[i] == 0 ? constant[i]
+                        : SeriesMethod.value(fields[i], Queries.value(rs, column[i])));
+            }
+            return row;
+        });
+        if (output.contains("host_ip")) {
+            SeriesQuery.addressesForIds(queries, rows);
+        }
+        return rows;
     }
 }

@@ -36,8 +36,24 @@ public final class Queries {
         this.timeoutSeconds = timeoutSeconds;
     }
 
+    /** Turns the current row of a result set into a value; columns as {@link #value} reads them. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
     /** Runs a query with bound parameters and returns its rows as maps from lower-case column labels. */
     public List<Map<String, Object>> rows(String sql, List<?> params) {
+        return read(sql, params, null);
+    }
+
+    /** Runs a query with bound parameters and returns what {@code reader} makes of each row. */
+    public <T> List<T> rows(String sql, List<?> params, RowReader<T> reader) {
+        return read(sql, params, reader);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> read(String sql, List<?> params, RowReader<T> reader) {
         Connection c;
         try {
             c = db.connection();
@@ -51,7 +67,14 @@ public final class Queries {
                 ps.setObject(i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
-                return read(rs);
+                if (reader == null) {
+                    return (List<T>) (List<?>) maps(rs);
+                }
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(reader.read(rs));
+                }
+                return out;
             }
         } catch (SQLTimeoutException e) {
             throw new QueryException(QueryException.Reason.TIMEOUT, timeoutSeconds, e);
@@ -63,7 +86,7 @@ public final class Queries {
         }
     }
 
-    private static List<Map<String, Object>> read(ResultSet rs) throws SQLException {
+    private static List<Map<String, Object>> maps(ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         String[] names = new String[n];
@@ -74,7 +97,7 @@ public final class Queries {
         while (rs.next()) {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
-                row.put(names[i], plain(rs.getObject(i + 1)));
+                row.put(names[i], value(rs, i + 1));
             }
             out.add(row);
         }
@@ -85,8 +108,12 @@ public final class Queries {
         return rows(sql, List.of(params));
     }
 
-    /** NUMERIC(20) values come back as BigDecimal; hand out Long when they fit, else BigInteger. */
-    private static Object plain(Object value) {
+    /**
+     * A column's value: NUMERIC(20) values come back as BigDecimal; hand out Long when they fit,
+     * else BigInteger.
+     */
+    public static Object value(ResultSet rs, int column) throws SQLException {
+        Object value = rs.getObject(column);
         if (value instanceof BigDecimal d) {
             BigInteger i = d.toBigIntegerExact();
             return i.bitLength() < 64 ? (Object) i.longValue() : i;

@@ -23,9 +23,13 @@ public record SeriesQuery(SampleTable table, long entityId, Long ifIndex, List<S
         presence = List.copyOf(presence);
     }
 
-    public List<Map<String, Object>> run(Queries queries) {
+    /**
+     * The rows as {@code reader} makes them of the columns host_id (1), timestamp (2) and
+     * {@code columns} (3 on), in the order of {@code columns}.
+     */
+    public <T> List<T> run(Queries queries, Queries.RowReader<T> reader) {
         String dir = descending ? " DESC" : " ASC";
-        StringBuilder sql = new StringBuilder("SELECT s.host_id AS host_ip, s.ts AS \"timestamp\"");
+        StringBuilder sql = new StringBuilder("SELECT s.host_id, s.ts");
         columns.forEach(c -> sql.append(", s.").append(Queries.column(c)));
         sql.append(" FROM ").append(table.table()).append(" s WHERE s.").append(table.key()).append(" = ?");
         List<Object> params = new ArrayList<>();
@@ -56,16 +60,14 @@ public record SeriesQuery(SampleTable table, long entityId, Long ifIndex, List<S
         }
         sql.append(" FETCH FIRST ? ROWS ONLY");
         params.add(limit);
-        List<Map<String, Object>> rows = queries.rows(sql.toString(), params);
-        addressesForIds(queries, rows);
-        return rows;
+        return queries.rows(sql.toString(), params, reader);
     }
 
     /**
-     * Replaces the node ids in host_ip by the nodes' addresses: one lookup for the few nodes a
-     * series touches instead of a join on every row.
+     * Replaces the node ids in the rows' host_ip by the nodes' addresses: one lookup for the few
+     * nodes a series touches instead of a join on every row.
      */
-    private static void addressesForIds(Queries queries, List<Map<String, Object>> rows) {
+    public static void addressesForIds(Queries queries, List<Map<String, Object>> rows) {
         Set<Object> ids = new LinkedHashSet<>();
         rows.forEach(r -> ids.add(r.get("host_ip")));
         if (ids.isEmpty()) {
