@@ -46,9 +46,9 @@ public final class Api {
         LatestSamples latest = new LatestSamples(queries);
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         add(namespaces, new Namespace("host", HostApi.class, new HostService(inventory, series, latest,
-                collector.writer().lastSeen()), mapper));
+                collector.writer().live()), mapper));
         add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(inventory, series, latest,
-                collector.writer().lastSeen()), mapper));
+                collector.writer().live()), mapper));
         add(namespaces, new Namespace("collector", CollectorApi.class,
                 new CollectorService(collector, config.version()), mapper));
         add(namespaces, new Namespace("apiinfo", ApiinfoApi.class, new ApiinfoService(config.version()), mapper));

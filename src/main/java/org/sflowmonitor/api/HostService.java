@@ -8,7 +8,7 @@ import java.util.Map;
 import org.sflowmonitor.sflow.RecordNames;
 import org.sflowmonitor.store.EntityFilter;
 import org.sflowmonitor.store.Inventory;
-import org.sflowmonitor.store.LastSeen;
+import org.sflowmonitor.store.LiveEntities;
 import org.sflowmonitor.store.LatestSamples;
 
 final class HostService implements HostApi {
@@ -17,14 +17,14 @@ final class HostService implements HostApi {
     private final EntityLookup lookup;
     private final SeriesReader series;
     private final LatestSamples latest;
-    private final LastSeen lastSeen;
+    private final LiveEntities live;
 
-    HostService(Inventory inventory, SeriesReader series, LatestSamples latest, LastSeen lastSeen) {
+    HostService(Inventory inventory, SeriesReader series, LatestSamples latest, LiveEntities live) {
         this.inventory = inventory;
         this.lookup = new EntityLookup(inventory);
         this.series = series;
         this.latest = latest;
-        this.lastSeen = lastSeen;
+        this.live = live;
     }
 
     @Override
@@ -42,9 +42,9 @@ final class HostService implements HostApi {
             node.put("uuid", row.get("uuid"));
             node.put("first_seen", row.get("first_seen"));
             node.put("last_seen", Math.max(((Number) row.get("last_seen")).longValue(),
-                    lastSeen.host(((Number) row.get("id")).longValue())));
+                    live.hostLastSeen(((Number) row.get("id")).longValue())));
             node.put("adapters", adapters.getOrDefault(((Number) row.get("id")).longValue(), List.of()));
-            node.put("vm_count", row.get("vm_count"));
+            node.put("vm_count", live.hostVmCount(((Number) row.get("id")).longValue()));
             out.add(node);
         }
         return out;

@@ -89,13 +89,14 @@ final class Namespace {
         return written(method, answer.get("result"));
     }
 
-    /** The result as JSON text to embed in the response, written once from the method's own objects. */
+    /** The result as JSON bytes to embed in the response, written once from the method's own objects. */
     private JsonNode written(MethodSpec method, JsonNode result) {
         if (!(result instanceof POJONode pojo)) {
             return result;
         }
         try {
-            return mapper.getNodeFactory().rawValueNode(new RawValue(mapper.writeValueAsString(pojo.getPojo())));
+            return mapper.getNodeFactory().rawValueNode(new RawValue(new WrittenJson(
+                    mapper.writeValueAsBytes(pojo.getPojo()))));
         } catch (JsonProcessingException e) {
             throw internal(qualified(method.name()), e);
         }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.sflowmonitor.sflow.RecordNames;
 import org.sflowmonitor.store.EntityFilter;
 import org.sflowmonitor.store.Inventory;
-import org.sflowmonitor.store.LastSeen;
+import org.sflowmonitor.store.LiveEntities;
 import org.sflowmonitor.store.LatestSamples;
 
 final class VirtService implements VirtApi {
@@ -18,14 +18,14 @@ final class VirtService implements VirtApi {
     private final EntityLookup lookup;
     private final SeriesReader series;
     private final LatestSamples latest;
-    private final LastSeen lastSeen;
+    private final LiveEntities live;
 
-    VirtService(Inventory inventory, SeriesReader series, LatestSamples latest, LastSeen lastSeen) {
+    VirtService(Inventory inventory, SeriesReader series, LatestSamples latest, LiveEntities live) {
         this.inventory = inventory;
         this.lookup = new EntityLookup(inventory);
         this.series = series;
         this.latest = latest;
-        this.lastSeen = lastSeen;
+        this.live = live;
     }
 
     @Override
@@ -45,7 +45,7 @@ final class VirtService implements VirtApi {
             vm.put("node_hostname", row.get("node_hostname"));
             vm.put("first_seen", row.get("first_seen"));
             vm.put("last_seen", Math.max(((Number) row.get("last_seen")).longValue(),
-                    lastSeen.vm(((Number) row.get("id")).longValue())));
+                    live.vmLastSeen(((Number) row.get("id")).longValue())));
             vm.put("adapters", adapters.getOrDefault(((Number) row.get("id")).longValue(), List.of()));
             out.add(vm);
         }

@@ -115,9 +115,9 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         return queue.size() + queue.remainingCapacity();
     }
 
-    /** Every host's and VM's exact last sight, for the API (the tables' last_seen lags, see Entities). */
-    public LastSeen lastSeen() {
-        return entities.lastSeen();
+    /** What the writer knows of hosts and VMs now, for the API (the tables' last_seen lags, see Entities). */
+    public LiveEntities live() {
+        return entities.live();
     }
 
     /** The current database fault, or null when writing works. */

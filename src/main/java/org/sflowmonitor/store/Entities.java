@@ -21,7 +21,7 @@ import org.sflowmonitor.sflow.MacAddress;
  * summary of what was last written of each description, so that an unchanged description
  * (sent every polling interval) costs no write.
  *
- * <p>last_seen is kept in memory, published to the API through {@link LastSeen} with every
+ * <p>last_seen is kept in memory, published to the API through {@link LiveEntities} with every
  * sample, and written to the tables by a slow sweep: one starts at most every
  * {@link #LAST_SEEN_SWEEP_MILLIS} and writes the entities seen since their last write, in id
  * order, a slice per batch, paced to {@link #LAST_SEEN_ROWS_PER_SECOND} ({@link #sweepLastSeen}).
@@ -121,7 +121,7 @@ final class Entities {
     private long nextSweepAt;
     /** The time up to which the sweep has used its rate. */
     private long lastSliceAt;
-    private final LastSeen lastSeen = new LastSeen();
+    private final LiveEntities live = new LiveEntities();
 
     Entities(int maxHosts, int maxVmsPerHost, int maxVms) {
         this.maxHosts = maxHosts;
@@ -146,7 +146,7 @@ final class Entities {
                     + "os_release, last_seen FROM host ORDER BY id")) {
                 while (rs.next()) {
                     Host h = new Host(rs.getLong(1), rs.getLong(8));
-                    lastSeen.raiseHost(h.id, h.lastSeen);
+                    live.raiseHostLastSeen(h.id, h.lastSeen);
                     h.hostname = rs.getString(3);
                     h.uuid = rs.getString(4);
                     h.machineType = rs.getObject(5, Integer.class);
@@ -161,7 +161,7 @@ final class Entities {
             try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
                 while (rs.next()) {
                     Vm v = new Vm(rs.getLong(1), rs.getLong(5));
-                    lastSeen.raiseVm(v.id, v.lastSeen);
+                    live.raiseVmLastSeen(v.id, v.lastSeen);
                     v.hostId = rs.getLong(3);
                     v.hostname = rs.getString(4);
                     vms.put(UUID.fromString(rs.getString(2)), v);
@@ -172,6 +172,9 @@ final class Entities {
                         h.vmCount++;
                     }
                 }
+            }
+            for (Host h : hostsInIdOrder) {
+                live.setHostVmCount(h.id, h.vmCount);
             }
             loadAdapters(s, "SELECT host_id, if_index, mac FROM host_adapter", hostsById);
             loadAdapters(s, "SELECT vm_id, if_index, mac FROM vm_adapter", vmsById);
@@ -204,7 +207,7 @@ final class Entities {
                 return null;
             }
             h = new Host(nextHostId++, at);
-            lastSeen.raiseHost(h.id, at);
+            live.raiseHostLastSeen(h.id, at);
             PreparedStatement ps = add(st, INSERT_HOST);
             ps.setLong(1, h.id);
             ps.setString(2, hostIp);
@@ -257,7 +260,7 @@ final class Entities {
                 return null;
             }
             v = new Vm(nextVmId++, at);
-            lastSeen.raiseVm(v.id, at);
+            live.raiseVmLastSeen(v.id, at);
             PreparedStatement ps = add(st, INSERT_VM);
             ps.setLong(1, v.id);
             ps.setString(2, uuid.toString());
@@ -269,7 +272,7 @@ final class Entities {
             ps.addBatch();
             v.hostId = host.id;
             v.hostname = hostname;
-            host.vmCount++;
+            countVms(host, 1);
             vms.put(uuid, v);
             vmsInIdOrder.add(v);
             return v;
@@ -286,9 +289,9 @@ final class Entities {
             if (moved) {
                 Host old = hostsById.get(v.hostId);
                 if (old != null) {
-                    old.vmCount--;
+                    countVms(old, -1);
                 }
-                host.vmCount++;
+                countVms(host, 1);
                 v.hostId = host.id;
             }
             v.hostname = renamed ? hostname : v.hostname;
@@ -301,16 +304,21 @@ final class Entities {
         if (at > e.lastSeen) {
             e.lastSeen = at;
             if (e instanceof Host) {
-                lastSeen.raiseHost(e.id, at);
+                live.raiseHostLastSeen(e.id, at);
             } else {
-                lastSeen.raiseVm(e.id, at);
+                live.raiseVmLastSeen(e.id, at);
             }
         }
     }
 
-    /** What the API reads: every entity's exact last sight. */
-    LastSeen lastSeen() {
-        return lastSeen;
+    /** What the API reads: every entity's exact last sight, every host's VM count. */
+    LiveEntities live() {
+        return live;
+    }
+
+    private void countVms(Host h, int delta) {
+        h.vmCount += delta;
+        live.setHostVmCount(h.id, h.vmCount);
     }
 
     /**

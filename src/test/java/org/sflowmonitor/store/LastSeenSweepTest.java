@@ -77,7 +77,7 @@ class LastSeenSweepTest {
 
         assertFalse(entities.sweepLastSeen(st, T0 + 30_000, 10), "no sweep before the interval");
         assertEquals(T0, storedLastSeen(vms.get(0).id));
-        assertEquals(T0 + 20_000, entities.lastSeen().vm(vms.get(0).id), "the API sees it at once");
+        assertEquals(T0 + 20_000, entities.live().vmLastSeen(vms.get(0).id), "the API sees it at once");
 
         long due = T0 + Entities.LAST_SEEN_SWEEP_MILLIS;
         sweepStep(due, 10);

@@ -1,0 +1,35 @@
+package org.sflowmonitor.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import org.junit.jupiter.api.Test;
+
+class WrittenJsonTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VALUE = "[{\"name\":\"vm-ü-€-😀\",\"n\":1}]";
+
+    private static ObjectNode response() {
+        ObjectNode response = JsonNodeFactory.instance.objectNode().put("jsonrpc", "2.0");
+        response.set("result", JsonNodeFactory.instance.rawValueNode(new RawValue(
+                new WrittenJson(VALUE.getBytes(StandardCharsets.UTF_8)))));
+        return response.put("id", 1);
+    }
+
+    @Test
+    void aWrittenValueIsEmbeddedByteForByteInAUtf8Response() throws Exception {
+        String written = new String(JSON.writeValueAsBytes(response()), StandardCharsets.UTF_8);
+        assertEquals("{\"jsonrpc\":\"2.0\",\"result\":" + VALUE + ",\"id\":1}", written);
+    }
+
+    @Test
+    void aWrittenValueIsEmbeddedUnchangedInACharacterResponse() throws Exception {
+        assertEquals("{\"jsonrpc\":\"2.0\",\"result\":" + VALUE + ",\"id\":1}", JSON.writeValueAsString(response()));
+    }
+}
