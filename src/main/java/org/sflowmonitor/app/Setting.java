@@ -19,7 +19,7 @@ public enum Setting {
     AGENTS_ALLOW("agents.allow", "", "comma-separated CIDRs whose datagrams are accepted; empty: all"),
     RETENTION_DAYS("retention.days", "7", "days of samples kept"),
     QUEUE_CAPACITY("ingest.queue.capacity", "65536", "samples waiting for the database writer before loss is counted"),
-    BATCH_SIZE("ingest.batch.size", "2000", "rows per database commit at most"),
+    BATCH_SIZE("ingest.batch.size", "5000", "rows per database commit at most"),
     AGENT_MAX_VMS("agent.max.vms", "5000", "VMs one agent may create; more are counted and dropped"),
     VMS_MAX("vms.max", "2000000", "VMs in all; more are counted and dropped"),
     API_MAX_BODY("api.max.body.bytes", "1048576", "largest request body on /api"),

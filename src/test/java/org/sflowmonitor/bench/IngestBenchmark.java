@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.sflowmonitor.app.Setting;
+
 /**
  * The ingest benchmark (issue 6): the highest rate of counter samples per second the service
  * (webapp with its H2 file database, in a JVM of its own) stores for a window with zero loss,
@@ -169,14 +171,14 @@ public final class IngestBenchmark {
         Path dir = s.work().resolve("jdbc-db");
         long millis = s.ceilingSeconds() * 2000L;
         try (ChildJvm child = ChildJvm.start(s.work().resolve("jdbc.log"), List.of("-Xmx" + s.heap()), "jdbc",
-                dir.toString(), String.valueOf(s.model().vmsPerNode()), String.valueOf(s.model().nodes()), "2000",
+                dir.toString(), String.valueOf(s.model().vmsPerNode()), String.valueOf(s.model().nodes()), Setting.BATCH_SIZE.defaultValue(),
                 String.valueOf(millis))) {
             Map<String, String> r = child.result(millis / 1000 + 120);
             double seconds = n(r, "elapsed_ns") / 1e9;
             double cpu = 100.0 * n(r, "cpu_ns") / n(r, "elapsed_ns");
             Ceiling c = new Ceiling("jdbc", n(r, "samples_inserted") / seconds, 0, 0, 0, cpu,
                     n(r, "rows_inserted") + " rows in " + String.format(Locale.ROOT, "%.1f", seconds)
-                            + " s, batches of 2000 samples, a commit per batch");
+                            + " s, batches of " + Setting.BATCH_SIZE.defaultValue() + " samples (the writer's), a commit per batch");
             log.printf(Locale.ROOT, "jdbc: %.0f samples/s (%.0f rows/s); %s%n", c.samplesPerSecond(),
                     n(r, "rows_inserted") / seconds, c.note());
             return c;
