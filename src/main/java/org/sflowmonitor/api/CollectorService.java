@@ -48,16 +48,24 @@ final class CollectorService implements CollectorApi {
         jvm.put("heap_max_bytes", heap.getMax());
         status.put("jvm", jvm);
         List<Map<String, Object>> agents = new ArrayList<>();
-        sources.stats().agents().forEach((address, counters) -> {
-            if (agent == null || agent.equals(address)) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("agent", address);
-                row.putAll(counters(counters));
-                agents.add(row);
+        if (agent == null) {
+            sources.stats().agents().forEach((address, counters) -> agents.add(agentRow(address, counters)));
+        } else {
+            // one lookup: copying 10,000 agents' counters to pick one made this the slowest call of the load test
+            AgentCounters counters = sources.stats().find(agent);
+            if (counters != null) {
+                agents.add(agentRow(agent, counters));
             }
-        });
+        }
         status.put("agents", agents);
         return status;
+    }
+
+    private static Map<String, Object> agentRow(String address, AgentCounters counters) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("agent", address);
+        row.putAll(counters(counters));
+        return row;
     }
 
     private static Map<String, Object> counters(AgentCounters counters) {

@@ -60,6 +60,11 @@ public final class IngestStats {
         return agents.computeIfAbsent(agent, k -> new AgentCounters());
     }
 
+    /** The counters of one agent as tracked, or null when it is not (without starting to track it). */
+    public AgentCounters find(String agent) {
+        return agents.get(agent);
+    }
+
     /** A sorted view of the agents' counters. */
     public Map<String, AgentCounters> agents() {
         return new TreeMap<>(agents);

@@ -346,6 +346,13 @@ class ApiMethodsTest {
     }
 
     @Test
+    void collectorStatusForAnAgentNeverSeenListsNoAgentAndStartsNoCounters() throws Exception {
+        assertEquals(0, result("collector.status", "{\"agent\":\"192.0.2.99\"}").get("agents").size());
+        JsonNode all = result("collector.status", "{}").get("agents");
+        all.forEach(a -> assertFalse(a.get("agent").asText().equals("192.0.2.99"), all.toString()));
+    }
+
+    @Test
     void apiinfoVersionNamesTheService() throws Exception {
         JsonNode info = result("apiinfo.version", "{}");
         assertEquals("sflow-monitor", info.get("name").asText());

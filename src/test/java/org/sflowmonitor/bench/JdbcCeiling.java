@@ -24,7 +24,7 @@ import org.sflowmonitor.store.Database;
 final class JdbcCeiling {
 
     /** One table's INSERT of every column, bound by column type. */
-    private static final class Table {
+    static final class Table {
         final PreparedStatement insert;
         final int[] types;
         final List<String> names;
