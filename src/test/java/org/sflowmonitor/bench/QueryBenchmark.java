@@ -134,10 +134,17 @@ public final class QueryBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /**
+     * Warm-up calls that are not measured: the service runs in a fresh JVM, whose first calls of
+     * a method run interpreted (with 3 of them, virt.memory's median varied from 18 to 39 ms
+     * between runs of the same code).
+     */
+    static final int WARMUP_CALLS = 20;
+
     /** Warm-up calls, then {@code clients} threads calling in a loop, each {@code calls} times or until the time limit. */
     static Cell measure(StatusClient api, Method m, int clients, int calls, int cellSeconds) throws Exception {
         StatusClient.Answer first = null;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < WARMUP_CALLS; i++) {
             first = api.call(m.name(), m.params().apply(i));
         }
         int rows = first.ok() && first.json().get("result").isArray() ? first.json().get("result").size() : 0;
