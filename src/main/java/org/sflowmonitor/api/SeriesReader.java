@@ -1,6 +1,5 @@
 package org.sflowmonitor.api;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,13 +49,13 @@ final class SeriesReader {
                 default -> column[i] = 3 + columns.indexOf(fields[i]);
             }
         }
+        SeriesRow.Fields names = new SeriesRow.Fields(output);
         List<Map<String, Object>> rows = query.run(queries, rs -> {
-            Map<String, Object> row = new LinkedHashMap<>(2 * fields.length);
+            Object[] values = new Object[fields.length];
             for (int i = 0; i < fields.length; i++) {
-                row.put(fields[i], column[i] == 0 ? constant[i]
-                        : SeriesMethod.value(fields[i], Queries.value(rs, column[i])));
+                values[i] = column[i] == 0 ? constant[i] : SeriesMethod.value(fields[i], Queries.value(rs, column[i]));
             }
-            return row;
+            return new SeriesRow(names, values);
         });
         if (output.contains("host_ip")) {
             SeriesQuery.addressesForIds(queries, rows);
