@@ -44,7 +44,8 @@ final class HostService implements HostApi {
             node.put("last_seen", Math.max(((Number) row.get("last_seen")).longValue(),
                     live.hostLastSeen(((Number) row.get("id")).longValue())));
             node.put("adapters", adapters.getOrDefault(((Number) row.get("id")).longValue(), List.of()));
-            node.put("vm_count", live.hostVmCount(((Number) row.get("id")).longValue()));
+            // unknown (null) while the writer has not loaded the inventory: the database was unreachable at start
+            node.put("vm_count", live.loaded() ? live.hostVmCount(((Number) row.get("id")).longValue()) : null);
             out.add(node);
         }
         return out;

@@ -146,7 +146,8 @@ final class Entities {
                     + "os_release, last_seen FROM host ORDER BY id")) {
                 while (rs.next()) {
                     Host h = new Host(rs.getLong(1), rs.getLong(8));
-                    live.raiseHostLastSeen(h.id, h.lastSeen);
+                    // after a rollback, what the sweep had not written yet must stay due
+                    seen(h, live.hostLastSeen(h.id));
                     h.hostname = rs.getString(3);
                     h.uuid = rs.getString(4);
                     h.machineType = rs.getObject(5, Integer.class);
@@ -161,7 +162,7 @@ final class Entities {
             try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
                 while (rs.next()) {
                     Vm v = new Vm(rs.getLong(1), rs.getLong(5));
-                    live.raiseVmLastSeen(v.id, v.lastSeen);
+                    seen(v, live.vmLastSeen(v.id));
                     v.hostId = rs.getLong(3);
                     v.hostname = rs.getString(4);
                     vms.put(UUID.fromString(rs.getString(2)), v);
@@ -179,6 +180,7 @@ final class Entities {
             loadAdapters(s, "SELECT host_id, if_index, mac FROM host_adapter", hostsById);
             loadAdapters(s, "SELECT vm_id, if_index, mac FROM vm_adapter", vmsById);
         }
+        live.markLoaded();
     }
 
     private static long maxId(Statement s, String sql) throws SQLException {
@@ -207,7 +209,8 @@ final class Entities {
                 return null;
             }
             h = new Host(nextHostId++, at);
-            live.raiseHostLastSeen(h.id, at);
+            live.setHostLastSeen(h.id, at);
+            live.setHostVmCount(h.id, 0);
             PreparedStatement ps = add(st, INSERT_HOST);
             ps.setLong(1, h.id);
             ps.setString(2, hostIp);
@@ -260,7 +263,7 @@ final class Entities {
                 return null;
             }
             v = new Vm(nextVmId++, at);
-            live.raiseVmLastSeen(v.id, at);
+            live.setVmLastSeen(v.id, at);
             PreparedStatement ps = add(st, INSERT_VM);
             ps.setLong(1, v.id);
             ps.setString(2, uuid.toString());

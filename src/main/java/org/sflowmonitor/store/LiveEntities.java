@@ -18,6 +18,12 @@ public final class LiveEntities {
     private final Ids hostsLastSeen = new Ids();
     private final Ids vmsLastSeen = new Ids();
     private final Ids hostsVmCount = new Ids();
+    private volatile boolean loaded;
+
+    /** True once the writer has loaded the hosts and VMs of the database (false while it cannot connect). */
+    public boolean loaded() {
+        return loaded;
+    }
 
     /** The host's last sight, or 0 when the writer does not know the id. */
     public long hostLastSeen(long id) {
@@ -40,6 +46,19 @@ public final class LiveEntities {
 
     void raiseVmLastSeen(long id, long at) {
         vmsLastSeen.raise(id, at);
+    }
+
+    /** For a new entity: its id may have belonged to one created in a transaction that was rolled back. */
+    void setHostLastSeen(long id, long at) {
+        hostsLastSeen.set(id, at);
+    }
+
+    void setVmLastSeen(long id, long at) {
+        vmsLastSeen.set(id, at);
+    }
+
+    void markLoaded() {
+        loaded = true;
     }
 
     void setHostVmCount(long id, long count) {

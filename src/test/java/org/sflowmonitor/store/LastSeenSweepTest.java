@@ -142,6 +142,33 @@ class LastSeenSweepTest {
     }
 
     @Test
+    void aLastSeenTheSweepHadNotWrittenIsStillWrittenAfterAReload() throws Exception {
+        List<Entities.Vm> vms = createVms(1);
+        sweepStep(T0, 10);
+        sweepStep(T0 + 1_000, 10);
+        entities.seen(vms.get(0), T0 + 20_000);
+
+        entities.load(st); // as after a rollback: the entities are read back from the tables
+        assertEquals(T0 + 20_000, entities.live().vmLastSeen(vms.get(0).id));
+        assertTrue(entities.flushLastSeen(st, 10, System.nanoTime() + 10_000_000_000L));
+        st.commit();
+        assertEquals(T0 + 20_000, storedLastSeen(vms.get(0).id));
+    }
+
+    @Test
+    void anIdReusedAfterARollbackStartsWithItsOwnLastSeenAndNoVms() throws Exception {
+        Entities.Host lost = entities.host(st, "10.0.0.9", T0 + 50_000);
+        entities.vm(st, new UUID(9, 9), lost, "vm-lost", 1, T0 + 50_000);
+        st.rollback();
+        entities.load(st);
+
+        Entities.Host reused = entities.host(st, "10.0.0.8", T0 + 1_000);
+        assertEquals(lost.id, reused.id);
+        assertEquals(T0 + 1_000, entities.live().hostLastSeen(reused.id));
+        assertEquals(0, entities.live().hostVmCount(reused.id));
+    }
+
+    @Test
     void flushingAtShutdownStopsAtItsDeadline() throws Exception {
         List<Entities.Vm> vms = createVms(10);
         for (Entities.Vm v : vms) {
