@@ -21,7 +21,7 @@ public final class HistoryGrowth {
     static final String USAGE = """
             usage: HistoryGrowth [--vms N] [--rounds R] [--every K] [--work DIR]
               --vms     VMs, one sample each per round            default 20000
-              --rounds  rounds                                    default 1200
+              --rounds  rounds                                    default 800
               --every   rounds per reported block                 default 100
               --work    database folder (deleted first)           default target/bench-history
             """;
@@ -32,7 +32,7 @@ public final class HistoryGrowth {
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("vms", "rounds", "every", "work"), Set.of(), USAGE);
         int vms = args.integer("vms", 20_000);
-        int rounds = args.integer("rounds", 1_200);
+        int rounds = args.integer("rounds", 800);
         int every = args.integer("every", 100);
         Path dir = Path.of(args.string("work", "target/bench-history"));
         int batch = Integer.parseInt(Setting.BATCH_SIZE.defaultValue());
