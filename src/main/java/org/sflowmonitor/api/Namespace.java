@@ -97,7 +97,8 @@ final class Namespace {
         try {
             return mapper.getNodeFactory().rawValueNode(new RawValue(new WrittenJson(
                     mapper.writeValueAsBytes(pojo.getPojo()))));
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
+            // written here, after jsonrpc4j returned: its own error handling no longer covers it
             throw internal(qualified(method.name()), e);
         }
     }

@@ -42,6 +42,18 @@ class BadInputTest {
         String fail();
     }
 
+    /** A service whose result cannot be written as JSON: the failure comes after the method returned. */
+    public interface Unwritable {
+        Object result();
+    }
+
+    /** A value whose getter fails while the result is written. */
+    public static final class Bomb {
+        public String getValue() {
+            throw new IllegalStateException("SELECT secret FROM host at org.example.Bug");
+        }
+    }
+
     /** A service whose query runs longer than the statement timeout of one second. */
     public interface Slow {
         long sum();
@@ -54,7 +66,8 @@ class BadInputTest {
         Queries oneSecond = new Queries(service.runtime().database(), 1);
         service.changeApi(api -> api.with("broken", Broken.class, () -> {
             throw new IllegalStateException("SELECT secret FROM host at org.example.Bug");
-        }).with("slow", Slow.class, () -> ((Number) oneSecond.rows("SELECT SUM(x) AS n FROM SYSTEM_RANGE(1, "
+        }).with("unwritable", Unwritable.class, () -> java.util.List.of(new Bomb()))
+                .with("slow", Slow.class, () -> ((Number) oneSecond.rows("SELECT SUM(x) AS n FROM SYSTEM_RANGE(1, "
                 + "100000000000)").get(0).get("n")).longValue()));
         client = service.client();
     }
@@ -152,6 +165,12 @@ class BadInputTest {
     @Test
     void aFailingMethodIsAnInternalErrorThatRevealsNothing() throws Exception {
         JsonNode e = error(call("broken.fail", "{}"), -32603);
+        assertEquals("Internal error", e.get("message").asText());
+    }
+
+    @Test
+    void aResultThatCannotBeWrittenIsAnInternalErrorThatRevealsNothing() throws Exception {
+        JsonNode e = error(call("unwritable.result", "{}"), -32603);
         assertEquals("Internal error", e.get("message").asText());
     }
 
