@@ -121,11 +121,11 @@ public final class Retention implements AutoCloseable {
     private static long[] ids(Connection c, String sql, long cutoff) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setLong(1, cutoff);
-            return ids(st);
+            return ids(c, st);
         }
     }
 
-    private static long[] ids(PreparedStatement st) throws SQLException {
+    private static long[] ids(Connection c, PreparedStatement st) throws SQLException {
         try (ResultSet rs = st.executeQuery()) {
             long[] ids = new long[64];
             int n = 0;
