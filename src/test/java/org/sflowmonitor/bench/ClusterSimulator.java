@@ -17,9 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class ClusterSimulator {
 
     public static final int DATAGRAM_BYTES = 1_400;
-    private static final int NODE = -1;
-    private static final int INTERFACE_0 = -2;
-    private static final int INTERFACE_1 = -3;
+    private static final int NODE = PollingSchedule.NODE;
+    private static final int INTERFACE_0 = PollingSchedule.INTERFACE_0;
 
     /**
      * What to play: {@code samplesPerSecond} paces the sending (infinite: as fast as possible),
@@ -62,10 +61,7 @@ public final class ClusterSimulator {
 
     private final Config config;
     private final SampleWriter writer;
-    /** Per node, its sources ordered by the second of the interval they are polled in. */
-    private final int[][] sourcesByPhase;
-    /** Per node, where each second's sources start in {@link #sourcesByPhase}; one more entry than seconds. */
-    private final int[][] phaseStarts;
+    private final PollingSchedule schedule;
     private final long[] datagramSequences;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile long datagramsSent;
@@ -73,48 +69,9 @@ public final class ClusterSimulator {
 
     public ClusterSimulator(Config config) {
         this.config = config;
-        ClusterModel model = config.model();
-        this.writer = new SampleWriter(model);
-        this.sourcesByPhase = new int[model.nodes()][];
-        this.phaseStarts = new int[model.nodes()][];
-        this.datagramSequences = new long[model.nodes()];
-        int interval = config.intervalSeconds();
-        for (int n = 0; n < model.nodes(); n++) {
-            int count = 1 + model.vmsPerNode() + (config.interfaces() ? 2 : 0);
-            int[] sources = new int[count];
-            int[] phases = new int[count];
-            int i = 0;
-            sources[i] = NODE;
-            phases[i++] = phase(n, NODE);
-            if (config.interfaces()) {
-                sources[i] = INTERFACE_0;
-                phases[i++] = phase(n, INTERFACE_0);
-                sources[i] = INTERFACE_1;
-                phases[i++] = phase(n, INTERFACE_1);
-            }
-            for (int v = 0; v < model.vmsPerNode(); v++) {
-                sources[i] = v;
-                phases[i++] = phase(n, v);
-            }
-            int[] starts = new int[interval + 1];
-            for (int p : phases) {
-                starts[p + 1]++;
-            }
-            for (int p = 0; p < interval; p++) {
-                starts[p + 1] += starts[p];
-            }
-            int[] next = starts.clone();
-            int[] ordered = new int[count];
-            for (int k = 0; k < count; k++) {
-                ordered[next[phases[k]]++] = sources[k];
-            }
-            sourcesByPhase[n] = ordered;
-            phaseStarts[n] = starts;
-        }
-    }
-
-    private int phase(int node, int source) {
-        return (int) Long.remainderUnsigned(config.model().hash(node, source, 7), config.intervalSeconds());
+        this.writer = new SampleWriter(config.model());
+        this.schedule = new PollingSchedule(config.model(), config.intervalSeconds(), config.interfaces());
+        this.datagramSequences = new long[config.model().nodes()];
     }
 
     /** Datagrams sent so far (readable from any thread while {@link #run} works). */
@@ -148,12 +105,10 @@ public final class ClusterSimulator {
                 : config.maxRounds() * interval;
         outer:
         for (; second < lastSecond; second++) {
-            int phase = (int) (second % interval);
             long sequence = second / interval + 1;
-            for (int n = 0; n < sourcesByPhase.length; n++) {
-                int from = phaseStarts[n][phase];
-                int to = phaseStarts[n][phase + 1];
-                int k = from;
+            for (int n = 0; n < schedule.nodes(); n++) {
+                int k = schedule.first(n, second);
+                int to = schedule.end(n, second);
                 while (k < to) {
                     if (stopped.get() || System.nanoTime() - deadline >= 0) {
                         break outer;
@@ -161,8 +116,8 @@ public final class ClusterSimulator {
                     buffer.clear();
                     writer.startDatagram(buffer, n, ++datagramSequences[n], writer.nodeUptime(n, second));
                     int inDatagram = 0;
-                    while (k < to && buffer.position() + maxBytes(sourcesByPhase[n][k]) <= DATAGRAM_BYTES) {
-                        writeSample(buffer, n, sourcesByPhase[n][k], sequence, second);
+                    while (k < to && buffer.position() + maxBytes(schedule.source(n, k)) <= DATAGRAM_BYTES) {
+                        writeSample(buffer, n, schedule.source(n, k), sequence, second);
                         inDatagram++;
                         k++;
                     }

@@ -30,6 +30,7 @@ class IngestBenchmarkSmokeTest {
         assertTrue(report.bare().samplesPerSecond() > 0);
         assertTrue(report.decode().samplesPerSecond() > 0);
         assertTrue(report.jdbc().samplesPerSecond() > 0);
+        assertTrue(report.jdbcArrival().samplesPerSecond() > 0);
         assertTrue(IngestBenchmark.markdown(report, settings).contains("| bare |"));
     }
 }

@@ -20,6 +20,12 @@ import org.sflowmonitor.store.Database;
  * commit per batch: per node sample a host_sample and a host_mib2_sample row, per VM sample a
  * vm_sample row, every column filled. No entity lookups, no last_seen updates: only inserts.
  * The columns are read from the database, so the loop follows schema changes.
+ *
+ * <p>Two orders of the samples: {@code node}, node by node with each node's VMs together (so a
+ * batch's rows land in one narrow stretch of the (vm_id, ts) index), and {@code arrival}, the
+ * order in which the simulator sends them and the service receives them ({@link PollingSchedule}:
+ * each VM at a second of its own, so consecutive rows land all over the index). The second is
+ * the ceiling of what the service does; the first shows what the index's locality is worth.
  */
 final class JdbcCeiling {
 
@@ -82,30 +88,37 @@ final class JdbcCeiling {
     private JdbcCeiling() {
     }
 
-    /** Inserts for {@code millis}; returns the stats line: samples and rows inserted and the time taken. */
-    static String run(Path dataDir, int vmsPerNode, int nodes, int batchSize, long millis) throws Exception {
+    /** The order samples are inserted in. */
+    enum Order { NODE, ARRIVAL }
+
+    /**
+     * Inserts for {@code millis}, samples in {@code order} (of a cluster polled every
+     * {@code intervalSeconds}); returns the stats line: samples and rows inserted and the time taken.
+     */
+    static String run(Path dataDir, int vmsPerNode, int nodes, int batchSize, long millis, Order order,
+                      int intervalSeconds) throws Exception {
         String url = "jdbc:h2:file:" + dataDir.resolve("sflow-monitor").toAbsolutePath();
         try (Database db = Database.open(url, "sa", "", dataDir, 2); Connection c = db.connection()) {
             c.setAutoCommit(false);
             Table host = new Table(c, "host_sample");
             Table mib2 = new Table(c, "host_mib2_sample");
             Table vm = new Table(c, "vm_sample");
+            Samples samples = samples(order, new ClusterModel(nodes, vmsPerNode, 1), intervalSeconds);
             long start = System.nanoTime();
             long deadline = start + millis * 1_000_000;
-            long samples = 0;
+            long count = 0;
             long rows = 0;
             long ts = System.currentTimeMillis();
             while (System.nanoTime() - deadline < 0) {
-                for (int i = 0; i < batchSize; i++, samples++) {
-                    long round = samples / (vmsPerNode + 1);
-                    long hostId = round % nodes + 1;
-                    long inNode = samples % (vmsPerNode + 1);
-                    if (inNode == 0) {
-                        host.add(hostId, 0, ts + samples, samples);
-                        mib2.add(hostId, 0, ts + samples, samples);
+                for (int i = 0; i < batchSize; i++, count++) {
+                    samples.next();
+                    long hostId = samples.node() + 1;
+                    if (samples.source() == PollingSchedule.NODE) {
+                        host.add(hostId, 0, ts + count, count);
+                        mib2.add(hostId, 0, ts + count, count);
                         rows += 2;
                     } else {
-                        vm.add(hostId, (hostId - 1) * vmsPerNode + inNode, ts + samples, samples);
+                        vm.add(hostId, (long) samples.node() * vmsPerNode + samples.source() + 1, ts + count, count);
                         rows++;
                     }
                 }
@@ -115,7 +128,94 @@ final class JdbcCeiling {
                 c.commit();
             }
             long elapsed = System.nanoTime() - start;
-            return "samples_inserted=" + samples + " rows_inserted=" + rows + " elapsed_ns=" + elapsed;
+            return "samples_inserted=" + count + " rows_inserted=" + rows + " elapsed_ns=" + elapsed;
+        }
+    }
+
+    /** The samples of {@code model} polled every {@code intervalSeconds}, in {@code order}. */
+    static Samples samples(Order order, ClusterModel model, int intervalSeconds) {
+        return order == Order.NODE ? new NodeOrder(model.vmsPerNode(), model.nodes())
+                : new ArrivalOrder(new PollingSchedule(model, intervalSeconds, false));
+    }
+
+    /** An endless sequence of samples: after {@link #next()}, the node (from 0) and the source (a VM from 0, or NODE). */
+    interface Samples {
+        void next();
+
+        int node();
+
+        int source();
+    }
+
+    /** Node after node, each node's own sample first and then its VMs'. */
+    private static final class NodeOrder implements Samples {
+        private final int vmsPerNode;
+        private final int nodes;
+        private int node;
+        private int source;
+
+        NodeOrder(int vmsPerNode, int nodes) {
+            this.vmsPerNode = vmsPerNode;
+            this.nodes = nodes;
+            this.node = nodes - 1;
+            this.source = vmsPerNode - 1;
+        }
+
+        @Override
+        public void next() {
+            if (source + 1 < vmsPerNode) {
+                source++;
+            } else {
+                node = (node + 1) % nodes;
+                source = PollingSchedule.NODE;
+            }
+        }
+
+        @Override
+        public int node() {
+            return node;
+        }
+
+        @Override
+        public int source() {
+            return source;
+        }
+    }
+
+    /** As the simulator sends them: second after second, in each second every node's sources of that second. */
+    private static final class ArrivalOrder implements Samples {
+        private final PollingSchedule schedule;
+        private long second = -1;
+        private int node;
+        private int k;
+        private int end;
+
+        ArrivalOrder(PollingSchedule schedule) {
+            this.schedule = schedule;
+            this.node = schedule.nodes() - 1;
+        }
+
+        @Override
+        public void next() {
+            while (k >= end) {
+                if (++node == schedule.nodes()) {
+                    node = 0;
+                    second++;
+                }
+                k = schedule.first(node, second);
+                end = schedule.end(node, second);
+            }
+            k++;
+        }
+
+        @Override
+        public int node() {
+            return node;
+        }
+
+        @Override
+        public int source() {
+            return schedule.source(node, k - 1);
         }
     }
 }
