@@ -18,7 +18,7 @@ public enum Setting {
     API_TOKEN("api.token", "", "bearer token required on /api; empty: no authentication"),
     AGENTS_ALLOW("agents.allow", "", "comma-separated CIDRs whose datagrams are accepted; empty: all"),
     RETENTION_DAYS("retention.days", "7", "days of samples kept"),
-    QUEUE_CAPACITY("ingest.queue.capacity", "65536", "samples waiting for the database writer before loss is counted"),
+    QUEUE_CAPACITY("ingest.queue.capacity", "262144", "samples waiting for the database writer before loss is counted"),
     BATCH_SIZE("ingest.batch.size", "5000", "rows per database commit at most"),
     AGENT_MAX_VMS("agent.max.vms", "5000", "VMs one agent may create; more are counted and dropped"),
     VMS_MAX("vms.max", "2000000", "VMs in all; more are counted and dropped"),

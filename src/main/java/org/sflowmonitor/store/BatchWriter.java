@@ -22,8 +22,10 @@ import org.sflowmonitor.ingest.SampleSink;
  * queue refuses them, and the caller counts the loss), so the heap stays bounded whatever the
  * input rate. The writer collects samples until it has a batch's worth or the first of them
  * waited {@link #COMMIT_INTERVAL_MILLIS}, writes them with JDBC batches on statements prepared
- * once, and commits; so at most about a second of data is in flight, and a trickle of samples
- * still costs only a few commits a second.
+ * once, and commits; so a batch holds at most a quarter of a second of data, and a trickle of
+ * samples still costs only a few commits a second. The queue is sized (ingest.queue.capacity) to
+ * bridge the seconds H2 sometimes stalls its writers while it stores pages, not to hold a backlog:
+ * when it fills, the writer is slower than the input and the loss is counted.
  *
  * <p>When the database fails for a reason that may pass (unreachable, disk full, locked, slow)
  * the writer keeps the batch, shows the fault in {@link #fault()}, and retries with growing
