@@ -25,8 +25,8 @@ import org.sflowmonitor.ingest.SflowListener;
  * <li>{@code decode}: the service's UDP listener and decoder with storage switched off (the samples
  * are attributed, counted and discarded);</li>
  * <li>{@code bare}: ceiling (a), {@link BareReceiver};</li>
- * <li>{@code jdbc DATA_DIR VMS_PER_NODE NODES BATCH MILLIS ORDER INTERVAL}: ceiling (b), {@link JdbcCeiling}
- * (ORDER node or arrival).</li>
+ * <li>{@code jdbc DATA_DIR VMS_PER_NODE NODES BATCH MILLIS ORDER INTERVAL [H2_URL_SETTINGS]}: ceiling (b),
+ * {@link JdbcCeiling} (ORDER node or arrival; H2_URL_SETTINGS e.g. ";WRITE_DELAY=2000").</li>
  * </ul>
  * It prints {@code ready sflow=PORT http=PORT}, then answers {@code stats} on standard input with
  * one line of {@code name=value} fields, {@code reset} (peak heap and CPU mark) and {@code quit}.
@@ -61,7 +61,8 @@ public final class CollectorProcess {
                 JvmUsage.resetPeakHeap();
                 String line = JdbcCeiling.run(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                         Integer.parseInt(args[4]), Long.parseLong(args[5]),
-                        JdbcCeiling.Order.valueOf(args[6].toUpperCase(java.util.Locale.ROOT)), Integer.parseInt(args[7]));
+                        JdbcCeiling.Order.valueOf(args[6].toUpperCase(java.util.Locale.ROOT)), Integer.parseInt(args[7]),
+                        args.length > 8 ? args[8] : "");
                 System.out.println("result " + line + " " + JvmUsage.line());
             }
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);

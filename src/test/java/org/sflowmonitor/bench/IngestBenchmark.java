@@ -214,9 +214,9 @@ public final class IngestBenchmark {
                     c.cpuPercent()));
         }
         out.append("\n| Rate tried (samples/s) | sent datagrams | received | samples sent | stored | kernel drops "
-                + "| queue drops | wire gaps | zero loss: trial / window | sent at (samples/s) | CPU | peak heap | send-to-stored "
+                + "| queue drops | wire gaps | zero loss: trial / window | sent at (samples/s) | CPU | simulator CPU | peak heap | send-to-stored "
                 + "median / max |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Trial t : r.trials()) {
             out.append(t.row()).append('\n');
         }

@@ -67,6 +67,7 @@ final class IngestTrial {
             KernelUdp kernelAtWindow = KernelUdp.read();
             JsonNode atWindow = api.ingest();
             long windowStart = System.nanoTime();
+            long ownCpuAtWindowStart = ownCpuNanos();
             long sentAtWindowStart = sim.samplesSent();
 
             List<Double> latencies = new ArrayList<>();
@@ -77,6 +78,7 @@ final class IngestTrial {
                 }
             }
             long windowEnd = System.nanoTime();
+            double ownCpuPercent = 100.0 * (ownCpuNanos() - ownCpuAtWindowStart) / (windowEnd - windowStart);
             long sentInWindow = sim.samplesSent() - sentAtWindowStart;
             Map<String, String> jvm = service.stats();
             udp.close();
@@ -103,6 +105,7 @@ final class IngestTrial {
                     IngestBenchmark.n(end, "queue_drops"), IngestBenchmark.n(end, "datagrams_lost"),
                     sentInWindow / ((windowEnd - windowStart) / 1e9),
                     100.0 * IngestBenchmark.n(jvm, "cpu_since_reset_ns") / IngestBenchmark.n(jvm, "wall_since_reset_ns"),
+                    ownCpuPercent,
                     Math.max(IngestBenchmark.n(jvm, "heap_peak"), IngestBenchmark.n(afterDrain, "heap_peak")),
                     latencies.isEmpty() ? -1 : latencies.get(latencies.size() / 2),
                     latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1), drainSeconds, windowLoss);
@@ -117,6 +120,12 @@ final class IngestTrial {
         } finally {
             IngestBenchmark.deleteTree(dir);
         }
+    }
+
+    /** CPU time of this JVM (the simulator and the probes). */
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long delta(JsonNode end, JsonNode start, String counter) {

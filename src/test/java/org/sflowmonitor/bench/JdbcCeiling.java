@@ -94,10 +94,12 @@ final class JdbcCeiling {
     /**
      * Inserts for {@code millis}, samples in {@code order} (of a cluster polled every
      * {@code intervalSeconds}); returns the stats line: samples and rows inserted and the time taken.
+     * {@code urlSettings} (e.g. ";PAGE_SIZE=2048", or empty) are appended to the H2 URL, to try
+     * H2's settings on the same loop.
      */
     static String run(Path dataDir, int vmsPerNode, int nodes, int batchSize, long millis, Order order,
-                      int intervalSeconds) throws Exception {
-        String url = "jdbc:h2:file:" + dataDir.resolve("sflow-monitor").toAbsolutePath();
+                      int intervalSeconds, String urlSettings) throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("sflow-monitor").toAbsolutePath() + urlSettings;
         try (Database db = Database.open(url, "sa", "", dataDir, 2); Connection c = db.connection()) {
             c.setAutoCommit(false);
             Table host = new Table(c, "host_sample");
