@@ -22,6 +22,7 @@ class JdbcCeilingOrderTest {
     @Test
     void arrivalOrderIsTheOrderTheSimulatorSendsTheSamplesIn() throws Exception {
         List<String> sent = sentBySimulator(2);
+        assertEquals(2 * MODEL.sources(), sent.size());
         JdbcCeiling.Samples arrival = JdbcCeiling.samples(JdbcCeiling.Order.ARRIVAL, MODEL, INTERVAL);
 
         assertEquals(sent, take(arrival, sent.size()));
