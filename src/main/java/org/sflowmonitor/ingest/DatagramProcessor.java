@@ -60,73 +60,79 @@ public final class DatagramProcessor {
         InetAddress agent = datagram.agentAddress() != null ? datagram.agentAddress()
                 : datagram.sender() != null ? datagram.sender().getAddress() : null;
         String key = agent == null ? UNKNOWN_AGENT : AgentAddress.text(agent);
-        stats.increment(key, IngestCounter.DATAGRAMS_RECEIVED);
-        stats.increment(key, IngestCounter.DATAGRAMS_DECODED);
-        stats.seen(key, datagram.receivedAtMillis());
-        trackDatagramSequence(key, datagram);
+        AgentCounters counters = stats.counters(key);
+        stats.increment(counters, IngestCounter.DATAGRAMS_RECEIVED);
+        stats.increment(counters, IngestCounter.DATAGRAMS_DECODED);
+        stats.seen(counters, datagram.receivedAtMillis());
+        trackDatagramSequence(key, counters, datagram);
+        SequenceTracker.AgentStreams sources = null;
         boolean partlyMalformed = false;
         for (Sample sample : datagram.samples()) {
-            stats.increment(key, IngestCounter.SAMPLES_RECEIVED);
-            if (sample instanceof Sample.Counters counters) {
-                partlyMalformed |= processCounters(key, datagram, counters);
+            stats.increment(counters, IngestCounter.SAMPLES_RECEIVED);
+            if (sample instanceof Sample.Counters c) {
+                if (sources == null) {
+                    sources = sampleSequences.agent(key);
+                }
+                partlyMalformed |= processCounters(key, counters, sources, datagram, c);
             } else if (sample instanceof Sample.Flow) {
-                stats.increment(key, IngestCounter.FLOW_SAMPLES);
+                stats.increment(counters, IngestCounter.FLOW_SAMPLES);
             } else if (sample instanceof Sample.Unknown) {
-                stats.increment(key, IngestCounter.SAMPLES_UNKNOWN);
+                stats.increment(counters, IngestCounter.SAMPLES_UNKNOWN);
             } else {
-                stats.increment(key, IngestCounter.SAMPLES_MALFORMED);
+                stats.increment(counters, IngestCounter.SAMPLES_MALFORMED);
                 partlyMalformed = true;
             }
         }
         if (partlyMalformed) {
-            stats.increment(key, IngestCounter.DATAGRAMS_PARTLY_MALFORMED);
+            stats.increment(counters, IngestCounter.DATAGRAMS_PARTLY_MALFORMED);
         }
     }
 
-    private void trackDatagramSequence(String key, SflowDatagram d) {
+    private void trackDatagramSequence(String key, AgentCounters counters, SflowDatagram d) {
         SequenceTracker.Step step = datagramSequences.next(key, d.subAgentId(), d.sequenceNumber(),
                 d.uptimeMillis());
-        stats.add(key, IngestCounter.DATAGRAMS_LOST, step.lost());
+        stats.add(counters, IngestCounter.DATAGRAMS_LOST, step.lost());
         if (step.reordered()) {
-            stats.increment(key, IngestCounter.DATAGRAMS_REORDERED);
+            stats.increment(counters, IngestCounter.DATAGRAMS_REORDERED);
         }
         if (step.reset()) {
-            stats.increment(key, IngestCounter.AGENT_RESETS);
+            stats.increment(counters, IngestCounter.AGENT_RESETS);
         }
     }
 
     /** Returns true when the sample had malformed records. */
-    private boolean processCounters(String key, SflowDatagram d, Sample.Counters sample) {
-        stats.increment(key, IngestCounter.COUNTER_SAMPLES);
+    private boolean processCounters(String key, AgentCounters counters, SequenceTracker.AgentStreams sources,
+                                    SflowDatagram d, Sample.Counters sample) {
+        stats.increment(counters, IngestCounter.COUNTER_SAMPLES);
         long source = ((long) sample.sourceIdType() << 32) | sample.sourceIdIndex();
-        SequenceTracker.Step step = sampleSequences.next(key, source, sample.sequenceNumber(), -1);
-        stats.add(key, IngestCounter.COUNTER_SAMPLES_LOST, step.lost());
+        SequenceTracker.Step step = SequenceTracker.next(sources, source, sample.sequenceNumber(), -1);
+        stats.add(counters, IngestCounter.COUNTER_SAMPLES_LOST, step.lost());
 
         RecordSet r = new RecordSet();
         for (CounterRecord record : sample.records()) {
             r.add(record);
         }
-        stats.add(key, IngestCounter.RECORDS_DECODED, r.decoded);
-        stats.add(key, IngestCounter.RECORDS_UNKNOWN, r.unknown);
-        stats.add(key, IngestCounter.RECORDS_MALFORMED, r.malformed);
+        stats.add(counters, IngestCounter.RECORDS_DECODED, r.decoded);
+        stats.add(counters, IngestCounter.RECORDS_UNKNOWN, r.unknown);
+        stats.add(counters, IngestCounter.RECORDS_MALFORMED, r.malformed);
 
-        EntitySample entity = attribute(key, d.receivedAtMillis(), sample, r);
+        EntitySample entity = attribute(key, counters, d.receivedAtMillis(), sample, r);
         if (entity != null) {
             if (sink.offer(entity)) {
-                stats.increment(key, IngestCounter.SAMPLES_QUEUED);
+                stats.increment(counters, IngestCounter.SAMPLES_QUEUED);
             } else {
-                stats.increment(key, IngestCounter.QUEUE_DROPS);
+                stats.increment(counters, IngestCounter.QUEUE_DROPS);
             }
         }
         return r.malformed > 0;
     }
 
-    private EntitySample attribute(String key, long at, Sample.Counters source, RecordSet r) {
+    private EntitySample attribute(String key, AgentCounters counters, long at, Sample.Counters source, RecordSet r) {
         boolean isVm = source.sourceIdType() == 3 || r.parent != null || r.hasVirt();
         if (isVm && (r.descr != null || r.hasVirt())) {
             if (r.descr == null || isZero(r.descr.uuid())) {
                 // a VM is its UUID; its ds_index is only a hash of it (reference section 7.3)
-                stats.increment(key, IngestCounter.SAMPLES_WITHOUT_IDENTITY);
+                stats.increment(counters, IngestCounter.SAMPLES_WITHOUT_IDENTITY);
                 return null;
             }
             String name = r.descr.hostname().isEmpty() ? null : r.descr.hostname();
@@ -142,7 +148,7 @@ public final class DatagramProcessor {
             return new EntitySample.InterfaceSample(key, at, r.decoded, ifIndex, r.ifCounters, r.ethernet,
                     r.portName == null ? null : r.portName.name());
         }
-        stats.increment(key, IngestCounter.SAMPLES_IGNORED);
+        stats.increment(counters, IngestCounter.SAMPLES_IGNORED);
         return null;
     }
 

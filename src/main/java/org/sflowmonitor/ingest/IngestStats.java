@@ -34,8 +34,7 @@ public final class IngestStats {
     /** Adds to the counter of the agent and to the total. */
     public void add(String agent, IngestCounter counter, long n) {
         if (n != 0) {
-            agent(agent).add(counter, n);
-            total.add(counter, n);
+            add(agent(agent), counter, n);
         }
     }
 
@@ -45,7 +44,31 @@ public final class IngestStats {
 
     /** Notes a datagram's arrival time for the agent. */
     public void seen(String agent, long at) {
-        agent(agent).seen(at);
+        seen(counters(agent), at);
+    }
+
+    /**
+     * The counters {@code agent}'s counts go to (those of {@link #OTHER_AGENTS} past the bound),
+     * for the calls below: one lookup per datagram instead of one per count.
+     */
+    public AgentCounters counters(String agent) {
+        return agent(agent);
+    }
+
+    /** Adds to counters found with {@link #counters} and to the total. */
+    public void add(AgentCounters agent, IngestCounter counter, long n) {
+        if (n != 0) {
+            agent.add(counter, n);
+            total.add(counter, n);
+        }
+    }
+
+    public void increment(AgentCounters agent, IngestCounter counter) {
+        add(agent, counter, 1);
+    }
+
+    public void seen(AgentCounters agent, long at) {
+        agent.seen(at);
         total.seen(at);
     }
 
