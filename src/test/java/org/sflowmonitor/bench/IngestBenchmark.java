@@ -41,7 +41,8 @@ public final class IngestBenchmark {
             """;
 
     /** Everything the figures need from one run; also the smoke test's view. */
-    record Report(Ceiling bare, Ceiling decode, Ceiling jdbc, Ceiling jdbcArrival, List<Trial> trials) {
+    record Report(Ceiling bare, Ceiling decode, Ceiling bareNative, Ceiling decodeNative, Ceiling jdbc,
+                  Ceiling jdbcArrival, List<Trial> trials) {
         Trial best() {
             return trials.stream().filter(Trial::windowZeroLoss).max(Comparator.comparingDouble(Trial::rate)).orElse(null);
         }
@@ -82,6 +83,10 @@ public final class IngestBenchmark {
         Files.createDirectories(s.work());
         Ceiling bare = receiveCeiling(s, "bare", log);
         Ceiling decode = receiveCeiling(s, "decode", log);
+        NativeReference reference = NativeReference.prepare(s.work(), s.model(), s.intervalSeconds(), NATIVE_DATAGRAMS,
+                log);
+        Ceiling bareNative = reference == null ? null : nativeBareCeiling(s, reference, log);
+        Ceiling decodeNative = reference == null ? null : nativeDecodeCeiling(s, reference, log);
         Ceiling jdbc = jdbcCeiling(s, JdbcCeiling.Order.NODE, log);
         Ceiling jdbcArrival = jdbcCeiling(s, JdbcCeiling.Order.ARRIVAL, log);
         long fleetStart = System.nanoTime();
@@ -114,7 +119,7 @@ public final class IngestBenchmark {
                 break;
             }
         }
-        return new Report(bare, decode, jdbc, jdbcArrival, trials);
+        return new Report(bare, decode, bareNative, decodeNative, jdbc, jdbcArrival, trials);
     }
 
     /** One polling round of the whole cluster at this rate (all entities created), at most 30 s. */
@@ -167,6 +172,50 @@ public final class IngestBenchmark {
         }
     }
 
+    /** Datagrams of the cluster the native sender replays in a loop (about 200 MB). */
+    static final int NATIVE_DATAGRAMS = 200_000;
+
+    /** Ceiling (a) as the issue states it: the C recvmmsg loop fed by the C sender. */
+    private static Ceiling nativeBareCeiling(Settings s, NativeReference reference, java.io.PrintStream log)
+            throws Exception {
+        double datagrams = reference.bareDatagramsPerSecond(Math.min(3, s.ceilingSeconds()), s.ceilingSeconds());
+        Ceiling c = new Ceiling("bare, C", datagrams * reference.samplesPerDatagram(), datagrams, 0, -1, Double.NaN,
+                "udp_recv (recvmmsg) fed by udp_send (sendmmsg)");
+        log.printf(Locale.ROOT, "bare, C: %.0f datagrams/s (%.0f samples/s) (load average %s)%n", datagrams,
+                c.samplesPerSecond(), Machine.loadAverage());
+        return c;
+    }
+
+    /** The service's receive and decode, storage off, fed by the C sender (which outruns the Java simulator). */
+    private static Ceiling nativeDecodeCeiling(Settings s, NativeReference reference, java.io.PrintStream log)
+            throws Exception {
+        long warmupMillis = Math.min(3, s.ceilingSeconds()) * 1000L;
+        long measureMillis = s.ceilingSeconds() * 1000L;
+        try (ChildJvm child = ChildJvm.start(s.work().resolve("decode-c.log"), List.of("-Xmx" + s.heap()), "decode")) {
+            Process sender = reference.send(child.sflowPort(), (warmupMillis + measureMillis) / 1000.0 + 1);
+            Thread.sleep(warmupMillis);
+            KernelUdp before = KernelUdp.read();
+            child.reset();
+            Map<String, String> at0 = child.stats();
+            long t0 = System.nanoTime();
+            Thread.sleep(measureMillis);
+            Map<String, String> at1 = child.stats();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            KernelUdp drops = KernelUdp.read().minus(before);
+            double[] sent = NativeReference.sent(sender);
+            long datagrams = n(at1, "datagrams_received") - n(at0, "datagrams_received");
+            double samples = n(at1, "counter_samples") - n(at0, "counter_samples");
+            double cpu = 100.0 * n(at1, "cpu_since_reset_ns") / n(at1, "wall_since_reset_ns");
+            Ceiling c = new Ceiling("decode, C sender", samples / seconds, datagrams / seconds,
+                    sent[0] / sent[1] * reference.samplesPerDatagram(), drops.rcvbufErrors() + drops.inErrors(), cpu,
+                    "udp_send (sendmmsg) replaying the simulator's datagrams");
+            log.printf(Locale.ROOT, "decode, C sender: %.0f samples/s, %.0f datagrams/s taken of %.0f samples/s offered; "
+                    + "kernel drops %d; CPU %.0f%% (load average %s)%n", c.samplesPerSecond(), c.datagramsPerSecond(),
+                    c.offeredSamplesPerSecond(), c.kernelDrops(), cpu, Machine.loadAverage());
+            return c;
+        }
+    }
+
     /** Ceiling (b): the bare JDBC loop, samples in the given order. */
     private static Ceiling jdbcCeiling(Settings s, JdbcCeiling.Order order, java.io.PrintStream log) throws Exception {
         String name = "jdbc-" + order.name().toLowerCase(Locale.ROOT);
@@ -205,13 +254,15 @@ public final class IngestBenchmark {
                 s.model().nodes(), s.model().vmsPerNode(), s.model().sources(), s.intervalSeconds()));
         out.append("| Stage | samples/s | datagrams/s | offered samples/s | kernel drops | CPU (200 % = 2 cores) |\n");
         out.append("|---|---|---|---|---|---|\n");
-        for (Ceiling c : List.of(r.bare(), r.decode(), r.jdbc(), r.jdbcArrival())) {
-            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %s | %.0f %% |%n", c.name(),
+        for (Ceiling c : java.util.stream.Stream.of(r.bare(), r.decode(), r.bareNative(), r.decodeNative(), r.jdbc(),
+                r.jdbcArrival()).filter(java.util.Objects::nonNull).toList()) {
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %s | %s |%n", c.name(),
                     c.samplesPerSecond(), c.datagramsPerSecond() == 0 ? "" : String.format(Locale.ROOT, "%,.0f",
                             c.datagramsPerSecond()),
                     c.offeredSamplesPerSecond() == 0 ? "" : String.format(Locale.ROOT, "%,.0f",
-                            c.offeredSamplesPerSecond()), c.name().startsWith("jdbc") ? "" : c.kernelDrops(),
-                    c.cpuPercent()));
+                            c.offeredSamplesPerSecond()),
+                    c.name().startsWith("jdbc") || c.kernelDrops() < 0 ? "" : String.valueOf(c.kernelDrops()),
+                    Double.isNaN(c.cpuPercent()) ? "" : String.format(Locale.ROOT, "%.0f %%", c.cpuPercent())));
         }
         out.append("\n| Rate tried (samples/s) | sent datagrams | received | samples sent | stored | kernel drops "
                 + "| queue drops | wire gaps | zero loss: trial / window | sent at (samples/s) | CPU | simulator CPU | peak heap | send-to-stored "
@@ -230,8 +281,16 @@ public final class IngestBenchmark {
         } else {
             out.append("No rate tried was stored without loss.\n");
         }
-        out.append(String.format(Locale.ROOT, "Receive and decode with storage off / bare receiver (a) = %.0f %%.%n",
-                100 * r.decode().samplesPerSecond() / r.bare().samplesPerSecond()));
+        out.append(String.format(Locale.ROOT, "Receive and decode with storage off / bare receiver (a) = %.0f %% with the "
+                + "Java simulator sending (both take what it sends)", 100 * r.decode().samplesPerSecond()
+                / r.bare().samplesPerSecond()));
+        if (r.bareNative() != null && r.decodeNative() != null) {
+            out.append(String.format(Locale.ROOT, "; %.0f %% with the C sender against the C receiver",
+                    100 * r.decodeNative().datagramsPerSecond() / r.bareNative().datagramsPerSecond()));
+        } else {
+            out.append("; the C reference was skipped (no C compiler)");
+        }
+        out.append(".\n");
         return out.toString();
     }
 

@@ -31,6 +31,10 @@ class IngestBenchmarkSmokeTest {
         assertTrue(report.decode().samplesPerSecond() > 0);
         assertTrue(report.jdbc().samplesPerSecond() > 0);
         assertTrue(report.jdbcArrival().samplesPerSecond() > 0);
+        if (report.bareNative() != null) { // measured where the machine has a C compiler
+            assertTrue(report.bareNative().datagramsPerSecond() > 0);
+            assertTrue(report.decodeNative().datagramsPerSecond() > 0);
+        }
         assertTrue(IngestBenchmark.markdown(report, settings).contains("| bare |"));
     }
 }
