@@ -37,16 +37,28 @@ int main(int argc, char **argv) {
         return 1;
     }
     const unsigned char *data = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    size_t count = 0;
-    for (size_t p = 0; p + 2 <= (size_t) st.st_size; p += 2 + ((data[p] << 8) | data[p + 1])) {
+    if (data == MAP_FAILED) {
+        perror("mmap");
+        return 1;
+    }
+    size_t size = (size_t) st.st_size, count = 0;
+    for (size_t p = 0; p + 2 <= size; p += 2 + ((data[p] << 8) | data[p + 1])) {
         count++;
     }
     size_t *offsets = malloc(count * sizeof *offsets);
     uint16_t *lengths = malloc(count * sizeof *lengths);
     size_t n = 0;
-    for (size_t p = 0; p + 2 <= (size_t) st.st_size; p += 2 + lengths[n - 1]) {
+    for (size_t p = 0; p + 2 <= size; p += 2 + lengths[n - 1]) {
         lengths[n] = (uint16_t) ((data[p] << 8) | data[p + 1]);
-        offsets[n++] = p + 2;
+        offsets[n] = p + 2;
+        if (offsets[n] + lengths[n] > size) {
+            break; /* a truncated last record: leave it out */
+        }
+        n++;
+    }
+    if (n == 0) {
+        fprintf(stderr, "%s holds no datagram\n", argv[1]);
+        return 1;
     }
 
     int s = socket(AF_INET, SOCK_DGRAM, 0);
@@ -74,8 +86,10 @@ int main(int argc, char **argv) {
         if (r > 0) {
             sent += r;
             next += r;
+        } else {
+            next++; /* never stay on a datagram the kernel refuses */
         }
     }
-    printf("sent %ld datagrams in %.1f s\n", sent, now() - start);
+    printf("sent %ld datagrams in %.3f s\n", sent, now() - start);
     return 0;
 }

@@ -72,24 +72,33 @@ final class SequenceTracker {
         return agents.values().stream().mapToLong(AgentStreams::size).sum();
     }
 
-    /** One agent's streams: stream id → last sequence number and uptime, in arrays indexed alike. */
+    /**
+     * One agent's streams: stream id → last sequence number and uptime, in arrays indexed alike.
+     * The id that marks an empty slot can itself arrive (an expanded counter sample may carry any
+     * 32-bit source type); its stream lives in the extra last entry of the value arrays.
+     */
     final class AgentStreams {
-        /** No stream id is this: sub-agent ids are 32 bits, data sources 8 + 24 bits. */
         private static final long EMPTY = Long.MIN_VALUE;
 
         private long[] ids = emptyIds(8);
-        private long[] sequences = new long[8];
-        private long[] uptimes = new long[8];
+        private long[] sequences = new long[9];
+        private long[] uptimes = new long[9];
+        private boolean emptyIdFollowed;
         private int size;
 
         synchronized Step next(long stream, long sequence, long uptime) {
-            int i = slot(ids, stream);
-            if (ids[i] == EMPTY) {
+            int i = stream == EMPTY ? ids.length : slot(ids, stream);
+            boolean known = stream == EMPTY ? emptyIdFollowed : ids[i] != EMPTY;
+            if (!known) {
                 if (size >= maxStreamsPerAgent || streamCount.get() >= MAX_STREAMS) {
                     return Step.NEXT;
                 }
                 streamCount.incrementAndGet();
-                ids[i] = stream;
+                if (stream == EMPTY) {
+                    emptyIdFollowed = true;
+                } else {
+                    ids[i] = stream;
+                }
                 sequences[i] = sequence;
                 uptimes[i] = uptime;
                 if (++size * 2 > ids.length) {
@@ -129,8 +138,10 @@ final class SequenceTracker {
             long[] oldSequences = sequences;
             long[] oldUptimes = uptimes;
             ids = emptyIds(oldIds.length * 2);
-            sequences = new long[ids.length];
-            uptimes = new long[ids.length];
+            sequences = new long[ids.length + 1];
+            uptimes = new long[ids.length + 1];
+            sequences[ids.length] = oldSequences[oldIds.length];
+            uptimes[ids.length] = oldUptimes[oldIds.length];
             for (int j = 0; j < oldIds.length; j++) {
                 if (oldIds[j] != EMPTY) {
                     int i = slot(ids, oldIds[j]);

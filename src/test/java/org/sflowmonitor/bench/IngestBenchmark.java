@@ -179,6 +179,10 @@ public final class IngestBenchmark {
     private static Ceiling nativeBareCeiling(Settings s, NativeReference reference, java.io.PrintStream log)
             throws Exception {
         double datagrams = reference.bareDatagramsPerSecond(Math.min(3, s.ceilingSeconds()), s.ceilingSeconds());
+        if (Double.isNaN(datagrams)) {
+            log.println("bare, C: the C receiver counted nothing (is udp_send working?); skipped");
+            return null;
+        }
         Ceiling c = new Ceiling("bare, C", datagrams * reference.samplesPerDatagram(), datagrams, 0, -1, Double.NaN,
                 "udp_recv (recvmmsg) fed by udp_send (sendmmsg)");
         log.printf(Locale.ROOT, "bare, C: %.0f datagrams/s (%.0f samples/s) (load average %s)%n", datagrams,
@@ -193,16 +197,25 @@ public final class IngestBenchmark {
         long measureMillis = s.ceilingSeconds() * 1000L;
         try (ChildJvm child = ChildJvm.start(s.work().resolve("decode-c.log"), List.of("-Xmx" + s.heap()), "decode")) {
             Process sender = reference.send(child.sflowPort(), (warmupMillis + measureMillis) / 1000.0 + 1);
-            Thread.sleep(warmupMillis);
-            KernelUdp before = KernelUdp.read();
-            child.reset();
-            Map<String, String> at0 = child.stats();
-            long t0 = System.nanoTime();
-            Thread.sleep(measureMillis);
-            Map<String, String> at1 = child.stats();
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            KernelUdp drops = KernelUdp.read().minus(before);
-            double[] sent = NativeReference.sent(sender);
+            Map<String, String> at0;
+            Map<String, String> at1;
+            double seconds;
+            KernelUdp drops;
+            double[] sent;
+            try {
+                Thread.sleep(warmupMillis);
+                KernelUdp before = KernelUdp.read();
+                child.reset();
+                at0 = child.stats();
+                long t0 = System.nanoTime();
+                Thread.sleep(measureMillis);
+                at1 = child.stats();
+                seconds = (System.nanoTime() - t0) / 1e9;
+                drops = KernelUdp.read().minus(before);
+                sent = NativeReference.sent(sender);
+            } finally {
+                sender.destroyForcibly(); // it would go on sending into the ceilings measured next
+            }
             long datagrams = n(at1, "datagrams_received") - n(at0, "datagrams_received");
             double samples = n(at1, "counter_samples") - n(at0, "counter_samples");
             double cpu = 100.0 * n(at1, "cpu_since_reset_ns") / n(at1, "wall_since_reset_ns");

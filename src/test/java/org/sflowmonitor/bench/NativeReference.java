@@ -44,26 +44,26 @@ final class NativeReference {
             }
         }
         Path datagrams = work.resolve("datagrams.bin");
-        long samples;
+        long[] samples = {0};
         try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(
                 Files.newOutputStream(datagrams), 1 << 20))) {
             ClusterSimulator sim = new ClusterSimulator(new ClusterSimulator.Config(model, intervalSeconds, false,
                     Double.POSITIVE_INFINITY, 600_000, Long.MAX_VALUE));
             long[] written = {0};
-            ClusterSimulator.Result sent = sim.run(b -> {
+            sim.run(b -> {
                 if (written[0] == count) {
                     sim.stop();
                     return;
                 }
+                samples[0] += b.getInt(b.position() + SampleWriter.DATAGRAM_HEADER_BYTES - 4);
                 byte[] datagram = new byte[b.remaining()];
                 b.get(datagram);
                 out.writeShort(datagram.length);
                 out.write(datagram);
                 written[0]++;
             });
-            samples = sent.samples();
         }
-        return new NativeReference(sender, receiver, datagrams, (double) samples / count);
+        return new NativeReference(sender, receiver, datagrams, (double) samples[0] / count);
     }
 
     private static String compile(Path source, Path program) throws IOException, InterruptedException {
@@ -91,15 +91,31 @@ final class NativeReference {
                 String.valueOf(seconds)).redirectErrorStream(true).start();
     }
 
-    /** Datagrams the sender reports it sent and its seconds, from its output line "sent N datagrams in S s". */
+    /**
+     * Datagrams the sender reports it sent and its seconds, from its output line "sent N datagrams
+     * in S s"; NaN when it printed something else (its error).
+     */
     static double[] sent(Process sender) throws IOException, InterruptedException {
-        String line = new String(sender.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        sender.waitFor(30, TimeUnit.SECONDS);
-        String[] w = line.split(" ");
+        String output = new String(sender.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!sender.waitFor(30, TimeUnit.SECONDS)) {
+            sender.destroyForcibly();
+        }
+        return counted(output, "sent");
+    }
+
+    /** N and S of a line "WORD N datagrams in S s", or NaNs. */
+    private static double[] counted(String line, String word) {
+        String[] w = line == null ? new String[0] : line.split(" ");
+        if (w.length != 6 || !w[0].equals(word)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
         return new double[] {Double.parseDouble(w[1]), Double.parseDouble(w[4])};
     }
 
-    /** The native bare receiver's rate in datagrams/s over {@code seconds} after {@code warmup}, fed by the native sender. */
+    /**
+     * The native bare receiver's rate in datagrams/s over {@code seconds} after {@code warmup}, fed
+     * by the native sender; NaN when the measurement failed (nothing or too little arrived).
+     */
     double bareDatagramsPerSecond(double warmup, double seconds) throws IOException, InterruptedException {
         Process recv = new ProcessBuilder(receiver.toString(), String.valueOf(warmup), String.valueOf(seconds))
                 .redirectErrorStream(true).start();
@@ -107,13 +123,13 @@ final class NativeReference {
                 StandardCharsets.UTF_8))) {
             int port = Integer.parseInt(out.readLine().split(" ")[1]);
             sent(send(port, warmup + seconds + 2));
-            if (!recv.waitFor(10, TimeUnit.SECONDS)) {
-                return 0; // it never saw enough datagrams to finish its count
+            if (!recv.waitFor(15, TimeUnit.SECONDS)) {
+                return Double.NaN; // nothing arrived at all
             }
-            String[] w = out.readLine().split(" ");
-            return Double.parseDouble(w[1]) / Double.parseDouble(w[4]);
+            double[] received = counted(out.readLine(), "received");
+            return received[0] > 0 && received[1] > 0 ? received[0] / received[1] : Double.NaN;
         } finally {
-            recv.destroy();
+            recv.destroyForcibly();
         }
     }
 }

@@ -78,4 +78,22 @@ class SequenceTrackerTest {
         assertEquals(2, small.size());
         assertEquals(SequenceTracker.Step.NEXT, small.next("10.0.0.3", 1, 50, -1));
     }
+
+    @Test
+    void anEarlierNumberThatIsOneIsARestartNotALateArrival() {
+        tracker.next("10.0.0.1", 7, 5, -1);
+        assertEquals(SequenceTracker.Step.RESET, tracker.next("10.0.0.1", 7, 1, -1));
+    }
+
+    @Test
+    void aStreamWhoseIdIsTheTablesEmptyMarkerIsFollowedLikeAnyOther() {
+        long crafted = (long) Integer.MIN_VALUE << 32; // an expanded sample with source type 0x80000000, index 0
+        tracker.next("10.0.0.1", crafted, 1, -1);
+        assertEquals(3, tracker.next("10.0.0.1", crafted, 5, -1).lost());
+        for (long stream = 0; stream < 100; stream++) {
+            tracker.next("10.0.0.1", stream, 1, -1);
+        }
+        assertEquals(SequenceTracker.Step.NEXT, tracker.next("10.0.0.1", crafted, 6, -1));
+        assertEquals(101, tracker.size());
+    }
 }
