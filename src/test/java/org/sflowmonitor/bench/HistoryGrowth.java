@@ -19,18 +19,19 @@ import org.sflowmonitor.store.Database;
 public final class HistoryGrowth {
 
     static final String USAGE = """
-            usage: HistoryGrowth [--vms N] [--rounds R] [--every K] [--work DIR]
+            usage: HistoryGrowth [--vms N] [--rounds R] [--every K] [--work DIR] [--h2 SETTINGS]
               --vms     VMs, one sample each per round            default 20000
               --rounds  rounds                                    default 800
               --every   rounds per reported block                 default 100
               --work    database folder (deleted first)           default target/bench-history
+              --h2      appended to the H2 URL, e.g. ';AUTO_COMPACT_FILL_RATE=90' (the service's is 50)
             """;
 
     private HistoryGrowth() {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args = Args.parseOrExit(argv, Set.of("vms", "rounds", "every", "work"), Set.of(), USAGE);
+        Args args = Args.parseOrExit(argv, Set.of("vms", "rounds", "every", "work", "h2"), Set.of(), USAGE);
         int vms = args.integer("vms", 20_000);
         int rounds = args.integer("rounds", 800);
         int every = args.integer("every", 100);
@@ -42,7 +43,7 @@ public final class HistoryGrowth {
         System.out.println("| rounds (samples per VM) | rows/s in the block | database file |");
         System.out.println("|---|---|---|");
         IngestBenchmark.deleteTree(dir);
-        String url = "jdbc:h2:file:" + dir.resolve("sflow-monitor").toAbsolutePath();
+        String url = "jdbc:h2:file:" + dir.resolve("sflow-monitor").toAbsolutePath() + args.string("h2", "");
         try (Database db = Database.open(url, "sa", "", dir, 2); Connection c = db.connection()) {
             c.setAutoCommit(false);
             JdbcCeiling.Table table = new JdbcCeiling.Table(c, "vm_sample");
