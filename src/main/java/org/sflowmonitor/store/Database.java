@@ -45,8 +45,8 @@ public final class Database implements AutoCloseable {
      * service, not H2's shutdown hook, decides when the last batch is written, and
      * AUTO_COMPACT_FILL_RATE=50 unless it sets its own: H2's background compaction (at its default
      * of 90) rewrites old chunks' live pages while samples pour in, and on a busy machine that
-     * work slowed the writer into backlogs of 5-7 s and lost samples (docs/benchmarks.md); at 50
-     * the file may hold up to about twice its live data before it is compacted.
+     * work slowed the writer into backlogs of 5-7 s and lost samples (docs/benchmarks.md); the
+     * price is a file that grows about twice as fast under such a load.
      */
     public static Database open(String url, String user, String password, Path dataDir, int poolSize)
             throws SQLException, IOException {
