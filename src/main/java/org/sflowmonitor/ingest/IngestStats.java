@@ -34,7 +34,7 @@ public final class IngestStats {
     /** Adds to the counter of the agent and to the total. */
     public void add(String agent, IngestCounter counter, long n) {
         if (n != 0) {
-            add(agent(agent), counter, n);
+            add(counters(agent), counter, n);
         }
     }
 
@@ -52,7 +52,14 @@ public final class IngestStats {
      * for the calls below: one lookup per datagram instead of one per count.
      */
     public AgentCounters counters(String agent) {
-        return agent(agent);
+        AgentCounters c = agents.get(agent);
+        if (c != null) {
+            return c;
+        }
+        if (agents.size() >= maxAgents) {
+            return agents.computeIfAbsent(OTHER_AGENTS, k -> new AgentCounters());
+        }
+        return agents.computeIfAbsent(agent, k -> new AgentCounters());
     }
 
     /** Adds to counters found with {@link #counters} and to the total. */
@@ -70,17 +77,6 @@ public final class IngestStats {
     public void seen(AgentCounters agent, long at) {
         agent.seen(at);
         total.seen(at);
-    }
-
-    private AgentCounters agent(String agent) {
-        AgentCounters c = agents.get(agent);
-        if (c != null) {
-            return c;
-        }
-        if (agents.size() >= maxAgents) {
-            return agents.computeIfAbsent(OTHER_AGENTS, k -> new AgentCounters());
-        }
-        return agents.computeIfAbsent(agent, k -> new AgentCounters());
     }
 
     /** The counters of one agent as tracked, or null when it is not (without starting to track it). */

@@ -29,7 +29,10 @@ final class SequenceTracker {
     /** An earlier number within this distance, with the uptime not gone back, is a late arrival. */
     private static final long MAX_LATE = 1_000;
 
-    /** Streams followed over all agents, at most (48 bytes each): the bounds per agent alone would allow maxAgents times maxStreamsPerAgent. */
+    /**
+     * Streams followed over all agents, at most (24 bytes each in tables kept a quarter to half
+     * full: 48 to 96 bytes): the bounds per agent alone would allow maxAgents times maxStreamsPerAgent.
+     */
     static final int MAX_STREAMS = 1_000_000;
 
     private final AtomicInteger streamCount = new AtomicInteger();
