@@ -246,10 +246,10 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     /** Writes the batch in one transaction; on an exception nothing of it is committed. */
     private void write(List<EntitySample> batch) throws SQLException {
         Statements st = connection();
-        PreparedStatement hostRows = st.get(SampleRows.INSERT_HOST_SAMPLE);
-        PreparedStatement mib2Rows = st.get(SampleRows.INSERT_HOST_MIB2_SAMPLE);
-        PreparedStatement vmRows = st.get(SampleRows.INSERT_VM_SAMPLE);
-        PreparedStatement ifRows = st.get(SampleRows.INSERT_INTERFACE_SAMPLE);
+        PreparedStatement hostRows = st.get(SampleRows.HOST_SAMPLE.insert());
+        PreparedStatement mib2Rows = st.get(SampleRows.HOST_MIB2_SAMPLE.insert());
+        PreparedStatement vmRows = st.get(SampleRows.VM_SAMPLE.insert());
+        PreparedStatement ifRows = st.get(SampleRows.INTERFACE_SAMPLE.insert());
         int hostCount = 0;
         int mib2Count = 0;
         int vmCount = 0;
@@ -272,13 +272,13 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
                 if (node.adapters() != null) {
                     entities.hostAdapters(st, host, node.adapters());
                 }
-                if (SampleRows.hasHostRow(node)) {
-                    SampleRows.bindHost(hostRows, host.id, node);
+                if (SampleRows.HOST_SAMPLE.hasRow(node)) {
+                    SampleRows.HOST_SAMPLE.bind(hostRows, host.id, node);
                     hostRows.addBatch();
                     hostCount++;
                 }
-                if (SampleRows.hasMib2Row(node)) {
-                    SampleRows.bindMib2(mib2Rows, host.id, node);
+                if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
+                    SampleRows.HOST_MIB2_SAMPLE.bind(mib2Rows, host.id, node);
                     mib2Rows.addBatch();
                     mib2Count++;
                 }
@@ -292,13 +292,13 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
                 if (vm.adapters() != null) {
                     entities.vmAdapters(st, v, vm.adapters());
                 }
-                if (SampleRows.hasVmRow(vm)) {
-                    SampleRows.bindVm(vmRows, v.id, host.id, vm);
+                if (SampleRows.VM_SAMPLE.hasRow(vm)) {
+                    SampleRows.VM_SAMPLE.bind(vmRows, v.id, host.id, vm);
                     vmRows.addBatch();
                     vmCount++;
                 }
             } else if (sample instanceof EntitySample.InterfaceSample itf) {
-                SampleRows.bindInterface(ifRows, host.id, itf);
+                SampleRows.INTERFACE_SAMPLE.bind(ifRows, host.id, itf);
                 ifRows.addBatch();
                 ifCount++;
             }

@@ -1,308 +1,245 @@
 package org.sflowmonitor.store;
 
-import static org.sflowmonitor.store.SqlValues.load;
-import static org.sflowmonitor.store.SqlValues.nulls;
-import static org.sflowmonitor.store.SqlValues.percentage;
-import static org.sflowmonitor.store.SqlValues.u32;
-import static org.sflowmonitor.store.SqlValues.u64;
+import static org.sflowmonitor.store.Column.key;
+import static org.sflowmonitor.store.Column.load;
+import static org.sflowmonitor.store.Column.percentage;
+import static org.sflowmonitor.store.Column.text;
+import static org.sflowmonitor.store.Column.u32;
+import static org.sflowmonitor.store.Column.u64;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 
-import org.sflowmonitor.ingest.EntitySample;
-import org.sflowmonitor.sflow.CounterRecord;
+import org.sflowmonitor.ingest.EntitySample.InterfaceSample;
+import org.sflowmonitor.ingest.EntitySample.NodeSample;
+import org.sflowmonitor.ingest.EntitySample.VmSample;
+import org.sflowmonitor.sflow.CounterRecord.EthernetCounters;
+import org.sflowmonitor.sflow.CounterRecord.HostCpu;
+import org.sflowmonitor.sflow.CounterRecord.HostDiskIo;
+import org.sflowmonitor.sflow.CounterRecord.HostMemory;
+import org.sflowmonitor.sflow.CounterRecord.HostNetIo;
+import org.sflowmonitor.sflow.CounterRecord.IfCounters;
+import org.sflowmonitor.sflow.CounterRecord.MibIcmp;
+import org.sflowmonitor.sflow.CounterRecord.MibIp;
+import org.sflowmonitor.sflow.CounterRecord.MibTcp;
+import org.sflowmonitor.sflow.CounterRecord.MibUdp;
+import org.sflowmonitor.sflow.CounterRecord.VirtCpu;
+import org.sflowmonitor.sflow.CounterRecord.VirtDiskIo;
+import org.sflowmonitor.sflow.CounterRecord.VirtMemory;
+import org.sflowmonitor.sflow.CounterRecord.VirtNetIo;
+import org.sflowmonitor.sflow.CounterRecord.VirtNode;
 
 /**
- * The INSERT statements of the time-series tables and how a sample fills one row. Columns are
- * listed once here; the statement text is derived from the list, and each bind method sets
- * them in the same order. A record the sample lacks leaves its columns NULL.
+ * The time-series tables, one declaration each: which sample record fills which column, of
+ * which kind. A new counter is one line in its group (and its column in the migration).
  */
 final class SampleRows {
 
-    static final List<String> HOST_SAMPLE = List.of("host_id", "ts",
-            "cpu_load_one", "cpu_load_five", "cpu_load_fifteen", "cpu_proc_run", "cpu_proc_total", "cpu_num",
-            "cpu_speed", "cpu_uptime", "cpu_user", "cpu_nice", "cpu_system", "cpu_idle", "cpu_waiting_io", "cpu_intr",
-            "cpu_sintr", "cpu_interrupts", "cpu_contexts", "cpu_steal", "cpu_guest", "cpu_guest_nice",
-            "mem_total", "mem_free", "mem_shared", "mem_buffers", "mem_cached", "swap_total", "swap_free",
-            "page_in", "page_out", "swap_in", "swap_out",
-            "disk_total", "disk_free", "part_max_used", "reads", "bytes_read", "read_time", "writes", "bytes_written",
-            "write_time",
-            "bytes_in", "packets_in", "errs_in", "drops_in", "bytes_out", "packets_out", "errs_out", "drops_out",
-            "vnode_mhz", "vnode_cpus", "vnode_memory", "vnode_memory_free", "vnode_num_domains");
+    static final SampleLayout<NodeSample> HOST_SAMPLE = new SampleLayout<>("host_sample", List.of("host_id"),
+            List.of(key("ts", NodeSample::receivedAt)), List.of(
+            ColumnGroup.of(HostCpu.class, NodeSample::cpu,
+                    load("cpu_load_one", HostCpu::loadOne),
+                    load("cpu_load_five", HostCpu::loadFive),
+                    load("cpu_load_fifteen", HostCpu::loadFifteen),
+                    u32("cpu_proc_run", HostCpu::procRun),
+                    u32("cpu_proc_total", HostCpu::procTotal),
+                    u32("cpu_num", HostCpu::cpuNum),
+                    u32("cpu_speed", HostCpu::cpuSpeed),
+                    u32("cpu_uptime", HostCpu::uptime),
+                    u32("cpu_user", HostCpu::cpuUser),
+                    u32("cpu_nice", HostCpu::cpuNice),
+                    u32("cpu_system", HostCpu::cpuSystem),
+                    u32("cpu_idle", HostCpu::cpuIdle),
+                    u32("cpu_waiting_io", HostCpu::cpuWio),
+                    u32("cpu_intr", HostCpu::cpuIntr),
+                    u32("cpu_sintr", HostCpu::cpuSintr),
+                    u32("cpu_interrupts", HostCpu::interrupts),
+                    u32("cpu_contexts", HostCpu::contexts),
+                    u32("cpu_steal", c -> orUnknown(c.cpuSteal())),
+                    u32("cpu_guest", c -> orUnknown(c.cpuGuest())),
+                    u32("cpu_guest_nice", c -> orUnknown(c.cpuGuestNice()))),
+            ColumnGroup.of(HostMemory.class, NodeSample::memory,
+                    u64("mem_total", HostMemory::memTotal),
+                    u64("mem_free", HostMemory::memFree),
+                    u64("mem_shared", HostMemory::memShared),
+                    u64("mem_buffers", HostMemory::memBuffers),
+                    u64("mem_cached", HostMemory::memCached),
+                    u64("swap_total", HostMemory::swapTotal),
+                    u64("swap_free", HostMemory::swapFree),
+                    u32("page_in", HostMemory::pageIn),
+                    u32("page_out", HostMemory::pageOut),
+                    u32("swap_in", HostMemory::swapIn),
+                    u32("swap_out", HostMemory::swapOut)),
+            ColumnGroup.of(HostDiskIo.class, NodeSample::disk,
+                    u64("disk_total", HostDiskIo::diskTotal),
+                    u64("disk_free", HostDiskIo::diskFree),
+                    percentage("part_max_used", HostDiskIo::partMaxUsed),
+                    u32("reads", HostDiskIo::reads),
+                    u64("bytes_read", HostDiskIo::bytesRead),
+                    u32("read_time", HostDiskIo::readTime),
+                    u32("writes", HostDiskIo::writes),
+                    u64("bytes_written", HostDiskIo::bytesWritten),
+                    u32("write_time", HostDiskIo::writeTime)),
+            ColumnGroup.of(HostNetIo.class, NodeSample::net,
+                    u64("bytes_in", HostNetIo::bytesIn),
+                    u32("packets_in", HostNetIo::pktsIn),
+                    u32("errs_in", HostNetIo::errsIn),
+                    u32("drops_in", HostNetIo::dropsIn),
+                    u64("bytes_out", HostNetIo::bytesOut),
+                    u32("packets_out", HostNetIo::pktsOut),
+                    u32("errs_out", HostNetIo::errsOut),
+                    u32("drops_out", HostNetIo::dropsOut)),
+            ColumnGroup.of(VirtNode.class, NodeSample::virtNode,
+                    u32("vnode_mhz", VirtNode::mhz),
+                    u32("vnode_cpus", VirtNode::cpus),
+                    u64("vnode_memory", VirtNode::memory),
+                    u64("vnode_memory_free", VirtNode::memoryFree),
+                    u32("vnode_num_domains", VirtNode::numDomains))));
 
-    static final List<String> HOST_MIB2_SAMPLE = List.of("host_id", "ts",
-            "ip_forwarding", "ip_default_ttl", "ip_in_receives", "ip_in_hdr_errors", "ip_in_addr_errors",
-            "ip_forw_datagrams", "ip_in_unknown_protos", "ip_in_discards", "ip_in_delivers", "ip_out_requests",
-            "ip_out_discards", "ip_out_no_routes", "ip_reasm_timeout", "ip_reasm_reqds", "ip_reasm_oks",
-            "ip_reasm_fails", "ip_frag_oks", "ip_frag_fails", "ip_frag_creates",
-            "icmp_in_msgs", "icmp_in_errors", "icmp_in_dest_unreachs", "icmp_in_time_excds", "icmp_in_param_probs",
-            "icmp_in_src_quenchs", "icmp_in_redirects", "icmp_in_echos", "icmp_in_echo_reps", "icmp_in_timestamps",
-            "icmp_in_addr_masks", "icmp_in_addr_mask_reps", "icmp_out_msgs", "icmp_out_errors",
-            "icmp_out_dest_unreachs", "icmp_out_time_excds", "icmp_out_param_probs", "icmp_out_src_quenchs",
-            "icmp_out_redirects", "icmp_out_echos", "icmp_out_echo_reps", "icmp_out_timestamps",
-            "icmp_out_timestamp_reps", "icmp_out_addr_masks", "icmp_out_addr_mask_reps",
-            "tcp_rto_algorithm", "tcp_rto_min", "tcp_rto_max", "tcp_max_conn", "tcp_active_opens",
-            "tcp_passive_opens", "tcp_attempt_fails", "tcp_estab_resets", "tcp_curr_estab", "tcp_in_segs",
-            "tcp_out_segs", "tcp_retrans_segs", "tcp_in_errs", "tcp_out_rsts", "tcp_in_csum_errors",
-            "udp_in_datagrams", "udp_no_ports", "udp_in_errors", "udp_out_datagrams", "udp_rcvbuf_errors",
-            "udp_sndbuf_errors", "udp_in_csum_errors");
+    static final SampleLayout<NodeSample> HOST_MIB2_SAMPLE = new SampleLayout<>("host_mib2_sample",
+            List.of("host_id"), List.of(key("ts", NodeSample::receivedAt)), List.of(
+            ColumnGroup.of(MibIp.class, NodeSample::ip,
+                    u32("ip_forwarding", MibIp::ipForwarding),
+                    u32("ip_default_ttl", MibIp::ipDefaultTtl),
+                    u32("ip_in_receives", MibIp::ipInReceives),
+                    u32("ip_in_hdr_errors", MibIp::ipInHdrErrors),
+                    u32("ip_in_addr_errors", MibIp::ipInAddrErrors),
+                    u32("ip_forw_datagrams", MibIp::ipForwDatagrams),
+                    u32("ip_in_unknown_protos", MibIp::ipInUnknownProtos),
+                    u32("ip_in_discards", MibIp::ipInDiscards),
+                    u32("ip_in_delivers", MibIp::ipInDelivers),
+                    u32("ip_out_requests", MibIp::ipOutRequests),
+                    u32("ip_out_discards", MibIp::ipOutDiscards),
+                    u32("ip_out_no_routes", MibIp::ipOutNoRoutes),
+                    u32("ip_reasm_timeout", MibIp::ipReasmTimeout),
+                    u32("ip_reasm_reqds", MibIp::ipReasmReqds),
+                    u32("ip_reasm_oks", MibIp::ipReasmOks),
+                    u32("ip_reasm_fails", MibIp::ipReasmFails),
+                    u32("ip_frag_oks", MibIp::ipFragOks),
+                    u32("ip_frag_fails", MibIp::ipFragFails),
+                    u32("ip_frag_creates", MibIp::ipFragCreates)),
+            ColumnGroup.of(MibIcmp.class, NodeSample::icmp,
+                    u32("icmp_in_msgs", MibIcmp::icmpInMsgs),
+                    u32("icmp_in_errors", MibIcmp::icmpInErrors),
+                    u32("icmp_in_dest_unreachs", MibIcmp::icmpInDestUnreachs),
+                    u32("icmp_in_time_excds", MibIcmp::icmpInTimeExcds),
+                    u32("icmp_in_param_probs", MibIcmp::icmpInParamProbs),
+                    u32("icmp_in_src_quenchs", MibIcmp::icmpInSrcQuenchs),
+                    u32("icmp_in_redirects", MibIcmp::icmpInRedirects),
+                    u32("icmp_in_echos", MibIcmp::icmpInEchos),
+                    u32("icmp_in_echo_reps", MibIcmp::icmpInEchoReps),
+                    u32("icmp_in_timestamps", MibIcmp::icmpInTimestamps),
+                    u32("icmp_in_addr_masks", MibIcmp::icmpInAddrMasks),
+                    u32("icmp_in_addr_mask_reps", MibIcmp::icmpInAddrMaskReps),
+                    u32("icmp_out_msgs", MibIcmp::icmpOutMsgs),
+                    u32("icmp_out_errors", MibIcmp::icmpOutErrors),
+                    u32("icmp_out_dest_unreachs", MibIcmp::icmpOutDestUnreachs),
+                    u32("icmp_out_time_excds", MibIcmp::icmpOutTimeExcds),
+                    u32("icmp_out_param_probs", MibIcmp::icmpOutParamProbs),
+                    u32("icmp_out_src_quenchs", MibIcmp::icmpOutSrcQuenchs),
+                    u32("icmp_out_redirects", MibIcmp::icmpOutRedirects),
+                    u32("icmp_out_echos", MibIcmp::icmpOutEchos),
+                    u32("icmp_out_echo_reps", MibIcmp::icmpOutEchoReps),
+                    u32("icmp_out_timestamps", MibIcmp::icmpOutTimestamps),
+                    u32("icmp_out_timestamp_reps", MibIcmp::icmpOutTimestampReps),
+                    u32("icmp_out_addr_masks", MibIcmp::icmpOutAddrMasks),
+                    u32("icmp_out_addr_mask_reps", MibIcmp::icmpOutAddrMaskReps)),
+            ColumnGroup.of(MibTcp.class, NodeSample::tcp,
+                    u32("tcp_rto_algorithm", MibTcp::tcpRtoAlgorithm),
+                    u32("tcp_rto_min", MibTcp::tcpRtoMin),
+                    u32("tcp_rto_max", MibTcp::tcpRtoMax),
+                    u32("tcp_max_conn", MibTcp::tcpMaxConn),
+                    u32("tcp_active_opens", MibTcp::tcpActiveOpens),
+                    u32("tcp_passive_opens", MibTcp::tcpPassiveOpens),
+                    u32("tcp_attempt_fails", MibTcp::tcpAttemptFails),
+                    u32("tcp_estab_resets", MibTcp::tcpEstabResets),
+                    u32("tcp_curr_estab", MibTcp::tcpCurrEstab),
+                    u32("tcp_in_segs", MibTcp::tcpInSegs),
+                    u32("tcp_out_segs", MibTcp::tcpOutSegs),
+                    u32("tcp_retrans_segs", MibTcp::tcpRetransSegs),
+                    u32("tcp_in_errs", MibTcp::tcpInErrs),
+                    u32("tcp_out_rsts", MibTcp::tcpOutRsts),
+                    u32("tcp_in_csum_errors", MibTcp::tcpInCsumErrors)),
+            ColumnGroup.of(MibUdp.class, NodeSample::udp,
+                    u32("udp_in_datagrams", MibUdp::udpInDatagrams),
+                    u32("udp_no_ports", MibUdp::udpNoPorts),
+                    u32("udp_in_errors", MibUdp::udpInErrors),
+                    u32("udp_out_datagrams", MibUdp::udpOutDatagrams),
+                    u32("udp_rcvbuf_errors", MibUdp::udpRcvbufErrors),
+                    u32("udp_sndbuf_errors", MibUdp::udpSndbufErrors),
+                    u32("udp_in_csum_errors", MibUdp::udpInCsumErrors))));
 
-    static final List<String> VM_SAMPLE = List.of("vm_id", "host_id", "ts",
-            "vcpu_state", "vcpu_cpu_time", "vcpu_cpu_count", "vmem_memory", "vmem_max_memory",
-            "vdsk_capacity", "vdsk_allocation", "vdsk_available", "vdsk_rd_req", "vdsk_rd_bytes", "vdsk_wr_req",
-            "vdsk_wr_bytes", "vdsk_errs",
-            "vnio_bytes_in", "vnio_packets_in", "vnio_errs_in", "vnio_drops_in", "vnio_bytes_out", "vnio_packets_out",
-            "vnio_errs_out", "vnio_drops_out");
+    static final SampleLayout<VmSample> VM_SAMPLE = new SampleLayout<>("vm_sample", List.of("vm_id", "host_id"),
+            List.of(key("ts", VmSample::receivedAt)), List.of(
+            ColumnGroup.of(VirtCpu.class, VmSample::cpu,
+                    u32("vcpu_state", VirtCpu::state),
+                    u32("vcpu_cpu_time", VirtCpu::cpuTime),
+                    u32("vcpu_cpu_count", VirtCpu::nrVirtCpu)),
+            ColumnGroup.of(VirtMemory.class, VmSample::memory,
+                    u64("vmem_memory", VirtMemory::memory),
+                    u64("vmem_max_memory", VirtMemory::maxMemory)),
+            ColumnGroup.of(VirtDiskIo.class, VmSample::disk,
+                    u64("vdsk_capacity", VirtDiskIo::capacity),
+                    u64("vdsk_allocation", VirtDiskIo::allocation),
+                    u64("vdsk_available", VirtDiskIo::available),
+                    u32("vdsk_rd_req", VirtDiskIo::rdReq),
+                    u64("vdsk_rd_bytes", VirtDiskIo::rdBytes),
+                    u32("vdsk_wr_req", VirtDiskIo::wrReq),
+                    u64("vdsk_wr_bytes", VirtDiskIo::wrBytes),
+                    u32("vdsk_errs", VirtDiskIo::errs)),
+            ColumnGroup.of(VirtNetIo.class, VmSample::net,
+                    u64("vnio_bytes_in", VirtNetIo::rxBytes),
+                    u32("vnio_packets_in", VirtNetIo::rxPackets),
+                    u32("vnio_errs_in", VirtNetIo::rxErrs),
+                    u32("vnio_drops_in", VirtNetIo::rxDrop),
+                    u64("vnio_bytes_out", VirtNetIo::txBytes),
+                    u32("vnio_packets_out", VirtNetIo::txPackets),
+                    u32("vnio_errs_out", VirtNetIo::txErrs),
+                    u32("vnio_drops_out", VirtNetIo::txDrop))));
 
-    static final List<String> INTERFACE_SAMPLE = List.of("host_id", "if_index", "ts", "port_name",
-            "if_type", "if_speed", "if_direction", "if_status", "if_in_octets", "if_in_ucast_pkts",
-            "if_in_multicast_pkts", "if_in_broadcast_pkts", "if_in_discards", "if_in_errors", "if_in_unknown_protos",
-            "if_out_octets", "if_out_ucast_pkts", "if_out_multicast_pkts", "if_out_broadcast_pkts", "if_out_discards",
-            "if_out_errors", "if_promiscuous_mode",
-            "dot3_stats_alignment_errors", "dot3_stats_fcs_errors", "dot3_stats_single_collision_frames",
-            "dot3_stats_multiple_collision_frames", "dot3_stats_sqe_test_errors", "dot3_stats_deferred_transmissions",
-            "dot3_stats_late_collisions", "dot3_stats_excessive_collisions",
-            "dot3_stats_internal_mac_transmit_errors", "dot3_stats_carrier_sense_errors",
-            "dot3_stats_frame_too_longs", "dot3_stats_internal_mac_receive_errors", "dot3_stats_symbol_errors");
-
-    static final String INSERT_HOST_SAMPLE = insert("host_sample", HOST_SAMPLE);
-    static final String INSERT_HOST_MIB2_SAMPLE = insert("host_mib2_sample", HOST_MIB2_SAMPLE);
-    static final String INSERT_VM_SAMPLE = insert("vm_sample", VM_SAMPLE);
-    static final String INSERT_INTERFACE_SAMPLE = insert("interface_sample", INTERFACE_SAMPLE);
+    static final SampleLayout<InterfaceSample> INTERFACE_SAMPLE = new SampleLayout<>("interface_sample",
+            List.of("host_id"), List.of(key("if_index", InterfaceSample::ifIndex),
+            key("ts", InterfaceSample::receivedAt), text("port_name", 255, InterfaceSample::portName)), List.of(
+            ColumnGroup.of(IfCounters.class, InterfaceSample::counters,
+                    u32("if_type", IfCounters::ifType),
+                    u64("if_speed", IfCounters::ifSpeed),
+                    u32("if_direction", IfCounters::ifDirection),
+                    u32("if_status", IfCounters::ifStatus),
+                    u64("if_in_octets", IfCounters::ifInOctets),
+                    u32("if_in_ucast_pkts", IfCounters::ifInUcastPkts),
+                    u32("if_in_multicast_pkts", IfCounters::ifInMulticastPkts),
+                    u32("if_in_broadcast_pkts", IfCounters::ifInBroadcastPkts),
+                    u32("if_in_discards", IfCounters::ifInDiscards),
+                    u32("if_in_errors", IfCounters::ifInErrors),
+                    u32("if_in_unknown_protos", IfCounters::ifInUnknownProtos),
+                    u64("if_out_octets", IfCounters::ifOutOctets),
+                    u32("if_out_ucast_pkts", IfCounters::ifOutUcastPkts),
+                    u32("if_out_multicast_pkts", IfCounters::ifOutMulticastPkts),
+                    u32("if_out_broadcast_pkts", IfCounters::ifOutBroadcastPkts),
+                    u32("if_out_discards", IfCounters::ifOutDiscards),
+                    u32("if_out_errors", IfCounters::ifOutErrors),
+                    u32("if_promiscuous_mode", IfCounters::ifPromiscuousMode)),
+            ColumnGroup.of(EthernetCounters.class, InterfaceSample::ethernet,
+                    u32("dot3_stats_alignment_errors", EthernetCounters::dot3StatsAlignmentErrors),
+                    u32("dot3_stats_fcs_errors", EthernetCounters::dot3StatsFcsErrors),
+                    u32("dot3_stats_single_collision_frames", EthernetCounters::dot3StatsSingleCollisionFrames),
+                    u32("dot3_stats_multiple_collision_frames", EthernetCounters::dot3StatsMultipleCollisionFrames),
+                    u32("dot3_stats_sqe_test_errors", EthernetCounters::dot3StatsSqeTestErrors),
+                    u32("dot3_stats_deferred_transmissions", EthernetCounters::dot3StatsDeferredTransmissions),
+                    u32("dot3_stats_late_collisions", EthernetCounters::dot3StatsLateCollisions),
+                    u32("dot3_stats_excessive_collisions", EthernetCounters::dot3StatsExcessiveCollisions),
+                    u32("dot3_stats_internal_mac_transmit_errors",
+                            EthernetCounters::dot3StatsInternalMacTransmitErrors),
+                    u32("dot3_stats_carrier_sense_errors", EthernetCounters::dot3StatsCarrierSenseErrors),
+                    u32("dot3_stats_frame_too_longs", EthernetCounters::dot3StatsFrameTooLongs),
+                    u32("dot3_stats_internal_mac_receive_errors",
+                            EthernetCounters::dot3StatsInternalMacReceiveErrors),
+                    u32("dot3_stats_symbol_errors", EthernetCounters::dot3StatsSymbolErrors))));
 
     private SampleRows() {
     }
 
-    private static String insert(String table, List<String> columns) {
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
-    }
-
-    static boolean hasHostRow(EntitySample.NodeSample s) {
-        return s.cpu() != null || s.memory() != null || s.disk() != null || s.net() != null || s.virtNode() != null;
-    }
-
-    static boolean hasVmRow(EntitySample.VmSample s) {
-        return s.cpu() != null || s.memory() != null || s.disk() != null || s.net() != null;
-    }
-
-    static boolean hasMib2Row(EntitySample.NodeSample s) {
-        return s.ip() != null || s.icmp() != null || s.tcp() != null || s.udp() != null;
-    }
-
-    static void bindHost(PreparedStatement ps, long hostId, EntitySample.NodeSample s) throws SQLException {
-        ps.setLong(1, hostId);
-        ps.setLong(2, s.receivedAt());
-        CounterRecord.HostCpu c = s.cpu();
-        if (c != null) {
-            load(ps, 3, c.loadOne());
-            load(ps, 4, c.loadFive());
-            load(ps, 5, c.loadFifteen());
-            long[] values = {c.procRun(), c.procTotal(), c.cpuNum(), c.cpuSpeed(), c.uptime(), c.cpuUser(),
-                    c.cpuNice(), c.cpuSystem(), c.cpuIdle(), c.cpuWio(), c.cpuIntr(), c.cpuSintr(), c.interrupts(),
-                    c.contexts()};
-            for (int i = 0; i < values.length; i++) {
-                u32(ps, 6 + i, values[i]);
-            }
-            u32(ps, 20, c.cpuSteal());
-            u32(ps, 21, c.cpuGuest());
-            u32(ps, 22, c.cpuGuestNice());
-        } else {
-            nulls(ps, 3, 3, Types.REAL);
-            nulls(ps, 6, 17, Types.BIGINT);
-        }
-        CounterRecord.HostMemory m = s.memory();
-        if (m != null) {
-            u64(ps, 23, m.memTotal());
-            u64(ps, 24, m.memFree());
-            u64(ps, 25, m.memShared());
-            u64(ps, 26, m.memBuffers());
-            u64(ps, 27, m.memCached());
-            u64(ps, 28, m.swapTotal());
-            u64(ps, 29, m.swapFree());
-            u32(ps, 30, m.pageIn());
-            u32(ps, 31, m.pageOut());
-            u32(ps, 32, m.swapIn());
-            u32(ps, 33, m.swapOut());
-        } else {
-            nulls(ps, 23, 7, Types.NUMERIC);
-            nulls(ps, 30, 4, Types.BIGINT);
-        }
-        CounterRecord.HostDiskIo d = s.disk();
-        if (d != null) {
-            u64(ps, 34, d.diskTotal());
-            u64(ps, 35, d.diskFree());
-            percentage(ps, 36, d.partMaxUsed());
-            u32(ps, 37, d.reads());
-            u64(ps, 38, d.bytesRead());
-            u32(ps, 39, d.readTime());
-            u32(ps, 40, d.writes());
-            u64(ps, 41, d.bytesWritten());
-            u32(ps, 42, d.writeTime());
-        } else {
-            nulls(ps, 34, 2, Types.NUMERIC);
-            ps.setNull(36, Types.INTEGER);
-            ps.setNull(37, Types.BIGINT);
-            ps.setNull(38, Types.NUMERIC);
-            nulls(ps, 39, 2, Types.BIGINT);
-            ps.setNull(41, Types.NUMERIC);
-            ps.setNull(42, Types.BIGINT);
-        }
-        CounterRecord.HostNetIo n = s.net();
-        if (n != null) {
-            bindNetIo(ps, 43, n.bytesIn(), n.pktsIn(), n.errsIn(), n.dropsIn(), n.bytesOut(), n.pktsOut(),
-                    n.errsOut(), n.dropsOut());
-        } else {
-            nullNetIo(ps, 43);
-        }
-        CounterRecord.VirtNode v = s.virtNode();
-        if (v != null) {
-            u32(ps, 51, v.mhz());
-            u32(ps, 52, v.cpus());
-            u64(ps, 53, v.memory());
-            u64(ps, 54, v.memoryFree());
-            u32(ps, 55, v.numDomains());
-        } else {
-            nulls(ps, 51, 2, Types.BIGINT);
-            nulls(ps, 53, 2, Types.NUMERIC);
-            ps.setNull(55, Types.BIGINT);
-        }
-    }
-
-    static void bindMib2(PreparedStatement ps, long hostId, EntitySample.NodeSample s) throws SQLException {
-        ps.setLong(1, hostId);
-        ps.setLong(2, s.receivedAt());
-        int at = 3;
-        at = bindAll(ps, at, 19, s.ip() == null ? null : new long[] {s.ip().ipForwarding(), s.ip().ipDefaultTtl(),
-                s.ip().ipInReceives(), s.ip().ipInHdrErrors(), s.ip().ipInAddrErrors(), s.ip().ipForwDatagrams(),
-                s.ip().ipInUnknownProtos(), s.ip().ipInDiscards(), s.ip().ipInDelivers(), s.ip().ipOutRequests(),
-                s.ip().ipOutDiscards(), s.ip().ipOutNoRoutes(), s.ip().ipReasmTimeout(), s.ip().ipReasmReqds(),
-                s.ip().ipReasmOks(), s.ip().ipReasmFails(), s.ip().ipFragOks(), s.ip().ipFragFails(),
-                s.ip().ipFragCreates()});
-        CounterRecord.MibIcmp i = s.icmp();
-        at = bindAll(ps, at, 25, i == null ? null : new long[] {i.icmpInMsgs(), i.icmpInErrors(),
-                i.icmpInDestUnreachs(), i.icmpInTimeExcds(), i.icmpInParamProbs(), i.icmpInSrcQuenchs(),
-                i.icmpInRedirects(), i.icmpInEchos(), i.icmpInEchoReps(), i.icmpInTimestamps(), i.icmpInAddrMasks(),
-                i.icmpInAddrMaskReps(), i.icmpOutMsgs(), i.icmpOutErrors(), i.icmpOutDestUnreachs(),
-                i.icmpOutTimeExcds(), i.icmpOutParamProbs(), i.icmpOutSrcQuenchs(), i.icmpOutRedirects(),
-                i.icmpOutEchos(), i.icmpOutEchoReps(), i.icmpOutTimestamps(), i.icmpOutTimestampReps(),
-                i.icmpOutAddrMasks(), i.icmpOutAddrMaskReps()});
-        CounterRecord.MibTcp t = s.tcp();
-        at = bindAll(ps, at, 15, t == null ? null : new long[] {t.tcpRtoAlgorithm(), t.tcpRtoMin(), t.tcpRtoMax(),
-                t.tcpMaxConn(), t.tcpActiveOpens(), t.tcpPassiveOpens(), t.tcpAttemptFails(), t.tcpEstabResets(),
-                t.tcpCurrEstab(), t.tcpInSegs(), t.tcpOutSegs(), t.tcpRetransSegs(), t.tcpInErrs(), t.tcpOutRsts(),
-                t.tcpInCsumErrors()});
-        CounterRecord.MibUdp u = s.udp();
-        bindAll(ps, at, 7, u == null ? null : new long[] {u.udpInDatagrams(), u.udpNoPorts(), u.udpInErrors(),
-                u.udpOutDatagrams(), u.udpRcvbufErrors(), u.udpSndbufErrors(), u.udpInCsumErrors()});
-    }
-
-    static void bindVm(PreparedStatement ps, long vmId, long hostId, EntitySample.VmSample s) throws SQLException {
-        ps.setLong(1, vmId);
-        ps.setLong(2, hostId);
-        ps.setLong(3, s.receivedAt());
-        CounterRecord.VirtCpu c = s.cpu();
-        bindAll(ps, 4, 3, c == null ? null : new long[] {c.state(), c.cpuTime(), c.nrVirtCpu()});
-        CounterRecord.VirtMemory m = s.memory();
-        if (m != null) {
-            u64(ps, 7, m.memory());
-            u64(ps, 8, m.maxMemory());
-        } else {
-            nulls(ps, 7, 2, Types.NUMERIC);
-        }
-        CounterRecord.VirtDiskIo d = s.disk();
-        if (d != null) {
-            u64(ps, 9, d.capacity());
-            u64(ps, 10, d.allocation());
-            u64(ps, 11, d.available());
-            u32(ps, 12, d.rdReq());
-            u64(ps, 13, d.rdBytes());
-            u32(ps, 14, d.wrReq());
-            u64(ps, 15, d.wrBytes());
-            u32(ps, 16, d.errs());
-        } else {
-            nulls(ps, 9, 3, Types.NUMERIC);
-            ps.setNull(12, Types.BIGINT);
-            ps.setNull(13, Types.NUMERIC);
-            ps.setNull(14, Types.BIGINT);
-            ps.setNull(15, Types.NUMERIC);
-            ps.setNull(16, Types.BIGINT);
-        }
-        CounterRecord.VirtNetIo n = s.net();
-        if (n != null) {
-            bindNetIo(ps, 17, n.rxBytes(), n.rxPackets(), n.rxErrs(), n.rxDrop(), n.txBytes(), n.txPackets(),
-                    n.txErrs(), n.txDrop());
-        } else {
-            nullNetIo(ps, 17);
-        }
-    }
-
-    static void bindInterface(PreparedStatement ps, long hostId, EntitySample.InterfaceSample s)
-            throws SQLException {
-        ps.setLong(1, hostId);
-        ps.setLong(2, s.ifIndex());
-        ps.setLong(3, s.receivedAt());
-        SqlValues.text(ps, 4, SqlValues.text(s.portName(), 255));
-        CounterRecord.IfCounters c = s.counters();
-        if (c != null) {
-            u32(ps, 5, c.ifType());
-            u64(ps, 6, c.ifSpeed());
-            u32(ps, 7, c.ifDirection());
-            u32(ps, 8, c.ifStatus());
-            u64(ps, 9, c.ifInOctets());
-            bindAll(ps, 10, 6, new long[] {c.ifInUcastPkts(), c.ifInMulticastPkts(), c.ifInBroadcastPkts(),
-                    c.ifInDiscards(), c.ifInErrors(), c.ifInUnknownProtos()});
-            u64(ps, 16, c.ifOutOctets());
-            bindAll(ps, 17, 6, new long[] {c.ifOutUcastPkts(), c.ifOutMulticastPkts(), c.ifOutBroadcastPkts(),
-                    c.ifOutDiscards(), c.ifOutErrors(), c.ifPromiscuousMode()});
-        } else {
-            nulls(ps, 5, 1, Types.BIGINT);
-            ps.setNull(6, Types.NUMERIC);
-            nulls(ps, 7, 2, Types.BIGINT);
-            ps.setNull(9, Types.NUMERIC);
-            nulls(ps, 10, 6, Types.BIGINT);
-            ps.setNull(16, Types.NUMERIC);
-            nulls(ps, 17, 6, Types.BIGINT);
-        }
-        CounterRecord.EthernetCounters e = s.ethernet();
-        bindAll(ps, 23, 13, e == null ? null : new long[] {e.dot3StatsAlignmentErrors(), e.dot3StatsFcsErrors(),
-                e.dot3StatsSingleCollisionFrames(), e.dot3StatsMultipleCollisionFrames(), e.dot3StatsSqeTestErrors(),
-                e.dot3StatsDeferredTransmissions(), e.dot3StatsLateCollisions(), e.dot3StatsExcessiveCollisions(),
-                e.dot3StatsInternalMacTransmitErrors(), e.dot3StatsCarrierSenseErrors(), e.dot3StatsFrameTooLongs(),
-                e.dot3StatsInternalMacReceiveErrors(), e.dot3StatsSymbolErrors()});
-    }
-
-    private static void bindNetIo(PreparedStatement ps, int at, long bytesIn, long pktsIn, long errsIn,
-                                  long dropsIn, long bytesOut, long pktsOut, long errsOut, long dropsOut)
-            throws SQLException {
-        u64(ps, at, bytesIn);
-        u32(ps, at + 1, pktsIn);
-        u32(ps, at + 2, errsIn);
-        u32(ps, at + 3, dropsIn);
-        u64(ps, at + 4, bytesOut);
-        u32(ps, at + 5, pktsOut);
-        u32(ps, at + 6, errsOut);
-        u32(ps, at + 7, dropsOut);
-    }
-
-    private static void nullNetIo(PreparedStatement ps, int at) throws SQLException {
-        ps.setNull(at, Types.NUMERIC);
-        nulls(ps, at + 1, 3, Types.BIGINT);
-        ps.setNull(at + 4, Types.NUMERIC);
-        nulls(ps, at + 5, 3, Types.BIGINT);
-    }
-
-    /** Binds unsigned 32-bit values (or NULLs when {@code values} is null); returns the next index. */
-    private static int bindAll(PreparedStatement ps, int at, int count, long[] values) throws SQLException {
-        for (int i = 0; i < count; i++) {
-            if (values == null) {
-                ps.setNull(at + i, Types.BIGINT);
-            } else {
-                u32(ps, at + i, values[i]);
-            }
-        }
-        return at + count;
+    /** A counter a shorter version of its record lacks is unknown. */
+    private static long orUnknown(Long value) {
+        return value == null ? SqlValues.U32_UNKNOWN : value;
     }
 }

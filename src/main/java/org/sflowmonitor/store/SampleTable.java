@@ -2,26 +2,30 @@ package org.sflowmonitor.store;
 
 import java.util.List;
 
+import org.sflowmonitor.sflow.CounterRecord;
+
 /** The time-series tables as the API reads them: the key that identifies the entity and the sample columns. */
 public enum SampleTable {
-    HOST_SAMPLE("host_sample", "host_id", SampleRows.HOST_SAMPLE),
-    HOST_MIB2_SAMPLE("host_mib2_sample", "host_id", SampleRows.HOST_MIB2_SAMPLE),
-    VM_SAMPLE("vm_sample", "vm_id", SampleRows.VM_SAMPLE),
-    INTERFACE_SAMPLE("interface_sample", "host_id", SampleRows.INTERFACE_SAMPLE);
+    HOST_SAMPLE(SampleRows.HOST_SAMPLE, "host_id"),
+    HOST_MIB2_SAMPLE(SampleRows.HOST_MIB2_SAMPLE, "host_id"),
+    VM_SAMPLE(SampleRows.VM_SAMPLE, "vm_id"),
+    INTERFACE_SAMPLE(SampleRows.INTERFACE_SAMPLE, "host_id");
 
-    private final String table;
+    /** The time column, which the API answers as timestamp. */
+    private static final String TS = "ts";
+
+    private final SampleLayout<?> layout;
     private final String key;
     private final List<String> columns;
 
-    SampleTable(String table, String key, List<String> insertColumns) {
-        this.table = table;
+    SampleTable(SampleLayout<?> layout, String key) {
+        this.layout = layout;
         this.key = key;
-        this.columns = insertColumns.stream()
-                .filter(c -> !c.equals("host_id") && !c.equals("vm_id") && !c.equals("ts")).toList();
+        this.columns = layout.sampleColumns().stream().map(Column::name).filter(c -> !c.equals(TS)).toList();
     }
 
     String table() {
-        return table;
+        return layout.table();
     }
 
     String key() {
@@ -31,5 +35,10 @@ public enum SampleTable {
     /** The value columns, without the keys and ts, in table order. */
     public List<String> columns() {
         return columns;
+    }
+
+    /** The columns a sample's record of this type fills, in table order. */
+    public List<String> columns(Class<? extends CounterRecord> recordType) {
+        return layout.columnsOf(recordType);
     }
 }

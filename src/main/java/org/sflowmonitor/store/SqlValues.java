@@ -13,7 +13,7 @@ import java.sql.Types;
  */
 final class SqlValues {
 
-    private static final long U32_UNKNOWN = 0xFFFF_FFFFL;
+    static final long U32_UNKNOWN = 0xFFFF_FFFFL;
 
     private SqlValues() {
     }
@@ -23,14 +23,6 @@ final class SqlValues {
             ps.setNull(index, Types.BIGINT);
         } else {
             ps.setLong(index, value);
-        }
-    }
-
-    static void u32(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            u32(ps, index, value.longValue());
         }
     }
 
@@ -59,12 +51,6 @@ final class SqlValues {
             ps.setNull(index, Types.REAL);
         } else {
             ps.setFloat(index, value);
-        }
-    }
-
-    static void nulls(PreparedStatement ps, int from, int count, int sqlType) throws SQLException {
-        for (int i = 0; i < count; i++) {
-            ps.setNull(from + i, sqlType);
         }
     }
 

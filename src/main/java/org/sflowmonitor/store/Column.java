@@ -1,0 +1,108 @@
+package org.sflowmonitor.store;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * One column of a sample table: its name, its kind (how a wire value is stored, sentinels as
+ * NULL) and the accessor that reads the value from a record of type {@code R}. Accessors return
+ * primitives, so binding a row boxes nothing.
+ */
+sealed interface Column<R> {
+
+    /** How a value is stored; {@link #sqlType} is also the type of its NULL. */
+    enum Kind {
+        /** A key or time: a plain BIGINT, never a sentinel. */
+        KEY(Types.BIGINT),
+        U32(Types.BIGINT),
+        U64(Types.NUMERIC),
+        PERCENTAGE(Types.INTEGER),
+        LOAD(Types.REAL),
+        TEXT(Types.VARCHAR);
+
+        private final int sqlType;
+
+        Kind(int sqlType) {
+            this.sqlType = sqlType;
+        }
+
+        int sqlType() {
+            return sqlType;
+        }
+    }
+
+    String name();
+
+    Kind kind();
+
+    void bind(PreparedStatement ps, int index, R record) throws SQLException;
+
+    static <R> Column<R> key(String name, ToLongFunction<R> value) {
+        return new Whole<>(name, Kind.KEY, value);
+    }
+
+    static <R> Column<R> u32(String name, ToLongFunction<R> value) {
+        return new Whole<>(name, Kind.U32, value);
+    }
+
+    static <R> Column<R> u64(String name, ToLongFunction<R> value) {
+        return new Whole<>(name, Kind.U64, value);
+    }
+
+    static <R> Column<R> percentage(String name, ToLongFunction<R> value) {
+        return new Whole<>(name, Kind.PERCENTAGE, value);
+    }
+
+    static <R> Column<R> load(String name, ToDoubleFunction<R> value) {
+        return new Real<>(name, value);
+    }
+
+    static <R> Column<R> text(String name, int maxLength, Function<R, String> value) {
+        return new Text<>(name, maxLength, value);
+    }
+
+    /** A whole number: a key, an unsigned 32- or 64-bit counter, or a percentage in hundredths. */
+    record Whole<R>(String name, Kind kind, ToLongFunction<R> value) implements Column<R> {
+        @Override
+        public void bind(PreparedStatement ps, int index, R record) throws SQLException {
+            long v = value.applyAsLong(record);
+            switch (kind) {
+                case KEY -> ps.setLong(index, v);
+                case U32 -> SqlValues.u32(ps, index, v);
+                case U64 -> SqlValues.u64(ps, index, v);
+                case PERCENTAGE -> SqlValues.percentage(ps, index, (int) v);
+                default -> throw new IllegalStateException(kind + " is not a whole number");
+            }
+        }
+    }
+
+    /** A load average (a float on the wire). */
+    record Real<R>(String name, ToDoubleFunction<R> value) implements Column<R> {
+        @Override
+        public Kind kind() {
+            return Kind.LOAD;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, R record) throws SQLException {
+            SqlValues.load(ps, index, (float) value.applyAsDouble(record));
+        }
+    }
+
+    /** A string cut to the column's length; empty is unknown (NULL). */
+    record Text<R>(String name, int maxLength, Function<R, String> value) implements Column<R> {
+        @Override
+        public Kind kind() {
+            return Kind.TEXT;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, R record) throws SQLException {
+            SqlValues.text(ps, index, SqlValues.text(value.apply(record), maxLength));
+        }
+    }
+}

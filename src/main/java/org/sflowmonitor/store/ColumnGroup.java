@@ -1,0 +1,41 @@
+package org.sflowmonitor.store;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The columns one counter record of a sample fills, in table order; all NULL when the sample
+ * lacked the record.
+ */
+record ColumnGroup<S, R>(Class<R> type, Function<S, R> record, List<Column<R>> columns) {
+
+    ColumnGroup {
+        columns = List.copyOf(columns);
+    }
+
+    @SafeVarargs
+    static <S, R> ColumnGroup<S, R> of(Class<R> type, Function<S, R> record, Column<R>... columns) {
+        return new ColumnGroup<>(type, record, List.of(columns));
+    }
+
+    boolean presentIn(S sample) {
+        return record.apply(sample) != null;
+    }
+
+    /** Binds the columns from parameter {@code index} on; returns the next parameter's index. */
+    int bind(PreparedStatement ps, int index, S sample) throws SQLException {
+        R r = record.apply(sample);
+        int at = index;
+        for (int i = 0; i < columns.size(); i++) {
+            Column<R> c = columns.get(i);
+            if (r == null) {
+                ps.setNull(at++, c.kind().sqlType());
+            } else {
+                c.bind(ps, at++, r);
+            }
+        }
+        return at;
+    }
+}

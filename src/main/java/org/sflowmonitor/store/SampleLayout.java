@@ -1,0 +1,101 @@
+package org.sflowmonitor.store;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * How a sample fills one row of a time-series table: first the entity ids the writer assigned
+ * ({@code ids}), then the columns read from the sample itself, then one group per counter record.
+ * The INSERT text, the binding, the NULLs of a missing record and the column lists all derive
+ * from this one declaration.
+ */
+final class SampleLayout<S> {
+
+    private final String table;
+    private final List<String> ids;
+    private final List<Column<S>> sampleColumns;
+    private final List<ColumnGroup<S, ?>> groups;
+    private final List<String> columns;
+    private final String insert;
+
+    SampleLayout(String table, List<String> ids, List<Column<S>> sampleColumns, List<ColumnGroup<S, ?>> groups) {
+        this.table = table;
+        this.ids = List.copyOf(ids);
+        this.sampleColumns = List.copyOf(sampleColumns);
+        this.groups = List.copyOf(groups);
+        List<String> all = new ArrayList<>(ids);
+        sampleColumns.forEach(c -> all.add(c.name()));
+        groups.forEach(g -> g.columns().forEach(c -> all.add(c.name())));
+        this.columns = List.copyOf(all);
+        this.insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    }
+
+    String table() {
+        return table;
+    }
+
+    /** Every column of the row, in table order. */
+    List<String> columns() {
+        return columns;
+    }
+
+    /** The columns read from the sample and its records (without the entity ids). */
+    List<Column<?>> sampleColumns() {
+        return Stream.concat(sampleColumns.stream(), groups.stream().flatMap(g -> g.columns().stream()))
+                .<Column<?>>map(c -> c).toList();
+    }
+
+    /** The columns the record of this type fills; empty when no group reads it. */
+    List<String> columnsOf(Class<?> recordType) {
+        return groups.stream().filter(g -> g.type() == recordType)
+                .flatMap(g -> g.columns().stream()).map(Column::name).toList();
+    }
+
+    String insert() {
+        return insert;
+    }
+
+    /** Whether the sample carried any of the layout's records (otherwise it has no row here). */
+    boolean hasRow(S sample) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).presentIn(sample)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void bind(PreparedStatement ps, long id, S sample) throws SQLException {
+        checkIds(1);
+        ps.setLong(1, id);
+        bindSample(ps, 2, sample);
+    }
+
+    void bind(PreparedStatement ps, long id, long secondId, S sample) throws SQLException {
+        checkIds(2);
+        ps.setLong(1, id);
+        ps.setLong(2, secondId);
+        bindSample(ps, 3, sample);
+    }
+
+    private void bindSample(PreparedStatement ps, int index, S sample) throws SQLException {
+        int at = index;
+        for (int i = 0; i < sampleColumns.size(); i++) {
+            sampleColumns.get(i).bind(ps, at++, sample);
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            at = groups.get(i).bind(ps, at, sample);
+        }
+    }
+
+    private void checkIds(int given) {
+        if (given != ids.size()) {
+            throw new IllegalArgumentException(table + " takes the ids " + ids + ", not " + given);
+        }
+    }
+}
