@@ -212,10 +212,7 @@ final class Entities {
             live.setHostLastSeen(h.id, at);
             live.setHostVmCount(h.id, 0);
             PreparedStatement ps = add(st, INSERT_HOST);
-            ps.setLong(1, h.id);
-            ps.setString(2, hostIp);
-            ps.setLong(3, at);
-            ps.setLong(4, at);
+            Parameters.of(ps).add(h.id).add(hostIp).add(at).add(at);
             ps.addBatch();
             hosts.put(hostIp, h);
             hostsById.put(h.id, h);
@@ -237,12 +234,7 @@ final class Entities {
             return;
         }
         PreparedStatement ps = add(st, DESCRIBE_HOST);
-        SqlValues.text(ps, 1, hostname);
-        SqlValues.text(ps, 2, uuid);
-        ps.setInt(3, machineType);
-        ps.setInt(4, osName);
-        SqlValues.text(ps, 5, osRelease);
-        ps.setLong(6, h.id);
+        Parameters.of(ps).add(hostname).add(uuid).add(machineType).add(osName).add(osRelease).add(h.id);
         ps.addBatch();
         h.hostname = hostname;
         h.uuid = uuid;
@@ -265,13 +257,8 @@ final class Entities {
             v = new Vm(nextVmId++, at);
             live.setVmLastSeen(v.id, at);
             PreparedStatement ps = add(st, INSERT_VM);
-            ps.setLong(1, v.id);
-            ps.setString(2, uuid.toString());
-            SqlValues.text(ps, 3, hostname);
-            ps.setLong(4, host.id);
-            ps.setLong(5, dsIndex);
-            ps.setLong(6, at);
-            ps.setLong(7, at);
+            Parameters.of(ps).add(v.id).add(uuid.toString()).add(hostname).add(host.id).add(dsIndex)
+                    .add(at).add(at);
             ps.addBatch();
             v.hostId = host.id;
             v.hostname = hostname;
@@ -284,10 +271,7 @@ final class Entities {
         boolean renamed = hostname != null && !hostname.equals(v.hostname);
         if (moved || renamed) {
             PreparedStatement ps = add(st, UPDATE_VM);
-            ps.setLong(1, host.id);
-            SqlValues.text(ps, 2, renamed ? hostname : v.hostname);
-            ps.setLong(3, dsIndex);
-            ps.setLong(4, v.id);
+            Parameters.of(ps).add(host.id).add(renamed ? hostname : v.hostname).add(dsIndex).add(v.id);
             ps.addBatch();
             if (moved) {
                 Host old = hostsById.get(v.hostId);
@@ -375,8 +359,7 @@ final class Entities {
     }
 
     private static void addLastSeen(PreparedStatement ps, Entity e) throws SQLException {
-        ps.setLong(1, e.lastSeen);
-        ps.setLong(2, e.id);
+        Parameters.of(ps).add(e.lastSeen).add(e.id);
         ps.addBatch();
         e.lastSeenWritten = e.lastSeen;
     }
@@ -438,16 +421,14 @@ final class Entities {
             adaptersPending.add(e);
         }
         PreparedStatement delete = add(st, deleteSql);
-        delete.setLong(1, e.id);
+        Parameters.of(delete).add(e.id);
         delete.addBatch();
         PreparedStatement insert = st.get(insertSql);
         Set<MacKey> written = new HashSet<>();
         for (CounterRecord.HostAdapter a : adapters.adapters()) {
             for (MacAddress mac : a.macAddresses()) {
                 if (written.add(new MacKey(a.ifIndex(), mac.value()))) {
-                    insert.setLong(1, e.id);
-                    insert.setLong(2, a.ifIndex());
-                    insert.setString(3, mac.toString());
+                    Parameters.of(insert).add(e.id).add(a.ifIndex()).add(mac.toString());
                     insert.addBatch();
                     pending.add(insertSql);
                 }

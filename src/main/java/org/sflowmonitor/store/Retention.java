@@ -98,7 +98,7 @@ public final class Retention implements AutoCloseable {
                                  long cutoff) throws SQLException {
         long deleted = 0;
         while (running) {
-            oldest.setLong(1, id);
+            Parameters.of(oldest).add(id);
             long from;
             try (ResultSet rs = oldest.executeQuery()) {
                 rs.next();
@@ -109,8 +109,7 @@ public final class Retention implements AutoCloseable {
                 }
             }
             long started = System.nanoTime();
-            delete.setLong(1, id);
-            delete.setLong(2, Math.min(cutoff, from + STEP_MILLIS));
+            Parameters.of(delete).add(id).add(Math.min(cutoff, from + STEP_MILLIS));
             deleted += delete.executeUpdate();
             c.commit();
             rest(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -120,7 +119,7 @@ public final class Retention implements AutoCloseable {
 
     private static long[] ids(Connection c, String sql, long cutoff) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setLong(1, cutoff);
+            Parameters.of(st).add(cutoff);
             return ids(c, st);
         }
     }

@@ -72,15 +72,17 @@ final class SampleLayout<S> {
 
     void bind(PreparedStatement ps, long id, S sample) throws SQLException {
         checkIds(1);
-        ps.setLong(1, id);
-        bindSample(ps, 2, sample);
+        int at = 1;
+        ps.setLong(at++, id);
+        bindSample(ps, at, sample);
     }
 
     void bind(PreparedStatement ps, long id, long secondId, S sample) throws SQLException {
         checkIds(2);
-        ps.setLong(1, id);
-        ps.setLong(2, secondId);
-        bindSample(ps, 3, sample);
+        int at = 1;
+        ps.setLong(at++, id);
+        ps.setLong(at++, secondId);
+        bindSample(ps, at, sample);
     }
 
     private void bindSample(PreparedStatement ps, int index, S sample) throws SQLException {
