@@ -19,8 +19,8 @@ import org.sflowmonitor.ingest.SampleSink;
  * The one thread that writes samples to the database. Samples wait in a bounded queue (a full
  * queue refuses them, and the caller counts the loss), so the heap stays bounded whatever the
  * input rate. The writer collects samples until it has a batch's worth or the first of them
- * waited {@link #COMMIT_INTERVAL_MILLIS}, writes them with JDBC batches on statements prepared
- * once, and commits ({@link WriterConnection}); so a batch holds at most a quarter of a second of data, and a trickle of
+ * waited {@link #COMMIT_INTERVAL_MILLIS} and has {@link WriterConnection} write them in one
+ * transaction; so a batch holds at most a quarter of a second of data, and a trickle of
  * samples still costs only a few commits a second. The queue is sized (ingest.queue.capacity) to
  * bridge the seconds H2 sometimes stalls its writers while it stores pages, not to hold a backlog:
  * when it fills, the writer is slower than the input and the loss is counted.
