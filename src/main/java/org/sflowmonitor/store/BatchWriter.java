@@ -1,12 +1,10 @@
 package org.sflowmonitor.store;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,8 +19,8 @@ import org.sflowmonitor.ingest.SampleSink;
  * The one thread that writes samples to the database. Samples wait in a bounded queue (a full
  * queue refuses them, and the caller counts the loss), so the heap stays bounded whatever the
  * input rate. The writer collects samples until it has a batch's worth or the first of them
- * waited {@link #COMMIT_INTERVAL_MILLIS}, writes them with JDBC batches on statements prepared
- * once, and commits; so a batch holds at most a quarter of a second of data, and a trickle of
+ * waited {@link #COMMIT_INTERVAL_MILLIS} and has {@link WriterConnection} write them in one
+ * transaction; so a batch holds at most a quarter of a second of data, and a trickle of
  * samples still costs only a few commits a second. The queue is sized (ingest.queue.capacity) to
  * bridge the seconds H2 sometimes stalls its writers while it stores pages, not to hold a backlog:
  * when it fills, the writer is slower than the input and the loss is counted.
@@ -31,7 +29,7 @@ import org.sflowmonitor.ingest.SampleSink;
  * the writer keeps the batch, shows the fault in {@link #fault()}, and retries with growing
  * pauses until it succeeds; the queue absorbs what arrives meanwhile and counts what it cannot.
  * A batch the database rejects for its data is written again one sample per transaction, so
- * only the offending samples are lost (counted as write errors).
+ * only the offending samples are lost (counted as write errors). See {@link RetryPolicy}.
  *
  * <p>The thread is never interrupted: H2 closes its database file when a thread is interrupted
  * in the middle of file I/O.
@@ -52,33 +50,24 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BatchWriter.class.getName());
     private static final long POLL_MILLIS = 100;
     static final long COMMIT_INTERVAL_MILLIS = 250;
-    /** last_seen updates written with one batch at most (the sweep is paced, see Entities). */
-    private static final int LAST_SEEN_ROWS_PER_BATCH = 5_000;
-    /** How long the writer may spend on last_seen at shutdown (close() waits 30 s in all). */
-    private static final long LAST_SEEN_FLUSH_MILLIS = 10_000;
-    private static final long FIRST_RETRY_PAUSE_MILLIS = 100;
-    private static final long MAX_RETRY_PAUSE_MILLIS = 5_000;
 
-    private final DataSource dataSource;
     private final IngestStats stats;
     private final ArrayBlockingQueue<EntitySample> queue;
     private final int batchSize;
     private final Entities entities;
+    private final WriterConnection connection;
     private final Thread thread;
     private final Object pauseLock = new Object();
-    private final AtomicLong lastCommitAt = new AtomicLong();
-    private final AtomicLong commits = new AtomicLong();
     private volatile String fault;
     private volatile int inBatch;
     private volatile boolean running = true;
-    private Statements statements;
 
     public BatchWriter(DataSource dataSource, IngestStats stats, Config config) {
-        this.dataSource = dataSource;
         this.stats = stats;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.batchSize = config.batchSize();
         this.entities = new Entities(config.maxHosts(), config.maxVmsPerAgent(), config.maxVms());
+        this.connection = new WriterConnection(dataSource, entities);
         this.thread = new Thread(this::run, "sflow-writer");
         this.thread.setDaemon(true);
     }
@@ -91,7 +80,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
      */
     public BatchWriter start() {
         try {
-            connection();
+            connection.open();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "the database writer could not connect at start; retrying in the background", e);
         }
@@ -117,7 +106,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         return queue.size() + queue.remainingCapacity();
     }
 
-    /** What the writer knows of hosts and VMs now, for the API (the tables' last_seen lags, see Entities). */
+    /** What the writer knows of hosts and VMs now, for the API (the tables' last_seen lags, see LastSeenSweep). */
     public LiveEntities live() {
         return entities.live();
     }
@@ -129,11 +118,11 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
 
     /** Epoch ms of the last commit; 0 before the first. */
     public long lastCommitAt() {
-        return lastCommitAt.get();
+        return connection.lastCommitAt();
     }
 
     public long commits() {
-        return commits.get();
+        return connection.commits();
     }
 
     /**
@@ -163,30 +152,30 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
 
     private void run() {
         List<EntitySample> batch = new ArrayList<>(batchSize);
-        long pause = FIRST_RETRY_PAUSE_MILLIS;
+        RetryPolicy retry = new RetryPolicy();
         int failuresWhileStopping = 0;
         while (true) {
             if (batch.isEmpty() && !take(batch)) {
                 if (!running) {
                     break;
                 }
-                sweepWhileIdle();
+                connection.sweepWhileIdle();
                 continue;
             }
             try {
-                write(batch);
-                lose(batch, null);
-                pause = FIRST_RETRY_PAUSE_MILLIS;
+                connection.write(batch).addTo(stats, batch);
+                forgetCounted(batch);
+                retry.succeeded();
                 if (fault != null) {
                     fault = null;
                     LOG.info("database writes work again");
                 }
             } catch (SQLException e) {
-                discardConnection();
-                if (isDataError(e)) {
+                connection.discard();
+                if (RetryPolicy.isDataError(e)) {
                     writeOneByOne(batch);
                 } else if (!running && ++failuresWhileStopping >= 3) {
-                    fault = describe(e);
+                    fault = RetryPolicy.describe(e);
                     LOG.log(Level.WARNING, "the database is failing while stopping; " + pending()
                             + " queued samples are lost", e);
                     lose(batch, IngestCounter.WRITE_ERRORS);
@@ -197,17 +186,16 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
                     if (fault == null) {
                         LOG.log(Level.WARNING, "database write failed; retrying, samples wait in the queue", e);
                     }
-                    fault = describe(e);
-                    pause(pause);
-                    pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
+                    fault = RetryPolicy.describe(e);
+                    pause(retry.nextPause());
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "unexpected error in the database writer; batch dropped", e);
-                discardConnection();
+                connection.discard();
                 lose(batch, IngestCounter.WRITE_ERRORS);
             }
         }
-        flushLastSeenAndClose();
+        connection.flushLastSeenAndClose();
     }
 
     /**
@@ -243,133 +231,16 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         }
     }
 
-    /** Writes the batch in one transaction; on an exception nothing of it is committed. */
-    private void write(List<EntitySample> batch) throws SQLException {
-        Statements st = connection();
-        PreparedStatement hostRows = st.get(SampleRows.HOST_SAMPLE.insert());
-        PreparedStatement mib2Rows = st.get(SampleRows.HOST_MIB2_SAMPLE.insert());
-        PreparedStatement vmRows = st.get(SampleRows.VM_SAMPLE.insert());
-        PreparedStatement ifRows = st.get(SampleRows.INTERFACE_SAMPLE.insert());
-        int hostCount = 0;
-        int mib2Count = 0;
-        int vmCount = 0;
-        int ifCount = 0;
-        // outcome per sample, counted only once the commit succeeded
-        IngestCounter[] outcome = new IngestCounter[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            EntitySample sample = batch.get(i);
-            Entities.Host host = entities.host(st, sample.agent(), sample.receivedAt());
-            if (host == null) {
-                outcome[i] = IngestCounter.SAMPLES_OVER_ENTITY_LIMIT;
-                continue;
-            }
-            entities.seen(host, sample.receivedAt());
-            outcome[i] = IngestCounter.SAMPLES_STORED;
-            if (sample instanceof EntitySample.NodeSample node) {
-                if (node.descr() != null) {
-                    entities.describeHost(st, host, node.descr());
-                }
-                if (node.adapters() != null) {
-                    entities.hostAdapters(st, host, node.adapters());
-                }
-                if (SampleRows.HOST_SAMPLE.hasRow(node)) {
-                    SampleRows.HOST_SAMPLE.bind(hostRows, host.id, node);
-                    hostRows.addBatch();
-                    hostCount++;
-                }
-                if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
-                    SampleRows.HOST_MIB2_SAMPLE.bind(mib2Rows, host.id, node);
-                    mib2Rows.addBatch();
-                    mib2Count++;
-                }
-            } else if (sample instanceof EntitySample.VmSample vm) {
-                Entities.Vm v = entities.vm(st, vm.uuid(), host, vm.name(), vm.dsIndex(), vm.receivedAt());
-                if (v == null) {
-                    outcome[i] = IngestCounter.SAMPLES_OVER_ENTITY_LIMIT;
-                    continue;
-                }
-                entities.seen(v, vm.receivedAt());
-                if (vm.adapters() != null) {
-                    entities.vmAdapters(st, v, vm.adapters());
-                }
-                if (SampleRows.VM_SAMPLE.hasRow(vm)) {
-                    SampleRows.VM_SAMPLE.bind(vmRows, v.id, host.id, vm);
-                    vmRows.addBatch();
-                    vmCount++;
-                }
-            } else if (sample instanceof EntitySample.InterfaceSample itf) {
-                SampleRows.INTERFACE_SAMPLE.bind(ifRows, host.id, itf);
-                ifRows.addBatch();
-                ifCount++;
-            }
-        }
-        entities.sweepLastSeen(st, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH);
-        entities.executePending(st);
-        execute(hostRows, hostCount);
-        execute(mib2Rows, mib2Count);
-        execute(vmRows, vmCount);
-        execute(ifRows, ifCount);
-        st.commit();
-        lastCommitAt.set(System.currentTimeMillis());
-        commits.incrementAndGet();
-        count(batch, outcome);
-    }
-
-    /**
-     * Adds the outcomes to the agents' counters, a run of samples of one agent and outcome at a
-     * time (a datagram's samples come together): per sample, the lookups cost a few percent of
-     * the writer.
-     */
-    private void count(List<EntitySample> batch, IngestCounter[] outcome) {
-        int i = 0;
-        while (i < outcome.length) {
-            String agent = batch.get(i).agent();
-            IngestCounter counter = outcome[i];
-            long samples = 0;
-            long records = 0;
-            for (; i < outcome.length && outcome[i] == counter && batch.get(i).agent().equals(agent); i++) {
-                samples++;
-                records += batch.get(i).records();
-            }
-            stats.add(agent, counter, samples);
-            if (counter == IngestCounter.SAMPLES_STORED) {
-                stats.add(agent, IngestCounter.RECORDS_STORED, records);
-            }
-        }
-    }
-
-    /** With no samples coming, writes what the last_seen sweep has due in a transaction of its own. */
-    private void sweepWhileIdle() {
-        if (statements == null) {
-            return; // no connection (a fault): the next batch reconnects and retries
-        }
-        try {
-            if (entities.sweepLastSeen(statements, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH)) {
-                entities.executePending(statements);
-                statements.commit();
-            }
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "last_seen sweep failed; the next batch retries", e);
-            discardConnection();
-        }
-    }
-
-    private static void execute(PreparedStatement ps, int rows) throws SQLException {
-        if (rows > 0) {
-            ps.executeBatch();
-        }
-    }
-
     /** After the database refused a batch for its data: each sample in its own transaction. */
     private void writeOneByOne(List<EntitySample> batch) {
         List<EntitySample> one = new ArrayList<>(1);
         while (!batch.isEmpty()) {
             one.add(batch.get(batch.size() - 1));
             try {
-                write(one);
+                connection.write(one).addTo(stats, one);
             } catch (SQLException e) {
-                discardConnection();
-                if (!isDataError(e)) {
+                connection.discard();
+                if (!RetryPolicy.isDataError(e)) {
                     return; // a passing fault: the rest of the batch is retried as usual
                 }
                 LOG.log(Level.WARNING, "the database refused a sample of " + one.get(0).agent(), e);
@@ -381,55 +252,18 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         }
     }
 
-    /** Empties the batch, counting each sample under {@code counter} unless it is null (already counted). */
-    private void lose(List<EntitySample> batch, IngestCounter counter) {
-        if (counter != null) {
-            for (EntitySample s : batch) {
-                stats.increment(s.agent(), counter);
-            }
-        }
+    /** Empties the batch, every sample of it counted already. */
+    private void forgetCounted(List<EntitySample> batch) {
         batch.clear();
         inBatch = 0;
     }
 
-    private Statements connection() throws SQLException {
-        if (statements == null) {
-            Statements st = new Statements(dataSource.getConnection());
-            try {
-                entities.load(st);
-            } catch (SQLException | RuntimeException e) {
-                st.rollback();
-                st.close();
-                throw e;
-            }
-            statements = st;
+    /** Empties the batch, counting each sample under {@code counter}. */
+    private void lose(List<EntitySample> batch, IngestCounter counter) {
+        for (EntitySample s : batch) {
+            stats.increment(s.agent(), counter);
         }
-        return statements;
-    }
-
-    /** Forgets the connection and what the entity cache assumed of the rolled-back transaction. */
-    private void discardConnection() {
-        if (statements != null) {
-            statements.rollback();
-            statements.close();
-            statements = null;
-        }
-    }
-
-    private void flushLastSeenAndClose() {
-        if (statements != null) {
-            try {
-                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LAST_SEEN_FLUSH_MILLIS);
-                if (!entities.flushLastSeen(statements, LAST_SEEN_ROWS_PER_BATCH, deadline)) {
-                    LOG.info("last_seen of some hosts and VMs was not written within " + LAST_SEEN_FLUSH_MILLIS
-                            + " ms at shutdown; their stored last_seen is up to a sweep period old");
-                }
-                statements.commit();
-            } catch (SQLException e) {
-                LOG.log(Level.WARNING, "could not write last_seen at shutdown", e);
-            }
-            discardConnection();
-        }
+        forgetCounted(batch);
     }
 
     /** Sleeps between retries; close() shortens it. */
@@ -441,15 +275,5 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
                 // not ours to keep: an interrupt flag left set would make H2 close its file
             }
         }
-    }
-
-    private static String describe(SQLException e) {
-        return e.getMessage() + " (SQLState " + e.getSQLState() + ")";
-    }
-
-    /** SQLSTATE classes 22 (data exception) and 23 (constraint violation): retrying cannot help. */
-    private static boolean isDataError(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 }

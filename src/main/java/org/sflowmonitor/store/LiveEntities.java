@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * What the writer knows of each host and VM now, by id, for the API: when it was last seen
  * (epoch ms; raised with every sample, so that descriptions show the exact time although the
- * tables' last_seen columns are written by a slow sweep, see {@link Entities}) and a host's
- * VM count (counting vm rows per node took a third of host.description over 100,000 VMs).
+ * tables' last_seen columns are written by a slow sweep, see {@link LastSeenSweep}) and a host's
+ * VM count (counting a node's vm rows would cost host.description a query per node).
  * One writer thread, any number of readers; 8 bytes per entity and fact.
  */
 public final class LiveEntities {

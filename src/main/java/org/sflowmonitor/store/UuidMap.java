@@ -4,9 +4,9 @@ import java.util.UUID;
 
 /**
  * A map from UUID to value with the UUIDs' two longs held in one array (open addressing,
- * linear probing). The writer looks up a VM per sample among a million: through a HashMap
- * each lookup followed a node and a UUID object, two cache misses that were 10 % of the
- * writer thread's time; here the probe reads adjacent longs. No removal (VMs are never
+ * linear probing). The writer looks up a VM per sample among up to millions: through a
+ * HashMap each lookup follows a node and a UUID object, two cache misses; here the probe
+ * reads adjacent longs. No removal (VMs are never
  * deleted). Not thread-safe.
  */
 final class UuidMap<V> {

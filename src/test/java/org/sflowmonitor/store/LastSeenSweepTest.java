@@ -79,7 +79,7 @@ class LastSeenSweepTest {
         assertEquals(T0, storedLastSeen(vms.get(0).id));
         assertEquals(T0 + 20_000, entities.live().vmLastSeen(vms.get(0).id), "the API sees it at once");
 
-        long due = T0 + Entities.LAST_SEEN_SWEEP_MILLIS;
+        long due = T0 + LastSeenSweep.INTERVAL_MILLIS;
         sweepStep(due, 10);
         sweepStep(due + 1_000, 10);
         assertEquals(T0 + 20_000, storedLastSeen(vms.get(0).id));
@@ -93,7 +93,7 @@ class LastSeenSweepTest {
         for (int i = vms.size() - 1; i >= 0; i--) {
             entities.seen(vms.get(i), T0 + 1_000 + i);
         }
-        long due = T0 + Entities.LAST_SEEN_SWEEP_MILLIS;
+        long due = T0 + LastSeenSweep.INTERVAL_MILLIS;
 
         sweepStep(due, 2);
         sweepStep(due + 1_000, 2);
@@ -127,8 +127,8 @@ class LastSeenSweepTest {
         for (Entities.Vm v : vms) {
             entities.seen(v, T0 + 1);
         }
-        long due = T0 + Entities.LAST_SEEN_SWEEP_MILLIS;
-        long perSecond = Entities.LAST_SEEN_ROWS_PER_SECOND;
+        long due = T0 + LastSeenSweep.INTERVAL_MILLIS;
+        long perSecond = LastSeenSweep.ROWS_PER_SECOND;
 
         sweepStep(due, 1_000);
         assertEquals(0, storedAt(T0 + 1), "a sweep starts with nothing written");

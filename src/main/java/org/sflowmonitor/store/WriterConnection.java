@@ -1,0 +1,200 @@
+package org.sflowmonitor.store;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.sflowmonitor.ingest.EntitySample;
+import org.sflowmonitor.ingest.IngestCounter;
+
+/**
+ * The writer thread's connection and what it writes: a batch of samples in one transaction
+ * (entity changes first, then the sample rows, with JDBC batches on statements prepared once),
+ * the last_seen sweep's slices between batches, and the sweep's flush at shutdown. The entity
+ * cache is loaded with each new connection, so a rolled-back transaction leaves no trace in it:
+ * after any failure the caller {@link #discard}s the connection and the next write opens another.
+ * Which failures are retried is the caller's decision. Writer thread only, except the commit
+ * figures.
+ */
+final class WriterConnection {
+
+    private static final Logger LOG = Logger.getLogger(WriterConnection.class.getName());
+    /** last_seen updates written with one batch at most (the sweep is paced, see LastSeenSweep). */
+    private static final int LAST_SEEN_ROWS_PER_BATCH = 5_000;
+    /** How long the writer may spend on last_seen at shutdown (BatchWriter.close() waits 30 s in all). */
+    private static final long LAST_SEEN_FLUSH_MILLIS = 10_000;
+
+    private final DataSource dataSource;
+    private final Entities entities;
+    private final AtomicLong lastCommitAt = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private Statements statements;
+
+    WriterConnection(DataSource dataSource, Entities entities) {
+        this.dataSource = dataSource;
+        this.entities = entities;
+    }
+
+    /** Epoch ms of the last commit; 0 before the first. Any thread. */
+    long lastCommitAt() {
+        return lastCommitAt.get();
+    }
+
+    /** Any thread. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Connects, when not connected, and loads every known host and VM. */
+    Statements open() throws SQLException {
+        if (statements == null) {
+            Statements st = new Statements(dataSource.getConnection());
+            try {
+                entities.load(st);
+            } catch (SQLException | RuntimeException e) {
+                st.rollback();
+                st.close();
+                throw e;
+            }
+            statements = st;
+        }
+        return statements;
+    }
+
+    /** Forgets the connection and what the entity cache assumed of the rolled-back transaction. */
+    void discard() {
+        if (statements != null) {
+            statements.rollback();
+            statements.close();
+            statements = null;
+        }
+    }
+
+    /**
+     * Writes the batch in one transaction and commits; on an exception nothing of it is committed.
+     * The outcomes are for the caller to count.
+     */
+    SampleOutcomes write(List<EntitySample> batch) throws SQLException {
+        Statements st = open();
+        PreparedStatement hostRows = st.get(SampleRows.HOST_SAMPLE.insert());
+        PreparedStatement mib2Rows = st.get(SampleRows.HOST_MIB2_SAMPLE.insert());
+        PreparedStatement vmRows = st.get(SampleRows.VM_SAMPLE.insert());
+        PreparedStatement ifRows = st.get(SampleRows.INTERFACE_SAMPLE.insert());
+        int hostCount = 0;
+        int mib2Count = 0;
+        int vmCount = 0;
+        int ifCount = 0;
+        SampleOutcomes outcomes = new SampleOutcomes(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            EntitySample sample = batch.get(i);
+            Entities.Host host = entities.host(st, sample.agent(), sample.receivedAt());
+            if (host == null) {
+                outcomes.set(i, IngestCounter.SAMPLES_OVER_ENTITY_LIMIT);
+                continue;
+            }
+            entities.seen(host, sample.receivedAt());
+            outcomes.set(i, IngestCounter.SAMPLES_STORED);
+            if (sample instanceof EntitySample.NodeSample node) {
+                if (node.descr() != null) {
+                    entities.describeHost(st, host, node.descr());
+                }
+                if (node.adapters() != null) {
+                    entities.hostAdapters(st, host, node.adapters());
+                }
+                if (SampleRows.HOST_SAMPLE.hasRow(node)) {
+                    SampleRows.HOST_SAMPLE.bind(hostRows, host.id, node);
+                    hostRows.addBatch();
+                    hostCount++;
+                }
+                if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
+                    SampleRows.HOST_MIB2_SAMPLE.bind(mib2Rows, host.id, node);
+                    mib2Rows.addBatch();
+                    mib2Count++;
+                }
+            } else if (sample instanceof EntitySample.VmSample vm) {
+                Entities.Vm v = entities.vm(st, vm.uuid(), host, vm.name(), vm.dsIndex(), vm.receivedAt());
+                if (v == null) {
+                    outcomes.set(i, IngestCounter.SAMPLES_OVER_ENTITY_LIMIT);
+                    continue;
+                }
+                entities.seen(v, vm.receivedAt());
+                if (vm.adapters() != null) {
+                    entities.vmAdapters(st, v, vm.adapters());
+                }
+                if (SampleRows.VM_SAMPLE.hasRow(vm)) {
+                    SampleRows.VM_SAMPLE.bind(vmRows, v.id, host.id, vm);
+                    vmRows.addBatch();
+                    vmCount++;
+                }
+            } else if (sample instanceof EntitySample.InterfaceSample itf) {
+                SampleRows.INTERFACE_SAMPLE.bind(ifRows, host.id, itf);
+                ifRows.addBatch();
+                ifCount++;
+            }
+        }
+        entities.sweepLastSeen(st, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH);
+        entities.executePending(st);
+        execute(hostRows, hostCount);
+        execute(mib2Rows, mib2Count);
+        execute(vmRows, vmCount);
+        execute(ifRows, ifCount);
+        commit(st);
+        return outcomes;
+    }
+
+    private static void execute(PreparedStatement ps, int rows) throws SQLException {
+        if (rows > 0) {
+            ps.executeBatch();
+        }
+    }
+
+    private void commit(Statements st) throws SQLException {
+        st.commit();
+        lastCommitAt.set(System.currentTimeMillis());
+        commits.incrementAndGet();
+    }
+
+    /**
+     * With no samples coming, writes what the last_seen sweep has due in a transaction of its own.
+     * Without a connection (a fault) it waits: the next batch reconnects and retries. A failure
+     * discards the connection.
+     */
+    void sweepWhileIdle() {
+        if (statements == null) {
+            return;
+        }
+        try {
+            if (entities.sweepLastSeen(statements, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH)) {
+                entities.executePending(statements);
+                statements.commit();
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "last_seen sweep failed; the next batch retries", e);
+            discard();
+        }
+    }
+
+    /** At shutdown: writes every last_seen due, as far as time allows, and closes the connection. */
+    void flushLastSeenAndClose() {
+        if (statements == null) {
+            return;
+        }
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LAST_SEEN_FLUSH_MILLIS);
+            if (!entities.flushLastSeen(statements, LAST_SEEN_ROWS_PER_BATCH, deadline)) {
+                LOG.info("last_seen of some hosts and VMs was not written within " + LAST_SEEN_FLUSH_MILLIS
+                        + " ms at shutdown; their stored last_seen is up to a sweep period old");
+            }
+            statements.commit();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "could not write last_seen at shutdown", e);
+        }
+        discard();
+    }
+}
