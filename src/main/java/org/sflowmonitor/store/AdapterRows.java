@@ -79,16 +79,14 @@ final class AdapterRows {
             replacing.add(e);
         }
         PreparedStatement delete = batches.add(st, deleteSql);
-        delete.setLong(1, e.id);
+        Parameters.of(delete).add(e.id);
         delete.addBatch();
         Set<MacKey> written = new HashSet<>();
         for (CounterRecord.HostAdapter a : adapters.adapters()) {
             for (MacAddress mac : a.macAddresses()) {
                 if (written.add(new MacKey(a.ifIndex(), mac.value()))) {
                     PreparedStatement insert = batches.add(st, insertSql);
-                    insert.setLong(1, e.id);
-                    insert.setLong(2, a.ifIndex());
-                    insert.setString(3, mac.toString());
+                    Parameters.of(insert).add(e.id).add(a.ifIndex()).add(mac.toString());
                     insert.addBatch();
                 }
             }

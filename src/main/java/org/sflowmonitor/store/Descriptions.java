@@ -38,12 +38,7 @@ final class Descriptions {
             return;
         }
         PreparedStatement ps = batches.add(st, DESCRIBE_HOST);
-        SqlValues.text(ps, 1, hostname);
-        SqlValues.text(ps, 2, uuid);
-        ps.setInt(3, machineType);
-        ps.setInt(4, osName);
-        SqlValues.text(ps, 5, osRelease);
-        ps.setLong(6, h.id);
+        Parameters.of(ps).add(hostname).add(uuid).add(machineType).add(osName).add(osRelease).add(h.id);
         ps.addBatch();
         h.hostname = hostname;
         h.uuid = uuid;
@@ -66,10 +61,7 @@ final class Descriptions {
             return;
         }
         PreparedStatement ps = batches.add(st, UPDATE_VM);
-        ps.setLong(1, host.id);
-        SqlValues.text(ps, 2, renamed ? hostname : v.hostname);
-        ps.setLong(3, dsIndex);
-        ps.setLong(4, v.id);
+        Parameters.of(ps).add(host.id).add(renamed ? hostname : v.hostname).add(dsIndex).add(v.id);
         ps.addBatch();
         v.hostname = renamed ? hostname : v.hostname;
     }

@@ -167,10 +167,7 @@ final class Entities {
             live.setHostLastSeen(h.id, at);
             live.setHostVmCount(h.id, 0);
             PreparedStatement ps = batches.add(st, INSERT_HOST);
-            ps.setLong(1, h.id);
-            ps.setString(2, hostIp);
-            ps.setLong(3, at);
-            ps.setLong(4, at);
+            Parameters.of(ps).add(h.id).add(hostIp).add(at).add(at);
             ps.addBatch();
             hosts.put(hostIp, h);
             hostsById.put(h.id, h);
@@ -198,13 +195,7 @@ final class Entities {
             v = new Vm(nextVmId++, at);
             live.setVmLastSeen(v.id, at);
             PreparedStatement ps = batches.add(st, INSERT_VM);
-            ps.setLong(1, v.id);
-            ps.setString(2, uuid.toString());
-            SqlValues.text(ps, 3, hostname);
-            ps.setLong(4, host.id);
-            ps.setLong(5, dsIndex);
-            ps.setLong(6, at);
-            ps.setLong(7, at);
+            Parameters.of(ps).add(v.id).add(uuid.toString()).add(hostname).add(host.id).add(dsIndex).add(at).add(at);
             ps.addBatch();
             v.hostId = host.id;
             v.hostname = hostname;
@@ -278,8 +269,7 @@ final class Entities {
 
     private void addLastSeen(Statements st, Entity e) throws SQLException {
         PreparedStatement ps = batches.add(st, e instanceof Host ? HOST_LAST_SEEN : VM_LAST_SEEN);
-        ps.setLong(1, e.lastSeen);
-        ps.setLong(2, e.id);
+        Parameters.of(ps).add(e.lastSeen).add(e.id);
         ps.addBatch();
     }
 
