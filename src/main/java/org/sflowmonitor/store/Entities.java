@@ -195,7 +195,8 @@ final class Entities {
             v = new Vm(nextVmId++, at);
             live.setVmLastSeen(v.id, at);
             PreparedStatement ps = batches.add(st, INSERT_VM);
-            Parameters.of(ps).add(v.id).add(uuid.toString()).add(hostname).add(host.id).add(dsIndex).add(at).add(at);
+            Parameters.of(ps).add(v.id).add(uuid.toString()).add(hostname).add(host.id).add(dsIndex)
+                    .add(at).add(at);
             ps.addBatch();
             v.hostId = host.id;
             v.hostname = hostname;
