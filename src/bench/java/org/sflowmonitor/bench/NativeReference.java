@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The C programs behind ceiling (a) as the issue states it: a recvmmsg loop (src/test/c/udp_recv.c)
+ * The C programs behind ceiling (a) as the issue states it: a recvmmsg loop (src/bench/c/udp_recv.c)
  * fed by a sendmmsg sender (udp_send.c) replaying the simulator's own datagrams, which outruns
  * the Java simulator by far. Compiled with the machine's C compiler into the work folder; where
  * there is none the native figures are skipped (a fresh machine with only a JDK and Maven).
@@ -33,7 +33,7 @@ final class NativeReference {
     /** Compiles the programs and records {@code count} datagrams of the cluster; null when there is no C compiler. */
     static NativeReference prepare(Path work, ClusterModel model, int intervalSeconds, int count, java.io.PrintStream log)
             throws IOException, InterruptedException {
-        Path source = Path.of("src/test/c");
+        Path source = Path.of("src/bench/c");
         Path sender = work.resolve("udp_send");
         Path receiver = work.resolve("udp_recv");
         for (Path program : List.of(sender, receiver)) {
