@@ -86,11 +86,6 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                 parseInt(Setting.DB_QUERY_TIMEOUT, raw.apply(Setting.DB_QUERY_TIMEOUT), 1, 3600));
     }
 
-    /** True when the H2 database of the default (or an explicit h2) URL is used. */
-    public boolean usesH2() {
-        return dbUrl.startsWith("jdbc:h2:");
-    }
-
     private static String expand(Setting setting, String value, Map<String, String> systemProperties) {
         Matcher m = PLACEHOLDER.matcher(value);
         StringBuilder out = new StringBuilder();

@@ -42,11 +42,6 @@ public final class IngestStats {
         add(agent, counter, 1);
     }
 
-    /** Notes a datagram's arrival time for the agent. */
-    public void seen(String agent, long at) {
-        seen(counters(agent), at);
-    }
-
     /**
      * The counters {@code agent}'s counts go to (those of {@link #OTHER_AGENTS} past the bound),
      * for the calls below: one lookup per datagram instead of one per count.

@@ -17,30 +17,8 @@ public final class RecordNames {
 
     /** The reference's name of a standard (enterprise 0) counter record format, or "unknown". */
     public static String counterRecordName(int format) {
-        return switch (format) {
-            case CounterRecord.IfCounters.FORMAT -> "if_counters";
-            case CounterRecord.EthernetCounters.FORMAT -> "ethernet_counters";
-            case CounterRecord.VlanCounters.FORMAT -> "vlan_counters";
-            case CounterRecord.Processor.FORMAT -> "processor";
-            case CounterRecord.PortName.FORMAT -> "port_name";
-            case CounterRecord.HostDescr.FORMAT -> "host_descr";
-            case CounterRecord.HostAdapters.FORMAT -> "host_adapters";
-            case CounterRecord.HostParent.FORMAT -> "host_parent";
-            case CounterRecord.HostCpu.FORMAT -> "host_cpu";
-            case CounterRecord.HostMemory.FORMAT -> "host_memory";
-            case CounterRecord.HostDiskIo.FORMAT -> "host_disk_io";
-            case CounterRecord.HostNetIo.FORMAT -> "host_net_io";
-            case CounterRecord.MibIp.FORMAT -> "mib2_ip_group";
-            case CounterRecord.MibIcmp.FORMAT -> "mib2_icmp_group";
-            case CounterRecord.MibTcp.FORMAT -> "mib2_tcp_group";
-            case CounterRecord.MibUdp.FORMAT -> "mib2_udp_group";
-            case CounterRecord.VirtNode.FORMAT -> "virt_node";
-            case CounterRecord.VirtCpu.FORMAT -> "virt_cpu";
-            case CounterRecord.VirtMemory.FORMAT -> "virt_memory";
-            case CounterRecord.VirtDiskIo.FORMAT -> "virt_disk_io";
-            case CounterRecord.VirtNetIo.FORMAT -> "virt_net_io";
-            default -> "unknown";
-        };
+        CounterFormat known = CounterFormat.of(format);
+        return known == null ? "unknown" : known.recordName;
     }
 
     /** host_descr machine_type as its name; numbers beyond the known list as "type_N". */

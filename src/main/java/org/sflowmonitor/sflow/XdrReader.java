@@ -98,12 +98,6 @@ final class XdrReader {
         pos += n;
     }
 
-    /** Skips {@code n} bytes and the padding to the next 4-byte boundary. */
-    void skipPadded(int n) {
-        skip(n);
-        skipPadding(n);
-    }
-
     private void skipPadding(int n) {
         int pad = (4 - (n & 3)) & 3;
         need(pad);
