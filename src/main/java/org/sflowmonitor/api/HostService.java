@@ -1,7 +1,6 @@
 package org.sflowmonitor.api;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,25 +27,18 @@ final class HostService implements HostApi {
     }
 
     @Override
-    public List<Map<String, Object>> description(String ip, String hostIp, String hostname, String uuid) {
+    public List<HostDescription> description(String ip, String hostIp, String hostname, String uuid) {
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
         Map<Long, List<Map<String, Object>>> adapters = inventory.adapters(false, filter);
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<HostDescription> out = new ArrayList<>();
         for (Map<String, Object> row : inventory.describeHosts(filter)) {
-            Map<String, Object> node = new LinkedHashMap<>();
-            node.put("host_ip", row.get("host_ip"));
-            node.put("hostname", row.get("hostname"));
-            node.put("machine_type", name(row.get("machine_type"), true));
-            node.put("os_name", name(row.get("os_name"), false));
-            node.put("os_release", row.get("os_release"));
-            node.put("uuid", row.get("uuid"));
-            node.put("first_seen", row.get("first_seen"));
-            node.put("last_seen", Math.max(((Number) row.get("last_seen")).longValue(),
-                    live.hostLastSeen(((Number) row.get("id")).longValue())));
-            node.put("adapters", adapters.getOrDefault(((Number) row.get("id")).longValue(), List.of()));
-            // unknown (null) while the writer has not loaded the inventory: the database was unreachable at start
-            node.put("vm_count", live.loaded() ? live.hostVmCount(((Number) row.get("id")).longValue()) : null);
-            out.add(node);
+            long id = ((Number) row.get("id")).longValue();
+            out.add(new HostDescription((String) row.get("host_ip"), (String) row.get("hostname"),
+                    name(row.get("machine_type"), true), name(row.get("os_name"), false),
+                    (String) row.get("os_release"), (String) row.get("uuid"), ((Number) row.get("first_seen")).longValue(),
+                    Math.max(((Number) row.get("last_seen")).longValue(), live.hostLastSeen(id)),
+                    adapters.getOrDefault(id, List.of()),
+                    live.loaded() ? live.hostVmCount(id) : null));
         }
         return out;
     }

@@ -1,7 +1,6 @@
 package org.sflowmonitor.api;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,25 +28,18 @@ final class VirtService implements VirtApi {
     }
 
     @Override
-    public List<Map<String, Object>> description(String hostname, String uuid, String name, String ip,
-                                                 String hostIp) {
+    public List<VmDescription> description(String hostname, String uuid, String name, String ip, String hostIp) {
         EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
         Map<Long, List<Map<String, Object>>> adapters = inventory.adapters(true, filter);
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<VmDescription> out = new ArrayList<>();
         for (Map<String, Object> row : inventory.describeVms(filter)) {
-            Map<String, Object> vm = new LinkedHashMap<>();
-            vm.put("host_ip", row.get("host_ip"));
-            vm.put("hostname", row.get("uuid"));
-            vm.put("uuid", row.get("uuid"));
-            vm.put("name", row.get("name"));
+            long id = ((Number) row.get("id")).longValue();
             Object state = row.get("vcpu_state");
-            vm.put("state", state == null ? null : RecordNames.virtState(((Number) state).longValue()));
-            vm.put("node_hostname", row.get("node_hostname"));
-            vm.put("first_seen", row.get("first_seen"));
-            vm.put("last_seen", Math.max(((Number) row.get("last_seen")).longValue(),
-                    live.vmLastSeen(((Number) row.get("id")).longValue())));
-            vm.put("adapters", adapters.getOrDefault(((Number) row.get("id")).longValue(), List.of()));
-            out.add(vm);
+            out.add(new VmDescription((String) row.get("host_ip"), (String) row.get("uuid"), (String) row.get("uuid"),
+                    (String) row.get("name"), state == null ? null : RecordNames.virtState(((Number) state).longValue()),
+                    (String) row.get("node_hostname"), ((Number) row.get("first_seen")).longValue(),
+                    Math.max(((Number) row.get("last_seen")).longValue(), live.vmLastSeen(id)),
+                    adapters.getOrDefault(id, List.of())));
         }
         return out;
     }
