@@ -6,39 +6,29 @@ import java.util.Map;
 
 import org.sflowmonitor.sflow.RecordNames;
 import org.sflowmonitor.store.EntityFilter;
-import org.sflowmonitor.store.Inventory;
-import org.sflowmonitor.store.LiveEntities;
-import org.sflowmonitor.store.LatestSamples;
 
 final class HostService implements HostApi {
 
-    private final Inventory inventory;
-    private final EntityLookup lookup;
-    private final SeriesReader series;
-    private final LatestSamples latest;
-    private final LiveEntities live;
+    private final EntityReads reads;
 
-    HostService(Inventory inventory, SeriesReader series, LatestSamples latest, LiveEntities live) {
-        this.inventory = inventory;
-        this.lookup = new EntityLookup(inventory);
-        this.series = series;
-        this.latest = latest;
-        this.live = live;
+    HostService(EntityReads reads) {
+        this.reads = reads;
     }
 
     @Override
     public List<HostDescription> description(String ip, String hostIp, String hostname, String uuid) {
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
-        Map<Long, List<Map<String, Object>>> adapters = inventory.adapters(false, filter);
+        Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(false, filter);
         List<HostDescription> out = new ArrayList<>();
-        for (Map<String, Object> row : inventory.describeHosts(filter)) {
+        for (Map<String, Object> row : reads.inventory().describeHosts(filter)) {
             long id = ((Number) row.get("id")).longValue();
             out.add(new HostDescription((String) row.get("host_ip"), (String) row.get("hostname"),
                     name(row.get("machine_type"), true), name(row.get("os_name"), false),
-                    (String) row.get("os_release"), (String) row.get("uuid"), ((Number) row.get("first_seen")).longValue(),
-                    Math.max(((Number) row.get("last_seen")).longValue(), live.hostLastSeen(id)),
+                    (String) row.get("os_release"), (String) row.get("uuid"),
+                    ((Number) row.get("first_seen")).longValue(),
+                    Math.max(((Number) row.get("last_seen")).longValue(), reads.live().hostLastSeen(id)),
                     adapters.getOrDefault(id, List.of()),
-                    live.loaded() ? live.hostVmCount(id) : null));
+                    reads.live().loaded() ? reads.live().hostVmCount(id) : null));
         }
         return out;
     }
@@ -87,8 +77,9 @@ final class HostService implements HostApi {
     }
 
     private List<Map<String, Object>> read(SeriesMethod method, NodeSeries p, Long ifIndex) {
-        Selection selection = p.selection(method.fields(), series.maxLimit());
-        return series.read(method, lookup.node(p.ip(), p.hostIp(), p.hostname(), p.uuid()), ifIndex, selection);
+        Selection selection = p.selection(method.fields(), reads.series().maxLimit());
+        return reads.series().read(method, reads.lookup().node(p.ip(), p.hostIp(), p.hostname(), p.uuid()), ifIndex,
+                selection);
     }
 
     @Override
@@ -96,6 +87,6 @@ final class HostService implements HostApi {
                                              List<String> output) {
         List<String> fields = Selection.output(output, Summaries.HOST_FIELDS);
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
-        return Summaries.summarise(latest.hosts(filter, Summaries.HOST_COLUMNS), false, fields);
+        return Summaries.summarise(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields);
     }
 }

@@ -82,7 +82,8 @@ final class Namespace {
      */
     private JsonNode written(MethodSpec method, Object result) {
         try {
-            return mapper.getNodeFactory().rawValueNode(new RawValue(new WrittenJson(mapper.writeValueAsBytes(result))));
+            WrittenJson json = new WrittenJson(mapper.writeValueAsBytes(result));
+            return mapper.getNodeFactory().rawValueNode(new RawValue(json));
         } catch (JsonProcessingException | RuntimeException e) {
             throw internal(qualified(method.name()), e);
         }
