@@ -45,10 +45,9 @@ public final class Api {
         SeriesReader series = new SeriesReader(queries, config.maxLimit());
         LatestSamples latest = new LatestSamples(queries);
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
-        add(namespaces, new Namespace("host", HostApi.class, new HostService(inventory, series, latest,
-                collector.writer().live()), mapper));
-        add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(inventory, series, latest,
-                collector.writer().live()), mapper));
+        EntityReads reads = new EntityReads(inventory, series, latest, collector.writer().live());
+        add(namespaces, new Namespace("host", HostApi.class, new HostService(reads), mapper));
+        add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads), mapper));
         add(namespaces, new Namespace("collector", CollectorApi.class,
                 new CollectorService(collector, config.version()), mapper));
         add(namespaces, new Namespace("apiinfo", ApiinfoApi.class, new ApiinfoService(config.version()), mapper));

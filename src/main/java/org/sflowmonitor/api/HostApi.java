@@ -14,9 +14,8 @@ import com.googlecode.jsonrpc4j.JsonRpcParam;
 public interface HostApi {
 
     /** One row per node (all of them when no filter is given); hostname may hold * wildcards. */
-    List<Map<String, Object>> description(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                                          @JsonRpcParam("hostname") String hostname,
-                                          @JsonRpcParam("uuid") String uuid);
+    List<HostDescription> description(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
+                                      @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid);
 
     List<Map<String, Object>> cpu(NodeSeries params);
 

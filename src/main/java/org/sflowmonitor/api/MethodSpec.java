@@ -1,25 +1,28 @@
 package org.sflowmonitor.api;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 
 /**
- * A JSON-RPC method as its service interface declares it: its name and its parameters in order.
- * The parameters are those of the Java method, or, when its only parameter is a record, the
- * record's components (so that methods sharing a set of params declare it once).
+ * A JSON-RPC method as its service interface declares it: its name, its parameters in order, and
+ * the Java method that answers it. The parameters are those of the Java method, or, when its only
+ * parameter is a record, the record's components (so that methods sharing a set of params declare
+ * it once); {@code record} is then that record's canonical constructor, else null.
  */
-record MethodSpec(String name, List<ParamSpec> params, boolean asRecord) {
+record MethodSpec(String name, List<ParamSpec> params, Method method, Constructor<?> record) {
 
     MethodSpec {
         params = List.copyOf(params);
@@ -29,33 +32,39 @@ record MethodSpec(String name, List<ParamSpec> params, boolean asRecord) {
         JsonRpcMethod named = method.getAnnotation(JsonRpcMethod.class);
         String name = named != null ? named.value() : method.getName();
         Parameter[] parameters = method.getParameters();
+        Constructor<?> record = null;
         if (parameters.length == 1 && parameters[0].getType().isRecord()) {
-            Class<?> record = parameters[0].getType();
-            Class<?>[] types = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getType)
+            Class<?> type = parameters[0].getType();
+            Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
                     .toArray(Class<?>[]::new);
             try {
-                parameters = record.getDeclaredConstructor(types).getParameters();
+                record = type.getDeclaredConstructor(types);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("a record always has its canonical constructor", e);
             }
-            List<ParamSpec> params = new ArrayList<>();
-            RecordComponent[] components = record.getRecordComponents();
-            for (int i = 0; i < parameters.length; i++) {
-                params.add(ParamSpec.of(parameters[i], components[i].getName()));
-            }
-            return new MethodSpec(name, params, true);
+            record.setAccessible(true);
+            parameters = record.getParameters();
         }
-        return new MethodSpec(name, Arrays.stream(parameters).map(p -> ParamSpec.of(p, null)).toList(), false);
+        method.setAccessible(true);
+        return new MethodSpec(name, Arrays.stream(parameters).map(ParamSpec::of).toList(), method, record);
     }
 
-    /** The params as the Java method takes them: by name, or a record built from its components' names. */
-    JsonNode arguments(ObjectNode checked) {
-        if (!asRecord) {
-            return checked;
+    /**
+     * Calls the Java method on {@code target} with params already {@link #check checked}, each
+     * converted by Jackson to its declared type.
+     *
+     * @throws InvocationTargetException what the method threw
+     */
+    Object invoke(Object target, ObjectNode checked, ObjectMapper mapper) throws ReflectiveOperationException {
+        Object[] values = new Object[params.size()];
+        for (int i = 0; i < values.length; i++) {
+            ParamSpec p = params.get(i);
+            JsonNode value = checked.get(p.name());
+            values[i] = value == null || value.isNull() ? null
+                    : mapper.convertValue(value, mapper.constructType(p.type()));
         }
-        ObjectNode components = checked.objectNode();
-        params.forEach(p -> components.set(p.javaName(), checked.get(p.name())));
-        return checked.arrayNode().add(components);
+        Object[] arguments = record == null ? values : new Object[] {record.newInstance(values)};
+        return method.invoke(target, arguments);
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.sflowmonitor.api;
 
-import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,19 +11,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import com.googlecode.jsonrpc4j.ErrorResolver;
-import com.googlecode.jsonrpc4j.JsonResponse;
-import com.googlecode.jsonrpc4j.JsonRpcBasicServer;
 
 import org.sflowmonitor.store.QueryException;
 
 /**
  * The methods of one service interface ("host", "virt", ...). The interface is the only place
- * that names a method and its parameters; jsonrpc4j invokes the implementation, but only with
- * a request this class has already checked, and its answer is unpacked here so that none of its
- * own error handling reaches a client.
+ * that names a method and its parameters (with jsonrpc4j's annotations); this class invokes the
+ * implementation with the params {@link MethodSpec} checked, and turns what it throws into the
+ * JSON-RPC error to answer with.
  */
 final class Namespace {
 
@@ -31,7 +27,7 @@ final class Namespace {
 
     private final String name;
     private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
-    private final Invoker invoker;
+    private final Object implementation;
     private final ObjectMapper mapper;
 
     /** @param name the prefix before the dot; "" for methods called without one */
@@ -47,7 +43,7 @@ final class Namespace {
                         + " twice; JSON-RPC methods cannot be overloaded here");
             }
         }
-        this.invoker = new Invoker(new PassThroughMapper(mapper), implementation, api);
+        this.implementation = implementation;
         this.mapper = mapper;
     }
 
@@ -69,36 +65,26 @@ final class Namespace {
 
     /** Runs a method with checked params; returns its result or throws the RpcException to answer with. */
     JsonNode invoke(MethodSpec method, ObjectNode params) {
-        ObjectNode request = params.objectNode();
-        request.put("jsonrpc", "2.0").put("id", 0).put("method", method.name());
-        request.set("params", method.arguments(params));
-        JsonResponse response;
+        Object result;
         try {
-            response = invoker.call(request);
-        } catch (IOException | RuntimeException e) {
+            result = method.invoke(implementation, params, mapper);
+        } catch (InvocationTargetException e) {
+            throw toRpc(qualified(method.name()), e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
             throw internal(qualified(method.name()), e);
         }
-        if (response.getExceptionToRethrow() != null) {
-            Throwable cause = response.getExceptionToRethrow().getCause();
-            throw toRpc(qualified(method.name()), cause != null ? cause : response.getExceptionToRethrow());
-        }
-        JsonNode answer = response.getResponse();
-        if (answer == null || answer.has("error")) {
-            throw internal(qualified(method.name()), new IllegalStateException("jsonrpc4j answered " + answer));
-        }
-        return written(method, answer.get("result"));
+        return result == null ? null : written(method, result);
     }
 
-    /** The result as JSON bytes to embed in the response, written once from the method's own objects. */
-    private JsonNode written(MethodSpec method, JsonNode result) {
-        if (!(result instanceof POJONode pojo)) {
-            return result;
-        }
+    /**
+     * The result as JSON bytes to embed in the response, written once from the method's own
+     * objects: for a series of 4,320 rows a tree of nodes would cost more than the JSON itself.
+     */
+    private JsonNode written(MethodSpec method, Object result) {
         try {
-            return mapper.getNodeFactory().rawValueNode(new RawValue(new WrittenJson(
-                    mapper.writeValueAsBytes(pojo.getPojo()))));
+            WrittenJson json = new WrittenJson(mapper.writeValueAsBytes(result));
+            return mapper.getNodeFactory().rawValueNode(new RawValue(json));
         } catch (JsonProcessingException | RuntimeException e) {
-            // written here, after jsonrpc4j returned: its own error handling no longer covers it
             throw internal(qualified(method.name()), e);
         }
     }
@@ -129,36 +115,5 @@ final class Namespace {
     private static RpcException internal(String method, Throwable t) {
         LOG.log(Level.SEVERE, "internal error in " + method, t);
         return RpcException.internalError();
-    }
-
-    /**
-     * A mapper that hands a method's result to jsonrpc4j as it is, wrapped in a POJONode,
-     * instead of copying it into a tree of nodes: for a series of 4,320 rows the copy cost more
-     * than writing the JSON. {@link #written} then writes it once.
-     */
-    private static final class PassThroughMapper extends ObjectMapper {
-        PassThroughMapper(ObjectMapper base) {
-            super(base);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T extends JsonNode> T valueToTree(Object value) {
-            return value == null ? null : (T) getNodeFactory().pojoNode(value);
-        }
-    }
-
-    /** jsonrpc4j's server with the one protected entry point we use made reachable. */
-    private static final class Invoker extends JsonRpcBasicServer {
-        Invoker(ObjectMapper mapper, Object handler, Class<?> api) {
-            super(mapper, handler, api);
-            setRethrowExceptions(true);
-            setShouldLogInvocationErrors(false);
-            setErrorResolver((t, m, args) -> ErrorResolver.JsonError.INTERNAL_ERROR);
-        }
-
-        JsonResponse call(ObjectNode request) throws IOException {
-            return handleJsonNodeRequest(request);
-        }
     }
 }

@@ -13,10 +13,10 @@ import com.googlecode.jsonrpc4j.JsonRpcParam;
 /**
  * One parameter of a JSON-RPC method, read from its Java declaration: the name from
  * {@link JsonRpcParam}, the accepted JSON type from the Java type, and required when the Java
- * type is primitive (a boxed type or a list may be left out). {@code javaName} is the record
- * component the value goes to, when the method takes its params as a record.
+ * type is primitive (a boxed type or a list may be left out). {@code type} is the Java type the
+ * checked value is converted to.
  */
-record ParamSpec(String name, String javaName, Kind kind, boolean required) {
+record ParamSpec(String name, Kind kind, boolean required, Type type) {
 
     /** The parameter types a service interface may use. */
     enum Kind {
@@ -34,14 +34,15 @@ record ParamSpec(String name, String javaName, Kind kind, boolean required) {
         }
     }
 
-    static ParamSpec of(Parameter parameter, String javaName) {
+    static ParamSpec of(Parameter parameter) {
         JsonRpcParam name = parameter.getAnnotation(JsonRpcParam.class);
         if (name == null) {
             throw new IllegalArgumentException("parameter " + parameter + " of "
                     + parameter.getDeclaringExecutable() + " has no @JsonRpcParam");
         }
         Class<?> type = parameter.getType();
-        return new ParamSpec(name.value(), javaName, kind(parameter.getParameterizedType()), type.isPrimitive());
+        return new ParamSpec(name.value(), kind(parameter.getParameterizedType()), type.isPrimitive(),
+                parameter.getParameterizedType());
     }
 
     private static Kind kind(Type type) {

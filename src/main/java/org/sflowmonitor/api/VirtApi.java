@@ -12,9 +12,9 @@ import com.googlecode.jsonrpc4j.JsonRpcParam;
 public interface VirtApi {
 
     /** One row per VM (all when no filter is given); {@code ip}/{@code host_ip} pick the node it was last seen on. */
-    List<Map<String, Object>> description(@JsonRpcParam("hostname") String hostname,
-                                          @JsonRpcParam("uuid") String uuid, @JsonRpcParam("name") String name,
-                                          @JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp);
+    List<VmDescription> description(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                    @JsonRpcParam("name") String name, @JsonRpcParam("ip") String ip,
+                                    @JsonRpcParam("host_ip") String hostIp);
 
     List<Map<String, Object>> cpu(VmSeries params);
 

@@ -1,53 +1,35 @@
 package org.sflowmonitor.api;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.sflowmonitor.sflow.RecordNames;
 import org.sflowmonitor.store.EntityFilter;
-import org.sflowmonitor.store.Inventory;
-import org.sflowmonitor.store.LiveEntities;
-import org.sflowmonitor.store.LatestSamples;
 
 final class VirtService implements VirtApi {
 
-    private final Inventory inventory;
-    private final EntityLookup lookup;
-    private final SeriesReader series;
-    private final LatestSamples latest;
-    private final LiveEntities live;
+    private final EntityReads reads;
 
-    VirtService(Inventory inventory, SeriesReader series, LatestSamples latest, LiveEntities live) {
-        this.inventory = inventory;
-        this.lookup = new EntityLookup(inventory);
-        this.series = series;
-        this.latest = latest;
-        this.live = live;
+    VirtService(EntityReads reads) {
+        this.reads = reads;
     }
 
     @Override
-    public List<Map<String, Object>> description(String hostname, String uuid, String name, String ip,
-                                                 String hostIp) {
+    public List<VmDescription> description(String hostname, String uuid, String name, String ip, String hostIp) {
         EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
-        Map<Long, List<Map<String, Object>>> adapters = inventory.adapters(true, filter);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> row : inventory.describeVms(filter)) {
-            Map<String, Object> vm = new LinkedHashMap<>();
-            vm.put("host_ip", row.get("host_ip"));
-            vm.put("hostname", row.get("uuid"));
-            vm.put("uuid", row.get("uuid"));
-            vm.put("name", row.get("name"));
-            Object state = row.get("vcpu_state");
-            vm.put("state", state == null ? null : RecordNames.virtState(((Number) state).longValue()));
-            vm.put("node_hostname", row.get("node_hostname"));
-            vm.put("first_seen", row.get("first_seen"));
-            vm.put("last_seen", Math.max(((Number) row.get("last_seen")).longValue(),
-                    live.vmLastSeen(((Number) row.get("id")).longValue())));
-            vm.put("adapters", adapters.getOrDefault(((Number) row.get("id")).longValue(), List.of()));
-            out.add(vm);
+        Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(true, filter);
+        List<VmDescription> out = new ArrayList<>();
+        for (Map<String, Object> row : reads.inventory().describeVms(filter)) {
+            long id = ((Number) row.get("id")).longValue();
+            Object vcpuState = row.get("vcpu_state");
+            String state = vcpuState == null ? null : RecordNames.virtState(((Number) vcpuState).longValue());
+            out.add(new VmDescription((String) row.get("host_ip"), (String) row.get("uuid"), (String) row.get("uuid"),
+                    (String) row.get("name"), state, (String) row.get("node_hostname"),
+                    ((Number) row.get("first_seen")).longValue(),
+                    Math.max(((Number) row.get("last_seen")).longValue(), reads.live().vmLastSeen(id)),
+                    adapters.getOrDefault(id, List.of())));
         }
         return out;
     }
@@ -97,15 +79,15 @@ final class VirtService implements VirtApi {
     }
 
     private List<Map<String, Object>> read(SeriesMethod method, VmSeries p) {
-        Selection selection = p.selection(method.fields(), series.maxLimit());
-        return series.read(method, lookup.vm(p.hostname(), p.uuid()), null, selection);
+        Selection selection = p.selection(method.fields(), reads.series().maxLimit());
+        return reads.series().read(method, reads.lookup().vm(p.hostname(), p.uuid()), null, selection);
     }
 
     @Override
     public List<Map<String, Object>> summary(String hostname, String uuid, String name, String ip, String hostIp,
                                              List<String> output) {
         List<String> fields = Selection.output(output, Summaries.VM_FIELDS);
-        return Summaries.summarise(latest.vms(filter(hostname, uuid, name, ip, hostIp), Summaries.VM_COLUMNS), true,
-                fields);
+        EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
+        return Summaries.summarise(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields);
     }
 }

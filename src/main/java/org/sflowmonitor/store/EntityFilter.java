@@ -13,8 +13,6 @@ import java.util.List;
  */
 public record EntityFilter(String hostIp, String hostname, String uuid) {
 
-    public static final EntityFilter ALL = new EntityFilter(null, null, null);
-
     /** " WHERE ..." (or "") over the node alias {@code h} and, for VMs, the VM alias {@code v}. */
     String where(boolean vm, List<Object> params) {
         List<String> conditions = new ArrayList<>();

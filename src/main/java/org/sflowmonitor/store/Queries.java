@@ -128,8 +128,4 @@ public final class Queries {
         }
         return name;
     }
-
-    public Database database() {
-        return db;
-    }
 }
