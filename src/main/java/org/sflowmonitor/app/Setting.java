@@ -1,39 +1,50 @@
 package org.sflowmonitor.app;
 
 /**
- * Every setting of the service with its default. webapp/WEB-INF/web.xml declares one
- * context-param per entry with the same default (a test keeps the two in step).
- * An empty default means "derived" (see the description).
+ * Every setting of the service with its default and, for a number, the range it accepts.
+ * webapp/WEB-INF/web.xml declares one context-param per entry with the same default (a test
+ * keeps the two in step). An empty default means "derived" (see the description).
  */
 public enum Setting {
-    SFLOW_PORT("sflow.port", "6343", "UDP port for sFlow datagrams; 0 picks a free port"),
+    SFLOW_PORT("sflow.port", "6343", Range.PORT, "UDP port for sFlow datagrams; 0 picks a free port"),
     SFLOW_BIND("sflow.bind", "", "address to receive sFlow on; empty: all addresses, IPv4 and IPv6"),
-    SFLOW_RCVBUF("sflow.rcvbuf", "8388608", "SO_RCVBUF of the UDP socket in bytes"),
-    SFLOW_CHANNELS("sflow.channels", "0", "UDP sockets sharing the port (epoll SO_REUSEPORT); 0: one per core"),
-    HTTP_PORT("http.port", "8080", "HTTP port of the standalone server (ignored inside Tomcat)"),
+    SFLOW_RCVBUF("sflow.rcvbuf", "8388608", new Range(65536, Integer.MAX_VALUE),
+            "SO_RCVBUF of the UDP socket in bytes"),
+    SFLOW_CHANNELS("sflow.channels", "0", new Range(0, 256),
+            "UDP sockets sharing the port (epoll SO_REUSEPORT); 0: one per core"),
+    HTTP_PORT("http.port", "8080", Range.PORT, "HTTP port of the standalone server (ignored inside Tomcat)"),
     DATA_DIR("data.dir", "", "folder of the database; empty: ./data (web.xml sets ${catalina.base}/data/sflow-monitor)"),
     DB_URL("db.url", "", "JDBC URL; empty: an H2 file database in data.dir"),
     DB_USER("db.user", "sa", "database user"),
     DB_PASSWORD("db.password", "", "database password"),
     API_TOKEN("api.token", "", "bearer token required on /api; empty: no authentication"),
     AGENTS_ALLOW("agents.allow", "", "comma-separated CIDRs whose datagrams are accepted; empty: all"),
-    RETENTION_DAYS("retention.days", "7", "days of samples kept"),
-    QUEUE_CAPACITY("ingest.queue.capacity", "262144", "samples waiting for the database writer before loss is counted"),
-    BATCH_SIZE("ingest.batch.size", "5000", "rows per database commit at most"),
-    AGENT_MAX_VMS("agent.max.vms", "5000", "VMs one agent may create; more are counted and dropped"),
-    VMS_MAX("vms.max", "2000000", "VMs in all; more are counted and dropped"),
-    API_MAX_BODY("api.max.body.bytes", "1048576", "largest request body on /api"),
-    API_MAX_BATCH("api.max.batch", "100", "largest JSON-RPC batch"),
-    API_MAX_LIMIT("api.max.limit", "100000", "largest 'limit' a call may ask for"),
-    DB_QUERY_TIMEOUT("db.query.timeout.seconds", "10", "longest an API query may run");
+    RETENTION_DAYS("retention.days", "7", new Range(1, 36500), "days of samples kept"),
+    QUEUE_CAPACITY("ingest.queue.capacity", "262144", new Range(16, 10_000_000),
+            "samples waiting for the database writer before loss is counted"),
+    BATCH_SIZE("ingest.batch.size", "5000", new Range(1, 1_000_000), "rows per database commit at most"),
+    AGENT_MAX_VMS("agent.max.vms", "5000", new Range(1, 10_000_000),
+            "VMs one agent may create; more are counted and dropped"),
+    VMS_MAX("vms.max", "2000000", new Range(1, 100_000_000), "VMs in all; more are counted and dropped"),
+    API_MAX_BODY("api.max.body.bytes", "1048576", new Range(1024, Integer.MAX_VALUE), "largest request body on /api"),
+    API_MAX_BATCH("api.max.batch", "100", new Range(1, 100_000), "largest JSON-RPC batch"),
+    API_MAX_LIMIT("api.max.limit", "100000", new Range(1, 100_000_000), "largest 'limit' a call may ask for"),
+    DB_QUERY_TIMEOUT("db.query.timeout.seconds", "10", new Range(1, 3600), "longest an API query may run");
 
     private final String key;
     private final String defaultValue;
+    private final Range range;
     private final String description;
 
+    /** A setting that is not a whole number; {@link Settings} parses it. */
     Setting(String key, String defaultValue, String description) {
+        this(key, defaultValue, null, description);
+    }
+
+    Setting(String key, String defaultValue, Range range, String description) {
         this.key = key;
         this.defaultValue = defaultValue;
+        this.range = range;
         this.description = description;
     }
 
@@ -49,8 +60,44 @@ public enum Setting {
         return description;
     }
 
+    /** True when the setting is a whole number with a range. */
+    public boolean isWholeNumber() {
+        return range != null;
+    }
+
+    /**
+     * The value of this whole-number setting.
+     *
+     * @throws Settings.InvalidSettingException when the value is not a whole number within the range
+     */
+    public int parseWholeNumber(String value) {
+        if (range == null) {
+            throw new IllegalStateException("setting " + key + " is not a whole number");
+        }
+        long v;
+        try {
+            v = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw range.refuse(this, value);
+        }
+        if (v < range.min() || v > range.max()) {
+            throw range.refuse(this, value);
+        }
+        return (int) v;
+    }
+
     /** The environment variable of this setting: {@code sflow.port} → {@code SFLOW_MONITOR_SFLOW_PORT}. */
     public String environmentVariable() {
         return "SFLOW_MONITOR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    }
+
+    /** The whole numbers a setting accepts, both ends included. */
+    public record Range(int min, int max) {
+        static final Range PORT = new Range(0, 65535);
+
+        Settings.InvalidSettingException refuse(Setting setting, String value) {
+            return new Settings.InvalidSettingException(setting, value,
+                    "expected a whole number from " + min + " to " + max);
+        }
     }
 }

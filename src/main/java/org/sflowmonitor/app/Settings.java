@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +58,7 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
             }
             return expand(s, v.trim(), systemProperties);
         };
+        ToIntFunction<Setting> number = s -> s.parseWholeNumber(raw.apply(s));
         Path dataDir = parsePath(Setting.DATA_DIR, raw.apply(Setting.DATA_DIR), "./data");
         String dbUrl = raw.apply(Setting.DB_URL);
         if (dbUrl.isEmpty()) {
@@ -64,26 +66,26 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
         }
         checkJdbcUrl(dbUrl);
         return new Settings(
-                parsePort(Setting.SFLOW_PORT, raw.apply(Setting.SFLOW_PORT)),
+                number.applyAsInt(Setting.SFLOW_PORT),
                 parseBind(raw.apply(Setting.SFLOW_BIND)),
-                parseInt(Setting.SFLOW_RCVBUF, raw.apply(Setting.SFLOW_RCVBUF), 65536, Integer.MAX_VALUE),
-                parseInt(Setting.SFLOW_CHANNELS, raw.apply(Setting.SFLOW_CHANNELS), 0, 256),
-                parsePort(Setting.HTTP_PORT, raw.apply(Setting.HTTP_PORT)),
+                number.applyAsInt(Setting.SFLOW_RCVBUF),
+                number.applyAsInt(Setting.SFLOW_CHANNELS),
+                number.applyAsInt(Setting.HTTP_PORT),
                 dataDir,
                 dbUrl,
                 raw.apply(Setting.DB_USER),
                 raw.apply(Setting.DB_PASSWORD),
                 raw.apply(Setting.API_TOKEN),
                 parseCidrs(raw.apply(Setting.AGENTS_ALLOW)),
-                parseInt(Setting.RETENTION_DAYS, raw.apply(Setting.RETENTION_DAYS), 1, 36500),
-                parseInt(Setting.QUEUE_CAPACITY, raw.apply(Setting.QUEUE_CAPACITY), 16, 10_000_000),
-                parseInt(Setting.BATCH_SIZE, raw.apply(Setting.BATCH_SIZE), 1, 1_000_000),
-                parseInt(Setting.AGENT_MAX_VMS, raw.apply(Setting.AGENT_MAX_VMS), 1, 10_000_000),
-                parseInt(Setting.VMS_MAX, raw.apply(Setting.VMS_MAX), 1, 100_000_000),
-                parseInt(Setting.API_MAX_BODY, raw.apply(Setting.API_MAX_BODY), 1024, Integer.MAX_VALUE),
-                parseInt(Setting.API_MAX_BATCH, raw.apply(Setting.API_MAX_BATCH), 1, 100_000),
-                parseInt(Setting.API_MAX_LIMIT, raw.apply(Setting.API_MAX_LIMIT), 1, 100_000_000),
-                parseInt(Setting.DB_QUERY_TIMEOUT, raw.apply(Setting.DB_QUERY_TIMEOUT), 1, 3600));
+                number.applyAsInt(Setting.RETENTION_DAYS),
+                number.applyAsInt(Setting.QUEUE_CAPACITY),
+                number.applyAsInt(Setting.BATCH_SIZE),
+                number.applyAsInt(Setting.AGENT_MAX_VMS),
+                number.applyAsInt(Setting.VMS_MAX),
+                number.applyAsInt(Setting.API_MAX_BODY),
+                number.applyAsInt(Setting.API_MAX_BATCH),
+                number.applyAsInt(Setting.API_MAX_LIMIT),
+                number.applyAsInt(Setting.DB_QUERY_TIMEOUT));
     }
 
     private static String expand(Setting setting, String value, Map<String, String> systemProperties) {
@@ -98,23 +100,6 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static int parseInt(Setting setting, String value, int min, int max) {
-        long v;
-        try {
-            v = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(setting, value, "expected a whole number from " + min + " to " + max);
-        }
-        if (v < min || v > max) {
-            throw new InvalidSettingException(setting, value, "expected a whole number from " + min + " to " + max);
-        }
-        return (int) v;
-    }
-
-    private static int parsePort(Setting setting, String value) {
-        return parseInt(setting, value, 0, 65535);
     }
 
     private static Path parsePath(Setting setting, String value, String fallback) {

@@ -2,17 +2,28 @@ package org.sflowmonitor.ingest;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
-/** An IPv4 or IPv6 network in CIDR notation, e.g. {@code 10.0.0.0/8} or {@code fd00::/8}. */
-public record Cidr(byte[] network, int prefixLength) {
+/**
+ * An IPv4 or IPv6 network in CIDR notation, e.g. {@code 10.0.0.0/8} or {@code fd00::/8}.
+ * A class, not a record: a record would compare its byte[] by identity.
+ */
+public final class Cidr {
 
-    public Cidr {
-        network = network.clone();
+    private final byte[] network;
+    private final int prefixLength;
+
+    public Cidr(byte[] network, int prefixLength) {
+        this.network = network.clone();
+        this.prefixLength = prefixLength;
     }
 
-    @Override
     public byte[] network() {
         return network.clone();
+    }
+
+    public int prefixLength() {
+        return prefixLength;
     }
 
     /** Parses {@code address/prefix}; a bare address is a single host. Only literal addresses are accepted. */
@@ -62,7 +73,7 @@ public record Cidr(byte[] network, int prefixLength) {
     public boolean contains(InetAddress address) {
         byte[] a = address.getAddress();
         if (a.length == 16 && network.length == 4 && AgentAddress.isIpv4Mapped(a)) {
-            a = java.util.Arrays.copyOfRange(a, 12, 16);
+            a = Arrays.copyOfRange(a, 12, 16);
         }
         if (a.length != network.length) {
             return false;
@@ -83,12 +94,12 @@ public record Cidr(byte[] network, int prefixLength) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Cidr c && c.prefixLength == prefixLength && java.util.Arrays.equals(c.network, network);
+        return o instanceof Cidr c && c.prefixLength == prefixLength && Arrays.equals(c.network, network);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(network) * 31 + prefixLength;
+        return Arrays.hashCode(network) * 31 + prefixLength;
     }
 
     @Override

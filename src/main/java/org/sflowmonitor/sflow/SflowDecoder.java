@@ -83,8 +83,8 @@ public final class SflowDecoder {
         Sample sample;
         try {
             sample = enterprise != 0 ? new Sample.Unknown(enterprise, format, length) : switch (format) {
-                case Sample.Counters.COMPACT, Sample.Counters.EXPANDED -> readCounters(in, format, length);
-                case Sample.Flow.COMPACT, Sample.Flow.EXPANDED -> readFlow(in, format, length);
+                case Sample.Counters.COMPACT, Sample.Counters.EXPANDED, Sample.Flow.COMPACT, Sample.Flow.EXPANDED ->
+                        readCountersOrFlow(in, format, length);
                 default -> new Sample.Unknown(enterprise, format, length);
             };
         } catch (XdrReader.Underflow e) {
@@ -98,11 +98,16 @@ public final class SflowDecoder {
         return true;
     }
 
-    private Sample readCounters(XdrReader in, int format, int length) {
+    /**
+     * Reads the sequence number and source id that counter and flow samples share, then the rest
+     * of the sample. The compact forms pack the source id in one word, the expanded forms use two.
+     */
+    private Sample readCountersOrFlow(XdrReader in, int format, int length) {
+        boolean compact = format == Sample.Counters.COMPACT || format == Sample.Flow.COMPACT;
         long sequence = in.readUnsignedInt();
         int sourceType;
         long sourceIndex;
-        if (format == Sample.Counters.COMPACT) {
+        if (compact) {
             int sourceId = in.readInt();
             sourceType = sourceId >>> 24;
             sourceIndex = sourceId & 0xFF_FFFF;
@@ -110,10 +115,16 @@ public final class SflowDecoder {
             sourceType = in.readInt();
             sourceIndex = in.readUnsignedInt();
         }
+        return format == Sample.Counters.COMPACT || format == Sample.Counters.EXPANDED
+                ? readCounters(in, format, length, sequence, sourceType, sourceIndex)
+                : readFlow(in, format, length, compact, sequence, sourceType, sourceIndex);
+    }
+
+    private Sample readCounters(XdrReader in, int format, int length, long sequence, int sourceType,
+                                long sourceIndex) {
         long recordCount = in.readUnsignedInt();
-        if (recordCount > in.remaining() / FRAMING) {
-            return new Sample.Malformed(0, format, length, recordCount + " counter records declared but only "
-                    + in.remaining() + " bytes are left in the sample");
+        if (!recordsCanFit(in, recordCount)) {
+            return tooManyRecords(in, format, length, recordCount, "counter");
         }
         DecodedList<CounterRecord> list = new DecodedList<>((int) recordCount);
         for (int i = 0; i < recordCount; i++) {
@@ -148,18 +159,8 @@ public final class SflowDecoder {
         return true;
     }
 
-    private Sample readFlow(XdrReader in, int format, int length) {
-        long sequence = in.readUnsignedInt();
-        int sourceType;
-        long sourceIndex;
-        if (format == Sample.Flow.COMPACT) {
-            int sourceId = in.readInt();
-            sourceType = sourceId >>> 24;
-            sourceIndex = sourceId & 0xFF_FFFF;
-        } else {
-            sourceType = in.readInt();
-            sourceIndex = in.readUnsignedInt();
-        }
+    private Sample readFlow(XdrReader in, int format, int length, boolean compact, long sequence, int sourceType,
+                            long sourceIndex) {
         long samplingRate = in.readUnsignedInt();
         long samplePool = in.readUnsignedInt();
         long drops = in.readUnsignedInt();
@@ -167,7 +168,7 @@ public final class SflowDecoder {
         long input;
         long outputFormat;
         long output;
-        if (format == Sample.Flow.COMPACT) {
+        if (compact) {
             int rawIn = in.readInt();
             int rawOut = in.readInt();
             inputFormat = rawIn >>> 30;
@@ -181,9 +182,8 @@ public final class SflowDecoder {
             output = in.readUnsignedInt();
         }
         long recordCount = in.readUnsignedInt();
-        if (recordCount > in.remaining() / FRAMING) {
-            return new Sample.Malformed(0, format, length, recordCount + " flow records declared but only "
-                    + in.remaining() + " bytes are left in the sample");
+        if (!recordsCanFit(in, recordCount)) {
+            return tooManyRecords(in, format, length, recordCount, "flow");
         }
         DecodedList<Sample.FlowRecord> list = new DecodedList<>((int) recordCount);
         for (int i = 0; i < recordCount; i++) {
@@ -199,5 +199,15 @@ public final class SflowDecoder {
         }
         return new Sample.Flow(format, sequence, sourceType, sourceIndex, samplingRate, samplePool, drops,
                 inputFormat, input, outputFormat, output, list);
+    }
+
+    /** False when fewer than {@code count} record framings fit in what is left of the sample. */
+    private static boolean recordsCanFit(XdrReader in, long count) {
+        return count <= in.remaining() / FRAMING;
+    }
+
+    private static Sample.Malformed tooManyRecords(XdrReader in, int format, int length, long count, String kind) {
+        return new Sample.Malformed(0, format, length, count + " " + kind + " records declared but only "
+                + in.remaining() + " bytes are left in the sample");
     }
 }

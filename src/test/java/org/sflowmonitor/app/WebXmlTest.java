@@ -1,5 +1,6 @@
 package org.sflowmonitor.app;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -38,5 +39,15 @@ class WebXmlTest {
             expected.put(s.key(), s == Setting.DATA_DIR ? "${catalina.base}/data/sflow-monitor" : s.defaultValue());
         }
         assertEquals(expected, declared);
+    }
+
+    @Test
+    void everyWholeNumberDefaultInWebXmlIsWithinItsSettingsRange() throws Exception {
+        Map<String, String> declared = contextParams();
+        for (Setting s : Setting.values()) {
+            if (s.isWholeNumber()) {
+                assertDoesNotThrow(() -> s.parseWholeNumber(declared.get(s.key())), s.key());
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.sflowmonitor.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,5 +93,22 @@ class CidrTest {
     void anythingButALiteralAddressWithAValidPrefixIsRefused(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Cidr.parse(text));
         assertTrue(e.getMessage().contains("'" + text + "'"), e.getMessage());
+    }
+
+    @Test
+    void twoCidrsOfTheSameNetworkAndPrefixAreEqual() {
+        assertEquals(Cidr.parse("10.0.0.0/8"), Cidr.parse("10.0.0.0/8"));
+        assertEquals(Cidr.parse("10.0.0.0/8").hashCode(), Cidr.parse("10.0.0.0/8").hashCode());
+        assertNotEquals(Cidr.parse("10.0.0.0/8"), Cidr.parse("10.0.0.0/16"));
+        assertNotEquals(Cidr.parse("10.0.0.0/8"), Cidr.parse("11.0.0.0/8"));
+    }
+
+    @Test
+    void theNetworkCannotBeChangedThroughTheArrayGivenOrReturned() {
+        byte[] given = {10, 0, 0, 0};
+        Cidr cidr = new Cidr(given, 8);
+        given[0] = 11;
+        cidr.network()[0] = 12;
+        assertEquals("10.0.0.0/8", cidr.toString());
     }
 }
