@@ -63,20 +63,13 @@ public final class SflowDecoder {
 
     /** Reads one sample into {@code out}; false when the datagram cannot go on past it. */
     private boolean readSample(XdrReader in, DecodedList<Sample> out) {
-        if (in.remaining() < FRAMING) {
-            out.append(new Sample.Malformed(0, 0, 0, "sample framing truncated: " + in.remaining() + " bytes left"));
+        long framing = readFraming(in, out, Sample.Malformed::new, "sample", "", "datagram");
+        if (framing == NO_FRAMING) {
             return false;
         }
-        int tag = in.readInt();
-        int enterprise = tag >>> 12;
-        int format = tag & 0xFFF;
-        int length = in.readInt();
-        if (length < 0 || length > in.remaining()) {
-            out.append(new Sample.Malformed(enterprise, format, length, "sample length "
-                    + Integer.toUnsignedString(length) + " runs past the datagram's end ("
-                    + in.remaining() + " bytes left)"));
-            return false;
-        }
+        int enterprise = enterprise(framing);
+        int format = format(framing);
+        int length = (int) framing;
         int start = in.position();
         int sampleEnd = start + length;
         int outerEnd = in.narrowEnd(sampleEnd);
@@ -136,27 +129,58 @@ public final class SflowDecoder {
     }
 
     private boolean readCounterRecord(XdrReader in, DecodedList<CounterRecord> out) {
-        if (in.remaining() < FRAMING) {
-            out.append(new CounterRecord.Malformed(0, 0, 0,
-                    "record framing truncated: " + in.remaining() + " bytes left in the sample"));
+        long framing = readFraming(in, out, CounterRecord.Malformed::new, "record", " in the sample", "sample");
+        if (framing == NO_FRAMING) {
             return false;
         }
-        int tag = in.readInt();
-        int enterprise = tag >>> 12;
-        int format = tag & 0xFFF;
-        int length = in.readInt();
-        if (length < 0 || length > in.remaining()) {
-            out.append(new CounterRecord.Malformed(enterprise, format, length, "record length "
-                    + Integer.toUnsignedString(length) + " runs past the sample's end (" + in.remaining()
-                    + " bytes left)"));
-            return false;
-        }
+        int enterprise = enterprise(framing);
+        int format = format(framing);
+        int length = (int) framing;
         int recordEnd = in.position() + length;
         int sampleEnd = in.narrowEnd(recordEnd);
         out.append(records.decode(in, enterprise, format, length));
         int next = Math.min(recordEnd + ((4 - (length & 3)) & 3), sampleEnd);
         in.restoreEnd(sampleEnd, next);
         return true;
+    }
+
+    /** Builds the Malformed variant of a sample or a record. */
+    private interface MalformedOf<T> {
+        T of(int enterprise, int format, int length, String reason);
+    }
+
+    /** What {@link #readFraming} returns when the item cannot be read; a valid length is never -1. */
+    private static final long NO_FRAMING = -1;
+
+    /**
+     * Reads the data_format and length that start every sample and record, packed as
+     * (data_format << 32 | length); {@link #NO_FRAMING} after appending why the rest of
+     * the container cannot be read.
+     */
+    private static <T> long readFraming(XdrReader in, DecodedList<T> out, MalformedOf<T> malformed, String item,
+                                        String truncatedWhere, String container) {
+        if (in.remaining() < FRAMING) {
+            out.append(malformed.of(0, 0, 0,
+                    item + " framing truncated: " + in.remaining() + " bytes left" + truncatedWhere));
+            return NO_FRAMING;
+        }
+        int tag = in.readInt();
+        int length = in.readInt();
+        if (length < 0 || length > in.remaining()) {
+            out.append(malformed.of(tag >>> 12, tag & 0xFFF, length, item + " length "
+                    + Integer.toUnsignedString(length) + " runs past the " + container + "'s end ("
+                    + in.remaining() + " bytes left)"));
+            return NO_FRAMING;
+        }
+        return ((long) tag << 32) | length;
+    }
+
+    private static int enterprise(long framing) {
+        return (int) (framing >>> 32) >>> 12;
+    }
+
+    private static int format(long framing) {
+        return (int) (framing >>> 32) & 0xFFF;
     }
 
     private Sample readFlow(XdrReader in, int format, int length, boolean compact, long sequence, int sourceType,
