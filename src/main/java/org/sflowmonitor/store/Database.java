@@ -1,18 +1,12 @@
 package org.sflowmonitor.store;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -22,13 +16,10 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The connection pool and the schema. Opening creates the data folder (readable by the
- * service's user only), connects, and applies the schema migrations not applied yet, each in
- * its own transaction, recorded in {@code schema_version}.
+ * service's user only), connects, and applies the schema migrations not applied yet
+ * ({@link Migrations}).
  */
 public final class Database implements AutoCloseable {
-
-    /** The migrations in order; each file holds statements separated by ';' at line ends. */
-    private static final List<String> MIGRATIONS = List.of("V1__initial_schema.sql");
 
     private final HikariDataSource pool;
     private final Path dataDir;
@@ -73,16 +64,22 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new SQLException("cannot open the database " + redact(url) + " (db.url): " + rootMessage(e), e);
+            throw cannotOpen(url, rootMessage(e), e);
         }
-        Database db = new Database(pool, dataDir, url);
         try {
-            db.migrate();
-        } catch (SQLException | IOException | RuntimeException e) {
+            Migrations.migrate(url, user, password);
+        } catch (SQLException e) {
+            pool.close();
+            throw cannotOpen(url, e.getMessage(), e);
+        } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        return db;
+        return new Database(pool, dataDir, url);
+    }
+
+    private static SQLException cannotOpen(String url, String reason, Exception cause) {
+        return new SQLException("cannot open the database " + redact(url) + " (db.url): " + reason, cause);
     }
 
     /** Adds {@code ;name=value} to an H2 URL that does not set {@code name} itself. */
@@ -126,70 +123,6 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    private void migrate() throws SQLException, IOException {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, "
-                        + "applied_at BIGINT NOT NULL)");
-            }
-            c.commit();
-            int current = 0;
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                if (rs.next()) {
-                    current = rs.getInt(1);
-                }
-            }
-            if (current > MIGRATIONS.size()) {
-                throw new SQLException("the database has schema version " + current + " but this sflow-monitor knows "
-                        + "only up to " + MIGRATIONS.size() + "; it was written by a newer version");
-            }
-            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-                apply(c, v, MIGRATIONS.get(v - 1));
-            }
-        }
-    }
-
-    private static void apply(Connection c, int version, String file) throws SQLException, IOException {
-        try (Statement st = c.createStatement()) {
-            for (String sql : statements(file)) {
-                st.execute(sql);
-            }
-            st.executeUpdate("INSERT INTO schema_version (version, applied_at) VALUES (" + version + ", "
-                    + System.currentTimeMillis() + ")");
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw new SQLException("schema migration " + file + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    static List<String> statements(String file) throws IOException {
-        String text;
-        try (InputStream in = Database.class.getResourceAsStream("migration/" + file)) {
-            if (in == null) {
-                throw new IOException("missing migration resource " + file);
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : text.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String sql = current.toString().strip();
-                out.add(sql.substring(0, sql.length() - 1));
-                current.setLength(0);
-            }
-        }
-        return out;
     }
 
     private static String redact(String url) {

@@ -1,0 +1,103 @@
+package org.sflowmonitor.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The schema as Flyway migrates it, from nothing, from the runner before Flyway, and past what it knows. */
+class MigrationsTest {
+
+    /**
+     * Written by the runner before Flyway: schema V1 with schema_version at 1, the host 10.0.0.1
+     * (node-1, first seen 1000, last seen 2000) and one host_sample (ts 2000, cpu_load_one 0.5).
+     */
+    private static final String V1_DATABASE = "v1-database/sflow-monitor.mv.db";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNewDatabaseIsMigratedToVersionOne() throws Exception {
+        try (Database db = open(url())) {
+            assertEquals(List.of("1"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+        }
+    }
+
+    @Test
+    void aDatabaseWrittenBeforeFlywayKeepsItsRowsAndFlywayTakesItOverAtVersionOne() throws Exception {
+        try (InputStream in = MigrationsTest.class.getResourceAsStream(V1_DATABASE)) {
+            Files.copy(in, dir.resolve("sflow-monitor.mv.db"));
+        }
+        try (Database db = open(url())) {
+            assertEquals(List.of("10.0.0.1 node-1 1000 2000"),
+                    query(db, "SELECT host_ip || ' ' || hostname || ' ' || first_seen || ' ' || last_seen FROM host"));
+            assertEquals(List.of("1 2000 0.5"),
+                    query(db, "SELECT host_id || ' ' || ts || ' ' || cpu_load_one FROM host_sample"));
+            assertEquals(List.of("1"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(List.of(), query(db, "SELECT table_name FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE table_name = 'SCHEMA_VERSION'"), "the old runner's table is gone");
+        }
+    }
+
+    @Test
+    void aDatabaseAtANewerSchemaVersionIsRefusedWithAMessageToUpgrade() throws Exception {
+        try (Database db = open(url()); Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
+                    + " \"type\", \"script\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (2, '7', 'from a newer sflow-monitor', 'SQL', 'V7__newer.sql', 'sa', 0, TRUE)");
+        }
+        SQLException refused = assertThrows(SQLException.class, () -> open(url()).close());
+        assertTrue(refused.getMessage().endsWith(
+                "database schema version 7 is newer than this sflow-monitor knows (1): upgrade sflow-monitor"),
+                refused.getMessage());
+    }
+
+    @Test
+    void aMigrationThatFailsStopsTheOpeningWithTheDatabaseUrlButNotThePassword() throws Exception {
+        String url = url() + ";PASSWORD=secret-pw";
+        // as the runner before Flyway leaves a V1 that failed half-way: its table empty, some V1 tables made
+        try (Connection c = java.sql.DriverManager.getConnection(url, "sa", null); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
+            st.execute("CREATE TABLE host (id BIGINT PRIMARY KEY)");
+        }
+        SQLException failed = assertThrows(SQLException.class,
+                () -> Database.open(url, "sa", null, dir, 1).close());
+        assertTrue(failed.getMessage().startsWith("cannot open the database " + url() + ";PASSWORD=***"),
+                failed.getMessage());
+        assertTrue(failed.getMessage().contains(" (db.url): "), failed.getMessage());
+        assertTrue(failed.getMessage().contains("HOST"), failed.getMessage());
+        assertFalse(failed.getMessage().contains("secret-pw"), failed.getMessage());
+    }
+
+    private String url() {
+        return "jdbc:h2:file:" + dir.resolve("sflow-monitor");
+    }
+
+    private Database open(String url) throws Exception {
+        return Database.open(url, "sa", "", dir, 1);
+    }
+
+    private static List<String> query(Database db, String sql) throws SQLException {
+        try (Connection c = db.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+}
