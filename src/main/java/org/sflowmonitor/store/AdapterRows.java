@@ -45,6 +45,7 @@ final class AdapterRows {
             while (rs.next()) {
                 Entities.Entity e = byId.get(rs.getLong(1));
                 if (e != null) {
+                    e.hasAdapterRows = true;
                     e.adapterFingerprint = AdapterFingerprint.plus(e.adapterFingerprint, rs.getLong(2),
                             MacAddress.parse(rs.getString(3)).value());
                 }
@@ -78,9 +79,12 @@ final class AdapterRows {
             replacing.clear();
             replacing.add(e);
         }
-        PreparedStatement delete = batches.add(st, deleteSql);
-        Parameters.of(delete).add(e.id);
-        delete.addBatch();
+        if (e.hasAdapterRows) {
+            PreparedStatement delete = batches.add(st, deleteSql);
+            Parameters.of(delete).add(e.id);
+            delete.addBatch();
+            e.hasAdapterRows = false;
+        }
         Set<MacKey> written = new HashSet<>();
         for (CounterRecord.HostAdapter a : adapters.adapters()) {
             for (MacAddress mac : a.macAddresses()) {
@@ -88,6 +92,7 @@ final class AdapterRows {
                     PreparedStatement insert = batches.add(st, insertSql);
                     Parameters.of(insert).add(e.id).add(a.ifIndex()).add(mac.toString());
                     insert.addBatch();
+                    e.hasAdapterRows = true;
                 }
             }
         }

@@ -27,6 +27,19 @@ final class Descriptions {
 
     /** Writes a node's description when it differs from the stored one. */
     void describeHost(Statements st, Entities.Host h, CounterRecord.HostDescr d) throws SQLException {
+        if (!takeDescription(h, d)) {
+            return;
+        }
+        PreparedStatement ps = batches.add(st, DESCRIBE_HOST);
+        Parameters.of(ps).add(h.hostname).add(h.uuid).add(h.machineType).add(h.osName).add(h.osRelease).add(h.id);
+        ps.addBatch();
+    }
+
+    /**
+     * Sets the host's descriptive fields to the column values of {@code d}; false, and nothing
+     * set, when they hold them already. A new host's row is inserted with them.
+     */
+    static boolean takeDescription(Entities.Host h, CounterRecord.HostDescr d) {
         String hostname = SqlValues.text(d.hostname(), 255);
         String uuid = isZero(d.uuid()) ? null : d.uuid().toString();
         Integer machineType = (int) d.machineType();
@@ -35,16 +48,14 @@ final class Descriptions {
         if (Objects.equals(hostname, h.hostname) && Objects.equals(uuid, h.uuid)
                 && Objects.equals(machineType, h.machineType) && Objects.equals(osName, h.osName)
                 && Objects.equals(osRelease, h.osRelease)) {
-            return;
+            return false;
         }
-        PreparedStatement ps = batches.add(st, DESCRIBE_HOST);
-        Parameters.of(ps).add(hostname).add(uuid).add(machineType).add(osName).add(osRelease).add(h.id);
-        ps.addBatch();
         h.hostname = hostname;
         h.uuid = uuid;
         h.machineType = machineType;
         h.osName = osName;
         h.osRelease = osRelease;
+        return true;
     }
 
     /**

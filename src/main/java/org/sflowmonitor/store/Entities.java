@@ -15,8 +15,9 @@ import org.sflowmonitor.sflow.CounterRecord;
 /**
  * The writer's view of the host and vm tables: ids by agent address and by UUID, with what was
  * last written of each entity, so that a sample costs a write only where it changed something.
- * The writer is the only one to insert hosts and VMs, so this class assigns their ids itself (one
- * more than the highest) within the configured limits, and keeps each host's VM count.
+ * New hosts and VMs are created within the configured limits, with ids from {@link EntityIds},
+ * as rows of JDBC batches: a batch that meets thousands of unseen entities writes them with a
+ * few statement executions and no lookup. Keeps each host's VM count.
  *
  * <p>The writes are delegated: {@link Descriptions} (changed descriptions and moves),
  * {@link AdapterRows} (changed adapter lists) and {@link LastSeenSweep} (last_seen, kept in memory
@@ -28,8 +29,8 @@ import org.sflowmonitor.sflow.CounterRecord;
  */
 final class Entities {
 
-    private static final String INSERT_HOST = "INSERT INTO host (id, host_ip, first_seen, last_seen) "
-            + "VALUES (?, ?, ?, ?)";
+    private static final String INSERT_HOST = "INSERT INTO host (id, host_ip, hostname, uuid, machine_type, "
+            + "os_name, os_release, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_VM = "INSERT INTO vm (id, uuid, hostname, host_id, ds_index, first_seen, "
             + "last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String HOST_LAST_SEEN = "UPDATE host SET last_seen = ? WHERE id = ?";
@@ -41,6 +42,8 @@ final class Entities {
         long lastSeen;
         long lastSeenWritten;
         long adapterFingerprint = AdapterFingerprint.NONE;
+        /** Whether adapter rows of the entity are stored or pending (a new entity has none to delete). */
+        boolean hasAdapterRows;
 
         Entity(long id, long lastSeen) {
             this.id = id;
@@ -88,8 +91,7 @@ final class Entities {
     private final AdapterRows adapters = new AdapterRows(batches);
     private final LastSeenSweep sweep = new LastSeenSweep(hostsInIdOrder, vmsInIdOrder);
     private final LiveEntities live = new LiveEntities();
-    private long nextHostId;
-    private long nextVmId;
+    private final EntityIds ids = new EntityIds();
 
     Entities(int maxHosts, int maxVmsPerHost, int maxVms) {
         this.maxHosts = maxHosts;
@@ -108,8 +110,7 @@ final class Entities {
         vmsInIdOrder.clear();
         sweep.abandon();
         try (Statement s = st.connection().createStatement()) {
-            nextHostId = maxId(s, "SELECT MAX(id) FROM host") + 1;
-            nextVmId = maxId(s, "SELECT MAX(id) FROM vm") + 1;
+            ids.load(s);
             try (ResultSet rs = s.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
                     + "os_release, last_seen FROM host ORDER BY id")) {
                 while (rs.next()) {
@@ -150,24 +151,31 @@ final class Entities {
         live.markLoaded();
     }
 
-    private static long maxId(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
     /** The host of this agent address, created on first sight; null when {@code maxHosts} exist already. */
     Host host(Statements st, String hostIp, long at) throws SQLException {
+        return host(st, hostIp, at, null);
+    }
+
+    /**
+     * The host of this agent address, created on first sight with the description {@code descr}
+     * (null when the sample carried none), which a known host's is replaced with when it changed
+     * ({@link #describeHost}); null when {@code maxHosts} exist already.
+     */
+    Host host(Statements st, String hostIp, long at, CounterRecord.HostDescr descr) throws SQLException {
         Host h = hosts.get(hostIp);
         if (h == null) {
             if (hosts.size() >= maxHosts) {
                 return null;
             }
-            h = new Host(nextHostId++, at);
+            h = new Host(ids.nextHost(), at);
+            if (descr != null) {
+                Descriptions.takeDescription(h, descr);
+            }
             live.setHostLastSeen(h.id, at);
             live.setHostVmCount(h.id, 0);
             PreparedStatement ps = batches.add(st, INSERT_HOST);
-            Parameters.of(ps).add(h.id).add(hostIp).add(at).add(at);
+            Parameters.of(ps).add(h.id).add(hostIp).add(h.hostname).add(h.uuid).add(h.machineType).add(h.osName)
+                    .add(h.osRelease).add(at).add(at);
             ps.addBatch();
             hosts.put(hostIp, h);
             hostsById.put(h.id, h);
@@ -192,7 +200,7 @@ final class Entities {
             if (host.vmCount >= maxVmsPerHost || vms.size() >= maxVms) {
                 return null;
             }
-            v = new Vm(nextVmId++, at);
+            v = new Vm(ids.nextVm(), at);
             live.setVmLastSeen(v.id, at);
             PreparedStatement ps = batches.add(st, INSERT_VM);
             Parameters.of(ps).add(v.id).add(uuid.toString()).add(hostname).add(host.id).add(dsIndex)

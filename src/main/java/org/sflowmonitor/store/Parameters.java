@@ -30,6 +30,16 @@ final class Parameters {
         return this;
     }
 
+    /** Binds NULL for null. */
+    Parameters add(Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(next++, java.sql.Types.INTEGER);
+        } else {
+            ps.setInt(next++, value);
+        }
+        return this;
+    }
+
     Parameters add(String value) throws SQLException {
         SqlValues.text(ps, next++, value);
         return this;

@@ -93,7 +93,8 @@ final class WriterConnection {
         SampleOutcomes outcomes = new SampleOutcomes(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             EntitySample sample = batch.get(i);
-            Entities.Host host = entities.host(st, sample.agent(), sample.receivedAt());
+            Entities.Host host = entities.host(st, sample.agent(), sample.receivedAt(),
+                    sample instanceof EntitySample.NodeSample node ? node.descr() : null);
             if (host == null) {
                 outcomes.set(i, IngestCounter.SAMPLES_OVER_ENTITY_LIMIT);
                 continue;
