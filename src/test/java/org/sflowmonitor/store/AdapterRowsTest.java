@@ -4,50 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.sflowmonitor.sflow.CounterRecord.HostAdapter;
 import org.sflowmonitor.sflow.CounterRecord.HostAdapters;
 import org.sflowmonitor.sflow.MacAddress;
 
 /** Adapter rows are replaced only when a sample's list differs from the stored one. */
-class AdapterRowsTest {
+class AdapterRowsTest extends EntitiesOnH2 {
 
-    private static final long T0 = 1_800_000_000_000L;
     private static final MacAddress A = MacAddress.parse("52:54:00:12:34:56");
     private static final MacAddress B = MacAddress.parse("52:54:00:ab:cd:ef");
     private static final HostAdapters REPEATED_PAIR = new HostAdapters(List.of(new HostAdapter(1, List.of(A, A)),
             new HostAdapter(1, List.of(A)), new HostAdapter(2, List.of(B))));
-
-    @TempDir
-    Path dataDir;
-
-    private Database db;
-    private Statements st;
-    private Entities entities;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = TestCollector.open(dataDir);
-        st = new Statements(db.dataSource().getConnection());
-        entities = new Entities(100, 1_000, 1_000);
-        entities.load(st);
-    }
-
-    @AfterEach
-    void close() {
-        st.close();
-        db.close();
-    }
 
     private void commit() throws Exception {
         entities.executePending(st);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,36 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** last_seen is kept in memory and written by a periodic sweep, a slice per batch. */
-class LastSeenSweepTest {
+class LastSeenSweepTest extends EntitiesOnH2 {
 
-    private static final long T0 = 1_800_000_000_000L;
-
-    @TempDir
-    Path dataDir;
-
-    private Database db;
-    private Statements st;
-    private Entities entities;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = TestCollector.open(dataDir);
-        st = new Statements(db.dataSource().getConnection());
-        entities = new Entities(100, 1_000, 1_000);
-        entities.load(st);
-    }
-
-    @AfterEach
-    void close() {
-        st.close();
-        db.close();
-    }
 
     private List<Entities.Vm> createVms(int n) throws SQLException {
         Entities.Host host = entities.host(st, "10.0.0.1", T0);
