@@ -87,6 +87,12 @@ final class ChildJvm implements AutoCloseable {
         next("ok", 30);
     }
 
+    /** Runs a full garbage collection in the child, so that the heap used is what is held. */
+    synchronized void gc() throws IOException {
+        commands.println("gc");
+        next("ok", 60);
+    }
+
     /** Waits for the child's result line (jdbc mode). */
     Map<String, String> result(long timeoutSeconds) throws IOException {
         return fields(next("result", timeoutSeconds));

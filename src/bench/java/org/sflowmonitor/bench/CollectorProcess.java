@@ -29,7 +29,7 @@ import org.sflowmonitor.ingest.SflowListener;
  * {@link JdbcCeiling} (ORDER node or arrival; H2_URL_SETTINGS e.g. ";WRITE_DELAY=2000").</li>
  * </ul>
  * It prints {@code ready sflow=PORT http=PORT}, then answers {@code stats} on standard input with
- * one line of {@code name=value} fields, {@code reset} (peak heap and CPU mark) and {@code quit}.
+ * one line of {@code name=value} fields, {@code reset} (peak heap and CPU mark), {@code gc} and {@code quit}.
  * It exits when its input closes (the driver died) or after an hour at most.
  */
 public final class CollectorProcess {
@@ -131,6 +131,10 @@ public final class CollectorProcess {
                     JvmUsage.resetPeakHeap();
                     cpuMark = JvmUsage.processCpuNanos();
                     timeMark = System.nanoTime();
+                    System.out.println("ok");
+                }
+                case "gc" -> {
+                    System.gc();
                     System.out.println("ok");
                 }
                 case "quit" -> {

@@ -38,19 +38,30 @@ public final class IngestBenchmark {
               --heap             -Xmx of the collector                       default 2g
               --work             folder for the databases and logs           default target/bench-ingest
               --jfr              record each trial's service with Java Flight Recorder (WORK/trial-K.jfr)
+            After the warm trials (fleet known), a cold trial: empty database, 3 rounds of the unseen cluster
+            at the first rate, every sample counted from the first datagram.
             """;
 
     /** Everything the figures need from one run; also the smoke test's view. */
     record Report(Ceiling bare, Ceiling decode, Ceiling bareNative, Ceiling decodeNative, Ceiling jdbc,
-                  Ceiling jdbcArrival, List<Trial> trials) {
+                  Ceiling jdbcArrival, List<Trial> trials, Trial cold) {
         Trial best() {
             return trials.stream().filter(Trial::windowZeroLoss).max(Comparator.comparingDouble(Trial::rate)).orElse(null);
         }
     }
 
-    /** A stage's rate in samples/s and datagrams/s (0 for JDBC), with what the sender achieved. */
+    /**
+     * A stage's rate in samples/s and datagrams/s (0 for JDBC), with what the sender achieved;
+     * for the JDBC loop, its CPU seconds per million samples inserted (NaN for the others).
+     */
     record Ceiling(String name, double samplesPerSecond, double datagramsPerSecond, double offeredSamplesPerSecond,
-                   long kernelDrops, double cpuPercent, String note) {
+                   long kernelDrops, double cpuPercent, String note, double cpuSecondsPerMillion) {
+
+        Ceiling(String name, double samplesPerSecond, double datagramsPerSecond, double offeredSamplesPerSecond,
+                long kernelDrops, double cpuPercent, String note) {
+            this(name, samplesPerSecond, datagramsPerSecond, offeredSamplesPerSecond, kernelDrops, cpuPercent, note,
+                    Double.NaN);
+        }
     }
 
     private IngestBenchmark() {
@@ -104,7 +115,7 @@ public final class IngestBenchmark {
                 log.printf(Locale.ROOT, "stopping: another trial (%.0f s) would pass the budget%n", trialSeconds);
                 break;
             }
-            Trial t = IngestTrial.run(s, rate, s.work().resolve("trial-" + k),
+            Trial t = IngestTrial.run(s, rate, false, s.work().resolve("trial-" + k),
                     s.jfr() ? s.work().resolve("trial-" + k + ".jfr") : null, log);
             trials.add(t);
             if (t.windowZeroLoss() && !t.senderBound()) {
@@ -119,7 +130,17 @@ public final class IngestBenchmark {
                 break;
             }
         }
-        return new Report(bare, decode, bareNative, decodeNative, jdbc, jdbcArrival, trials);
+        Trial cold = IngestTrial.run(s, s.firstRate(), true, s.work().resolve("trial-cold"),
+                s.jfr() ? s.work().resolve("trial-cold.jfr") : null, log);
+        return new Report(bare, decode, bareNative, decodeNative, jdbc, jdbcArrival, trials, cold);
+    }
+
+    /** Polling rounds the cold trial sends, every entity unseen when the first arrives. */
+    static final int COLD_ROUNDS = 3;
+
+    /** Seconds the cold trial sends at this rate. */
+    static double coldSeconds(Settings s, double rate) {
+        return COLD_ROUNDS * (double) s.model().sources() / rate;
     }
 
     /** One polling round of the whole cluster at this rate (all entities created), at most 30 s. */
@@ -241,11 +262,14 @@ public final class IngestBenchmark {
             Map<String, String> r = child.result(millis / 1000 + 120);
             double seconds = n(r, "elapsed_ns") / 1e9;
             double cpu = 100.0 * n(r, "cpu_ns") / n(r, "elapsed_ns");
+            double cpuPerMillion = n(r, "loop_cpu_ns") / 1e9 / (n(r, "samples_inserted") / 1e6);
             Ceiling c = new Ceiling(name, n(r, "samples_inserted") / seconds, 0, 0, 0, cpu,
                     n(r, "rows_inserted") + " rows in " + String.format(Locale.ROOT, "%.1f", seconds)
-                            + " s, batches of " + Setting.BATCH_SIZE.defaultValue() + " samples (the writer's), a commit per batch");
-            log.printf(Locale.ROOT, "%s: %.0f samples/s (%.0f rows/s); %s%n", name, c.samplesPerSecond(),
-                    n(r, "rows_inserted") / seconds, c.note());
+                            + " s, batches of " + Setting.BATCH_SIZE.defaultValue() + " samples (the writer's), a commit per batch, "
+                            + String.format(Locale.ROOT, "%.1f CPU s per million rows",
+                            n(r, "loop_cpu_ns") / 1e9 / (n(r, "rows_inserted") / 1e6)), cpuPerMillion);
+            log.printf(Locale.ROOT, "%s: %.0f samples/s (%.0f rows/s), %.1f CPU s per million samples; %s%n", name,
+                    c.samplesPerSecond(), n(r, "rows_inserted") / seconds, cpuPerMillion, c.note());
             return c;
         } finally {
             deleteTree(dir);
@@ -277,13 +301,14 @@ public final class IngestBenchmark {
                     c.name().startsWith("jdbc") || c.kernelDrops() < 0 ? "" : String.valueOf(c.kernelDrops()),
                     Double.isNaN(c.cpuPercent()) ? "" : String.format(Locale.ROOT, "%.0f %%", c.cpuPercent())));
         }
-        out.append("\n| Rate tried (samples/s) | sent datagrams | received | samples sent | stored | kernel drops "
-                + "| queue drops | wire gaps | zero loss: trial / window | sent at (samples/s) | CPU | simulator CPU | peak heap | send-to-stored "
-                + "median / max |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("\n| Trial | Rate tried (samples/s) | sent datagrams | received | samples sent | stored | kernel drops "
+                + "| queue drops | wire gaps | zero loss: trial / window | sent at (samples/s) | CPU | simulator CPU | CPU s per million stored | peak heap "
+                + "| send-to-stored median / max |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Trial t : r.trials()) {
             out.append(t.row()).append('\n');
         }
+        out.append(r.cold().row()).append('\n');
         Trial best = r.best();
         out.append('\n');
         if (best != null) {
@@ -294,6 +319,15 @@ public final class IngestBenchmark {
         } else {
             out.append("No rate tried was stored without loss.\n");
         }
+        out.append(String.format(Locale.ROOT, "First contact (cold trial, empty database, %,.0f samples/s): %s.%n",
+                r.cold().rate(), r.cold().windowZeroLoss() ? "zero loss" : r.cold().windowLoss() + " samples lost"));
+        Trial costed = best != null ? best : r.trials().isEmpty() ? r.cold() : r.trials().get(0);
+        out.append(String.format(Locale.ROOT, "CPU seconds per million samples stored: service %.1f warm, %.1f cold; "
+                        + "bare JDBC loop %.1f in arrival order, %.1f in node order; service / loop (arrival) = %.2f "
+                        + "warm, %.2f cold.%n", costed.cpuSecondsPerMillion(), r.cold().cpuSecondsPerMillion(),
+                r.jdbcArrival().cpuSecondsPerMillion(), r.jdbc().cpuSecondsPerMillion(),
+                costed.cpuSecondsPerMillion() / r.jdbcArrival().cpuSecondsPerMillion(),
+                r.cold().cpuSecondsPerMillion() / r.jdbcArrival().cpuSecondsPerMillion()));
         out.append(String.format(Locale.ROOT, "Receive and decode with storage off / bare receiver (a) = %.0f %% with the "
                 + "Java simulator sending (both take what it sends)", 100 * r.decode().samplesPerSecond()
                 / r.bare().samplesPerSecond()));

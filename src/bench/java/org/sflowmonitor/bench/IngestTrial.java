@@ -15,9 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One rate of the ingest benchmark: a fresh service (webapp, H2 file database) in a JVM of its
- * own, on a copy of the fleet database (every node and VM known, no samples: a running cluster,
- * not its first sight); one polling round as warm-up, then the measured window; then the
- * backlog drained. Loss is counted where it happens: the kernel's UDP
+ * own. Warm: on a copy of the fleet database (every node and VM known, no samples: a running
+ * cluster), one polling round as warm-up, then the measured window. Cold: on an empty database
+ * (the cluster's first sight, every entity created by its first sample), measured from the first
+ * datagram. Then the backlog drained. Loss is counted where it happens: the kernel's UDP
  * drops, the service's queue drops, sequence gaps; and sent against received and stored.
  * Every few seconds a probe notes how many samples were sent and times until the service's
  * stored counter (raised after each commit) covers them: the time from send to queryable.
@@ -33,22 +34,28 @@ final class IngestTrial {
     }
 
     /** Runs the trial in {@code dir} (deleted afterwards); {@code jfr}, when not null, receives a flight recording. */
-    static Trial run(IngestBenchmark.Settings s, double rate, Path dir, Path jfr, PrintStream log) throws Exception {
+    static Trial run(IngestBenchmark.Settings s, double rate, boolean cold, Path dir, Path jfr, PrintStream log)
+            throws Exception {
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + s.heap()));
         if (jfr != null) {
             // H2's call stacks are deeper than JFR's default 64 frames: the writer's own frames were cut off
             jvmOptions.add("-XX:FlightRecorderOptions:stackdepth=256");
             jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.toAbsolutePath());
         }
-        log.printf(Locale.ROOT, "trial at %,.0f samples/s: warm-up %.0f s, window %d s (load average %s)%n", rate,
-                IngestBenchmark.warmupSeconds(s, rate), s.windowSeconds(), Machine.loadAverage());
-        copyFolder(s.work().resolve("fleet-db"), dir.resolve("data"));
+        double warmup = cold ? 0 : IngestBenchmark.warmupSeconds(s, rate);
+        double window = cold ? IngestBenchmark.coldSeconds(s, rate) : s.windowSeconds();
+        log.printf(Locale.ROOT, "%s trial at %,.0f samples/s: warm-up %.0f s, window %.0f s (load average %s)%n",
+                cold ? "cold" : "warm", rate, warmup, window, Machine.loadAverage());
+        if (cold) {
+            java.nio.file.Files.createDirectories(dir.resolve("data"));
+        } else {
+            copyFolder(s.work().resolve("fleet-db"), dir.resolve("data"));
+        }
         try (ChildJvm service = ChildJvm.start(dir.resolve("service.log"), jvmOptions, "service",
                 dir.resolve("data").toString())) {
             StatusClient api = new StatusClient(service.httpPort());
-            double warmup = IngestBenchmark.warmupSeconds(s, rate);
             ClusterSimulator sim = new ClusterSimulator(new ClusterSimulator.Config(s.model(), s.intervalSeconds(),
-                    false, rate, (long) ((warmup + s.windowSeconds()) * 1000), Long.MAX_VALUE));
+                    false, rate, (long) ((warmup + window) * 1000), Long.MAX_VALUE));
             KernelUdp kernelBefore = KernelUdp.read();
             AtomicReference<ClusterSimulator.Result> result = new AtomicReference<>();
             AtomicReference<Exception> failure = new AtomicReference<>();
@@ -61,14 +68,19 @@ final class IngestTrial {
                 }
             }, "simulator");
             long start = System.nanoTime();
-            sender.start();
-            Thread.sleep((long) (warmup * 1000));
+            if (!cold) {
+                sender.start();
+                Thread.sleep((long) (warmup * 1000));
+            }
             service.reset();
             KernelUdp kernelAtWindow = KernelUdp.read();
             JsonNode atWindow = api.ingest();
             long windowStart = System.nanoTime();
             long ownCpuAtWindowStart = ownCpuNanos();
             long sentAtWindowStart = sim.samplesSent();
+            if (cold) {
+                sender.start();
+            }
 
             List<Double> latencies = new ArrayList<>();
             while (sender.isAlive()) {
@@ -97,10 +109,12 @@ final class IngestTrial {
                     + delta(end, atWindow, "write_errors")
                     + IngestBenchmark.n(end, "samples_queued") - IngestBenchmark.n(end, "samples_stored");
             Map<String, String> afterDrain = service.stats();
+            double cpuSecondsPerMillion = IngestBenchmark.n(afterDrain, "cpu_since_reset_ns") / 1e9
+                    / (delta(end, atWindow, "samples_stored") / 1e6);
 
             Collections.sort(latencies);
             latencies.removeIf(v -> v < 0);
-            Trial t = new Trial(rate, sent.datagrams(), IngestBenchmark.n(end, "datagrams_received"), sent.samples(),
+            Trial t = new Trial(cold, rate, sent.datagrams(), IngestBenchmark.n(end, "datagrams_received"), sent.samples(),
                     IngestBenchmark.n(end, "samples_stored"), drops.rcvbufErrors() + drops.inErrors(),
                     IngestBenchmark.n(end, "queue_drops"), IngestBenchmark.n(end, "datagrams_lost"),
                     sentInWindow / ((windowEnd - windowStart) / 1e9),
@@ -108,7 +122,8 @@ final class IngestTrial {
                     ownCpuPercent,
                     Math.max(IngestBenchmark.n(jvm, "heap_peak"), IngestBenchmark.n(afterDrain, "heap_peak")),
                     latencies.isEmpty() ? -1 : latencies.get(latencies.size() / 2),
-                    latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1), drainSeconds, windowLoss);
+                    latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1), drainSeconds, windowLoss,
+                    cpuSecondsPerMillion);
             log.printf(Locale.ROOT, "  sent %,d datagrams / %,d samples in %.1f s; received %,d, stored %,d; "
                             + "kernel drops %,d, queue drops %,d, wire gaps %,d; %s; in the window: %s; drained in %.1f s%n",
                     t.sentDatagrams(), t.sentSamples(), (windowEnd - start) / 1e9, t.receivedDatagrams(),
@@ -132,7 +147,7 @@ final class IngestTrial {
         return IngestBenchmark.n(end, counter) - IngestBenchmark.n(start, counter);
     }
 
-    private static void copyFolder(Path from, Path to) throws IOException {
+    static void copyFolder(Path from, Path to) throws IOException {
         java.nio.file.Files.createDirectories(to);
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(from)) {
             for (Path f : files.toList()) {

@@ -107,6 +107,7 @@ final class JdbcCeiling {
             Table vm = new Table(c, "vm_sample");
             Samples samples = samples(order, new ClusterModel(nodes, vmsPerNode, 1), intervalSeconds);
             long start = System.nanoTime();
+            long cpuStart = JvmUsage.processCpuNanos();
             long deadline = start + millis * 1_000_000;
             long count = 0;
             long rows = 0;
@@ -130,7 +131,8 @@ final class JdbcCeiling {
                 c.commit();
             }
             long elapsed = System.nanoTime() - start;
-            return "samples_inserted=" + count + " rows_inserted=" + rows + " elapsed_ns=" + elapsed;
+            return "samples_inserted=" + count + " rows_inserted=" + rows + " elapsed_ns=" + elapsed
+                    + " loop_cpu_ns=" + (JvmUsage.processCpuNanos() - cpuStart);
         }
     }
 

@@ -9,15 +9,18 @@ import java.util.Locale;
  * meanwhile); {@code windowLoss} is what was lost from the start of the measured window on:
  * kernel drops, queue drops, sequence gaps, write errors, and samples queued but never stored.
  * {@code sentPerSecond} is the rate the simulator achieved in the window; {@code storedPerSecond}
- * the rate stored there when nothing of it was lost. {@code cpuPercent} is the collector's CPU
+ * the rate stored there when nothing of it was lost. A {@code cold} trial starts on an empty database
+ * with no warm-up: every entity is unseen when its first sample arrives, and the window is the whole
+ * trial. {@code cpuSecondsPerMillion} is the collector's CPU time (all its threads, H2's included)
+ * per million samples stored from the window's start to the end of the drain. {@code cpuPercent} is the collector's CPU
  * time over the window (200 % = both cores), {@code simulatorCpuPercent} the benchmark's own JVM's
  * (the simulator sending, the probes): on this machine they share the cores, which a collector
  * whose agents run on other machines would not.
  */
-record Trial(double rate, long sentDatagrams, long receivedDatagrams, long sentSamples, long storedSamples,
+record Trial(boolean cold, double rate, long sentDatagrams, long receivedDatagrams, long sentSamples, long storedSamples,
              long kernelDrops, long queueDrops, long wireGaps, double sentPerSecond, double cpuPercent, double simulatorCpuPercent,
              long peakHeapBytes, double latencyMedianMillis, double latencyMaxMillis, double drainSeconds,
-             long windowLoss) {
+             long windowLoss, double cpuSecondsPerMillion) {
 
     boolean zeroLoss() {
         return sentDatagrams == receivedDatagrams && sentSamples == storedSamples && queueDrops == 0
@@ -39,11 +42,12 @@ record Trial(double rate, long sentDatagrams, long receivedDatagrams, long sentS
     }
 
     String row() {
-        return String.format(Locale.ROOT, "| %,.0f | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %s | %,.0f%s | %.0f %% "
-                        + "| %.0f %% | %,d MiB | %.0f / %.0f ms |", rate, sentDatagrams, receivedDatagrams, sentSamples,
+        return String.format(Locale.ROOT, "| %s | %,.0f | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %s | %,.0f%s | %.0f %% "
+                        + "| %.0f %% | %.1f | %,d MiB | %.0f / %.0f ms |", cold ? "cold" : "warm", rate, sentDatagrams, receivedDatagrams, sentSamples,
                 storedSamples, kernelDrops, queueDrops, wireGaps, (zeroLoss() ? "yes" : "no") + " / "
                         + (windowZeroLoss() ? "**yes**" : "no (" + windowLoss + ")"), sentPerSecond,
-                senderBound() ? " (sender-bound)" : "", cpuPercent, simulatorCpuPercent, peakHeapBytes >> 20, latencyMedianMillis,
+                senderBound() ? " (sender-bound)" : "", cpuPercent, simulatorCpuPercent, cpuSecondsPerMillion,
+                peakHeapBytes >> 20, latencyMedianMillis,
                 latencyMaxMillis);
     }
 }

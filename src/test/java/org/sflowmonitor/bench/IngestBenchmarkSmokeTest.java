@@ -27,6 +27,8 @@ class IngestBenchmarkSmokeTest {
         assertTrue(trial.zeroLoss() && trial.windowZeroLoss(), trial.row());
         assertTrue(trial.sentSamples() > 100, trial.row());
         assertTrue(trial.peakHeapBytes() > 0 && trial.cpuPercent() > 0, trial.row());
+        assertTrue(report.cold().cold() && report.cold().windowZeroLoss(), report.cold().row());
+        assertTrue(report.cold().cpuSecondsPerMillion() > 0 && report.jdbcArrival().cpuSecondsPerMillion() > 0);
         assertTrue(report.bare().samplesPerSecond() > 0);
         assertTrue(report.decode().samplesPerSecond() > 0);
         assertTrue(report.jdbc().samplesPerSecond() > 0);
