@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.Set;
 
 import org.sflowmonitor.sflow.CounterRecord;
@@ -33,17 +33,17 @@ final class AdapterRows {
     }
 
     /** Sets each entity's {@link Entities.Entity#adapterFingerprint} from its stored rows. */
-    static void load(Statement s, Map<Long, ? extends Entities.Entity> hostsById,
-                     Map<Long, ? extends Entities.Entity> vmsById) throws SQLException {
+    static void load(Statement s, LongFunction<? extends Entities.Entity> hostsById,
+                     LongFunction<? extends Entities.Entity> vmsById) throws SQLException {
         load(s, "SELECT host_id, if_index, mac FROM host_adapter", hostsById);
         load(s, "SELECT vm_id, if_index, mac FROM vm_adapter", vmsById);
     }
 
-    private static void load(Statement s, String sql, Map<Long, ? extends Entities.Entity> byId)
+    private static void load(Statement s, String sql, LongFunction<? extends Entities.Entity> byId)
             throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                Entities.Entity e = byId.get(rs.getLong(1));
+                Entities.Entity e = byId.apply(rs.getLong(1));
                 if (e != null) {
                     e.hasAdapterRows = true;
                     e.adapterFingerprint = AdapterFingerprint.plus(e.adapterFingerprint, rs.getLong(2),

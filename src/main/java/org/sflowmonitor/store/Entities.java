@@ -127,7 +127,6 @@ final class Entities {
                     hostsInIdOrder.add(h);
                 }
             }
-            Map<Long, Vm> vmsById = new HashMap<>();
             try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
                 while (rs.next()) {
                     Vm v = new Vm(rs.getLong(1), rs.getLong(5));
@@ -136,7 +135,6 @@ final class Entities {
                     v.hostname = rs.getString(4);
                     vms.put(UUID.fromString(rs.getString(2)), v);
                     vmsInIdOrder.add(v);
-                    vmsById.put(v.id, v);
                     Host h = hostsById.get(v.hostId);
                     if (h != null) {
                         h.vmCount++;
@@ -146,9 +144,27 @@ final class Entities {
             for (Host h : hostsInIdOrder) {
                 live.setHostVmCount(h.id, h.vmCount);
             }
-            AdapterRows.load(s, hostsById, vmsById);
+            AdapterRows.load(s, id -> byId(hostsInIdOrder, id), id -> byId(vmsInIdOrder, id));
         }
         live.markLoaded();
+    }
+
+    /** The entity of this id in a list in id order, or null (a binary search: no map of a million ids at load). */
+    private static <E extends Entity> E byId(List<E> inIdOrder, long id) {
+        int lo = 0;
+        int hi = inIdOrder.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long at = inIdOrder.get(mid).id;
+            if (at < id) {
+                lo = mid + 1;
+            } else if (at > id) {
+                hi = mid - 1;
+            } else {
+                return inIdOrder.get(mid);
+            }
+        }
+        return null;
     }
 
     /** The host of this agent address, created on first sight; null when {@code maxHosts} exist already. */
