@@ -321,12 +321,13 @@ public final class IngestBenchmark {
         }
         out.append(String.format(Locale.ROOT, "First contact (cold trial, empty database, %,.0f samples/s): %s.%n",
                 r.cold().rate(), r.cold().windowZeroLoss() ? "zero loss" : r.cold().windowLoss() + " samples lost"));
-        Trial costed = best != null ? best : r.trials().isEmpty() ? r.cold() : r.trials().get(0);
+        Trial warm = best != null ? best : r.trials().isEmpty() ? null : r.trials().get(0);
+        double warmCost = warm == null ? Double.NaN : warm.cpuSecondsPerMillion();
         out.append(String.format(Locale.ROOT, "CPU seconds per million samples stored: service %.1f warm, %.1f cold; "
                         + "bare JDBC loop %.1f in arrival order, %.1f in node order; service / loop (arrival) = %.2f "
-                        + "warm, %.2f cold.%n", costed.cpuSecondsPerMillion(), r.cold().cpuSecondsPerMillion(),
+                        + "warm, %.2f cold.%n", warmCost, r.cold().cpuSecondsPerMillion(),
                 r.jdbcArrival().cpuSecondsPerMillion(), r.jdbc().cpuSecondsPerMillion(),
-                costed.cpuSecondsPerMillion() / r.jdbcArrival().cpuSecondsPerMillion(),
+                warmCost / r.jdbcArrival().cpuSecondsPerMillion(),
                 r.cold().cpuSecondsPerMillion() / r.jdbcArrival().cpuSecondsPerMillion()));
         out.append(String.format(Locale.ROOT, "Receive and decode with storage off / bare receiver (a) = %.0f %% with the "
                 + "Java simulator sending (both take what it sends)", 100 * r.decode().samplesPerSecond()
