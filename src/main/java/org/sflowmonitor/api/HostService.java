@@ -87,6 +87,6 @@ final class HostService implements HostApi {
                                              List<String> output) {
         List<String> fields = Selection.output(output, Summaries.HOST_FIELDS);
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
-        return Summaries.summarise(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields);
+        return Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sflowmonitor.sflow.RecordNames;
+import org.sflowmonitor.store.LatestSamples;
 
 /**
  * host.summary and virt.summary: the newest sample of each node or VM with the figures a script
@@ -55,7 +56,7 @@ final class Summaries {
 
     /** One summary per entity from rows ordered by id then timestamp (the last two of each count). */
     static List<Map<String, Object>> summarise(List<Map<String, Object>> rows, boolean vm, List<String> output) {
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<LatestSamples.Latest> latest = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> cur = rows.get(i);
             if (i + 1 < rows.size() && rows.get(i + 1).get("id").equals(cur.get("id"))) {
@@ -63,7 +64,16 @@ final class Summaries {
             }
             Map<String, Object> prev = i > 0 && rows.get(i - 1).get("id").equals(cur.get("id")) ? rows.get(i - 1)
                     : null;
-            Map<String, Object> summary = vm ? vm(prev, cur) : host(prev, cur);
+            latest.add(new LatestSamples.Latest(cur, prev));
+        }
+        return summaries(latest, vm, output);
+    }
+
+    /** One summary per entity, each of its newest sample and the one before it. */
+    static List<Map<String, Object>> summaries(List<LatestSamples.Latest> latest, boolean vm, List<String> output) {
+        List<Map<String, Object>> out = new ArrayList<>(latest.size());
+        for (LatestSamples.Latest l : latest) {
+            Map<String, Object> summary = vm ? vm(l.previous(), l.newest()) : host(l.previous(), l.newest());
             Map<String, Object> chosen = new LinkedHashMap<>();
             output.forEach(f -> chosen.put(f, summary.get(f)));
             out.add(chosen);

@@ -88,6 +88,6 @@ final class VirtService implements VirtApi {
                                              List<String> output) {
         List<String> fields = Selection.output(output, Summaries.VM_FIELDS);
         EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
-        return Summaries.summarise(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields);
+        return Summaries.summaries(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields);
     }
 }
