@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * again for the sample before it. The writer merges every sample it stores into it in the batch's
  * transaction, with a statement whose parameters are the sample table's INSERT's (so one binding
  * serves both). The merge keeps the two newest by ts whatever order they arrive in and whichever
- * collector writes them, so several collectors may share one database. Everything here derives
+ * collector writes them, so several collectors may share one database; of two samples with the
+ * same ts (a stalled JVM reads datagrams sent apart in one millisecond) the later written counts
+ * as the newer, as the order they arrived in. Everything here derives
  * from the sample table's {@link SampleLayout}.
  */
 enum LatestTable {
@@ -86,9 +88,9 @@ enum LatestTable {
         String newest = values.stream().map(v -> v + " = s." + v).collect(Collectors.joining(", "));
         String previous = values.stream().map(v -> PREVIOUS + v + " = s." + v).collect(Collectors.joining(", "));
         return "MERGE INTO " + table + " t USING (VALUES (" + source + ")) s (" + String.join(", ", all) + ") ON " + on
-                + " WHEN MATCHED AND s." + TS + " > t." + TS + " THEN UPDATE SET " + shift + ", " + newest
+                + " WHEN MATCHED AND s." + TS + " >= t." + TS + " THEN UPDATE SET " + shift + ", " + newest
                 + " WHEN MATCHED AND s." + TS + " < t." + TS + " AND (t." + PREVIOUS + TS + " IS NULL OR s." + TS
-                + " > t." + PREVIOUS + TS + ") THEN UPDATE SET " + previous
+                + " >= t." + PREVIOUS + TS + ") THEN UPDATE SET " + previous
                 + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", all) + ") VALUES ("
                 + all.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
     }

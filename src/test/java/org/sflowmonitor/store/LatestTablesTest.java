@@ -42,6 +42,15 @@ class LatestTablesTest {
     }
 
     @Test
+    void ofTwoSamplesWithTheSameTimeTheOneWrittenLaterIsTheNewest() throws Exception {
+        write(vm("10.0.0.1", T0, 100), vm("10.0.0.1", T0 + 20_000, 200), vm("10.0.0.1", T0 + 20_000, 300));
+
+        LatestSamples.Latest latest = onlyVm();
+        assertEquals(300L, latest.newest().get("vcpu_cpu_time"));
+        assertEquals(200L, latest.previous().get("vcpu_cpu_time"));
+    }
+
+    @Test
     void aVmWithOneSampleHasNoPrevious() throws Exception {
         write(vm("10.0.0.1", T0, 100));
 
