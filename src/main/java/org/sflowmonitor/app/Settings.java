@@ -3,9 +3,6 @@ package org.sflowmonitor.app;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.sql.Driver;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,20 +137,10 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
     }
 
     private static void checkJdbcUrl(String url) {
-        if (!url.startsWith("jdbc:")) {
-            throw new InvalidSettingException(Setting.DB_URL, url, "a JDBC URL starts with 'jdbc:'");
-        }
-        if (url.startsWith("jdbc:h2:")) {
-            return; // bundled
-        }
-        try {
-            Driver driver = DriverManager.getDriver(url);
-            if (driver == null) {
-                throw new SQLException();
-            }
-        } catch (SQLException e) {
-            throw new InvalidSettingException(Setting.DB_URL, url, "no JDBC driver for this URL scheme; supported: "
-                    + "jdbc:h2:..., and jdbc:postgresql:... once PostgreSQL's driver jar is in Tomcat's lib folder");
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:postgresql:")) {
+            throw new InvalidSettingException(Setting.DB_URL, url, "a database sflow-monitor runs on: "
+                    + "jdbc:h2:... (bundled, the default) or jdbc:postgresql://HOST[:PORT]/DATABASE");
         }
     }
 

@@ -46,12 +46,14 @@ public final class Database implements AutoCloseable {
             url = withDefault(url, "DB_CLOSE_ON_EXIT", "FALSE");
             url = withDefault(url, "AUTO_COMPACT_FILL_RATE", "50");
         }
+        Dialect dialect = Dialect.of(url);
+        if (dialect == Dialect.POSTGRESQL) {
+            // batches of sample rows as multi-row INSERTs (docs/benchmarks.md, "PostgreSQL")
+            url = withParameter(url, "reWriteBatchedInserts", "true");
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        if (url.startsWith("jdbc:h2:")) {
-            // by class, not through DriverManager: an undeploy deregisters the driver of our class loader
-            config.setDriverClassName("org.h2.Driver");
-        }
+        config.setDriverClassName(dialect.driverClass());
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -85,6 +87,14 @@ public final class Database implements AutoCloseable {
     /** Adds {@code ;name=value} to an H2 URL that does not set {@code name} itself. */
     private static String withDefault(String url, String name, String value) {
         return url.toUpperCase(java.util.Locale.ROOT).contains(";" + name + "=") ? url : url + ";" + name + "=" + value;
+    }
+
+    /** Adds {@code name=value} to the query of a PostgreSQL URL that does not set {@code name} itself. */
+    private static String withParameter(String url, String name, String value) {
+        if (url.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]" + name.toLowerCase(java.util.Locale.ROOT) + "=.*")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + name + "=" + value;
     }
 
     private static void createPrivateFolder(Path dir) throws IOException {

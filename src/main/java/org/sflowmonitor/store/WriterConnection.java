@@ -82,6 +82,7 @@ final class WriterConnection {
      */
     SampleOutcomes write(List<EntitySample> batch) throws SQLException {
         Statements st = open();
+        entities.createUnseen(st, batch);
         PreparedStatement hostRows = st.get(SampleRows.HOST_SAMPLE.insert());
         PreparedStatement mib2Rows = st.get(SampleRows.HOST_MIB2_SAMPLE.insert());
         PreparedStatement vmRows = st.get(SampleRows.VM_SAMPLE.insert());
