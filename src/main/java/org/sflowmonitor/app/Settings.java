@@ -24,7 +24,7 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                        int httpPort, Path dataDir, String dbUrl, String dbUser, String dbPassword, String apiToken,
                        List<Cidr> agentsAllow, int retentionDays, int queueCapacity, int batchSize,
                        int agentMaxVms, int vmsMax, int apiMaxBodyBytes, int apiMaxBatch, int apiMaxLimit,
-                       int dbQueryTimeoutSeconds) {
+                       int dbQueryTimeoutSeconds, int silentIntervals) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -82,7 +82,8 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                 number.applyAsInt(Setting.API_MAX_BODY),
                 number.applyAsInt(Setting.API_MAX_BATCH),
                 number.applyAsInt(Setting.API_MAX_LIMIT),
-                number.applyAsInt(Setting.DB_QUERY_TIMEOUT));
+                number.applyAsInt(Setting.DB_QUERY_TIMEOUT),
+                number.applyAsInt(Setting.SILENT_INTERVALS));
     }
 
     private static String expand(Setting setting, String value, Map<String, String> systemProperties) {

@@ -103,6 +103,7 @@ final class WriterConnection {
             entities.seen(host, sample.receivedAt());
             outcomes.set(i, IngestCounter.SAMPLES_STORED);
             if (sample instanceof EntitySample.NodeSample node) {
+                entities.nodeSampled(st, host, node.receivedAt());
                 if (node.descr() != null) {
                     entities.describeHost(st, host, node.descr());
                 }

@@ -116,7 +116,8 @@ class ApiMethodsTest {
         assertTrue(a.get("first_seen").asLong() <= a.get("last_seen").asLong());
         assertEquals(2, a.get("adapters").get(0).get("if_index").asInt());
         assertEquals("3c:ec:ef:10:20:30", a.get("adapters").get(0).get("macs").get(0).asText());
-        assertEquals(2, a.get("vm_count").asInt());
+        // vm_count (the VMs reporting) depends on how long ago the rounds were: SilentEntitiesTest
+        assertEquals(2, a.get("vm_count_seen").asInt());
     }
 
     @Test
