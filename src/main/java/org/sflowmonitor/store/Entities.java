@@ -37,7 +37,13 @@ final class Entities {
     private static final String INSERT_VM = "INSERT INTO vm (id, uuid, hostname, host_id, ds_index, first_seen, "
             + "last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String HOST_LAST_SEEN = "UPDATE host SET last_seen = GREATEST(last_seen, ?) WHERE id = ?";
-    private static final String VM_LAST_SEEN = "UPDATE vm SET last_seen = GREATEST(last_seen, ?) WHERE id = ?";
+    /**
+     * The node a VM runs on follows the newest sight: a collector whose cache still places a VM
+     * that went to another collector's node and came back corrects the row here (several
+     * collectors on one database).
+     */
+    private static final String VM_LAST_SEEN = "UPDATE vm SET host_id = CASE WHEN ? > last_seen THEN ? ELSE host_id END, "
+            + "last_seen = GREATEST(last_seen, ?) WHERE id = ?";
     private static final String HOST_POLLING_INTERVAL = "UPDATE host SET polling_interval = ? WHERE id = ?";
 
     /** What hosts and VMs share: the row id, last_seen, and the fingerprint of the stored adapters. */
@@ -413,9 +419,15 @@ final class Entities {
     }
 
     private void addLastSeen(Statements st, Entity e) throws SQLException {
-        PreparedStatement ps = batches.add(st, e instanceof Host ? HOST_LAST_SEEN : VM_LAST_SEEN);
-        Parameters.of(ps).add(e.lastSeen).add(e.id);
-        ps.addBatch();
+        if (e instanceof Vm v) {
+            PreparedStatement ps = batches.add(st, VM_LAST_SEEN);
+            Parameters.of(ps).add(v.lastSeen).add(v.hostId).add(v.lastSeen).add(v.id);
+            ps.addBatch();
+        } else {
+            PreparedStatement ps = batches.add(st, HOST_LAST_SEEN);
+            Parameters.of(ps).add(e.lastSeen).add(e.id);
+            ps.addBatch();
+        }
     }
 
     /** Runs the batched entity changes in foreign-key order; part of the caller's transaction. */
