@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.sflowmonitor.sflow.RecordNames;
 import org.sflowmonitor.store.Counters;
@@ -32,7 +33,7 @@ final class Summaries {
             "mem_total", "mem_free", "mem_utilisation", "swap_total", "swap_free", "disk_total", "disk_free",
             "part_max_used", "reads_per_second", "writes_per_second", "bytes_read_per_second",
             "bytes_written_per_second", "bytes_in_per_second", "packets_in_per_second", "bytes_out_per_second",
-            "packets_out_per_second", "vnode_num_domains");
+            "packets_out_per_second", "vnode_num_domains", "reporting", "silent_since");
 
     static final List<String> VM_COLUMNS = List.of("vcpu_state", "vcpu_cpu_time", "vcpu_cpu_count", "vmem_memory",
             "vmem_max_memory", "vdsk_capacity", "vdsk_allocation", "vdsk_rd_req", "vdsk_rd_bytes", "vdsk_wr_req",
@@ -43,13 +44,18 @@ final class Summaries {
             "vmem_utilisation", "vdsk_capacity", "vdsk_allocation", "vdsk_rd_bytes_per_second",
             "vdsk_wr_bytes_per_second", "vdsk_rd_req_per_second", "vdsk_wr_req_per_second",
             "vnio_bytes_sent_per_second", "vnio_bytes_received_per_second", "vnio_packets_sent_per_second",
-            "vnio_packets_received_per_second");
+            "vnio_packets_received_per_second", "reporting", "silent_since");
 
     private Summaries() {
     }
 
-    /** One summary per entity from rows ordered by id then timestamp (the last two of each count). */
-    static List<Map<String, Object>> summarise(List<Map<String, Object>> rows, boolean vm, List<String> output) {
+    /**
+     * One summary per entity from rows ordered by id then timestamp (the last two of each count),
+     * with the entity's {@code reporting} state judged from its newest row; only the entities
+     * {@code wanted} by the reporting filter (null: all).
+     */
+    static List<Map<String, Object>> summarise(List<Map<String, Object>> rows, boolean vm, List<String> output,
+                                               Function<Map<String, Object>, Reporting> reporting, Boolean wanted) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> cur = rows.get(i);
@@ -58,7 +64,13 @@ final class Summaries {
             }
             Map<String, Object> prev = i > 0 && rows.get(i - 1).get("id").equals(cur.get("id")) ? rows.get(i - 1)
                     : null;
+            Reporting state = reporting.apply(cur);
+            if (!Reporting.Rule.wanted(wanted, state)) {
+                continue;
+            }
             Map<String, Object> summary = vm ? vm(prev, cur) : host(prev, cur);
+            summary.put("reporting", state.reporting());
+            summary.put("silent_since", state.silentSince());
             Map<String, Object> chosen = new LinkedHashMap<>();
             output.forEach(f -> chosen.put(f, summary.get(f)));
             out.add(chosen);

@@ -66,7 +66,7 @@ public final class ServiceRuntime implements AutoCloseable {
             Api api = Api.create(new Queries(db, settings.dbQueryTimeoutSeconds()),
                     new CollectorSources(stats, writer, rollups, db, System.currentTimeMillis()),
                     new ApiConfig(settings.apiToken(), settings.apiMaxBodyBytes(), settings.apiMaxBatch(),
-                            settings.apiMaxLimit(), Version.get()));
+                            settings.apiMaxLimit(), Version.get(), settings.silentIntervals()));
             LOG.info("sflow-monitor " + Version.get() + " started: sFlow on UDP port " + listener.port() + " ("
                     + listener.transport() + ", receive buffer " + listener.grantedReceiveBuffer() + " bytes), "
                     + "database " + db.describe());

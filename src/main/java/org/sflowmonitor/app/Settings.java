@@ -3,9 +3,6 @@ package org.sflowmonitor.app;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.sql.Driver;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +26,7 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                        List<Cidr> agentsAllow, int retentionDays, List<RollupTier> rollupTiers,
                        int queueCapacity, int batchSize,
                        int agentMaxVms, int vmsMax, int apiMaxBodyBytes, int apiMaxBatch, int apiMaxLimit,
-                       int dbQueryTimeoutSeconds) {
+                       int dbQueryTimeoutSeconds, int silentIntervals) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -89,7 +86,8 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                 number.applyAsInt(Setting.API_MAX_BODY),
                 number.applyAsInt(Setting.API_MAX_BATCH),
                 number.applyAsInt(Setting.API_MAX_LIMIT),
-                number.applyAsInt(Setting.DB_QUERY_TIMEOUT));
+                number.applyAsInt(Setting.DB_QUERY_TIMEOUT),
+                number.applyAsInt(Setting.SILENT_INTERVALS));
     }
 
     private static String expand(Setting setting, String value, Map<String, String> systemProperties) {
@@ -153,20 +151,10 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
     }
 
     private static void checkJdbcUrl(String url) {
-        if (!url.startsWith("jdbc:")) {
-            throw new InvalidSettingException(Setting.DB_URL, url, "a JDBC URL starts with 'jdbc:'");
-        }
-        if (url.startsWith("jdbc:h2:")) {
-            return; // bundled
-        }
-        try {
-            Driver driver = DriverManager.getDriver(url);
-            if (driver == null) {
-                throw new SQLException();
-            }
-        } catch (SQLException e) {
-            throw new InvalidSettingException(Setting.DB_URL, url, "no JDBC driver for this URL scheme; supported: "
-                    + "jdbc:h2:..., and jdbc:postgresql:... once PostgreSQL's driver jar is in Tomcat's lib folder");
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:postgresql:")) {
+            throw new InvalidSettingException(Setting.DB_URL, url, "a database sflow-monitor runs on: "
+                    + "jdbc:h2:... (bundled, the default) or jdbc:postgresql://HOST[:PORT]/DATABASE");
         }
     }
 

@@ -85,6 +85,7 @@ final class WriterConnection {
      */
     SampleOutcomes write(List<EntitySample> batch) throws SQLException {
         Statements st = open();
+        entities.createUnseen(st, batch);
         PreparedStatement hostRows = st.get(SampleRows.HOST_SAMPLE.insert());
         PreparedStatement mib2Rows = st.get(SampleRows.HOST_MIB2_SAMPLE.insert());
         PreparedStatement vmRows = st.get(SampleRows.VM_SAMPLE.insert());
@@ -110,6 +111,7 @@ final class WriterConnection {
             outcomes.set(i, IngestCounter.SAMPLES_STORED);
             hostIds[i] = host.id;
             if (sample instanceof EntitySample.NodeSample node) {
+                entities.nodeSampled(st, host, node.receivedAt());
                 if (node.descr() != null) {
                     entities.describeHost(st, host, node.descr());
                 }
