@@ -14,15 +14,17 @@ public interface LatestSamples {
 
     /**
      * One pair per node matching the filter, ordered by host id. Each sample holds id (the host
-     * id), host_ip, hostname, uuid, timestamp, then {@code columns}.
+     * id), host_ip, hostname, uuid, last_seen (as the table has it; the writer's is newer), polling_interval,
+     * timestamp, then {@code columns}.
      */
     List<Latest> hosts(EntityFilter filter, List<String> columns);
 
     /**
      * One pair per VM matching the filter (its host_ip: the node the VM was last seen on), ordered
      * by VM id. Each sample holds id (the VM id), host_ip (the node the newest sample came
-     * from), host_id (the node this sample came from), hostname (the VM's UUID, as the original API names it), uuid, name (libvirt),
-     * timestamp, then {@code columns}.
+     * from), hostname (the VM's UUID, as the original API names it), uuid, name (libvirt), last_seen
+     * (as the table has it), polling_interval (of the node last seen on), timestamp, host_id (the
+     * node this sample came from), then {@code columns}.
      */
     List<Latest> vms(EntityFilter filter, List<String> columns);
 

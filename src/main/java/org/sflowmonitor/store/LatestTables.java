@@ -21,14 +21,14 @@ public final class LatestTables implements LatestSamples {
 
     @Override
     public List<Latest> hosts(EntityFilter filter, List<String> columns) {
-        return read(LatestTable.HOST, false, "SELECT h.id, h.host_ip, h.hostname, h.uuid",
+        return read(LatestTable.HOST, false, "SELECT h.id, h.host_ip, h.hostname, h.uuid, h.last_seen, h.polling_interval",
                 " FROM host h JOIN host_latest l ON l.host_id = h.id", " ORDER BY h.id", filter, columns);
     }
 
     @Override
     public List<Latest> vms(EntityFilter filter, List<String> columns) {
         return read(LatestTable.VM, true, "SELECT v.id, n.host_ip, v.uuid AS hostname, v.uuid, "
-                        + "v.hostname AS name", " FROM vm v JOIN host h ON h.id = v.host_id "
+                        + "v.hostname AS name, v.last_seen, h.polling_interval", " FROM vm v JOIN host h ON h.id = v.host_id "
                         + "JOIN vm_latest l ON l.vm_id = v.id JOIN host n ON n.id = l.host_id", " ORDER BY v.id",
                 filter, columns);
     }

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sflowmonitor.ingest.EntitySample.InterfaceSample;
 import org.sflowmonitor.ingest.EntitySample.VmSample;
 import org.sflowmonitor.ingest.IngestStats;
 import org.sflowmonitor.sflow.CounterRecord.IfCounters;
 import org.sflowmonitor.sflow.CounterRecord.VirtCpu;
+import org.sflowmonitor.testing.Backend;
+import org.sflowmonitor.testing.TestDatabase;
 
 /**
  * The newest two samples of each VM and interface as the writer keeps them in the latest tables,
@@ -30,8 +33,12 @@ class LatestTablesTest {
     @TempDir
     Path dir;
 
-    @Test
-    void theNewestSampleAndTheOneBeforeItAreKept() throws Exception {
+    private TestDatabase database;
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theNewestSampleAndTheOneBeforeItAreKept(Backend backend) throws Exception {
+        database = backend.create(dir);
         write(vm("10.0.0.1", T0, 100), vm("10.0.0.1", T0 + 20_000, 200), vm("10.0.0.1", T0 + 40_000, 300));
 
         LatestSamples.Latest latest = onlyVm();
@@ -41,8 +48,10 @@ class LatestTablesTest {
         assertEquals(200L, latest.previous().get("vcpu_cpu_time"));
     }
 
-    @Test
-    void ofTwoSamplesWithTheSameTimeTheOneWrittenLaterIsTheNewest() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void ofTwoSamplesWithTheSameTimeTheOneWrittenLaterIsTheNewest(Backend backend) throws Exception {
+        database = backend.create(dir);
         write(vm("10.0.0.1", T0, 100), vm("10.0.0.1", T0 + 20_000, 200), vm("10.0.0.1", T0 + 20_000, 300));
 
         LatestSamples.Latest latest = onlyVm();
@@ -50,15 +59,19 @@ class LatestTablesTest {
         assertEquals(200L, latest.previous().get("vcpu_cpu_time"));
     }
 
-    @Test
-    void aVmWithOneSampleHasNoPrevious() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aVmWithOneSampleHasNoPrevious(Backend backend) throws Exception {
+        database = backend.create(dir);
         write(vm("10.0.0.1", T0, 100));
 
         assertNull(onlyVm().previous());
     }
 
-    @Test
-    void aSampleOlderThanTheNewestButNewerThanThePreviousBecomesThePrevious() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aSampleOlderThanTheNewestButNewerThanThePreviousBecomesThePrevious(Backend backend) throws Exception {
+        database = backend.create(dir);
         write(vm("10.0.0.1", T0, 100), vm("10.0.0.1", T0 + 40_000, 300));
         write(vm("10.0.0.1", T0 + 20_000, 200));
 
@@ -67,8 +80,10 @@ class LatestTablesTest {
         assertEquals(200L, latest.previous().get("vcpu_cpu_time"));
     }
 
-    @Test
-    void aSampleOlderThanBothKeptChangesNothing() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aSampleOlderThanBothKeptChangesNothing(Backend backend) throws Exception {
+        database = backend.create(dir);
         write(vm("10.0.0.1", T0 + 20_000, 200), vm("10.0.0.1", T0 + 40_000, 300));
         write(vm("10.0.0.1", T0, 100));
 
@@ -77,8 +92,10 @@ class LatestTablesTest {
         assertEquals(200L, latest.previous().get("vcpu_cpu_time"));
     }
 
-    @Test
-    void aVmThatMovedKeepsTheNodeOfEachOfItsTwoSamples() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aVmThatMovedKeepsTheNodeOfEachOfItsTwoSamples(Backend backend) throws Exception {
+        database = backend.create(dir);
         write(vm("10.0.0.1", T0, 100));
         write(vm("10.0.0.2", T0 + 20_000, 200));
 
@@ -87,19 +104,23 @@ class LatestTablesTest {
         assertEquals(false, latest.newest().get("host_id").equals(latest.previous().get("host_id")));
     }
 
-    @Test
-    void whatOneWriterKeptIsReadThroughAnotherDatabaseOpenedLater() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void whatOneWriterKeptIsReadThroughAnotherDatabaseOpenedLater(Backend backend) throws Exception {
+        database = backend.create(dir);
         write(vm("10.0.0.1", T0, 100), vm("10.0.0.1", T0 + 20_000, 200));
 
-        try (Database reopened = TestCollector.open(dir)) {
+        try (Database reopened = TestCollector.open(database, dir)) {
             LatestSamples.Latest latest = new LatestTables(new Queries(reopened, 10)).vms(ALL, CPU).get(0);
             assertEquals(200L, latest.newest().get("vcpu_cpu_time"));
             assertEquals(100L, latest.previous().get("vcpu_cpu_time"));
         }
     }
 
-    @Test
-    void eachInterfaceOfANodeHasItsOwnPair() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void eachInterfaceOfANodeHasItsOwnPair(Backend backend) throws Exception {
+        database = backend.create(dir);
         write(itf(1, T0, 10), itf(2, T0, 20), itf(1, T0 + 20_000, 11));
 
         List<LatestSamples.Latest> interfaces = read(l -> l.interfaces(ALL, List.of("if_in_octets")));
@@ -110,8 +131,10 @@ class LatestTablesTest {
         assertNull(interfaces.get(1).previous());
     }
 
-    @Test
-    void aColumnTheSampleTableDoesNotHaveIsRefused() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aColumnTheSampleTableDoesNotHaveIsRefused(Backend backend) throws Exception {
+        database = backend.create(dir);
         write(vm("10.0.0.1", T0, 100));
 
         assertThrows(IllegalArgumentException.class, () -> read(l -> l.vms(ALL, List.of("cpu_user"))));
@@ -129,14 +152,14 @@ class LatestTablesTest {
     }
 
     private List<LatestSamples.Latest> read(Read read) throws Exception {
-        try (Database db = TestCollector.open(dir)) {
+        try (Database db = TestCollector.open(database, dir)) {
             return read.from(new LatestTables(new Queries(db, 10)));
         }
     }
 
     /** Stores the samples with a writer of its own, as another collector (or this one after a restart) would. */
     private void write(org.sflowmonitor.ingest.EntitySample... samples) throws Exception {
-        try (Database db = TestCollector.open(dir)) {
+        try (Database db = TestCollector.open(database, dir)) {
             BatchWriter writer = new BatchWriter(db.dataSource(), new IngestStats(10), TestCollector.CONFIG).start();
             for (org.sflowmonitor.ingest.EntitySample s : samples) {
                 writer.offer(s);
