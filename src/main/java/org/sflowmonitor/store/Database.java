@@ -117,8 +117,19 @@ public final class Database implements AutoCloseable {
         return redact(url);
     }
 
-    /** Bytes of the database files for an H2 file database; -1 when unknown (server databases). */
+    /**
+     * Bytes of the database: of its files for an H2 file database, as PostgreSQL counts them
+     * (pg_database_size) for PostgreSQL; -1 when unknown.
+     */
     public long sizeBytes() {
+        if (Dialect.of(url) == Dialect.POSTGRESQL) {
+            try (Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT pg_database_size(current_database())")) {
+                return rs.next() ? rs.getLong(1) : -1;
+            } catch (SQLException e) {
+                return -1;
+            }
+        }
         if (!url.startsWith("jdbc:h2:file:") || !Files.isDirectory(dataDir)) {
             return -1;
         }

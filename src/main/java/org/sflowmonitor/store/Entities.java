@@ -37,7 +37,14 @@ final class Entities {
     private static final String INSERT_VM = "INSERT INTO vm (id, uuid, hostname, host_id, ds_index, first_seen, "
             + "last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String HOST_LAST_SEEN = "UPDATE host SET last_seen = GREATEST(last_seen, ?) WHERE id = ?";
-    private static final String VM_LAST_SEEN = "UPDATE vm SET last_seen = GREATEST(last_seen, ?) WHERE id = ?";
+    /**
+     * The node a VM runs on follows the newest sight: a collector whose cache still places a VM
+     * that went to another collector's node and came back corrects the row here (several
+     * collectors on one database).
+     */
+    private static final String VM_LAST_SEEN = "UPDATE vm SET host_id = CASE WHEN ? > last_seen THEN ? ELSE host_id END, "
+            + "last_seen = GREATEST(last_seen, ?) WHERE id = ?";
+    private static final String HOST_POLLING_INTERVAL = "UPDATE host SET polling_interval = ? WHERE id = ?";
 
     /** What hosts and VMs share: the row id, last_seen, and the fingerprint of the stored adapters. */
     abstract static class Entity {
@@ -62,6 +69,9 @@ final class Entities {
         Integer osName;
         String osRelease;
         int vmCount;
+        final PollingInterval polling = new PollingInterval();
+        /** The polling_interval column: 0 while none is written. */
+        long pollingIntervalWritten;
 
         Host(long id, long lastSeen) {
             super(id, lastSeen);
@@ -92,7 +102,7 @@ final class Entities {
     private final EntityBatches batches = new EntityBatches(List.of(INSERT_HOST, INSERT_VM,
             Descriptions.DESCRIBE_HOST, Descriptions.UPDATE_VM, AdapterRows.DELETE_HOST_ADAPTERS,
             AdapterRows.INSERT_HOST_ADAPTER, AdapterRows.DELETE_VM_ADAPTERS, AdapterRows.INSERT_VM_ADAPTER,
-            HOST_LAST_SEEN, VM_LAST_SEEN));
+            HOST_LAST_SEEN, VM_LAST_SEEN, HOST_POLLING_INTERVAL));
     private final Descriptions descriptions = new Descriptions(batches);
     private final AdapterRows adapters = new AdapterRows(batches);
     private final LastSeenSweep sweep = new LastSeenSweep(hostsInIdOrder, vmsInIdOrder);
@@ -131,11 +141,14 @@ final class Entities {
     private void loadRows(Statement s) throws SQLException {
         ids.load(s);
         try (ResultSet rs = s.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
-                + "os_release, last_seen FROM host ORDER BY id")) {
+                + "os_release, last_seen, polling_interval FROM host ORDER BY id")) {
             while (rs.next()) {
                 Host h = new Host(rs.getLong(1), rs.getLong(8));
                 // after a rollback, what the sweep had not written yet must stay due
                 seen(h, live.hostLastSeen(h.id));
+                live.raiseHostLastSeen(h.id, h.lastSeen);
+                h.pollingIntervalWritten = rs.getLong(9);
+                live.setHostPollingInterval(h.id, h.pollingIntervalWritten);
                 h.hostname = rs.getString(3);
                 h.uuid = rs.getString(4);
                 h.machineType = rs.getObject(5, Integer.class);
@@ -150,7 +163,9 @@ final class Entities {
             while (rs.next()) {
                 Vm v = new Vm(rs.getLong(1), rs.getLong(5));
                 seen(v, live.vmLastSeen(v.id));
+                live.raiseVmLastSeen(v.id, v.lastSeen);
                 v.hostId = rs.getLong(3);
+                live.setVmHost(v.id, v.hostId);
                 v.hostname = rs.getString(4);
                 vms.put(UUID.fromString(rs.getString(2)), v);
                 vmsInIdOrder.add(v);
@@ -206,6 +221,7 @@ final class Entities {
             }
             live.setHostLastSeen(h.id, at);
             live.setHostVmCount(h.id, 0);
+            live.setHostPollingInterval(h.id, 0);
             PreparedStatement ps = batches.add(st, INSERT_HOST);
             Parameters.of(ps).add(h.id).add(hostIp).add(h.hostname).add(h.uuid).add(h.machineType).add(h.osName)
                     .add(h.osRelease).add(at).add(at);
@@ -279,6 +295,8 @@ final class Entities {
         h.hasAdapterRows = !row.created();
         live.setHostLastSeen(h.id, h.lastSeen);
         live.setHostVmCount(h.id, 0);
+        // an interval another instance learned is learned again here (and written when it moved)
+        live.setHostPollingInterval(h.id, 0);
         hosts.put(row.hostIp(), h);
         hostsById.put(h.id, h);
         hostsInIdOrder.add(h);
@@ -291,6 +309,7 @@ final class Entities {
         v.hostname = row.hostname();
         v.hasAdapterRows = !row.created();
         live.setVmLastSeen(v.id, v.lastSeen);
+        live.setVmHost(v.id, v.hostId);
         Host h = hostsById.get(v.hostId);
         if (h != null) {
             countVms(h, 1);
@@ -322,6 +341,7 @@ final class Entities {
                     .add(at).add(at);
             ps.addBatch();
             v.hostId = host.id;
+            live.setVmHost(v.id, host.id);
             v.hostname = hostname;
             countVms(host, 1);
             vms.put(uuid, v);
@@ -336,8 +356,24 @@ final class Entities {
             }
             countVms(host, 1);
             v.hostId = host.id;
+            live.setVmHost(v.id, host.id);
         }
         return v;
+    }
+
+    /**
+     * Learns the node's polling interval from the receive time of its own sample ({@link PollingInterval})
+     * and writes it to the host row when it was first learned or moved by more than a tenth.
+     */
+    void nodeSampled(Statements st, Host h, long at) throws SQLException {
+        long learned = h.polling.sampled(at);
+        if (PollingInterval.worthWriting(learned, h.pollingIntervalWritten)) {
+            PreparedStatement ps = batches.add(st, HOST_POLLING_INTERVAL);
+            Parameters.of(ps).add(learned).add(h.id);
+            ps.addBatch();
+            h.pollingIntervalWritten = learned;
+            live.setHostPollingInterval(h.id, learned);
+        }
     }
 
     /** Notes that a sample of the entity arrived at {@code at}; the API sees it now, the sweep writes it later. */
@@ -392,9 +428,15 @@ final class Entities {
     }
 
     private void addLastSeen(Statements st, Entity e) throws SQLException {
-        PreparedStatement ps = batches.add(st, e instanceof Host ? HOST_LAST_SEEN : VM_LAST_SEEN);
-        Parameters.of(ps).add(e.lastSeen).add(e.id);
-        ps.addBatch();
+        if (e instanceof Vm v) {
+            PreparedStatement ps = batches.add(st, VM_LAST_SEEN);
+            Parameters.of(ps).add(v.lastSeen).add(v.hostId).add(v.lastSeen).add(v.id);
+            ps.addBatch();
+        } else {
+            PreparedStatement ps = batches.add(st, HOST_LAST_SEEN);
+            Parameters.of(ps).add(e.lastSeen).add(e.id);
+            ps.addBatch();
+        }
     }
 
     /** Runs the batched entity changes in foreign-key order; part of the caller's transaction. */
