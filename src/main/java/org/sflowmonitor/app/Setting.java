@@ -29,7 +29,9 @@ public enum Setting {
     API_MAX_BODY("api.max.body.bytes", "1048576", new Range(1024, Integer.MAX_VALUE), "largest request body on /api"),
     API_MAX_BATCH("api.max.batch", "100", new Range(1, 100_000), "largest JSON-RPC batch"),
     API_MAX_LIMIT("api.max.limit", "100000", new Range(1, 100_000_000), "largest 'limit' a call may ask for"),
-    DB_QUERY_TIMEOUT("db.query.timeout.seconds", "10", new Range(1, 3600), "longest an API query may run");
+    DB_QUERY_TIMEOUT("db.query.timeout.seconds", "10", new Range(1, 3600), "longest an API query may run"),
+    METRICS_GROUP_SIZE("metrics.group.size", "100", new Range(1, 1_000_000),
+            "nodes per target group of /metrics/targets (Prometheus service discovery)");
 
     private final String key;
     private final String defaultValue;

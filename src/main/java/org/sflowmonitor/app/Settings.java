@@ -27,7 +27,7 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                        int httpPort, Path dataDir, String dbUrl, String dbUser, String dbPassword, String apiToken,
                        List<Cidr> agentsAllow, int retentionDays, int queueCapacity, int batchSize,
                        int agentMaxVms, int vmsMax, int apiMaxBodyBytes, int apiMaxBatch, int apiMaxLimit,
-                       int dbQueryTimeoutSeconds) {
+                       int dbQueryTimeoutSeconds, int metricsGroupSize) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -85,7 +85,8 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                 number.applyAsInt(Setting.API_MAX_BODY),
                 number.applyAsInt(Setting.API_MAX_BATCH),
                 number.applyAsInt(Setting.API_MAX_LIMIT),
-                number.applyAsInt(Setting.DB_QUERY_TIMEOUT));
+                number.applyAsInt(Setting.DB_QUERY_TIMEOUT),
+                number.applyAsInt(Setting.METRICS_GROUP_SIZE));
     }
 
     private static String expand(Setting setting, String value, Map<String, String> systemProperties) {

@@ -18,8 +18,14 @@ sealed interface Column<R> {
     enum Kind {
         /** A key or time: a plain BIGINT, never a sentinel. */
         KEY(Types.BIGINT),
+        /** An unsigned 32-bit gauge. */
         U32(Types.BIGINT),
+        /** An unsigned 64-bit gauge. */
         U64(Types.NUMERIC),
+        /** A 32-bit counter: wraps at 2^32, goes back to zero when the agent restarts. */
+        C32(Types.BIGINT),
+        /** A 64-bit counter. */
+        C64(Types.NUMERIC),
         PERCENTAGE(Types.INTEGER),
         LOAD(Types.REAL),
         TEXT(Types.VARCHAR);
@@ -33,6 +39,10 @@ sealed interface Column<R> {
         int sqlType() {
             return sqlType;
         }
+
+        boolean isCounter() {
+            return this == C32 || this == C64;
+        }
     }
 
     String name();
@@ -40,6 +50,9 @@ sealed interface Column<R> {
     Kind kind();
 
     void bind(PreparedStatement ps, int index, R record) throws SQLException;
+
+    /** The value as {@link LatestValues} keeps it: a number, NaN for an "unknown" sentinel or a text. */
+    double latest(R record);
 
     static <R> Column<R> key(String name, ToLongFunction<R> value) {
         return new Whole<>(name, Kind.KEY, value);
@@ -51,6 +64,14 @@ sealed interface Column<R> {
 
     static <R> Column<R> u64(String name, ToLongFunction<R> value) {
         return new Whole<>(name, Kind.U64, value);
+    }
+
+    static <R> Column<R> c32(String name, ToLongFunction<R> value) {
+        return new Whole<>(name, Kind.C32, value);
+    }
+
+    static <R> Column<R> c64(String name, ToLongFunction<R> value) {
+        return new Whole<>(name, Kind.C64, value);
     }
 
     static <R> Column<R> percentage(String name, ToLongFunction<R> value) {
@@ -72,11 +93,23 @@ sealed interface Column<R> {
             long v = value.applyAsLong(record);
             switch (kind) {
                 case KEY -> ps.setLong(index, v);
-                case U32 -> SqlValues.u32(ps, index, v);
-                case U64 -> SqlValues.u64(ps, index, v);
+                case U32, C32 -> SqlValues.u32(ps, index, v);
+                case U64, C64 -> SqlValues.u64(ps, index, v);
                 case PERCENTAGE -> SqlValues.percentage(ps, index, (int) v);
                 default -> throw new IllegalStateException(kind + " is not a whole number");
             }
+        }
+
+        @Override
+        public double latest(R record) {
+            long v = value.applyAsLong(record);
+            return switch (kind) {
+                case KEY -> v;
+                case U32, C32 -> v == SqlValues.U32_UNKNOWN ? Double.NaN : v;
+                case U64, C64 -> v == -1L ? Double.NaN : SqlValues.unsigned(v);
+                case PERCENTAGE -> (int) v == -1 ? Double.NaN : (int) v;
+                default -> throw new IllegalStateException(kind + " is not a whole number");
+            };
         }
     }
 
@@ -91,6 +124,12 @@ sealed interface Column<R> {
         public void bind(PreparedStatement ps, int index, R record) throws SQLException {
             SqlValues.load(ps, index, (float) value.applyAsDouble(record));
         }
+
+        @Override
+        public double latest(R record) {
+            float v = (float) value.applyAsDouble(record);
+            return SqlValues.knownLoad(v) ? v : Double.NaN;
+        }
     }
 
     /** A string cut to the column's length; empty is unknown (NULL). */
@@ -103,6 +142,11 @@ sealed interface Column<R> {
         @Override
         public void bind(PreparedStatement ps, int index, R record) throws SQLException {
             SqlValues.text(ps, index, SqlValues.text(value.apply(record), maxLength));
+        }
+
+        @Override
+        public double latest(R record) {
+            return Double.NaN;
         }
     }
 }

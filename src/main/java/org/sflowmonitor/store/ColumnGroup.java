@@ -24,6 +24,15 @@ record ColumnGroup<S, R>(Class<R> type, Function<S, R> record, List<Column<R>> c
         return record.apply(sample) != null;
     }
 
+    /** Reads the columns' values into {@code values} from {@code index} on; returns the next index. */
+    int latest(double[] values, int index, S sample) {
+        R r = record.apply(sample);
+        for (int i = 0; i < columns.size(); i++) {
+            values[index + i] = r == null ? Double.NaN : columns.get(i).latest(r);
+        }
+        return index + columns.size();
+    }
+
     /** Binds the columns from parameter {@code index} on; returns the next parameter's index. */
     int bind(PreparedStatement ps, int index, S sample) throws SQLException {
         R r = record.apply(sample);

@@ -17,11 +17,15 @@ public enum SampleTable {
     private final SampleLayout<?> layout;
     private final String key;
     private final List<String> columns;
+    private final List<String> valueColumns;
+    private final Column.Kind[] valueKinds;
 
     SampleTable(SampleLayout<?> layout, String key) {
         this.layout = layout;
         this.key = key;
         this.columns = layout.sampleColumns().stream().map(Column::name).filter(c -> !c.equals(TS)).toList();
+        this.valueColumns = layout.valueColumns().stream().map(Column::name).toList();
+        this.valueKinds = layout.valueColumns().stream().map(Column::kind).toArray(Column.Kind[]::new);
     }
 
     String table() {
@@ -35,6 +39,20 @@ public enum SampleTable {
     /** The value columns, without the keys and ts, in table order. */
     public List<String> columns() {
         return columns;
+    }
+
+    /** The columns of the counter records, in table order: the values of a {@link LatestValues.Reading}. */
+    public List<String> valueColumns() {
+        return valueColumns;
+    }
+
+    /** Whether the value column at {@code index} is a counter (otherwise a gauge). */
+    public boolean isCounter(int index) {
+        return valueKinds[index].isCounter();
+    }
+
+    Column.Kind valueKind(int index) {
+        return valueKinds[index];
     }
 
     /** The columns a sample's record of this type fills, in table order. */

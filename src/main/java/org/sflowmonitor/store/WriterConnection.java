@@ -34,11 +34,19 @@ final class WriterConnection {
     private final Entities entities;
     private final AtomicLong lastCommitAt = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private final LatestValues latest;
+    private final CommitLatency latency = new CommitLatency();
     private Statements statements;
 
-    WriterConnection(DataSource dataSource, Entities entities) {
+    WriterConnection(DataSource dataSource, Entities entities, LatestValues latest) {
         this.dataSource = dataSource;
         this.entities = entities;
+        this.latest = latest;
+    }
+
+    /** Any thread. */
+    CommitLatency latency() {
+        return latency;
     }
 
     /** Epoch ms of the last commit; 0 before the first. Any thread. */
@@ -81,6 +89,7 @@ final class WriterConnection {
      * The outcomes are for the caller to count.
      */
     SampleOutcomes write(List<EntitySample> batch) throws SQLException {
+        long started = System.nanoTime();
         Statements st = open();
         PreparedStatement hostRows = st.get(SampleRows.HOST_SAMPLE.insert());
         PreparedStatement mib2Rows = st.get(SampleRows.HOST_MIB2_SAMPLE.insert());
@@ -113,6 +122,7 @@ final class WriterConnection {
                     hostRows.addBatch();
                     hostCount++;
                 }
+                latest.node(host.id, node);
                 if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
                     SampleRows.HOST_MIB2_SAMPLE.bind(mib2Rows, host.id, node);
                     mib2Rows.addBatch();
@@ -133,10 +143,12 @@ final class WriterConnection {
                     vmRows.addBatch();
                     vmCount++;
                 }
+                latest.vm(host.id, vm);
             } else if (sample instanceof EntitySample.InterfaceSample itf) {
                 SampleRows.INTERFACE_SAMPLE.bind(ifRows, host.id, itf);
                 ifRows.addBatch();
                 ifCount++;
+                latest.iface(host.id, itf);
             }
         }
         entities.sweepLastSeen(st, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH);
@@ -146,6 +158,7 @@ final class WriterConnection {
         execute(vmRows, vmCount);
         execute(ifRows, ifCount);
         commit(st);
+        latency.record(System.nanoTime() - started);
         return outcomes;
     }
 
