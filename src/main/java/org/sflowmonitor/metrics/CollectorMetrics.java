@@ -46,7 +46,7 @@ final class CollectorMetrics {
         AgentCounters total = sources.stats().total();
         Map<String, AgentCounters> agents = sources.stats().agents();
         for (IngestCounter c : IngestCounter.values()) {
-            out.add(new CounterSnapshot(new MetricMetadata(PREFIX + c.key(), help(c, "all agents")),
+            out.add(new CounterSnapshot(new MetricMetadata(PREFIX + name(c), help(c, "all agents")),
                     List.of(new CounterDataPointSnapshot(total.get(c), Labels.EMPTY, null, 0))));
         }
         for (IngestCounter c : IngestCounter.values()) {
@@ -56,7 +56,7 @@ final class CollectorMetrics {
             List<CounterDataPointSnapshot> points = new ArrayList<>(agents.size());
             agents.forEach((agent, counters) -> points.add(new CounterDataPointSnapshot(counters.get(c),
                     Labels.of("agent", agent), null, 0)));
-            out.add(new CounterSnapshot(new MetricMetadata(PREFIX + "agent_" + c.key(), help(c, "one agent")),
+            out.add(new CounterSnapshot(new MetricMetadata(PREFIX + "agent_" + name(c), help(c, "one agent")),
                     points));
         }
         out.add(gauge("queue_depth", "samples waiting for the database writer", sources.writer().queueDepth()));
@@ -70,6 +70,14 @@ final class CollectorMetrics {
         }
         out.add(latency(sources.writer().commitLatency()));
         jvm.scrape().forEach(out::add);
+    }
+
+    /**
+     * The counter's name in a metric name: its collector.status key, but "counter_samples" (sFlow's
+     * counter samples) become "polling_samples", as a metric name with "counter" in it reads as a type.
+     */
+    static String name(IngestCounter c) {
+        return c.key().replace("counter_samples", "polling_samples");
     }
 
     private static String help(IngestCounter c, String whose) {

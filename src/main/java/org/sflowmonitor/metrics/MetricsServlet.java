@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 /**
@@ -19,7 +20,9 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
  */
 public final class MetricsServlet extends Guarded {
 
-    private final ExpositionFormats formats = ExpositionFormats.init();
+    private final ExpositionFormatWriter openMetrics = ExpositionFormats.init().getOpenMetricsTextFormatWriter();
+    /** Text 0.0.4 takes timestamps in milliseconds; the writer's default (seconds) is what OpenMetrics takes. */
+    private final ExpositionFormatWriter text = PrometheusTextFormatWriter.builder().setTimestampsInMs(true).build();
 
     @Override
     void answer(Metrics metrics, HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -47,11 +50,9 @@ public final class MetricsServlet extends Guarded {
         }
     }
 
-    /** The text writers only: the protobuf one needs a library we do not ship. */
+    /** OpenMetrics when accepted, otherwise text 0.0.4 (the protobuf format needs a library we do not ship). */
     private ExpositionFormatWriter writer(String accept) {
-        ExpositionFormatWriter w = formats.findWriter(accept);
-        return w.isAvailable() && w != formats.getPrometheusProtobufWriter() ? w
-                : formats.getPrometheusTextFormatWriter();
+        return accept != null && openMetrics.accepts(accept) ? openMetrics : text;
     }
 
     static boolean acceptsGzip(String acceptEncoding) {
