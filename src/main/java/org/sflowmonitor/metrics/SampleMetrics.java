@@ -98,14 +98,17 @@ final class SampleMetrics {
             of("sflow_vm_disk_write_requests", "write requests (virt_disk_io wr_req)", "vdsk_wr_req"),
             of("sflow_vm_disk_written_bytes", "bytes written (virt_disk_io wr_bytes)", "vdsk_wr_bytes"),
             of("sflow_vm_disk_errors", "disk errors (virt_disk_io errs)", "vdsk_errs"),
-            of("sflow_vm_network_receive_bytes", "bytes received (virt_net_io rx_bytes)", "vnio_bytes_in"),
-            of("sflow_vm_network_receive_packets", "packets received (virt_net_io rx_packets)", "vnio_packets_in"),
-            of("sflow_vm_network_receive_errors", "receive errors (virt_net_io rx_errs)", "vnio_errs_in"),
-            of("sflow_vm_network_receive_drops", "received packets dropped (virt_net_io rx_drop)", "vnio_drops_in"),
-            of("sflow_vm_network_transmit_bytes", "bytes sent (virt_net_io tx_bytes)", "vnio_bytes_out"),
-            of("sflow_vm_network_transmit_packets", "packets sent (virt_net_io tx_packets)", "vnio_packets_out"),
-            of("sflow_vm_network_transmit_errors", "send errors (virt_net_io tx_errs)", "vnio_errs_out"),
-            of("sflow_vm_network_transmit_drops", "sent packets dropped (virt_net_io tx_drop)", "vnio_drops_out"));
+            // hsflowd counts a VM's traffic at the host's tap device: its "in" is what the VM sent (docs/api.md)
+            of("sflow_vm_network_receive_bytes", "bytes the VM received (virt_net_io tx_bytes)", "vnio_bytes_out"),
+            of("sflow_vm_network_receive_packets", "packets the VM received (virt_net_io tx_packets)",
+                    "vnio_packets_out"),
+            of("sflow_vm_network_receive_errors", "receive errors (virt_net_io tx_errs)", "vnio_errs_out"),
+            of("sflow_vm_network_receive_drops", "packets to the VM dropped (virt_net_io tx_drop)", "vnio_drops_out"),
+            of("sflow_vm_network_transmit_bytes", "bytes the VM sent (virt_net_io rx_bytes)", "vnio_bytes_in"),
+            of("sflow_vm_network_transmit_packets", "packets the VM sent (virt_net_io rx_packets)", "vnio_packets_in"),
+            of("sflow_vm_network_transmit_errors", "send errors (virt_net_io rx_errs)", "vnio_errs_in"),
+            of("sflow_vm_network_transmit_drops", "packets from the VM dropped (virt_net_io rx_drop)",
+                    "vnio_drops_in"));
 
     private static final List<SampleMetric> INTERFACE_COUNTERS = List.of(
             of("sflow_interface_type", "IANA ifType (if_counters ifType)", "if_type"),
