@@ -20,6 +20,8 @@ public enum Setting {
     API_TOKEN("api.token", "", "bearer token required on /api; empty: no authentication"),
     AGENTS_ALLOW("agents.allow", "", "comma-separated CIDRs whose datagrams are accepted; empty: all"),
     RETENTION_DAYS("retention.days", "7", new Range(1, 36500), "days of samples kept"),
+    ROLLUP_TIERS("rollup.tiers", "5m:90d,1h:730d", "rollup tiers as width:retention, finest first (units s, m, h, d;"
+            + " widths from 10s, each a multiple of the finer one); empty: no rollups"),
     QUEUE_CAPACITY("ingest.queue.capacity", "262144", new Range(16, 10_000_000),
             "samples waiting for the database writer before loss is counted"),
     BATCH_SIZE("ingest.batch.size", "5000", new Range(1, 1_000_000), "rows per database commit at most"),
@@ -30,6 +32,8 @@ public enum Setting {
     API_MAX_BATCH("api.max.batch", "100", new Range(1, 100_000), "largest JSON-RPC batch"),
     API_MAX_LIMIT("api.max.limit", "100000", new Range(1, 100_000_000), "largest 'limit' a call may ask for"),
     DB_QUERY_TIMEOUT("db.query.timeout.seconds", "10", new Range(1, 3600), "longest an API query may run"),
+    SILENT_INTERVALS("entity.silent.intervals", "3", new Range(1, 1000),
+            "polling intervals without a sample after which a node or VM is shown as not reporting"),
     METRICS_GROUP_SIZE("metrics.group.size", "100", new Range(1, 1_000_000),
             "nodes per target group of /metrics/targets (Prometheus service discovery)");
 

@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 
 import org.sflowmonitor.store.LatestValues;
+import org.sflowmonitor.store.LiveEntities;
 import org.sflowmonitor.store.LatestValues.Reading;
 import org.sflowmonitor.store.SampleTable;
 
@@ -17,12 +18,8 @@ import org.sflowmonitor.store.SampleTable;
  */
 final class EntityMetrics {
 
-    /** An entity is exposed while its newest sample is at most this many of its polling intervals old. */
-    static final int REPORTED_INTERVALS = 3;
-    /** The polling interval assumed until an entity's second sample shows it (hsflowd's default is 30 s). */
+    /** hsflowd's default polling interval, assumed for a node whose interval is not learned yet. */
     static final long ASSUMED_INTERVAL_MILLIS = 30_000;
-    /** The shortest polling interval taken from two samples (a burst of them is not a 10 ms interval). */
-    static final long MIN_INTERVAL_MILLIS = 5_000;
 
     private static final List<SeriesFamily> HOST = SeriesFamily.of(SampleTable.HOST_SAMPLE, SampleMetrics.HOST);
     private static final List<SeriesFamily> MIB2 = SeriesFamily.of(SampleTable.HOST_MIB2_SAMPLE, SampleMetrics.MIB2);
@@ -38,31 +35,35 @@ final class EntityMetrics {
         return java.util.stream.Stream.of(HOST, MIB2, VM, INTERFACE).flatMap(List::stream).toList();
     }
 
-    /** Adds the snapshots of {@code nodes} as of {@code now} (epoch ms) to {@code out}. */
-    static void collect(Iterable<LatestValues.Node> nodes, long now, List<MetricSnapshot> out) {
+    /**
+     * Adds the snapshots of {@code nodes} to {@code out}: of each entity that reports, by the rule of
+     * host.description's {@code reporting} (entity.silent.intervals of its node's learned polling interval).
+     */
+    static void collect(Iterable<LatestValues.Node> nodes, Silence silence, List<MetricSnapshot> out) {
         SeriesFamily.Points[] host = points(HOST);
         SeriesFamily.Points[] mib2 = points(MIB2);
         SeriesFamily.Points[] vm = points(VM);
         SeriesFamily.Points[] itf = points(INTERFACE);
         for (LatestValues.Node node : nodes) {
+            long since = silence.reportedSince(node);
             String hostname = orEmpty(node.hostname());
             Labels nodeLabels = null;
-            if (reported(node.host(), now)) {
+            if (reported(node.host(), since)) {
                 nodeLabels = Labels.of("agent", node.agent(), "host", hostname);
                 add(host, node.host(), nodeLabels);
             }
-            if (reported(node.mib2(), now)) {
+            if (reported(node.mib2(), since)) {
                 add(mib2, node.mib2(), nodeLabels != null ? nodeLabels : Labels.of("agent", node.agent(), "host",
                         hostname));
             }
             for (LatestValues.Vm v : node.vms()) {
-                if (reported(v.reading(), now)) {
+                if (reported(v.reading(), since)) {
                     add(vm, v.reading(), Labels.of("agent", node.agent(), "host", hostname, "vm", orEmpty(v.name()),
                             "vm_uuid", v.uuid().toString()));
                 }
             }
             for (LatestValues.Interface i : node.interfaces()) {
-                if (reported(i.reading(), now)) {
+                if (reported(i.reading(), since)) {
                     add(itf, i.reading(), Labels.of("agent", node.agent(), "host", hostname, "ifindex",
                             Long.toString(i.ifIndex()), "device", orEmpty(i.portName())));
                 }
@@ -77,9 +78,19 @@ final class EntityMetrics {
         }
     }
 
-    static boolean reported(Reading reading, long now) {
-        return reading != null && reading.reportedSince(now, REPORTED_INTERVALS, MIN_INTERVAL_MILLIS,
-                ASSUMED_INTERVAL_MILLIS);
+    /** Whether the reading came at {@code since} or later. */
+    static boolean reported(Reading reading, long since) {
+        return reading != null && reading.at() >= since;
+    }
+
+    /** The rule of one scrape: an entity reports while its newest sample is at most {@code intervals} of its node's polling intervals old. */
+    record Silence(LiveEntities live, int intervals, long now) {
+
+        /** The oldest sample time of a node's entities that still counts as reporting. */
+        long reportedSince(LatestValues.Node node) {
+            long learned = live.hostPollingInterval(node.id());
+            return now - intervals * (learned > 0 ? learned : ASSUMED_INTERVAL_MILLIS);
+        }
     }
 
     private static SeriesFamily.Points[] points(List<SeriesFamily> families) {

@@ -42,7 +42,7 @@ public final class Metrics {
         if (selection.collector()) {
             collector.collect(out);
         }
-        EntityMetrics.collect(nodes(selection), now, out);
+        EntityMetrics.collect(nodes(selection), silence(now), out);
         return new MetricSnapshots(out);
     }
 
@@ -65,22 +65,27 @@ public final class Metrics {
         return chosen.values();
     }
 
-    /** The groups with at least one node that reported within its last few polling intervals, ascending. */
+    private EntityMetrics.Silence silence(long now) {
+        return new EntityMetrics.Silence(sources.writer().live(), config.silentIntervals(), now);
+    }
+
+    /** The groups with at least one node, VM or interface that reports, ascending. */
     List<Integer> groups(long now) {
+        EntityMetrics.Silence silence = silence(now);
         TreeSet<Integer> groups = new TreeSet<>();
         for (LatestValues.Node n : sources.writer().latest().nodes()) {
-            if (n.id() > 0 && reported(n, now)) {
+            if (n.id() > 0 && reported(n, silence.reportedSince(n))) {
                 groups.add((int) ((n.id() - 1) / config.groupSize()));
             }
         }
         return List.copyOf(groups);
     }
 
-    private static boolean reported(LatestValues.Node n, long now) {
-        if (EntityMetrics.reported(n.host(), now) || EntityMetrics.reported(n.mib2(), now)) {
+    private static boolean reported(LatestValues.Node n, long since) {
+        if (EntityMetrics.reported(n.host(), since) || EntityMetrics.reported(n.mib2(), since)) {
             return true;
         }
-        return n.vms().stream().anyMatch(v -> EntityMetrics.reported(v.reading(), now))
-                || n.interfaces().stream().anyMatch(i -> EntityMetrics.reported(i.reading(), now));
+        return n.vms().stream().anyMatch(v -> EntityMetrics.reported(v.reading(), since))
+                || n.interfaces().stream().anyMatch(i -> EntityMetrics.reported(i.reading(), since));
     }
 }

@@ -18,14 +18,8 @@ sealed interface Column<R> {
     enum Kind {
         /** A key or time: a plain BIGINT, never a sentinel. */
         KEY(Types.BIGINT),
-        /** An unsigned 32-bit gauge. */
         U32(Types.BIGINT),
-        /** An unsigned 64-bit gauge. */
         U64(Types.NUMERIC),
-        /** A 32-bit counter: wraps at 2^32, goes back to zero when the agent restarts. */
-        C32(Types.BIGINT),
-        /** A 64-bit counter. */
-        C64(Types.NUMERIC),
         PERCENTAGE(Types.INTEGER),
         LOAD(Types.REAL),
         TEXT(Types.VARCHAR);
@@ -39,43 +33,53 @@ sealed interface Column<R> {
         int sqlType() {
             return sqlType;
         }
+    }
 
-        boolean isCounter() {
-            return this == C32 || this == C64;
-        }
+    /** What a rollup keeps of the column: min/avg/max of its values, of its per-second rates, or nothing. */
+    enum Rollup {
+        NONE, GAUGE, COUNTER
     }
 
     String name();
 
     Kind kind();
 
+    Rollup rollup();
+
+    /**
+     * The value as a rollup reads it: the stored whole number ({@link Counters#UNKNOWN} for a
+     * sentinel), a load average's double bits; only for columns a rollup keeps.
+     */
+    long rollupValue(R record);
+
     void bind(PreparedStatement ps, int index, R record) throws SQLException;
 
-    /** The value as {@link LatestValues} keeps it: a number, NaN for an "unknown" sentinel or a text. */
-    double latest(R record);
-
     static <R> Column<R> key(String name, ToLongFunction<R> value) {
-        return new Whole<>(name, Kind.KEY, value);
+        return new Whole<>(name, Kind.KEY, Rollup.NONE, value);
     }
 
+    /** An unsigned 32-bit gauge (a count, a state, a size). */
     static <R> Column<R> u32(String name, ToLongFunction<R> value) {
-        return new Whole<>(name, Kind.U32, value);
+        return new Whole<>(name, Kind.U32, Rollup.GAUGE, value);
     }
 
+    /** An unsigned 64-bit gauge (bytes in use, a size). */
     static <R> Column<R> u64(String name, ToLongFunction<R> value) {
-        return new Whole<>(name, Kind.U64, value);
+        return new Whole<>(name, Kind.U64, Rollup.GAUGE, value);
     }
 
-    static <R> Column<R> c32(String name, ToLongFunction<R> value) {
-        return new Whole<>(name, Kind.C32, value);
+    /** An unsigned 32-bit counter that only rises (and wraps at 2^32). */
+    static <R> Column<R> counter32(String name, ToLongFunction<R> value) {
+        return new Whole<>(name, Kind.U32, Rollup.COUNTER, value);
     }
 
-    static <R> Column<R> c64(String name, ToLongFunction<R> value) {
-        return new Whole<>(name, Kind.C64, value);
+    /** An unsigned 64-bit counter that only rises. */
+    static <R> Column<R> counter64(String name, ToLongFunction<R> value) {
+        return new Whole<>(name, Kind.U64, Rollup.COUNTER, value);
     }
 
     static <R> Column<R> percentage(String name, ToLongFunction<R> value) {
-        return new Whole<>(name, Kind.PERCENTAGE, value);
+        return new Whole<>(name, Kind.PERCENTAGE, Rollup.GAUGE, value);
     }
 
     static <R> Column<R> load(String name, ToDoubleFunction<R> value) {
@@ -87,29 +91,28 @@ sealed interface Column<R> {
     }
 
     /** A whole number: a key, an unsigned 32- or 64-bit counter, or a percentage in hundredths. */
-    record Whole<R>(String name, Kind kind, ToLongFunction<R> value) implements Column<R> {
+    record Whole<R>(String name, Kind kind, Rollup rollup, ToLongFunction<R> value) implements Column<R> {
+        @Override
+        public long rollupValue(R record) {
+            long v = value.applyAsLong(record);
+            boolean unknown = switch (kind) {
+                case U32 -> v == SqlValues.U32_UNKNOWN;
+                case U64, PERCENTAGE -> v == -1L;
+                default -> false;
+            };
+            return unknown ? Counters.UNKNOWN : v;
+        }
+
         @Override
         public void bind(PreparedStatement ps, int index, R record) throws SQLException {
             long v = value.applyAsLong(record);
             switch (kind) {
                 case KEY -> ps.setLong(index, v);
-                case U32, C32 -> SqlValues.u32(ps, index, v);
-                case U64, C64 -> SqlValues.u64(ps, index, v);
+                case U32 -> SqlValues.u32(ps, index, v);
+                case U64 -> SqlValues.u64(ps, index, v);
                 case PERCENTAGE -> SqlValues.percentage(ps, index, (int) v);
                 default -> throw new IllegalStateException(kind + " is not a whole number");
             }
-        }
-
-        @Override
-        public double latest(R record) {
-            long v = value.applyAsLong(record);
-            return switch (kind) {
-                case KEY -> v;
-                case U32, C32 -> v == SqlValues.U32_UNKNOWN ? Double.NaN : v;
-                case U64, C64 -> v == -1L ? Double.NaN : SqlValues.unsigned(v);
-                case PERCENTAGE -> (int) v == -1 ? Double.NaN : (int) v;
-                default -> throw new IllegalStateException(kind + " is not a whole number");
-            };
         }
     }
 
@@ -121,14 +124,19 @@ sealed interface Column<R> {
         }
 
         @Override
-        public void bind(PreparedStatement ps, int index, R record) throws SQLException {
-            SqlValues.load(ps, index, (float) value.applyAsDouble(record));
+        public Rollup rollup() {
+            return Rollup.GAUGE;
         }
 
         @Override
-        public double latest(R record) {
-            float v = (float) value.applyAsDouble(record);
-            return SqlValues.knownLoad(v) ? v : Double.NaN;
+        public long rollupValue(R record) {
+            double v = (float) value.applyAsDouble(record);
+            return v < 0 || Double.isNaN(v) || Double.isInfinite(v) ? Counters.UNKNOWN : Double.doubleToRawLongBits(v);
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, R record) throws SQLException {
+            SqlValues.load(ps, index, (float) value.applyAsDouble(record));
         }
     }
 
@@ -140,13 +148,18 @@ sealed interface Column<R> {
         }
 
         @Override
-        public void bind(PreparedStatement ps, int index, R record) throws SQLException {
-            SqlValues.text(ps, index, SqlValues.text(value.apply(record), maxLength));
+        public Rollup rollup() {
+            return Rollup.NONE;
         }
 
         @Override
-        public double latest(R record) {
-            return Double.NaN;
+        public long rollupValue(R record) {
+            throw new UnsupportedOperationException("a rollup keeps no text");
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, R record) throws SQLException {
+            SqlValues.text(ps, index, SqlValues.text(value.apply(record), maxLength));
         }
     }
 }

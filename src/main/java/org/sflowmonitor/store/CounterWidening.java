@@ -34,7 +34,7 @@ final class CounterWidening {
             }
             if (Double.isNaN(fresh[i])) {
                 fresh[i] = previous[i];
-            } else if (!restarted && table.valueKind(i) == Column.Kind.C32) {
+            } else if (!restarted && table.isCounter32(i)) {
                 long before = (long) previous[i];
                 long raw = (long) fresh[i];
                 long base = before - (before & LOW_MASK);
@@ -49,7 +49,7 @@ final class CounterWidening {
             if (!table.isCounter(i) || Double.isNaN(previous[i]) || Double.isNaN(fresh[i])) {
                 continue;
             }
-            if (table.valueKind(i) == Column.Kind.C32) {
+            if (table.isCounter32(i)) {
                 long before = (long) previous[i] & LOW_MASK;
                 if ((long) fresh[i] < before && before < UPPER_HALF) {
                     return true;

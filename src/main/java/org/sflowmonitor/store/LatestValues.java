@@ -23,19 +23,9 @@ public final class LatestValues {
 
     /**
      * One sample's values in its table's {@link SampleTable#valueColumns() value columns} (NaN: not
-     * known), received at {@code at} (epoch ms), {@code interval} ms after the entity's previous
-     * sample (0 for its first one seen).
+     * known), received at {@code at} (epoch ms).
      */
-    public record Reading(long at, long interval, double[] values) {
-
-        /**
-         * Whether the entity reported within {@code intervals} of its polling intervals before
-         * {@code now}: the interval between its last two samples, at least {@code minMillis}
-         * (samples sent in a burst), or {@code assumedMillis} before its second sample.
-         */
-        public boolean reportedSince(long now, int intervals, long minMillis, long assumedMillis) {
-            return now - at <= intervals * (interval > 0 ? Math.max(interval, minMillis) : assumedMillis);
-        }
+    public record Reading(long at, double[] values) {
     }
 
     /** A VM as last seen on its node. */
@@ -166,6 +156,6 @@ public final class LatestValues {
             return previous; // a sample written again (a retried batch) or a late one is not newer
         }
         CounterWidening.widen(table, previous == null ? null : previous.values(), values);
-        return new Reading(at, previous == null ? 0 : at - previous.at(), values);
+        return new Reading(at, values);
     }
 }
