@@ -115,6 +115,11 @@ public final class ServiceRuntime implements AutoCloseable {
         return db;
     }
 
+    /** Whether the writer has loaded the known hosts and VMs (it does so while the port already takes samples). */
+    public boolean entitiesLoaded() {
+        return writer.live().loaded();
+    }
+
     /** Stops receiving, writes out what is queued, closes the database, and waits for every thread of ours. */
     @Override
     public void close() {

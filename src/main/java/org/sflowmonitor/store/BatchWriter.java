@@ -79,17 +79,11 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     }
 
     /**
-     * Connects and loads every known host and VM on the calling thread, so that a large fleet
-     * is in memory before the UDP listener opens (loaded at the first batch, a million VMs took
-     * seconds while the queue overflowed), then starts the writer thread. A database that fails
-     * here is retried by the writer like any passing fault.
+     * Starts the writer thread, which first connects and loads every known host and VM (a million
+     * VMs take seconds), while the UDP listener already opens: what arrives meanwhile waits in the
+     * queue. A database that fails here is retried by the writer like any passing fault.
      */
     public BatchWriter start() {
-        try {
-            connection.open();
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "the database writer could not connect at start; retrying in the background", e);
-        }
         thread.start();
         return this;
     }
@@ -167,6 +161,11 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     }
 
     private void run() {
+        try {
+            connection.open();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "the database writer could not connect at start; retrying at the first batch", e);
+        }
         List<EntitySample> batch = new ArrayList<>(batchSize);
         RetryPolicy retry = new RetryPolicy();
         int failuresWhileStopping = 0;
