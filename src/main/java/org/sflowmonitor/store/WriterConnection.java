@@ -37,12 +37,20 @@ final class WriterConnection {
     private final RollupFeed rollups;
     private final AtomicLong lastCommitAt = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private final LatestValues latest;
+    private final CommitLatency latency = new CommitLatency();
     private Statements statements;
 
-    WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups) {
+    WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups, LatestValues latest) {
         this.dataSource = dataSource;
         this.entities = entities;
         this.rollups = rollups;
+        this.latest = latest;
+    }
+
+    /** Any thread. */
+    CommitLatency latency() {
+        return latency;
     }
 
     /** Epoch ms of the last commit; 0 before the first. Any thread. */
@@ -85,6 +93,7 @@ final class WriterConnection {
      * The outcomes are for the caller to count.
      */
     SampleOutcomes write(List<EntitySample> batch) throws SQLException {
+        long started = System.nanoTime();
         Statements st = open();
         entities.createUnseen(st, batch);
         PreparedStatement hostRows = st.get(SampleRows.HOST_SAMPLE.insert());
@@ -129,6 +138,7 @@ final class WriterConnection {
                     hostLatest.addBatch();
                     hostCount++;
                 }
+                latest.node(host.id, node);
                 if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
                     SampleRows.HOST_MIB2_SAMPLE.bind(mib2Rows, host.id, node);
                     mib2Rows.addBatch();
@@ -152,12 +162,14 @@ final class WriterConnection {
                     vmLatest.addBatch();
                     vmCount++;
                 }
+                latest.vm(host.id, vm);
             } else if (sample instanceof EntitySample.InterfaceSample itf) {
                 SampleRows.INTERFACE_SAMPLE.bind(ifRows, host.id, itf);
                 ifRows.addBatch();
                 SampleRows.INTERFACE_SAMPLE.bind(ifLatest, host.id, itf);
                 ifLatest.addBatch();
                 ifCount++;
+                latest.iface(host.id, itf);
             }
         }
         entities.sweepLastSeen(st, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH);
@@ -170,6 +182,7 @@ final class WriterConnection {
         execute(vmLatest, vmCount);
         execute(ifLatest, ifCount);
         commit(st);
+        latency.record(System.nanoTime() - started);
         rollups.committed(batch, hostIds, vmIds);
         return outcomes;
     }
