@@ -42,7 +42,8 @@ public final class Api {
         }
         ObjectMapper mapper = new ObjectMapper();
         Inventory inventory = new Inventory(queries);
-        SeriesReader series = new SeriesReader(queries, config.maxLimit());
+        SeriesReader series = new SeriesReader(queries, config.maxLimit(), collector.rollups(),
+                System::currentTimeMillis);
         LatestSamples latest = new LatestSamples(queries);
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         EntityReads reads = new EntityReads(inventory, series, latest, collector.writer().live(),
