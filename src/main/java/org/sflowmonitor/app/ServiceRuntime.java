@@ -10,6 +10,9 @@ import org.sflowmonitor.api.CollectorSources;
 import org.sflowmonitor.ingest.DatagramProcessor;
 import org.sflowmonitor.ingest.IngestStats;
 import org.sflowmonitor.ingest.SflowListener;
+import org.sflowmonitor.metrics.Metrics;
+import org.sflowmonitor.metrics.MetricsConfig;
+import org.sflowmonitor.metrics.MetricsSources;
 import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
 import org.sflowmonitor.store.Queries;
@@ -32,9 +35,10 @@ public final class ServiceRuntime implements AutoCloseable {
     private final RollupJob rollups;
     private final SflowListener listener;
     private final Api api;
+    private final Metrics metrics;
 
     private ServiceRuntime(Settings settings, Database db, BatchWriter writer, Retention retention,
-                           RollupJob rollups, SflowListener listener, Api api) {
+                           RollupJob rollups, SflowListener listener, Api api, Metrics metrics) {
         this.settings = settings;
         this.db = db;
         this.writer = writer;
@@ -42,6 +46,7 @@ public final class ServiceRuntime implements AutoCloseable {
         this.rollups = rollups;
         this.listener = listener;
         this.api = api;
+        this.metrics = metrics;
     }
 
     public static ServiceRuntime start(Settings settings) throws Exception {
@@ -67,10 +72,13 @@ public final class ServiceRuntime implements AutoCloseable {
                     new CollectorSources(stats, writer, rollups, db, System.currentTimeMillis()),
                     new ApiConfig(settings.apiToken(), settings.apiMaxBodyBytes(), settings.apiMaxBatch(),
                             settings.apiMaxLimit(), Version.get(), settings.silentIntervals()));
+            Metrics metrics = new Metrics(new MetricsSources(writer, stats, db),
+                    new MetricsConfig(settings.apiToken(), settings.metricsGroupSize(),
+                            settings.silentIntervals()));
             LOG.info("sflow-monitor " + Version.get() + " started: sFlow on UDP port " + listener.port() + " ("
                     + listener.transport() + ", receive buffer " + listener.grantedReceiveBuffer() + " bytes), "
                     + "database " + db.describe());
-            return new ServiceRuntime(settings, db, writer, retention, rollups, listener, api);
+            return new ServiceRuntime(settings, db, writer, retention, rollups, listener, api, metrics);
         } catch (Exception | Error e) {
             if (retention != null) {
                 retention.close();
@@ -94,6 +102,10 @@ public final class ServiceRuntime implements AutoCloseable {
         return api;
     }
 
+    public Metrics metrics() {
+        return metrics;
+    }
+
     /** The bound UDP port. */
     public int sflowPort() {
         return listener.port();
@@ -101,6 +113,11 @@ public final class ServiceRuntime implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /** Whether the writer has loaded the known hosts and VMs (it does so while the port already takes samples). */
+    public boolean entitiesLoaded() {
+        return writer.live().loaded();
     }
 
     /** Stops receiving, writes out what is queued, closes the database, and waits for every thread of ours. */

@@ -33,7 +33,9 @@ public enum Setting {
     API_MAX_LIMIT("api.max.limit", "100000", new Range(1, 100_000_000), "largest 'limit' a call may ask for"),
     DB_QUERY_TIMEOUT("db.query.timeout.seconds", "10", new Range(1, 3600), "longest an API query may run"),
     SILENT_INTERVALS("entity.silent.intervals", "3", new Range(1, 1000),
-            "polling intervals without a sample after which a node or VM is shown as not reporting");
+            "polling intervals without a sample after which a node or VM is shown as not reporting"),
+    METRICS_GROUP_SIZE("metrics.group.size", "100", new Range(1, 1_000_000),
+            "nodes per target group of /metrics/targets (Prometheus service discovery)");
 
     private final String key;
     private final String defaultValue;

@@ -36,12 +36,20 @@ final class WriterConnection {
     private final RollupFeed rollups;
     private final AtomicLong lastCommitAt = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private final LatestValues latest;
+    private final CommitLatency latency = new CommitLatency();
     private Statements statements;
 
-    WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups) {
+    WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups, LatestValues latest) {
         this.dataSource = dataSource;
         this.entities = entities;
         this.rollups = rollups;
+        this.latest = latest;
+    }
+
+    /** Any thread. */
+    CommitLatency latency() {
+        return latency;
     }
 
     /** Epoch ms of the last commit; 0 before the first. Any thread. */
@@ -84,6 +92,7 @@ final class WriterConnection {
      * The outcomes are for the caller to count.
      */
     SampleOutcomes write(List<EntitySample> batch) throws SQLException {
+        long started = System.nanoTime();
         Statements st = open();
         entities.createUnseen(st, batch);
         PreparedStatement hostRows = st.get(SampleRows.HOST_SAMPLE.insert());
@@ -123,6 +132,7 @@ final class WriterConnection {
                     hostRows.addBatch();
                     hostCount++;
                 }
+                latest.node(host.id, node);
                 if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
                     SampleRows.HOST_MIB2_SAMPLE.bind(mib2Rows, host.id, node);
                     mib2Rows.addBatch();
@@ -144,10 +154,12 @@ final class WriterConnection {
                     vmRows.addBatch();
                     vmCount++;
                 }
+                latest.vm(host.id, vm);
             } else if (sample instanceof EntitySample.InterfaceSample itf) {
                 SampleRows.INTERFACE_SAMPLE.bind(ifRows, host.id, itf);
                 ifRows.addBatch();
                 ifCount++;
+                latest.iface(host.id, itf);
             }
         }
         entities.sweepLastSeen(st, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH);
@@ -157,6 +169,7 @@ final class WriterConnection {
         execute(vmRows, vmCount);
         execute(ifRows, ifCount);
         commit(st);
+        latency.record(System.nanoTime() - started);
         rollups.committed(batch, hostIds, vmIds);
         return outcomes;
     }
