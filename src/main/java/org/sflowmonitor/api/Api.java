@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 
 import org.sflowmonitor.store.Inventory;
 import org.sflowmonitor.store.LatestSamples;
+import org.sflowmonitor.store.LatestTables;
 import org.sflowmonitor.store.Queries;
 
 /**
@@ -44,7 +45,7 @@ public final class Api {
         Inventory inventory = new Inventory(queries);
         SeriesReader series = new SeriesReader(queries, config.maxLimit(), collector.rollups(),
                 System::currentTimeMillis);
-        LatestSamples latest = new LatestSamples(queries);
+        LatestSamples latest = new LatestTables(queries);
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         EntityReads reads = new EntityReads(inventory, series, latest, collector.writer().live(),
                 config.silentIntervals());
