@@ -71,7 +71,7 @@ public final class IngestBenchmark {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("nodes", "vms", "interval", "rate", "window", "trials", "ceiling-seconds",
-                    "budget", "heap", "work"), Set.of("jfr"), USAGE);
+                    "budget", "heap", "work"), Set.of("jfr", "postgresql"), USAGE);
         String load = Machine.loadAverage();
         System.out.println("ingest benchmark, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + load);
