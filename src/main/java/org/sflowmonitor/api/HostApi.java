@@ -15,11 +15,12 @@ public interface HostApi {
 
     /**
      * One row per node (all of them when no filter is given); hostname may hold * wildcards;
-     * reporting true lists only the nodes that report, false only the silent ones.
+     * reporting true lists only the nodes that report, false only the silent ones; mac (any
+     * common notation) the node with that MAC or the node the VM with that MAC was last seen on.
      */
     List<HostDescription> description(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
                                       @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                      @JsonRpcParam("reporting") Boolean reporting);
+                                      @JsonRpcParam("reporting") Boolean reporting, @JsonRpcParam("mac") String mac);
 
     List<Map<String, Object>> cpu(NodeSeries params);
 

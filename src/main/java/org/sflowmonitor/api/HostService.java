@@ -18,8 +18,8 @@ final class HostService implements HostApi {
 
     @Override
     public List<HostDescription> description(String ip, String hostIp, String hostname, String uuid,
-                                             Boolean reporting) {
-        EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
+                                             Boolean reporting, String mac) {
+        EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid).withMac(EntityLookup.mac(mac));
         Reporting.Rule rule = reads.reportingNow();
         List<Map<String, Object>> rows = reads.inventory().describeHosts(filter);
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(false, filter);

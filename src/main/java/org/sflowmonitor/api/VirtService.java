@@ -18,8 +18,8 @@ final class VirtService implements VirtApi {
 
     @Override
     public List<VmDescription> description(String hostname, String uuid, String name, String ip, String hostIp,
-                                           Boolean reporting) {
-        EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
+                                           Boolean reporting, String mac) {
+        EntityFilter filter = filter(hostname, uuid, name, ip, hostIp).withMac(EntityLookup.mac(mac));
         Reporting.Rule rule = reads.reportingNow();
         List<Map<String, Object>> rows = reads.inventory().describeVms(filter);
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(true, filter);

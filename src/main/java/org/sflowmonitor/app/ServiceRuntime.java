@@ -1,6 +1,7 @@
 package org.sflowmonitor.app;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import org.sflowmonitor.api.Api;
@@ -13,6 +14,7 @@ import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
 import org.sflowmonitor.store.Queries;
 import org.sflowmonitor.store.Retention;
+import org.sflowmonitor.store.RollupJob;
 
 /**
  * The running service: database, writer, UDP listener and API, started in that order and
@@ -27,15 +29,17 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Database db;
     private final BatchWriter writer;
     private final Retention retention;
+    private final RollupJob rollups;
     private final SflowListener listener;
     private final Api api;
 
     private ServiceRuntime(Settings settings, Database db, BatchWriter writer, Retention retention,
-                           SflowListener listener, Api api) {
+                           RollupJob rollups, SflowListener listener, Api api) {
         this.settings = settings;
         this.db = db;
         this.writer = writer;
         this.retention = retention;
+        this.rollups = rollups;
         this.listener = listener;
         this.api = api;
     }
@@ -45,29 +49,37 @@ public final class ServiceRuntime implements AutoCloseable {
                 8);
         BatchWriter writer = null;
         Retention retention = null;
+        RollupJob rollups = null;
         try {
             IngestStats stats = new IngestStats(MAX_TRACKED_AGENTS);
+            rollups = new RollupJob(db.dataSource(), settings.rollupTiers(),
+                    TimeUnit.DAYS.toMillis(settings.retentionDays()), System::currentTimeMillis,
+                    RollupJob.DEFAULT_GRACE_MILLIS).start();
             writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
-                    settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax())).start();
+                    settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax()),
+                    rollups).start();
             retention = new Retention(db.dataSource(), settings.retentionDays()).start();
             DatagramProcessor processor = new DatagramProcessor(stats, writer, settings.agentMaxVms());
             SflowListener listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
                     settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
                     settings.agentsAllow()), processor);
             Api api = Api.create(new Queries(db, settings.dbQueryTimeoutSeconds()),
-                    new CollectorSources(stats, writer, db, System.currentTimeMillis()),
+                    new CollectorSources(stats, writer, rollups, db, System.currentTimeMillis()),
                     new ApiConfig(settings.apiToken(), settings.apiMaxBodyBytes(), settings.apiMaxBatch(),
                             settings.apiMaxLimit(), Version.get(), settings.silentIntervals()));
             LOG.info("sflow-monitor " + Version.get() + " started: sFlow on UDP port " + listener.port() + " ("
                     + listener.transport() + ", receive buffer " + listener.grantedReceiveBuffer() + " bytes), "
                     + "database " + db.describe());
-            return new ServiceRuntime(settings, db, writer, retention, listener, api);
+            return new ServiceRuntime(settings, db, writer, retention, rollups, listener, api);
         } catch (Exception | Error e) {
             if (retention != null) {
                 retention.close();
             }
             if (writer != null) {
                 writer.close();
+            }
+            if (rollups != null) {
+                rollups.close();
             }
             db.close();
             throw e;
@@ -97,6 +109,7 @@ public final class ServiceRuntime implements AutoCloseable {
         listener.close();
         retention.close();
         writer.close();
+        rollups.close();
         db.close();
         ServiceThreads.awaitEnd(Duration.ofSeconds(10));
         LOG.info("sflow-monitor stopped");

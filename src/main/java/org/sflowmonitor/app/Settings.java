@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.sflowmonitor.ingest.Cidr;
+import org.sflowmonitor.store.RollupTier;
 
 /**
  * The service's settings, read once at start. Each value comes from, highest first: a Java
@@ -22,7 +23,8 @@ import org.sflowmonitor.ingest.Cidr;
  */
 public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuffer, int sflowChannels,
                        int httpPort, Path dataDir, String dbUrl, String dbUser, String dbPassword, String apiToken,
-                       List<Cidr> agentsAllow, int retentionDays, int queueCapacity, int batchSize,
+                       List<Cidr> agentsAllow, int retentionDays, List<RollupTier> rollupTiers,
+                       int queueCapacity, int batchSize,
                        int agentMaxVms, int vmsMax, int apiMaxBodyBytes, int apiMaxBatch, int apiMaxLimit,
                        int dbQueryTimeoutSeconds, int silentIntervals) {
 
@@ -30,6 +32,7 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
 
     public Settings {
         agentsAllow = List.copyOf(agentsAllow);
+        rollupTiers = List.copyOf(rollupTiers);
     }
 
     /** Reads the settings of the running JVM with the given context parameters. */
@@ -75,6 +78,7 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                 raw.apply(Setting.API_TOKEN),
                 parseCidrs(raw.apply(Setting.AGENTS_ALLOW)),
                 number.applyAsInt(Setting.RETENTION_DAYS),
+                parseTiers(raw.apply(Setting.ROLLUP_TIERS)),
                 number.applyAsInt(Setting.QUEUE_CAPACITY),
                 number.applyAsInt(Setting.BATCH_SIZE),
                 number.applyAsInt(Setting.AGENT_MAX_VMS),
@@ -135,6 +139,15 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
             }
         }
         return list;
+    }
+
+    private static List<RollupTier> parseTiers(String value) {
+        try {
+            return RollupTier.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(Setting.ROLLUP_TIERS, value, e.getMessage()
+                    + "; expected width:retention pairs such as 5m:90d,1h:730d");
+        }
     }
 
     private static void checkJdbcUrl(String url) {

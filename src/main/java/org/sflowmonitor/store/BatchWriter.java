@@ -63,11 +63,16 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private volatile boolean running = true;
 
     public BatchWriter(DataSource dataSource, IngestStats stats, Config config) {
+        this(dataSource, stats, config, RollupFeed.NONE);
+    }
+
+    /** A writer that hands each committed batch to {@code rollups}. */
+    public BatchWriter(DataSource dataSource, IngestStats stats, Config config, RollupFeed rollups) {
         this.stats = stats;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.batchSize = config.batchSize();
         this.entities = new Entities(config.maxHosts(), config.maxVmsPerAgent(), config.maxVms());
-        this.connection = new WriterConnection(dataSource, entities);
+        this.connection = new WriterConnection(dataSource, entities, rollups);
         this.thread = new Thread(this::run, "sflow-writer");
         this.thread.setDaemon(true);
     }

@@ -50,6 +50,11 @@ final class SampleLayout<S> {
                 .<Column<?>>map(c -> c).toList();
     }
 
+    /** The groups of columns the sample's records fill, in table order. */
+    List<ColumnGroup<S, ?>> groups() {
+        return groups;
+    }
+
     /** The columns the record of this type fills; empty when no group reads it. */
     List<String> columnsOf(Class<?> recordType) {
         return groups.stream().filter(g -> g.type() == recordType)

@@ -2,6 +2,7 @@ package org.sflowmonitor.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,13 +33,15 @@ final class WriterConnection {
 
     private final DataSource dataSource;
     private final Entities entities;
+    private final RollupFeed rollups;
     private final AtomicLong lastCommitAt = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
     private Statements statements;
 
-    WriterConnection(DataSource dataSource, Entities entities) {
+    WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups) {
         this.dataSource = dataSource;
         this.entities = entities;
+        this.rollups = rollups;
     }
 
     /** Epoch ms of the last commit; 0 before the first. Any thread. */
@@ -92,6 +95,10 @@ final class WriterConnection {
         int vmCount = 0;
         int ifCount = 0;
         SampleOutcomes outcomes = new SampleOutcomes(batch.size());
+        long[] hostIds = new long[batch.size()];
+        long[] vmIds = new long[batch.size()];
+        Arrays.fill(hostIds, -1);
+        Arrays.fill(vmIds, -1);
         for (int i = 0; i < batch.size(); i++) {
             EntitySample sample = batch.get(i);
             Entities.Host host = entities.host(st, sample.agent(), sample.receivedAt(),
@@ -102,6 +109,7 @@ final class WriterConnection {
             }
             entities.seen(host, sample.receivedAt());
             outcomes.set(i, IngestCounter.SAMPLES_STORED);
+            hostIds[i] = host.id;
             if (sample instanceof EntitySample.NodeSample node) {
                 entities.nodeSampled(st, host, node.receivedAt());
                 if (node.descr() != null) {
@@ -127,6 +135,7 @@ final class WriterConnection {
                     continue;
                 }
                 entities.seen(v, vm.receivedAt());
+                vmIds[i] = v.id;
                 if (vm.adapters() != null) {
                     entities.vmAdapters(st, v, vm.adapters());
                 }
@@ -148,6 +157,7 @@ final class WriterConnection {
         execute(vmRows, vmCount);
         execute(ifRows, ifCount);
         commit(st);
+        rollups.committed(batch, hostIds, vmIds);
         return outcomes;
     }
 
