@@ -1,9 +1,21 @@
 package org.sflowmonitor.api;
 
+import java.util.Map;
+import java.util.function.Supplier;
+
 import org.sflowmonitor.ingest.IngestStats;
 import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
 
-/** What collector.status reports on: the ingest counters, the writer, the database, and when the service started. */
-public record CollectorSources(IngestStats stats, BatchWriter writer, Database database, long startedAt) {
+/**
+ * What collector.status reports on: the ingest counters, the writer, the database, when the
+ * service started, and the counters of the WebSocket push (which sits above this package).
+ */
+public record CollectorSources(IngestStats stats, BatchWriter writer, Database database, long startedAt,
+                               Supplier<Map<String, Long>> push) {
+
+    /** Without a push to report on. */
+    public CollectorSources(IngestStats stats, BatchWriter writer, Database database, long startedAt) {
+        this(stats, writer, database, startedAt, Map::of);
+    }
 }

@@ -9,6 +9,8 @@ import org.sflowmonitor.api.CollectorSources;
 import org.sflowmonitor.ingest.DatagramProcessor;
 import org.sflowmonitor.ingest.IngestStats;
 import org.sflowmonitor.ingest.SflowListener;
+import org.sflowmonitor.push.PushHub;
+import org.sflowmonitor.push.PushStats;
 import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
 import org.sflowmonitor.store.Queries;
@@ -29,15 +31,17 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Retention retention;
     private final SflowListener listener;
     private final Api api;
+    private final PushHub push;
 
     private ServiceRuntime(Settings settings, Database db, BatchWriter writer, Retention retention,
-                           SflowListener listener, Api api) {
+                           SflowListener listener, Api api, PushHub push) {
         this.settings = settings;
         this.db = db;
         this.writer = writer;
         this.retention = retention;
         this.listener = listener;
         this.api = api;
+        this.push = push;
     }
 
     public static ServiceRuntime start(Settings settings) throws Exception {
@@ -45,6 +49,7 @@ public final class ServiceRuntime implements AutoCloseable {
                 8);
         BatchWriter writer = null;
         Retention retention = null;
+        PushHub push = null;
         try {
             IngestStats stats = new IngestStats(MAX_TRACKED_AGENTS);
             writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
@@ -54,15 +59,22 @@ public final class ServiceRuntime implements AutoCloseable {
             SflowListener listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
                     settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
                     settings.agentsAllow()), processor);
+            PushStats pushStats = new PushStats();
             Api api = Api.create(new Queries(db, settings.dbQueryTimeoutSeconds()),
-                    new CollectorSources(stats, writer, db, System.currentTimeMillis()),
+                    new CollectorSources(stats, writer, db, System.currentTimeMillis(), pushStats::snapshot),
                     new ApiConfig(settings.apiToken(), settings.apiMaxBodyBytes(), settings.apiMaxBatch(),
                             settings.apiMaxLimit(), Version.get()));
+            push = PushHub.start(api, writer::commits, pushStats, new PushHub.Limits(settings.pushMaxConnections(),
+                    settings.pushMaxSubscriptions(), settings.pushMaxBufferBytes(), settings.apiMaxBodyBytes()),
+                    ServiceThreads.PREFIX);
             LOG.info("sflow-monitor " + Version.get() + " started: sFlow on UDP port " + listener.port() + " ("
                     + listener.transport() + ", receive buffer " + listener.grantedReceiveBuffer() + " bytes), "
                     + "database " + db.describe());
-            return new ServiceRuntime(settings, db, writer, retention, listener, api);
+            return new ServiceRuntime(settings, db, writer, retention, listener, api, push);
         } catch (Exception | Error e) {
+            if (push != null) {
+                push.close();
+            }
             if (retention != null) {
                 retention.close();
             }
@@ -82,6 +94,11 @@ public final class ServiceRuntime implements AutoCloseable {
         return api;
     }
 
+    /** The WebSocket push's connections and rounds. */
+    public PushHub push() {
+        return push;
+    }
+
     /** The bound UDP port. */
     public int sflowPort() {
         return listener.port();
@@ -94,6 +111,7 @@ public final class ServiceRuntime implements AutoCloseable {
     /** Stops receiving, writes out what is queued, closes the database, and waits for every thread of ours. */
     @Override
     public void close() {
+        push.close();
         listener.close();
         retention.close();
         writer.close();

@@ -27,7 +27,8 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                        int httpPort, Path dataDir, String dbUrl, String dbUser, String dbPassword, String apiToken,
                        List<Cidr> agentsAllow, int retentionDays, int queueCapacity, int batchSize,
                        int agentMaxVms, int vmsMax, int apiMaxBodyBytes, int apiMaxBatch, int apiMaxLimit,
-                       int dbQueryTimeoutSeconds) {
+                       int dbQueryTimeoutSeconds, int pushMaxConnections, int pushMaxSubscriptions,
+                       int pushMaxBufferBytes) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -85,7 +86,10 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                 number.applyAsInt(Setting.API_MAX_BODY),
                 number.applyAsInt(Setting.API_MAX_BATCH),
                 number.applyAsInt(Setting.API_MAX_LIMIT),
-                number.applyAsInt(Setting.DB_QUERY_TIMEOUT));
+                number.applyAsInt(Setting.DB_QUERY_TIMEOUT),
+                number.applyAsInt(Setting.PUSH_MAX_CONNECTIONS),
+                number.applyAsInt(Setting.PUSH_MAX_SUBSCRIPTIONS),
+                number.applyAsInt(Setting.PUSH_MAX_BUFFER));
     }
 
     private static String expand(Setting setting, String value, Map<String, String> systemProperties) {
