@@ -138,6 +138,9 @@ final class PushConnection implements PushApi {
     }
 
     private synchronized void sent(SendResult result) {
+        if (queue.isEmpty()) {
+            return; // the session closed and its queue was emptied while this message was under way
+        }
         queue.poll();
         int bytes = queuedSizes.poll();
         queuedBytes -= bytes;

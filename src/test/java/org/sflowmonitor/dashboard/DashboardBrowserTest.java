@@ -19,6 +19,8 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
+import org.sflowmonitor.testing.LiveCluster;
+
 /**
  * What a person sees in the dashboard of a small cluster that sends over UDP once a second:
  * the fleet, a node, a VM, the collector, each in headless Chromium; screenshots in

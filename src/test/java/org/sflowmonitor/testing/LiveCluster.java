@@ -1,4 +1,4 @@
-package org.sflowmonitor.dashboard;
+package org.sflowmonitor.testing;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -14,15 +14,14 @@ import org.sflowmonitor.app.EmbeddedTomcat;
 import org.sflowmonitor.app.ServiceRuntime;
 import org.sflowmonitor.bench.ClusterModel;
 import org.sflowmonitor.bench.ClusterSimulator;
-import org.sflowmonitor.testing.ApiClient;
 
 /**
  * The real webapp in an embedded Tomcat, fed over UDP on loopback by the cluster simulator
  * polling every node and VM once a second in real time, until closed.
  */
-final class LiveCluster implements AutoCloseable {
+public final class LiveCluster implements AutoCloseable {
 
-    static final ClusterModel MODEL = new ClusterModel(6, 3, 17);
+    public static final ClusterModel MODEL = new ClusterModel(6, 3, 17);
 
     private final EmbeddedTomcat tomcat;
     private final ClusterSimulator simulator;
@@ -36,7 +35,7 @@ final class LiveCluster implements AutoCloseable {
         this.socket = socket;
     }
 
-    static LiveCluster start(Path temp, Map<String, String> settings) throws Exception {
+    public static LiveCluster start(Path temp, Map<String, String> settings) throws Exception {
         Map<String, String> all = new HashMap<>(Map.of("sflow.port", "0", "data.dir", temp.resolve("data").toString()));
         all.putAll(settings);
         EmbeddedTomcat tomcat = EmbeddedTomcat.start(Path.of("webapp"), temp.resolve("tomcat"), 0, all);
@@ -58,24 +57,24 @@ final class LiveCluster implements AutoCloseable {
         return new LiveCluster(tomcat, simulator, sender, socket);
     }
 
-    int httpPort() {
+    public int httpPort() {
         return tomcat.port();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + tomcat.port() + "/";
     }
 
-    ApiClient api() {
+    public ApiClient api() {
         return new ApiClient(tomcat.port());
     }
 
-    ServiceRuntime runtime() {
+    public ServiceRuntime runtime() {
         return (ServiceRuntime) tomcat.context().getServletContext().getAttribute(ServiceRuntime.class.getName());
     }
 
     /** Waits until every node has a CPU utilisation (two rounds stored). */
-    void awaitTwoRounds(String token) throws Exception {
+    public void awaitTwoRounds(String token) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         ApiClient api = api();
         while (System.nanoTime() < deadline) {
