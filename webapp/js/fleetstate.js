@@ -1,4 +1,4 @@
-// What the views share: the server's clock, when an agent counts as silent, and the hash links.
+// What the views share: the server's clock, whether an agent is silent, and the hash links.
 
 let offset = 0;
 
@@ -11,14 +11,9 @@ export function serverNow() {
   return Date.now() + offset;
 }
 
-const DEFAULT_INTERVAL_MS = 30000;
-const MIN_SILENCE_MS = 15000;
-
-/** Silent: no sample for more than three polling intervals (the server's "reporting" when it has one). */
-export function silent(row, now) {
-  if (typeof row.reporting === 'boolean') return !row.reporting;
-  const interval = row.sample_interval || DEFAULT_INTERVAL_MS;
-  return now - row.timestamp > Math.max(3 * interval, MIN_SILENCE_MS);
+/** Silent: the collector's judgement (entity.silent.intervals polling intervals without a sample). */
+export function silent(row) {
+  return row.reporting === false;
 }
 
 export const nodeLink = (ip) => `#/node/${encodeURIComponent(ip)}`;

@@ -9,10 +9,10 @@ import { serverNow, silent, nodeLink, vmLink } from '../fleetstate.js';
 
 export const NODE_FIELDS = ['host_ip', 'hostname', 'timestamp', 'sample_interval', 'cpu_utilisation',
   'cpu_load_one', 'mem_utilisation', 'bytes_in_per_second', 'bytes_out_per_second', 'bytes_read_per_second',
-  'bytes_written_per_second', 'vnode_num_domains'];
+  'bytes_written_per_second', 'vnode_num_domains', 'reporting', 'silent_since'];
 const VM_FIELDS = ['uuid', 'name', 'host_ip', 'state', 'timestamp', 'vcpu_utilisation', 'vmem_utilisation',
   'vnio_bytes_sent_per_second', 'vnio_bytes_received_per_second', 'vdsk_rd_bytes_per_second',
-  'vdsk_wr_bytes_per_second'];
+  'vdsk_wr_bytes_per_second', 'reporting'];
 const VM_REFRESH_MS = 30000;
 
 export const NODE_COLUMNS = [
@@ -70,20 +70,19 @@ export async function render(view, live) {
       h('p', { class: 'legend' }, h('span', { class: 'swatch', style: 'background:hsl(120,65%,40%)' }), '0 %',
         h('span', { class: 'swatch', style: 'background:hsl(60,65%,40%)' }), '50 %',
         h('span', { class: 'swatch', style: 'background:hsl(0,65%,45%)' }), '100 %',
-        h('span', { class: 'swatch silent' }), 'silent > 3 polling intervals')),
+        h('span', { class: 'swatch silent' }), 'silent (no sample for entity.silent.intervals polling intervals)')),
     h('h2', {}, 'Nodes'), nodes.element,
     h('h2', {}, 'VMs'), vms.element,
   );
 
   let vmsFetchedAt = 0;
   const showNodes = (rows) => {
-    const now = serverNow();
     tiles.setNodes(rows.slice().sort((a, b) => String(a.hostname ?? a.host_ip).localeCompare(
       String(b.hostname ?? b.host_ip), 'en', { numeric: true }))
-      .map((r) => ({ host_ip: r.host_ip, hostname: r.hostname, cpu: r.cpu_utilisation, silent: silent(r, now) })));
+      .map((r) => ({ host_ip: r.host_ip, hostname: r.hostname, cpu: r.cpu_utilisation, silent: silent(r) })));
     nodes.setRows(rows);
     document.getElementById('count-nodes').textContent = f.count(rows.length);
-    document.getElementById('count-silent').textContent = f.count(rows.filter((r) => silent(r, now)).length);
+    document.getElementById('count-silent').textContent = f.count(rows.filter((r) => silent(r)).length);
   };
   const showVms = (rows) => {
     vms.setRows(rows);

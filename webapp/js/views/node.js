@@ -57,7 +57,7 @@ function facts(description, summary) {
     ['Memory', summary ? `${f.percent(summary.mem_utilisation)} of ${f.bytes(summary.mem_total)}` : null],
     ['Fullest partition', summary ? f.percent(summary.part_max_used) : null],
     ['Uptime', summary && summary.cpu_uptime ? `${Math.round(summary.cpu_uptime / 3600)} h` : null],
-    ['Last sample', summary ? `${f.ago(summary.timestamp, now)}${silent(summary, now) ? ' (silent)' : ''}` : null],
+    ['Last sample', summary ? `${f.ago(summary.timestamp, now)}${silent(summary) ? ' (silent)' : ''}` : null],
     ['First seen', f.time(description.first_seen)],
   ];
   return factList(rows);

@@ -44,8 +44,12 @@ public final class ClusterSimulator {
     }
 
     /** Where datagrams go; the buffer holds one datagram between position and limit. */
-    public interface DatagramSink {
+    public interface DatagramSink extends AutoCloseable {
         void send(ByteBuffer datagram) throws IOException;
+
+        @Override
+        default void close() throws IOException {
+        }
     }
 
     /** What was sent (handed to the kernel); datagrams whose sending failed count only as errors. */

@@ -47,7 +47,8 @@ public final class Api {
         SeriesReader series = new SeriesReader(queries, config.maxLimit());
         LatestSamples latest = new LatestSamples(queries);
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
-        EntityReads reads = new EntityReads(inventory, series, latest, collector.writer().live());
+        EntityReads reads = new EntityReads(inventory, series, latest, collector.writer().live(),
+                config.silentIntervals());
         add(namespaces, new Namespace("host", HostApi.class, new HostService(reads), mapper));
         add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads), mapper));
         add(namespaces, new Namespace("collector", CollectorApi.class,

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.sflowmonitor.sflow.MacAddress;
 import org.sflowmonitor.store.EntityFilter;
 import org.sflowmonitor.store.Inventory;
 
@@ -22,6 +23,19 @@ final class EntityLookup {
 
     static boolean isUuid(String text) {
         return UUID_TEXT.matcher(text).matches();
+    }
+
+    /** A MAC given in any common notation, in the form the adapter tables store; null for null. */
+    static String mac(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return MacAddress.parse(text.trim()).toString();
+        } catch (IllegalArgumentException e) {
+            throw RpcException.invalidParams("mac must be a MAC address: " + MacAddress.NOTATIONS + "; not '" + text
+                    + "'");
+        }
     }
 
     /** The filter of a node given by ip (or its alias host_ip), hostname and uuid, any of them null. */

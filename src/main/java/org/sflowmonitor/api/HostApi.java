@@ -13,9 +13,14 @@ import com.googlecode.jsonrpc4j.JsonRpcParam;
  */
 public interface HostApi {
 
-    /** One row per node (all of them when no filter is given); hostname may hold * wildcards. */
+    /**
+     * One row per node (all of them when no filter is given); hostname may hold * wildcards;
+     * reporting true lists only the nodes that report, false only the silent ones; mac (any
+     * common notation) the node with that MAC or the node the VM with that MAC was last seen on.
+     */
     List<HostDescription> description(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                                      @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid);
+                                      @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                                      @JsonRpcParam("reporting") Boolean reporting, @JsonRpcParam("mac") String mac);
 
     List<Map<String, Object>> cpu(NodeSeries params);
 
@@ -37,5 +42,6 @@ public interface HostApi {
     /** The newest state of each node (all, or those the filters name), with rates from its last two samples. */
     List<Map<String, Object>> summary(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
                                       @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                      @JsonRpcParam("output") List<String> output);
+                                      @JsonRpcParam("output") List<String> output,
+                                      @JsonRpcParam("reporting") Boolean reporting);
 }

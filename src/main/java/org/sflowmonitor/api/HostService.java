@@ -1,6 +1,7 @@
 package org.sflowmonitor.api;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,21 +17,47 @@ final class HostService implements HostApi {
     }
 
     @Override
-    public List<HostDescription> description(String ip, String hostIp, String hostname, String uuid) {
-        EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
+    public List<HostDescription> description(String ip, String hostIp, String hostname, String uuid,
+                                             Boolean reporting, String mac) {
+        EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid).withMac(EntityLookup.mac(mac));
+        Reporting.Rule rule = reads.reportingNow();
+        List<Map<String, Object>> rows = reads.inventory().describeHosts(filter);
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(false, filter);
+        Map<Long, long[]> reportingVms = reads.live().loaded() ? reportingVms(rows, rule) : null;
         List<HostDescription> out = new ArrayList<>();
-        for (Map<String, Object> row : reads.inventory().describeHosts(filter)) {
+        for (Map<String, Object> row : rows) {
             long id = ((Number) row.get("id")).longValue();
+            long lastSeen = Math.max(((Number) row.get("last_seen")).longValue(), reads.live().hostLastSeen(id));
+            Number interval = (Number) row.get("polling_interval");
+            Reporting state = rule.of(lastSeen, interval);
+            if (!Reporting.Rule.wanted(reporting, state)) {
+                continue;
+            }
             out.add(new HostDescription((String) row.get("host_ip"), (String) row.get("hostname"),
                     name(row.get("machine_type"), true), name(row.get("os_name"), false),
                     (String) row.get("os_release"), (String) row.get("uuid"),
-                    ((Number) row.get("first_seen")).longValue(),
-                    Math.max(((Number) row.get("last_seen")).longValue(), reads.live().hostLastSeen(id)),
-                    adapters.getOrDefault(id, List.of()),
-                    reads.live().loaded() ? reads.live().hostVmCount(id) : null));
+                    ((Number) row.get("first_seen")).longValue(), lastSeen, adapters.getOrDefault(id, List.of()),
+                    reportingVms == null ? null : reportingVms.get(id)[0],
+                    reportingVms == null ? null : reads.live().hostVmCount(id),
+                    interval == null ? null : interval.longValue(), state.reporting(), state.silentSince()));
         }
         return out;
+    }
+
+    /**
+     * The VMs reporting on each node of {@code hosts}, by host id, counted from the writer's
+     * live state (a count of vm rows per node would cost the call a query per node).
+     */
+    private Map<Long, long[]> reportingVms(List<Map<String, Object>> hosts, Reporting.Rule rule) {
+        Map<Long, long[]> counts = new HashMap<>();
+        hosts.forEach(h -> counts.put(((Number) h.get("id")).longValue(), new long[1]));
+        reads.live().forEachVm((vmId, hostId, lastSeen) -> {
+            long[] count = counts.get(hostId);
+            if (count != null && rule.of(lastSeen, reads.live().hostPollingInterval(hostId)).reporting()) {
+                count[0]++;
+            }
+        });
+        return counts;
     }
 
     private static String name(Object number, boolean machineType) {
@@ -84,9 +111,13 @@ final class HostService implements HostApi {
 
     @Override
     public List<Map<String, Object>> summary(String ip, String hostIp, String hostname, String uuid,
-                                             List<String> output) {
+                                             List<String> output, Boolean reporting) {
         List<String> fields = Selection.output(output, Summaries.HOST_FIELDS);
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
-        return Summaries.summarise(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields);
+        Reporting.Rule rule = reads.reportingNow();
+        return Summaries.summarise(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
+                row -> rule.of(Math.max(((Number) row.get("last_seen")).longValue(),
+                        reads.live().hostLastSeen(((Number) row.get("id")).longValue())),
+                        (Number) row.get("polling_interval")), reporting);
     }
 }

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.sflowmonitor.web.BearerToken;
+
 /**
  * The servlet at /api: the HTTP side of JSON-RPC. POST only; the bearer token when one is set;
  * JSON content types; a bounded body. Every JSON-RPC answer is HTTP 200 (204 when only
@@ -29,8 +31,8 @@ public final class JsonRpcServlet extends HttpServlet {
             return;
         }
         ApiConfig config = api.config();
-        if (config.tokenRequired() && !config.accepts(bearerToken(req.getHeader("Authorization")))) {
-            resp.setHeader("WWW-Authenticate", "Bearer realm=\"sflow-monitor\"");
+        if (config.tokenRequired() && !BearerToken.authorized(req.getHeader("Authorization"), config.token())) {
+            resp.setHeader("WWW-Authenticate", BearerToken.CHALLENGE);
             send(resp, HttpServletResponse.SC_UNAUTHORIZED, api.errorBody(RpcException.notAuthorized()));
             return;
         }
@@ -76,14 +78,6 @@ public final class JsonRpcServlet extends HttpServlet {
         int semicolon = contentType.indexOf(';');
         String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
         return CONTENT_TYPES.contains(type.toLowerCase(Locale.ROOT));
-    }
-
-    /** The token of an {@code Authorization: Bearer <token>} header; empty when there is none. */
-    public static String bearerToken(String header) {
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return header.substring(7).trim();
-        }
-        return "";
     }
 
     /** The whole body, or null when it is longer than {@code max} bytes. */

@@ -1,16 +1,18 @@
 package org.sflowmonitor.api;
 
-import static org.sflowmonitor.api.Counters.delta32;
-import static org.sflowmonitor.api.Counters.delta64;
-import static org.sflowmonitor.api.Counters.percent;
-import static org.sflowmonitor.api.Counters.perSecond;
+import static org.sflowmonitor.store.Counters.delta32;
+import static org.sflowmonitor.store.Counters.delta64;
+import static org.sflowmonitor.store.Counters.perSecond;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.sflowmonitor.sflow.RecordNames;
+import org.sflowmonitor.store.Counters;
+import org.sflowmonitor.store.Utilisation;
 
 /**
  * host.summary and virt.summary: the newest sample of each node or VM with the figures a script
@@ -31,7 +33,7 @@ final class Summaries {
             "mem_total", "mem_free", "mem_utilisation", "swap_total", "swap_free", "disk_total", "disk_free",
             "part_max_used", "reads_per_second", "writes_per_second", "bytes_read_per_second",
             "bytes_written_per_second", "bytes_in_per_second", "packets_in_per_second", "bytes_out_per_second",
-            "packets_out_per_second", "vnode_num_domains");
+            "packets_out_per_second", "vnode_num_domains", "reporting", "silent_since");
 
     static final List<String> VM_COLUMNS = List.of("vcpu_state", "vcpu_cpu_time", "vcpu_cpu_count", "vmem_memory",
             "vmem_max_memory", "vdsk_capacity", "vdsk_allocation", "vdsk_rd_req", "vdsk_rd_bytes", "vdsk_wr_req",
@@ -42,19 +44,18 @@ final class Summaries {
             "vmem_utilisation", "vdsk_capacity", "vdsk_allocation", "vdsk_rd_bytes_per_second",
             "vdsk_wr_bytes_per_second", "vdsk_rd_req_per_second", "vdsk_wr_req_per_second",
             "vnio_bytes_sent_per_second", "vnio_bytes_received_per_second", "vnio_packets_sent_per_second",
-            "vnio_packets_received_per_second");
-
-    private static final List<String> CPU_TIMES = List.of("cpu_user", "cpu_nice", "cpu_system", "cpu_idle",
-            "cpu_waiting_io", "cpu_intr", "cpu_sintr");
-
-    /** Above this a utilisation shows a reset misread as a wrap, not a busy machine. */
-    private static final double PLAUSIBLE_UTILISATION = 200.0;
+            "vnio_packets_received_per_second", "reporting", "silent_since");
 
     private Summaries() {
     }
 
-    /** One summary per entity from rows ordered by id then timestamp (the last two of each count). */
-    static List<Map<String, Object>> summarise(List<Map<String, Object>> rows, boolean vm, List<String> output) {
+    /**
+     * One summary per entity from rows ordered by id then timestamp (the last two of each count),
+     * with the entity's {@code reporting} state judged from its newest row; only the entities
+     * {@code wanted} by the reporting filter (null: all).
+     */
+    static List<Map<String, Object>> summarise(List<Map<String, Object>> rows, boolean vm, List<String> output,
+                                               Function<Map<String, Object>, Reporting> reporting, Boolean wanted) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> cur = rows.get(i);
@@ -63,7 +64,13 @@ final class Summaries {
             }
             Map<String, Object> prev = i > 0 && rows.get(i - 1).get("id").equals(cur.get("id")) ? rows.get(i - 1)
                     : null;
+            Reporting state = reporting.apply(cur);
+            if (!Reporting.Rule.wanted(wanted, state)) {
+                continue;
+            }
             Map<String, Object> summary = vm ? vm(prev, cur) : host(prev, cur);
+            summary.put("reporting", state.reporting());
+            summary.put("silent_since", state.silentSince());
             Map<String, Object> chosen = new LinkedHashMap<>();
             output.forEach(f -> chosen.put(f, summary.get(f)));
             out.add(chosen);
@@ -118,14 +125,15 @@ final class Summaries {
         Object vcpus = cur.get("vcpu_cpu_count");
         s.put("vcpu_cpu_count", vcpus);
         Double cpu = null;
-        if (comparable && vcpus instanceof Number n && n.longValue() > 0) {
-            cpu = plausible(percent(delta32(prev.get("vcpu_cpu_time"), cur.get("vcpu_cpu_time")),
-                    (double) interval * n.longValue()));
+        if (comparable && vcpus instanceof Number n) {
+            Long delta = delta32(prev.get("vcpu_cpu_time"), cur.get("vcpu_cpu_time"));
+            cpu = rounded(Utilisation.vmCpu(delta == null ? Counters.NO_DELTA : delta, interval, n.longValue()));
         }
         s.put("vcpu_utilisation", cpu);
         s.put("vmem_memory", cur.get("vmem_memory"));
         s.put("vmem_max_memory", cur.get("vmem_max_memory"));
-        s.put("vmem_utilisation", percent((Number) cur.get("vmem_memory"), (Number) cur.get("vmem_max_memory")));
+        s.put("vmem_utilisation",
+                Counters.percent((Number) cur.get("vmem_memory"), (Number) cur.get("vmem_max_memory")));
         s.put("vdsk_capacity", cur.get("vdsk_capacity"));
         s.put("vdsk_allocation", cur.get("vdsk_allocation"));
         rate64(s, "vdsk_rd_bytes_per_second", comparable, prev, cur, "vdsk_rd_bytes", interval);
@@ -163,40 +171,33 @@ final class Summaries {
     private static Double cpuUtilisation(Map<String, Object> prev, Map<String, Object> cur, long interval) {
         long total = 0;
         long notBusy = 0;
-        for (String c : CPU_TIMES) {
+        for (String c : Utilisation.CPU_TIMES) {
             Long d = delta32(prev.get(c), cur.get(c));
             if (d == null) {
                 return null;
             }
             total += d;
-            if (c.equals("cpu_idle") || c.equals("cpu_waiting_io")) {
+            if (Utilisation.CPU_NOT_BUSY.contains(c)) {
                 notBusy += d;
             }
         }
         Long steal = delta32(prev.get("cpu_steal"), cur.get("cpu_steal"));
         total += steal == null ? 0 : steal;
-        // the CPU times are milliseconds summed over all CPUs: more than the elapsed time allows is a reset
-        if (cur.get("cpu_num") instanceof Number cpus && total > 2.0 * interval * cpus.longValue()) {
-            return null;
-        }
-        return percent(total - notBusy, total);
+        long cpus = cur.get("cpu_num") instanceof Number n ? n.longValue() : 0;
+        return rounded(Utilisation.hostCpu(total, notBusy, interval, cpus));
     }
 
     /** Used memory (without buffers and page cache) as a share of the total. */
     private static Double memUtilisation(Map<String, Object> cur) {
-        if (!(cur.get("mem_total") instanceof Number total) || !(cur.get("mem_free") instanceof Number free)) {
-            return null;
-        }
-        double used = total.doubleValue() - free.doubleValue();
-        for (String reclaimable : List.of("mem_buffers", "mem_cached")) {
-            if (cur.get(reclaimable) instanceof Number n) {
-                used -= n.doubleValue();
-            }
-        }
-        return percent(Math.max(0, used), total);
+        return rounded(Utilisation.memory(number(cur.get("mem_total")), number(cur.get("mem_free")),
+                number(cur.get("mem_buffers")), number(cur.get("mem_cached"))));
     }
 
-    private static Double plausible(Double utilisation) {
-        return utilisation != null && utilisation > PLAUSIBLE_UTILISATION ? null : utilisation;
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static Double rounded(double value) {
+        return Double.isNaN(value) ? null : Counters.round2(value);
     }
 }

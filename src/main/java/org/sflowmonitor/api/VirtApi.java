@@ -11,10 +11,14 @@ import com.googlecode.jsonrpc4j.JsonRpcParam;
  */
 public interface VirtApi {
 
-    /** One row per VM (all when no filter is given); {@code ip}/{@code host_ip} pick the node it was last seen on. */
+    /**
+     * One row per VM (all when no filter is given); {@code ip}/{@code host_ip} pick the node it
+     * was last seen on, {@code mac} (any common notation) the VM with an adapter of that MAC.
+     */
     List<VmDescription> description(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
                                     @JsonRpcParam("name") String name, @JsonRpcParam("ip") String ip,
-                                    @JsonRpcParam("host_ip") String hostIp);
+                                    @JsonRpcParam("host_ip") String hostIp,
+                                    @JsonRpcParam("reporting") Boolean reporting, @JsonRpcParam("mac") String mac);
 
     List<Map<String, Object>> cpu(VmSeries params);
 
@@ -29,5 +33,6 @@ public interface VirtApi {
     List<Map<String, Object>> summary(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
                                       @JsonRpcParam("name") String name, @JsonRpcParam("ip") String ip,
                                       @JsonRpcParam("host_ip") String hostIp,
-                                      @JsonRpcParam("output") List<String> output);
+                                      @JsonRpcParam("output") List<String> output,
+                                      @JsonRpcParam("reporting") Boolean reporting);
 }

@@ -17,21 +17,34 @@ final class VirtService implements VirtApi {
     }
 
     @Override
-    public List<VmDescription> description(String hostname, String uuid, String name, String ip, String hostIp) {
-        EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
+    public List<VmDescription> description(String hostname, String uuid, String name, String ip, String hostIp,
+                                           Boolean reporting, String mac) {
+        EntityFilter filter = filter(hostname, uuid, name, ip, hostIp).withMac(EntityLookup.mac(mac));
+        Reporting.Rule rule = reads.reportingNow();
+        List<Map<String, Object>> rows = reads.inventory().describeVms(filter);
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(true, filter);
         List<VmDescription> out = new ArrayList<>();
-        for (Map<String, Object> row : reads.inventory().describeVms(filter)) {
+        for (Map<String, Object> row : rows) {
             long id = ((Number) row.get("id")).longValue();
+            long lastSeen = lastSeen(row);
+            Reporting now = rule.of(lastSeen, (Number) row.get("polling_interval"));
+            if (!Reporting.Rule.wanted(reporting, now)) {
+                continue;
+            }
             Object vcpuState = row.get("vcpu_state");
             String state = vcpuState == null ? null : RecordNames.virtState(((Number) vcpuState).longValue());
             out.add(new VmDescription((String) row.get("host_ip"), (String) row.get("uuid"), (String) row.get("uuid"),
                     (String) row.get("name"), state, (String) row.get("node_hostname"),
-                    ((Number) row.get("first_seen")).longValue(),
-                    Math.max(((Number) row.get("last_seen")).longValue(), reads.live().vmLastSeen(id)),
-                    adapters.getOrDefault(id, List.of())));
+                    ((Number) row.get("first_seen")).longValue(), lastSeen, adapters.getOrDefault(id, List.of()),
+                    now.reporting(), now.silentSince()));
         }
         return out;
+    }
+
+    /** The VM's newest sight: the table's last_seen or, when newer, the writer's. */
+    private long lastSeen(Map<String, Object> row) {
+        return Math.max(((Number) row.get("last_seen")).longValue(),
+                reads.live().vmLastSeen(((Number) row.get("id")).longValue()));
     }
 
     /**
@@ -85,9 +98,11 @@ final class VirtService implements VirtApi {
 
     @Override
     public List<Map<String, Object>> summary(String hostname, String uuid, String name, String ip, String hostIp,
-                                             List<String> output) {
+                                             List<String> output, Boolean reporting) {
         List<String> fields = Selection.output(output, Summaries.VM_FIELDS);
         EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
-        return Summaries.summarise(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields);
+        Reporting.Rule rule = reads.reportingNow();
+        return Summaries.summarise(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields,
+                row -> rule.of(lastSeen(row), (Number) row.get("polling_interval")), reporting);
     }
 }

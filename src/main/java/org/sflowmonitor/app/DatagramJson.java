@@ -1,16 +1,18 @@
 package org.sflowmonitor.app;
 
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.netty.util.NetUtil;
 import org.sflowmonitor.sflow.CounterRecord;
 import org.sflowmonitor.sflow.MacAddress;
@@ -19,13 +21,13 @@ import org.sflowmonitor.sflow.Sample;
 import org.sflowmonitor.sflow.SflowDatagram;
 
 /**
- * The JSON form of a decoded datagram printed by the decode command. Record fields are the
- * record components in snake_case, values as on the wire: unsigned integers (every {@code long}
- * component) as non-negative numbers, enums as names, UUIDs and MACs in their usual text form.
+ * The JSON form of a decoded datagram printed by the decode command, written straight into a
+ * generator. Record fields are the record components in snake_case, values as on the wire:
+ * unsigned integers (every {@code long} component) as non-negative numbers, enums as names, UUIDs
+ * and MACs in their usual text form. How to write each record class is worked out once, from its
+ * components, and kept.
  */
 final class DatagramJson {
-
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** Components whose snake_case form is not the reference's name (or would clash with "name"). */
     private static final Map<String, String> FIELD_NAMES = Map.of(
@@ -38,98 +40,134 @@ final class DatagramJson {
             "HostDescr.osName", RecordNames::osName,
             "VirtCpu.state", RecordNames::virtState);
 
+    private static final ClassValue<RecordWriter> WRITERS = new ClassValue<>() {
+        @Override
+        protected RecordWriter computeValue(Class<?> type) {
+            return new RecordWriter(type);
+        }
+    };
+
     private DatagramJson() {
     }
 
-    static ObjectNode of(SflowDatagram datagram) {
-        ObjectNode node = JSON.objectNode();
+    /** Writes the datagram as one JSON object (the caller ends the line). */
+    static void write(JsonGenerator json, SflowDatagram datagram) throws IOException {
+        json.writeStartObject();
         InetAddress agent = datagram.agentAddress();
-        node.put("agent", agent == null ? null : NetUtil.toAddressString(agent));
-        node.put("sub_agent_id", datagram.subAgentId());
-        node.put("sequence", datagram.sequenceNumber());
-        node.put("uptime_ms", datagram.uptimeMillis());
-        ArrayNode samples = node.putArray("samples");
-        datagram.samples().forEach(s -> samples.add(sample(s)));
-        return node;
-    }
-
-    private static ObjectNode sample(Sample sample) {
-        ObjectNode node = JSON.objectNode();
-        if (sample instanceof Sample.Counters c) {
-            node.put("kind", "counter").put("format", c.format()).put("sequence", c.sequenceNumber())
-                    .put("source_id_type", c.sourceIdType()).put("source_id_index", c.sourceIdIndex());
-            ArrayNode records = node.putArray("records");
-            c.records().forEach(r -> records.add(record(r)));
-        } else if (sample instanceof Sample.Flow f) {
-            node.put("kind", "flow").put("format", f.format()).put("sequence", f.sequenceNumber())
-                    .put("source_id_type", f.sourceIdType()).put("source_id_index", f.sourceIdIndex())
-                    .put("sampling_rate", f.samplingRate()).put("sample_pool", f.samplePool())
-                    .put("drops", f.drops()).put("input_format", f.inputFormat()).put("input", f.input())
-                    .put("output_format", f.outputFormat()).put("output", f.output());
-            ArrayNode records = node.putArray("records");
-            f.records().forEach(r -> records.addObject().put("enterprise", r.enterprise())
-                    .put("format", r.format()).put("length", r.length()));
-        } else if (sample instanceof Sample.Unknown u) {
-            node.put("kind", "unknown").put("enterprise", u.enterprise()).put("format", u.format())
-                    .put("length", u.length());
-        } else if (sample instanceof Sample.Malformed m) {
-            node.put("kind", "malformed").put("enterprise", m.enterprise()).put("format", m.format())
-                    .put("length", m.length()).put("reason", m.reason());
-        }
-        return node;
-    }
-
-    private static ObjectNode record(CounterRecord record) {
-        ObjectNode node = JSON.objectNode().put("enterprise", record.enterprise()).put("format", record.format());
-        if (record instanceof CounterRecord.Unknown u) {
-            node.put("name", "unknown").put("length", u.length());
-        } else if (record instanceof CounterRecord.Malformed m) {
-            node.put("name", "malformed").put("length", m.length()).put("reason", m.reason());
+        json.writeFieldName("agent");
+        if (agent == null) {
+            json.writeNull();
         } else {
-            node.put("name", RecordNames.counterRecordName(record.format()));
-            components(node, (Record) record);
+            json.writeString(NetUtil.toAddressString(agent));
         }
-        return node;
+        json.writeNumberField("sub_agent_id", datagram.subAgentId());
+        json.writeNumberField("sequence", datagram.sequenceNumber());
+        json.writeNumberField("uptime_ms", datagram.uptimeMillis());
+        json.writeArrayFieldStart("samples");
+        for (Sample sample : datagram.samples()) {
+            sample(json, sample);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    /** Adds one field per record component; a null component (absent in the wire form) is left out. */
-    private static void components(ObjectNode node, Record record) {
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            Object value = value(component, record);
-            if (value == null) {
-                continue;
+    private static void sample(JsonGenerator json, Sample sample) throws IOException {
+        json.writeStartObject();
+        if (sample instanceof Sample.Counters c) {
+            json.writeStringField("kind", "counter");
+            json.writeNumberField("format", c.format());
+            json.writeNumberField("sequence", c.sequenceNumber());
+            json.writeNumberField("source_id_type", c.sourceIdType());
+            json.writeNumberField("source_id_index", c.sourceIdIndex());
+            json.writeArrayFieldStart("records");
+            for (CounterRecord record : c.records()) {
+                record(json, record);
             }
-            String name = component.getName();
-            String qualified = record.getClass().getSimpleName() + "." + name;
-            LongFunction<String> enumNames = ENUMS.get(qualified);
-            node.set(FIELD_NAMES.getOrDefault(qualified, snakeCase(name)),
-                    enumNames != null ? JSON.textNode(enumNames.apply((Long) value)) : json(value));
+            json.writeEndArray();
+        } else if (sample instanceof Sample.Flow f) {
+            json.writeStringField("kind", "flow");
+            json.writeNumberField("format", f.format());
+            json.writeNumberField("sequence", f.sequenceNumber());
+            json.writeNumberField("source_id_type", f.sourceIdType());
+            json.writeNumberField("source_id_index", f.sourceIdIndex());
+            json.writeNumberField("sampling_rate", f.samplingRate());
+            json.writeNumberField("sample_pool", f.samplePool());
+            json.writeNumberField("drops", f.drops());
+            json.writeNumberField("input_format", f.inputFormat());
+            json.writeNumberField("input", f.input());
+            json.writeNumberField("output_format", f.outputFormat());
+            json.writeNumberField("output", f.output());
+            json.writeArrayFieldStart("records");
+            for (Sample.FlowRecord r : f.records()) {
+                json.writeStartObject();
+                json.writeNumberField("enterprise", r.enterprise());
+                json.writeNumberField("format", r.format());
+                json.writeNumberField("length", r.length());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } else if (sample instanceof Sample.Unknown u) {
+            json.writeStringField("kind", "unknown");
+            json.writeNumberField("enterprise", u.enterprise());
+            json.writeNumberField("format", u.format());
+            json.writeNumberField("length", u.length());
+        } else if (sample instanceof Sample.Malformed m) {
+            json.writeStringField("kind", "malformed");
+            json.writeNumberField("enterprise", m.enterprise());
+            json.writeNumberField("format", m.format());
+            json.writeNumberField("length", m.length());
+            json.writeStringField("reason", m.reason());
         }
+        json.writeEndObject();
     }
 
-    private static JsonNode json(Object value) {
-        if (value instanceof Long l) {
-            return unsigned(l);
-        } else if (value instanceof Integer i) {
-            return JSON.numberNode(i);
-        } else if (value instanceof Float f) {
-            return JSON.numberNode(f);
-        } else if (value instanceof List<?> list) {
-            ArrayNode array = JSON.arrayNode();
-            list.forEach(item -> array.add(json(item)));
-            return array;
-        } else if (value instanceof Record r && !(value instanceof MacAddress)) {
-            ObjectNode object = JSON.objectNode();
-            components(object, r);
-            return object;
+    private static void record(JsonGenerator json, CounterRecord record) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("enterprise", record.enterprise());
+        json.writeNumberField("format", record.format());
+        if (record instanceof CounterRecord.Unknown u) {
+            json.writeStringField("name", "unknown");
+            json.writeNumberField("length", u.length());
+        } else if (record instanceof CounterRecord.Malformed m) {
+            json.writeStringField("name", "malformed");
+            json.writeNumberField("length", m.length());
+            json.writeStringField("reason", m.reason());
+        } else {
+            json.writeStringField("name", RecordNames.counterRecordName(record.format()));
+            WRITERS.get(record.getClass()).components(json, record);
         }
-        // String, UUID (canonical lower case), MacAddress (52:54:00:ab:cd:ef)
-        return JSON.textNode(value.toString());
+        json.writeEndObject();
+    }
+
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        if (value instanceof Long l) {
+            unsigned(json, l);
+        } else if (value instanceof Integer i) {
+            json.writeNumber(i);
+        } else if (value instanceof Float f) {
+            json.writeNumber(f);
+        } else if (value instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                value(json, item);
+            }
+            json.writeEndArray();
+        } else if (value instanceof Record r && !(value instanceof MacAddress)) {
+            json.writeStartObject();
+            WRITERS.get(r.getClass()).components(json, r);
+            json.writeEndObject();
+        } else { // String, UUID (canonical lower case), MacAddress (52:54:00:ab:cd:ef)
+            json.writeString(value.toString());
+        }
     }
 
     /** Every long of the records holds an unsigned 32- or 64-bit value. */
-    private static JsonNode unsigned(long value) {
-        return value >= 0 ? JSON.numberNode(value) : JSON.numberNode(new BigInteger(Long.toUnsignedString(value)));
+    private static void unsigned(JsonGenerator json, long value) throws IOException {
+        if (value >= 0) {
+            json.writeNumber(value);
+        } else {
+            json.writeNumber(Long.toUnsignedString(value));
+        }
     }
 
     static String snakeCase(String camel) {
@@ -145,11 +183,85 @@ final class DatagramJson {
         return s.toString();
     }
 
-    private static Object value(RecordComponent component, Record record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + component, e);
+    /** One field per record component, in declaration order; a null component (absent on the wire) is left out. */
+    private static final class RecordWriter {
+
+        private final Component[] components;
+
+        RecordWriter(Class<?> type) {
+            RecordComponent[] declared = type.getRecordComponents();
+            components = new Component[declared.length];
+            for (int i = 0; i < declared.length; i++) {
+                String qualified = type.getSimpleName() + "." + declared[i].getName();
+                components[i] = new Component(new SerializedString(
+                        FIELD_NAMES.getOrDefault(qualified, snakeCase(declared[i].getName()))),
+                        declared[i], ENUMS.get(qualified));
+            }
+        }
+
+        void components(JsonGenerator json, Object record) throws IOException {
+            for (Component component : components) {
+                component.write(json, record);
+            }
+        }
+    }
+
+    /** How one component is read (without boxing where it is primitive) and written. */
+    private static final class Component {
+
+        private static final MethodType AS_LONG = MethodType.methodType(long.class, Object.class);
+        private static final MethodType AS_INT = MethodType.methodType(int.class, Object.class);
+        private static final MethodType AS_FLOAT = MethodType.methodType(float.class, Object.class);
+        private static final MethodType AS_OBJECT = MethodType.methodType(Object.class, Object.class);
+
+        private final SerializableString name;
+        private final Class<?> type;
+        private final MethodHandle accessor;
+        private final LongFunction<String> enumNames;
+
+        Component(SerializableString name, RecordComponent component, LongFunction<String> enumNames) {
+            this.name = name;
+            this.type = component.getType();
+            this.enumNames = enumNames;
+            try {
+                MethodHandle getter = MethodHandles.publicLookup().unreflect(component.getAccessor());
+                this.accessor = getter.asType(type == long.class ? AS_LONG : type == int.class ? AS_INT
+                        : type == float.class ? AS_FLOAT : AS_OBJECT);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read " + component, e);
+            }
+        }
+
+        void write(JsonGenerator json, Object record) throws IOException {
+            try {
+                if (type == long.class) {
+                    long value = (long) accessor.invokeExact(record);
+                    json.writeFieldName(name);
+                    if (enumNames != null) {
+                        json.writeString(enumNames.apply(value));
+                    } else {
+                        unsigned(json, value);
+                    }
+                } else if (type == int.class) {
+                    int value = (int) accessor.invokeExact(record);
+                    json.writeFieldName(name);
+                    json.writeNumber(value);
+                } else if (type == float.class) {
+                    float value = (float) accessor.invokeExact(record);
+                    json.writeFieldName(name);
+                    json.writeNumber(value);
+                } else {
+                    Object value = (Object) accessor.invokeExact(record);
+                    if (value != null) {
+                        json.writeFieldName(name);
+                        value(json, value);
+                    }
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("a record accessor threw " + e, e);
+            }
         }
     }
 }

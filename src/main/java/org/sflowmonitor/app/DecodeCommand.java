@@ -1,16 +1,21 @@
 package org.sflowmonitor.app;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.util.NetUtil;
 import org.sflowmonitor.capture.CaptureFormatException;
 import org.sflowmonitor.capture.CaptureReader;
@@ -26,7 +31,9 @@ import org.sflowmonitor.sflow.SflowDecoder;
  * packets (any port) of pcap/pcapng captures as one JSON object per line on stdout. Problems go
  * to stderr, one line each, prefixed with the file name (and packet number): a damaged packet or
  * a payload that is not an sFlow v5 datagram is reported and skipped. Exit status 0 when every
- * file could be read to its end, 1 when a file is missing, not a capture or cut short, 2 on usage errors.
+ * file could be read to its end, 1 when a file is missing, not a capture or cut short (or stdout
+ * cannot be written), 2 on usage errors. The JSON is written in UTF-8 through one generator and a
+ * large buffer, flushed before each problem line so that both streams read in order on a terminal.
  */
 public final class DecodeCommand {
 
@@ -34,18 +41,20 @@ public final class DecodeCommand {
     static final int BAD_FILE = 1;
     static final int USAGE = 2;
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    DecodeCommand(PrintStream out, PrintStream err) {
+    private final OutputStream out;
+    private final PrintStream err;
+    private JsonGenerator json;
+
+    DecodeCommand(OutputStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
     public static void main(String[] args) {
-        int status = new DecodeCommand(System.out, System.err).run(args);
-        System.out.flush();
+        int status = new DecodeCommand(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 18),
+                System.err).run(args);
         if (status != OK) {
             System.exit(status);
         }
@@ -57,13 +66,35 @@ public final class DecodeCommand {
             return USAGE;
         }
         int status = OK;
-        for (String file : files) {
-            if (!decodeFile(Path.of(file))) {
-                status = BAD_FILE;
+        try (JsonGenerator generator = JSON.createGenerator(out, JsonEncoding.UTF8)) { // closing flushes out
+            json = generator;
+            json.setRootValueSeparator(null); // each datagram ends its own line
+            for (String file : files) {
+                if (!decodeFile(Path.of(file))) {
+                    status = BAD_FILE;
+                }
             }
+        } catch (OutputFailed | IOException e) {
+            err.println("stdout: cannot write: " + (e instanceof OutputFailed ? e.getCause() : e).getMessage());
+            return BAD_FILE;
         }
-        out.flush();
         return status;
+    }
+
+    /** A failure to write stdout, kept apart from the failures to read a capture. */
+    private static final class OutputFailed extends RuntimeException {
+        OutputFailed(IOException cause) {
+            super(cause);
+        }
+    }
+
+    private void problem(String line) {
+        try {
+            json.flush();
+        } catch (IOException e) {
+            throw new OutputFailed(e);
+        }
+        err.println(line);
     }
 
     /** False when the file could not be read to its end. */
@@ -78,15 +109,15 @@ public final class DecodeCommand {
                     }
                     decodeFrame(file, frame);
                 } catch (DamagedPacketException e) {
-                    err.println(file + ": " + e.getMessage());
+                    problem(file + ": " + e.getMessage());
                 }
             }
         } catch (NoSuchFileException e) {
-            err.println(file + ": no such file");
+            problem(file + ": no such file");
         } catch (CaptureFormatException e) {
-            err.println(file + ": " + e.getMessage());
+            problem(file + ": " + e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
+            problem(file + ": cannot read: " + e.getMessage());
         }
         return false;
     }
@@ -96,20 +127,25 @@ public final class DecodeCommand {
         try {
             udp = UdpPayloads.find(frame);
         } catch (DamagedPacketException e) {
-            err.println(file + ": packet " + frame.number() + ": " + e.getMessage());
+            problem(file + ": packet " + frame.number() + ": " + e.getMessage());
             return;
         }
         if (udp == null) {
             return;
         }
+        SflowDatagram datagram;
         try {
-            SflowDatagram datagram = SflowDecoder.DEFAULT.decode(udp.payload(), udp.source(), 0);
-            out.println(mapper.writeValueAsString(DatagramJson.of(datagram)));
+            datagram = SflowDecoder.DEFAULT.decode(udp.payload(), udp.source(), 0);
         } catch (SflowDecodeException e) {
-            err.println(file + ": packet " + frame.number() + " from " + NetUtil.toAddressString(udp.source().getAddress())
+            problem(file + ": packet " + frame.number() + " from " + NetUtil.toAddressString(udp.source().getAddress())
                     + ": not decoded: " + e.getMessage());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
+            return;
+        }
+        try {
+            DatagramJson.write(json, datagram);
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new OutputFailed(e);
         }
     }
 }

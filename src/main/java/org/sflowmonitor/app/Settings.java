@@ -3,9 +3,6 @@ package org.sflowmonitor.app;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.sql.Driver;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.sflowmonitor.ingest.Cidr;
+import org.sflowmonitor.store.RollupTier;
 
 /**
  * The service's settings, read once at start. Each value comes from, highest first: a Java
@@ -25,15 +23,17 @@ import org.sflowmonitor.ingest.Cidr;
  */
 public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuffer, int sflowChannels,
                        int httpPort, Path dataDir, String dbUrl, String dbUser, String dbPassword, String apiToken,
-                       List<Cidr> agentsAllow, int retentionDays, int queueCapacity, int batchSize,
+                       List<Cidr> agentsAllow, int retentionDays, List<RollupTier> rollupTiers,
+                       int queueCapacity, int batchSize,
                        int agentMaxVms, int vmsMax, int apiMaxBodyBytes, int apiMaxBatch, int apiMaxLimit,
-                       int dbQueryTimeoutSeconds, int pushMaxConnections, int pushMaxSubscriptions,
-                       int pushMaxBufferBytes) {
+                       int dbQueryTimeoutSeconds, int silentIntervals, int metricsGroupSize,
+                       int pushMaxConnections, int pushMaxSubscriptions, int pushMaxBufferBytes) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
     public Settings {
         agentsAllow = List.copyOf(agentsAllow);
+        rollupTiers = List.copyOf(rollupTiers);
     }
 
     /** Reads the settings of the running JVM with the given context parameters. */
@@ -79,6 +79,7 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                 raw.apply(Setting.API_TOKEN),
                 parseCidrs(raw.apply(Setting.AGENTS_ALLOW)),
                 number.applyAsInt(Setting.RETENTION_DAYS),
+                parseTiers(raw.apply(Setting.ROLLUP_TIERS)),
                 number.applyAsInt(Setting.QUEUE_CAPACITY),
                 number.applyAsInt(Setting.BATCH_SIZE),
                 number.applyAsInt(Setting.AGENT_MAX_VMS),
@@ -87,6 +88,8 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                 number.applyAsInt(Setting.API_MAX_BATCH),
                 number.applyAsInt(Setting.API_MAX_LIMIT),
                 number.applyAsInt(Setting.DB_QUERY_TIMEOUT),
+                number.applyAsInt(Setting.SILENT_INTERVALS),
+                number.applyAsInt(Setting.METRICS_GROUP_SIZE),
                 number.applyAsInt(Setting.PUSH_MAX_CONNECTIONS),
                 number.applyAsInt(Setting.PUSH_MAX_SUBSCRIPTIONS),
                 number.applyAsInt(Setting.PUSH_MAX_BUFFER));
@@ -143,21 +146,20 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
         return list;
     }
 
-    private static void checkJdbcUrl(String url) {
-        if (!url.startsWith("jdbc:")) {
-            throw new InvalidSettingException(Setting.DB_URL, url, "a JDBC URL starts with 'jdbc:'");
-        }
-        if (url.startsWith("jdbc:h2:")) {
-            return; // bundled
-        }
+    private static List<RollupTier> parseTiers(String value) {
         try {
-            Driver driver = DriverManager.getDriver(url);
-            if (driver == null) {
-                throw new SQLException();
-            }
-        } catch (SQLException e) {
-            throw new InvalidSettingException(Setting.DB_URL, url, "no JDBC driver for this URL scheme; supported: "
-                    + "jdbc:h2:..., and jdbc:postgresql:... once PostgreSQL's driver jar is in Tomcat's lib folder");
+            return RollupTier.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(Setting.ROLLUP_TIERS, value, e.getMessage()
+                    + "; expected width:retention pairs such as 5m:90d,1h:730d");
+        }
+    }
+
+    private static void checkJdbcUrl(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:postgresql:")) {
+            throw new InvalidSettingException(Setting.DB_URL, url, "a database sflow-monitor runs on: "
+                    + "jdbc:h2:... (bundled, the default) or jdbc:postgresql://HOST[:PORT]/DATABASE");
         }
     }
 

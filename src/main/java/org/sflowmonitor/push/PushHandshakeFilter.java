@@ -12,8 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.sflowmonitor.api.Api;
-import org.sflowmonitor.api.JsonRpcServlet;
 import org.sflowmonitor.api.RpcException;
+import org.sflowmonitor.web.BearerToken;
 
 /**
  * Before the WebSocket upgrade at /push: the same token as /api, from the Authorization header
@@ -33,9 +33,9 @@ public final class PushHandshakeFilter extends HttpFilter {
             resp.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
-        if (api.config().tokenRequired() && !api.config().accepts(presentedToken(req))) {
+        if (api.config().tokenRequired() && !BearerToken.matches(presentedToken(req), api.config().token())) {
             hub.stats().connectionsRefused.increment();
-            resp.setHeader("WWW-Authenticate", "Bearer realm=\"sflow-monitor\"");
+            resp.setHeader("WWW-Authenticate", BearerToken.CHALLENGE);
             send(resp, HttpServletResponse.SC_UNAUTHORIZED, api.errorBody(RpcException.notAuthorized()));
             return;
         }
@@ -50,7 +50,7 @@ public final class PushHandshakeFilter extends HttpFilter {
 
     /** The bearer token of the header, else of a "bearer." subprotocol; empty when neither came. */
     static String presentedToken(HttpServletRequest req) {
-        String header = JsonRpcServlet.bearerToken(req.getHeader("Authorization"));
+        String header = BearerToken.fromHeader(req.getHeader("Authorization"));
         if (!header.isEmpty()) {
             return header;
         }

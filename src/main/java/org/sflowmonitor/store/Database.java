@@ -46,12 +46,14 @@ public final class Database implements AutoCloseable {
             url = withDefault(url, "DB_CLOSE_ON_EXIT", "FALSE");
             url = withDefault(url, "AUTO_COMPACT_FILL_RATE", "50");
         }
+        Dialect dialect = Dialect.of(url);
+        if (dialect == Dialect.POSTGRESQL) {
+            // batches of sample rows as multi-row INSERTs (docs/benchmarks.md, "PostgreSQL")
+            url = withParameter(url, "reWriteBatchedInserts", "true");
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        if (url.startsWith("jdbc:h2:")) {
-            // by class, not through DriverManager: an undeploy deregisters the driver of our class loader
-            config.setDriverClassName("org.h2.Driver");
-        }
+        config.setDriverClassName(dialect.driverClass());
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -87,6 +89,14 @@ public final class Database implements AutoCloseable {
         return url.toUpperCase(java.util.Locale.ROOT).contains(";" + name + "=") ? url : url + ";" + name + "=" + value;
     }
 
+    /** Adds {@code name=value} to the query of a PostgreSQL URL that does not set {@code name} itself. */
+    private static String withParameter(String url, String name, String value) {
+        if (url.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]" + name.toLowerCase(java.util.Locale.ROOT) + "=.*")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + name + "=" + value;
+    }
+
     private static void createPrivateFolder(Path dir) throws IOException {
         Files.createDirectories(dir);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -107,8 +117,19 @@ public final class Database implements AutoCloseable {
         return redact(url);
     }
 
-    /** Bytes of the database files for an H2 file database; -1 when unknown (server databases). */
+    /**
+     * Bytes of the database: of its files for an H2 file database, as PostgreSQL counts them
+     * (pg_database_size) for PostgreSQL; -1 when unknown.
+     */
     public long sizeBytes() {
+        if (Dialect.of(url) == Dialect.POSTGRESQL) {
+            try (Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT pg_database_size(current_database())")) {
+                return rs.next() ? rs.getLong(1) : -1;
+            } catch (SQLException e) {
+                return -1;
+            }
+        }
         if (!url.startsWith("jdbc:h2:file:") || !Files.isDirectory(dataDir)) {
             return -1;
         }

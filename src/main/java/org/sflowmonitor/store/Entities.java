@@ -6,18 +6,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.sflowmonitor.ingest.EntitySample;
 import org.sflowmonitor.sflow.CounterRecord;
 
 /**
  * The writer's view of the host and vm tables: ids by agent address and by UUID, with what was
  * last written of each entity, so that a sample costs a write only where it changed something.
- * New hosts and VMs are created within the configured limits, with ids from {@link EntityIds},
- * as rows of JDBC batches: a batch that meets thousands of unseen entities writes them with a
- * few statement executions and no lookup. Keeps each host's VM count.
+ * New hosts and VMs are created within the configured limits: on H2 with ids from {@link EntityIds},
+ * as rows of JDBC batches, on PostgreSQL before the batch's samples by {@link NewEntities}
+ * ({@link Dialect} says why they differ); either way a batch that meets thousands of unseen
+ * entities writes them with a few statement executions. Keeps each host's VM count.
  *
  * <p>The writes are delegated: {@link Descriptions} (changed descriptions and moves),
  * {@link AdapterRows} (changed adapter lists) and {@link LastSeenSweep} (last_seen, kept in memory
@@ -33,8 +36,15 @@ final class Entities {
             + "os_name, os_release, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_VM = "INSERT INTO vm (id, uuid, hostname, host_id, ds_index, first_seen, "
             + "last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String HOST_LAST_SEEN = "UPDATE host SET last_seen = ? WHERE id = ?";
-    private static final String VM_LAST_SEEN = "UPDATE vm SET last_seen = ? WHERE id = ?";
+    private static final String HOST_LAST_SEEN = "UPDATE host SET last_seen = GREATEST(last_seen, ?) WHERE id = ?";
+    /**
+     * The node a VM runs on follows the newest sight: a collector whose cache still places a VM
+     * that went to another collector's node and came back corrects the row here (several
+     * collectors on one database).
+     */
+    private static final String VM_LAST_SEEN = "UPDATE vm SET host_id = CASE WHEN ? > last_seen THEN ? ELSE host_id END, "
+            + "last_seen = GREATEST(last_seen, ?) WHERE id = ?";
+    private static final String HOST_POLLING_INTERVAL = "UPDATE host SET polling_interval = ? WHERE id = ?";
 
     /** What hosts and VMs share: the row id, last_seen, and the fingerprint of the stored adapters. */
     abstract static class Entity {
@@ -59,6 +69,9 @@ final class Entities {
         Integer osName;
         String osRelease;
         int vmCount;
+        final PollingInterval polling = new PollingInterval();
+        /** The polling_interval column: 0 while none is written. */
+        long pollingIntervalWritten;
 
         Host(long id, long lastSeen) {
             super(id, lastSeen);
@@ -80,18 +93,22 @@ final class Entities {
     private final Map<String, Host> hosts = new HashMap<>();
     private final Map<Long, Host> hostsById = new HashMap<>();
     private final UuidMap<Vm> vms = new UuidMap<>();
-    /** Hosts and VMs in id order (ids only grow and rows are never deleted): the sweep's path. */
+    /**
+     * Hosts and VMs in id order (ids only grow and rows are never deleted), the sweep's path; on
+     * PostgreSQL a row another instance created joins at the end, out of order.
+     */
     private final List<Host> hostsInIdOrder = new ArrayList<>();
     private final List<Vm> vmsInIdOrder = new ArrayList<>();
     private final EntityBatches batches = new EntityBatches(List.of(INSERT_HOST, INSERT_VM,
             Descriptions.DESCRIBE_HOST, Descriptions.UPDATE_VM, AdapterRows.DELETE_HOST_ADAPTERS,
             AdapterRows.INSERT_HOST_ADAPTER, AdapterRows.DELETE_VM_ADAPTERS, AdapterRows.INSERT_VM_ADAPTER,
-            HOST_LAST_SEEN, VM_LAST_SEEN));
+            HOST_LAST_SEEN, VM_LAST_SEEN, HOST_POLLING_INTERVAL));
     private final Descriptions descriptions = new Descriptions(batches);
     private final AdapterRows adapters = new AdapterRows(batches);
     private final LastSeenSweep sweep = new LastSeenSweep(hostsInIdOrder, vmsInIdOrder);
     private final LiveEntities live = new LiveEntities();
     private final EntityIds ids = new EntityIds();
+    private Dialect dialect = Dialect.H2;
 
     Entities(int maxHosts, int maxVmsPerHost, int maxVms) {
         this.maxHosts = maxHosts;
@@ -109,44 +126,59 @@ final class Entities {
         hostsInIdOrder.clear();
         vmsInIdOrder.clear();
         sweep.abandon();
+        dialect = Dialect.of(st.connection());
         try (Statement s = st.connection().createStatement()) {
-            ids.load(s);
-            try (ResultSet rs = s.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
-                    + "os_release, last_seen FROM host ORDER BY id")) {
-                while (rs.next()) {
-                    Host h = new Host(rs.getLong(1), rs.getLong(8));
-                    // after a rollback, what the sweep had not written yet must stay due
-                    seen(h, live.hostLastSeen(h.id));
-                    h.hostname = rs.getString(3);
-                    h.uuid = rs.getString(4);
-                    h.machineType = rs.getObject(5, Integer.class);
-                    h.osName = rs.getObject(6, Integer.class);
-                    h.osRelease = rs.getString(7);
-                    hosts.put(rs.getString(2), h);
-                    hostsById.put(h.id, h);
-                    hostsInIdOrder.add(h);
-                }
+            dialect.streamRows(s);
+            try {
+                loadRows(s);
+            } finally {
+                dialect.stopStreaming(s); // the connection goes back to the pool with its session
             }
-            try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
-                while (rs.next()) {
-                    Vm v = new Vm(rs.getLong(1), rs.getLong(5));
-                    seen(v, live.vmLastSeen(v.id));
-                    v.hostId = rs.getLong(3);
-                    v.hostname = rs.getString(4);
-                    vms.put(UUID.fromString(rs.getString(2)), v);
-                    vmsInIdOrder.add(v);
-                    Host h = hostsById.get(v.hostId);
-                    if (h != null) {
-                        h.vmCount++;
-                    }
-                }
-            }
-            for (Host h : hostsInIdOrder) {
-                live.setHostVmCount(h.id, h.vmCount);
-            }
-            AdapterRows.load(s, id -> byId(hostsInIdOrder, id), id -> byId(vmsInIdOrder, id));
         }
         live.markLoaded();
+    }
+
+    private void loadRows(Statement s) throws SQLException {
+        ids.load(s);
+        try (ResultSet rs = s.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
+                + "os_release, last_seen, polling_interval FROM host ORDER BY id")) {
+            while (rs.next()) {
+                Host h = new Host(rs.getLong(1), rs.getLong(8));
+                // after a rollback, what the sweep had not written yet must stay due
+                seen(h, live.hostLastSeen(h.id));
+                live.raiseHostLastSeen(h.id, h.lastSeen);
+                h.pollingIntervalWritten = rs.getLong(9);
+                live.setHostPollingInterval(h.id, h.pollingIntervalWritten);
+                h.hostname = rs.getString(3);
+                h.uuid = rs.getString(4);
+                h.machineType = rs.getObject(5, Integer.class);
+                h.osName = rs.getObject(6, Integer.class);
+                h.osRelease = rs.getString(7);
+                hosts.put(rs.getString(2), h);
+                hostsById.put(h.id, h);
+                hostsInIdOrder.add(h);
+            }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
+            while (rs.next()) {
+                Vm v = new Vm(rs.getLong(1), rs.getLong(5));
+                seen(v, live.vmLastSeen(v.id));
+                live.raiseVmLastSeen(v.id, v.lastSeen);
+                v.hostId = rs.getLong(3);
+                live.setVmHost(v.id, v.hostId);
+                v.hostname = rs.getString(4);
+                vms.put(UUID.fromString(rs.getString(2)), v);
+                vmsInIdOrder.add(v);
+                Host h = hostsById.get(v.hostId);
+                if (h != null) {
+                    h.vmCount++;
+                }
+            }
+        }
+        for (Host h : hostsInIdOrder) {
+            live.setHostVmCount(h.id, h.vmCount);
+        }
+        AdapterRows.load(s, id -> byId(hostsInIdOrder, id), id -> byId(vmsInIdOrder, id));
     }
 
     /** The entity of this id in a list in id order, or null (a binary search: no map of a million ids at load). */
@@ -180,8 +212,8 @@ final class Entities {
     Host host(Statements st, String hostIp, long at, CounterRecord.HostDescr descr) throws SQLException {
         Host h = hosts.get(hostIp);
         if (h == null) {
-            if (hosts.size() >= maxHosts) {
-                return null;
+            if (hosts.size() >= maxHosts || dialect.assignsEntityIds()) {
+                return null; // on PostgreSQL createUnseen created every host within the limit
             }
             h = new Host(ids.nextHost(), at);
             if (descr != null) {
@@ -189,6 +221,7 @@ final class Entities {
             }
             live.setHostLastSeen(h.id, at);
             live.setHostVmCount(h.id, 0);
+            live.setHostPollingInterval(h.id, 0);
             PreparedStatement ps = batches.add(st, INSERT_HOST);
             Parameters.of(ps).add(h.id).add(hostIp).add(h.hostname).add(h.uuid).add(h.machineType).add(h.osName)
                     .add(h.osRelease).add(at).add(at);
@@ -198,6 +231,91 @@ final class Entities {
             hostsInIdOrder.add(h);
         }
         return h;
+    }
+
+    /**
+     * On a database that assigns the ids (PostgreSQL): creates the hosts and VMs the batch
+     * meets for the first time, within the limits, before its samples are bound, or finds the
+     * rows another instance created (see {@link NewEntities}). Elsewhere nothing: {@link #host}
+     * and {@link #vm} create them as they come.
+     */
+    void createUnseen(Statements st, List<EntitySample> batch) throws SQLException {
+        if (!dialect.assignsEntityIds()) {
+            return;
+        }
+        Map<String, NewEntities.HostRow> newHosts = new LinkedHashMap<>();
+        for (EntitySample sample : batch) {
+            String ip = sample.agent();
+            if (!hosts.containsKey(ip) && !newHosts.containsKey(ip) && hosts.size() + newHosts.size() < maxHosts) {
+                Host described = new Host(0, sample.receivedAt());
+                if (sample instanceof EntitySample.NodeSample node && node.descr() != null) {
+                    Descriptions.takeDescription(described, node.descr());
+                }
+                newHosts.put(ip, new NewEntities.HostRow(ip, described, sample.receivedAt()));
+            }
+        }
+        if (!newHosts.isEmpty()) {
+            for (NewEntities.StoredHost row : NewEntities.hosts(st, List.copyOf(newHosts.values()))) {
+                adopt(row);
+            }
+        }
+        Map<UUID, NewEntities.VmRow> newVms = new LinkedHashMap<>();
+        Map<Host, Integer> newOnHost = new HashMap<>();
+        for (EntitySample sample : batch) {
+            if (!(sample instanceof EntitySample.VmSample vm)) {
+                continue;
+            }
+            Host h = hosts.get(vm.agent());
+            if (h == null || vms.get(vm.uuid()) != null || newVms.containsKey(vm.uuid())) {
+                continue;
+            }
+            int onHost = newOnHost.getOrDefault(h, 0);
+            if (h.vmCount + onHost >= maxVmsPerHost || vms.size() + newVms.size() >= maxVms) {
+                continue;
+            }
+            newOnHost.put(h, onHost + 1);
+            newVms.put(vm.uuid(), new NewEntities.VmRow(vm.uuid().toString(), SqlValues.text(vm.name(), 1024), h.id,
+                    vm.dsIndex(), vm.receivedAt()));
+        }
+        if (!newVms.isEmpty()) {
+            for (NewEntities.StoredVm row : NewEntities.vms(st, List.copyOf(newVms.values()))) {
+                adopt(row);
+            }
+        }
+    }
+
+    /** Takes a host row into the cache; one another instance created may have adapter rows. */
+    private void adopt(NewEntities.StoredHost row) {
+        Host h = new Host(row.id(), row.lastSeen());
+        h.hostname = row.hostname();
+        h.uuid = row.uuid();
+        h.machineType = row.machineType();
+        h.osName = row.osName();
+        h.osRelease = row.osRelease();
+        h.hasAdapterRows = !row.created();
+        live.setHostLastSeen(h.id, h.lastSeen);
+        live.setHostVmCount(h.id, 0);
+        // an interval another instance learned is learned again here (and written when it moved)
+        live.setHostPollingInterval(h.id, 0);
+        hosts.put(row.hostIp(), h);
+        hostsById.put(h.id, h);
+        hostsInIdOrder.add(h);
+    }
+
+    /** Takes a VM row into the cache, counted on the host its row names (a move is the caller's). */
+    private void adopt(NewEntities.StoredVm row) {
+        Vm v = new Vm(row.id(), row.lastSeen());
+        v.hostId = row.hostId();
+        v.hostname = row.hostname();
+        v.hasAdapterRows = !row.created();
+        live.setVmLastSeen(v.id, v.lastSeen);
+        live.setVmHost(v.id, v.hostId);
+        Host h = hostsById.get(v.hostId);
+        if (h != null) {
+            countVms(h, 1);
+        }
+        vms.put(UUID.fromString(row.uuid()), v);
+        vmsInIdOrder.add(v);
     }
 
     /** Writes a node's description when it differs from the stored one. */
@@ -213,8 +331,8 @@ final class Entities {
         Vm v = vms.get(uuid);
         String hostname = SqlValues.text(name, 1024);
         if (v == null) {
-            if (host.vmCount >= maxVmsPerHost || vms.size() >= maxVms) {
-                return null;
+            if (host.vmCount >= maxVmsPerHost || vms.size() >= maxVms || dialect.assignsEntityIds()) {
+                return null; // on PostgreSQL createUnseen created every VM within the limits
             }
             v = new Vm(ids.nextVm(), at);
             live.setVmLastSeen(v.id, at);
@@ -223,6 +341,7 @@ final class Entities {
                     .add(at).add(at);
             ps.addBatch();
             v.hostId = host.id;
+            live.setVmHost(v.id, host.id);
             v.hostname = hostname;
             countVms(host, 1);
             vms.put(uuid, v);
@@ -237,8 +356,24 @@ final class Entities {
             }
             countVms(host, 1);
             v.hostId = host.id;
+            live.setVmHost(v.id, host.id);
         }
         return v;
+    }
+
+    /**
+     * Learns the node's polling interval from the receive time of its own sample ({@link PollingInterval})
+     * and writes it to the host row when it was first learned or moved by more than a tenth.
+     */
+    void nodeSampled(Statements st, Host h, long at) throws SQLException {
+        long learned = h.polling.sampled(at);
+        if (PollingInterval.worthWriting(learned, h.pollingIntervalWritten)) {
+            PreparedStatement ps = batches.add(st, HOST_POLLING_INTERVAL);
+            Parameters.of(ps).add(learned).add(h.id);
+            ps.addBatch();
+            h.pollingIntervalWritten = learned;
+            live.setHostPollingInterval(h.id, learned);
+        }
     }
 
     /** Notes that a sample of the entity arrived at {@code at}; the API sees it now, the sweep writes it later. */
@@ -293,9 +428,15 @@ final class Entities {
     }
 
     private void addLastSeen(Statements st, Entity e) throws SQLException {
-        PreparedStatement ps = batches.add(st, e instanceof Host ? HOST_LAST_SEEN : VM_LAST_SEEN);
-        Parameters.of(ps).add(e.lastSeen).add(e.id);
-        ps.addBatch();
+        if (e instanceof Vm v) {
+            PreparedStatement ps = batches.add(st, VM_LAST_SEEN);
+            Parameters.of(ps).add(v.lastSeen).add(v.hostId).add(v.lastSeen).add(v.id);
+            ps.addBatch();
+        } else {
+            PreparedStatement ps = batches.add(st, HOST_LAST_SEEN);
+            Parameters.of(ps).add(e.lastSeen).add(e.id);
+            ps.addBatch();
+        }
     }
 
     /** Runs the batched entity changes in foreign-key order; part of the caller's transaction. */

@@ -10,8 +10,19 @@ import java.util.List;
  * @param hostIp   the node's agent address (for a VM: the node it was last seen on)
  * @param hostname the node's host name, or the VM's libvirt name (wildcards allowed)
  * @param uuid     the node's or the VM's UUID
+ * @param mac      a MAC as stored ({@code 52:54:00:aa:00:02}): a VM with an adapter of that MAC;
+ *                 a node with one, or on which such a VM was last seen
  */
-public record EntityFilter(String hostIp, String hostname, String uuid) {
+public record EntityFilter(String hostIp, String hostname, String uuid, String mac) {
+
+    public EntityFilter(String hostIp, String hostname, String uuid) {
+        this(hostIp, hostname, uuid, null);
+    }
+
+    /** This filter with the MAC condition (null: none). */
+    public EntityFilter withMac(String storedMac) {
+        return new EntityFilter(hostIp, hostname, uuid, storedMac);
+    }
 
     /** " WHERE ..." (or "") over the node alias {@code h} and, for VMs, the VM alias {@code v}. */
     String where(boolean vm, List<Object> params) {
@@ -33,6 +44,18 @@ public record EntityFilter(String hostIp, String hostname, String uuid) {
         if (uuid != null) {
             conditions.add(entity + "uuid = ?");
             params.add(uuid);
+        }
+        if (mac != null) {
+            // IN (subquery) rather than EXISTS: the subquery reads the adapter tables' mac index
+            if (vm) {
+                conditions.add("v.id IN (SELECT ma.vm_id FROM vm_adapter ma WHERE ma.mac = ?)");
+                params.add(mac);
+            } else {
+                conditions.add("(h.id IN (SELECT ma.host_id FROM host_adapter ma WHERE ma.mac = ?) OR h.id IN "
+                        + "(SELECT mv.host_id FROM vm mv JOIN vm_adapter ma ON ma.vm_id = mv.id WHERE ma.mac = ?))");
+                params.add(mac);
+                params.add(mac);
+            }
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

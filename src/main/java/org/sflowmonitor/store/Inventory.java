@@ -32,25 +32,25 @@ public final class Inventory {
 
     /**
      * Node descriptions: id, host_ip, hostname, machine_type and os_name (numbers), os_release,
-     * uuid, first_seen, last_seen.
+     * uuid, first_seen, last_seen, polling_interval (ms or null).
      */
     public List<Map<String, Object>> describeHosts(EntityFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = filter.where(false, params);
         return queries.rows("SELECT h.id, h.host_ip, h.hostname, h.machine_type, h.os_name, h.os_release, h.uuid, "
-                + "h.first_seen, h.last_seen FROM host h" + where + " ORDER BY h.host_ip", params);
+                + "h.first_seen, h.last_seen, h.polling_interval FROM host h" + where + " ORDER BY h.host_ip", params);
     }
 
     /**
      * VM descriptions: id, host_ip and node_hostname of the node last seen on, uuid, name,
-     * vcpu_state of the newest sample, first_seen, last_seen.
+     * vcpu_state of the newest sample, first_seen, last_seen, polling_interval of the node last seen on.
      */
     public List<Map<String, Object>> describeVms(EntityFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = filter.where(true, params);
         return queries.rows("SELECT v.id, h.host_ip, v.uuid, v.hostname AS name, h.hostname AS node_hostname, "
                 + "(SELECT s.vcpu_state FROM vm_sample s WHERE s.vm_id = v.id ORDER BY s.vm_id DESC, s.ts DESC "
-                + "FETCH FIRST 1 ROW ONLY) AS vcpu_state, v.first_seen, v.last_seen "
+                + "FETCH FIRST 1 ROW ONLY) AS vcpu_state, v.first_seen, v.last_seen, h.polling_interval "
                 + "FROM vm v JOIN host h ON h.id = v.host_id" + where + " ORDER BY v.uuid", params);
     }
 

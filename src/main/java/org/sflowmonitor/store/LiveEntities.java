@@ -6,9 +6,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * What the writer knows of each host and VM now, by id, for the API: when it was last seen
  * (epoch ms; raised with every sample, so that descriptions show the exact time although the
- * tables' last_seen columns are written by a slow sweep, see {@link LastSeenSweep}) and a host's
- * VM count (counting a node's vm rows would cost host.description a query per node).
- * One writer thread, any number of readers; 8 bytes per entity and fact.
+ * tables' last_seen columns are written by a slow sweep, see {@link LastSeenSweep}), a host's
+ * VM count (counting a node's vm rows would cost host.description a query per node), a host's
+ * learned polling interval (also in the host table) and the host each VM was last seen on
+ * (so that the VMs reporting per node are counted without a query). One writer thread, any
+ * number of readers; 8 bytes per entity and fact.
  */
 public final class LiveEntities {
 
@@ -18,6 +20,8 @@ public final class LiveEntities {
     private final Ids hostsLastSeen = new Ids();
     private final Ids vmsLastSeen = new Ids();
     private final Ids hostsVmCount = new Ids();
+    private final Ids hostsPollingInterval = new Ids();
+    private final Ids vmsHost = new Ids();
     private volatile boolean loaded;
 
     /** True once the writer has loaded the hosts and VMs of the database (false while it cannot connect). */
@@ -38,6 +42,21 @@ public final class LiveEntities {
     /** The VMs last seen on the host, or 0 when the writer does not know the id. */
     public long hostVmCount(long id) {
         return hostsVmCount.get(id);
+    }
+
+    /** The host's learned polling interval in ms, or 0 when none is learned or the id is unknown. */
+    public long hostPollingInterval(long id) {
+        return hostsPollingInterval.get(id);
+    }
+
+    /** What {@link #forEachVm} tells of each VM. */
+    public interface VmSight {
+        void accept(long vmId, long hostId, long lastSeen);
+    }
+
+    /** Tells the host and last sight of every VM the writer knows, in id order. */
+    public void forEachVm(VmSight sight) {
+        vmsLastSeen.forEach((id, lastSeen) -> sight.accept(id, vmsHost.get(id), lastSeen));
     }
 
     void raiseHostLastSeen(long id, long at) {
@@ -65,6 +84,18 @@ public final class LiveEntities {
         hostsVmCount.set(id, count);
     }
 
+    void setHostPollingInterval(long id, long millis) {
+        hostsPollingInterval.set(id, millis);
+    }
+
+    void setVmHost(long vmId, long hostId) {
+        vmsHost.set(vmId, hostId);
+    }
+
+    private interface IdValue {
+        void accept(long id, long value);
+    }
+
     /** Times by id in chunks, so that growing never copies the times themselves. */
     private static final class Ids {
         private volatile AtomicLongArray[] chunks = new AtomicLongArray[0];
@@ -73,6 +104,19 @@ public final class LiveEntities {
             AtomicLongArray[] cs = chunks;
             long chunk = id >>> CHUNK_BITS;
             return id < 0 || chunk >= cs.length ? 0 : cs[(int) chunk].get((int) (id & CHUNK_MASK));
+        }
+
+        /** Calls {@code each} with every id holding a value other than 0. */
+        void forEach(IdValue each) {
+            AtomicLongArray[] cs = chunks;
+            for (int c = 0; c < cs.length; c++) {
+                for (int i = 0; i < cs[c].length(); i++) {
+                    long value = cs[c].get(i);
+                    if (value != 0) {
+                        each.accept(((long) c << CHUNK_BITS) | i, value);
+                    }
+                }
+            }
         }
 
         /** Writer thread only. */

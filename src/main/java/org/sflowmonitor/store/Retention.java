@@ -24,6 +24,8 @@ public final class Retention implements AutoCloseable {
     /** The most history of one entity one DELETE removes. */
     static final long STEP_MILLIS = TimeUnit.HOURS.toMillis(1);
     private static final long PASS_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    /** Keeps the first pass, which reads every entity id, out of the way of the writer's load at start-up. */
+    private static final long FIRST_PASS_DELAY_MILLIS = TimeUnit.MINUTES.toMillis(1);
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());
 
     /** A table of samples and the column naming its entity; each has an index on (column, ts). */
@@ -61,6 +63,7 @@ public final class Retention implements AutoCloseable {
     }
 
     private void run() {
+        rest(FIRST_PASS_DELAY_MILLIS);
         while (running) {
             try {
                 long deleted = deleteOlderThan(System.currentTimeMillis() - retentionMillis);

@@ -2,6 +2,7 @@ package org.sflowmonitor.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,13 +33,23 @@ final class WriterConnection {
 
     private final DataSource dataSource;
     private final Entities entities;
+    private final RollupFeed rollups;
     private final AtomicLong lastCommitAt = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private final LatestValues latest;
+    private final CommitLatency latency = new CommitLatency();
     private Statements statements;
 
-    WriterConnection(DataSource dataSource, Entities entities) {
+    WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups, LatestValues latest) {
         this.dataSource = dataSource;
         this.entities = entities;
+        this.rollups = rollups;
+        this.latest = latest;
+    }
+
+    /** Any thread. */
+    CommitLatency latency() {
+        return latency;
     }
 
     /** Epoch ms of the last commit; 0 before the first. Any thread. */
@@ -81,7 +92,9 @@ final class WriterConnection {
      * The outcomes are for the caller to count.
      */
     SampleOutcomes write(List<EntitySample> batch) throws SQLException {
+        long started = System.nanoTime();
         Statements st = open();
+        entities.createUnseen(st, batch);
         PreparedStatement hostRows = st.get(SampleRows.HOST_SAMPLE.insert());
         PreparedStatement mib2Rows = st.get(SampleRows.HOST_MIB2_SAMPLE.insert());
         PreparedStatement vmRows = st.get(SampleRows.VM_SAMPLE.insert());
@@ -91,6 +104,10 @@ final class WriterConnection {
         int vmCount = 0;
         int ifCount = 0;
         SampleOutcomes outcomes = new SampleOutcomes(batch.size());
+        long[] hostIds = new long[batch.size()];
+        long[] vmIds = new long[batch.size()];
+        Arrays.fill(hostIds, -1);
+        Arrays.fill(vmIds, -1);
         for (int i = 0; i < batch.size(); i++) {
             EntitySample sample = batch.get(i);
             Entities.Host host = entities.host(st, sample.agent(), sample.receivedAt(),
@@ -101,7 +118,9 @@ final class WriterConnection {
             }
             entities.seen(host, sample.receivedAt());
             outcomes.set(i, IngestCounter.SAMPLES_STORED);
+            hostIds[i] = host.id;
             if (sample instanceof EntitySample.NodeSample node) {
+                entities.nodeSampled(st, host, node.receivedAt());
                 if (node.descr() != null) {
                     entities.describeHost(st, host, node.descr());
                 }
@@ -113,6 +132,7 @@ final class WriterConnection {
                     hostRows.addBatch();
                     hostCount++;
                 }
+                latest.node(host.id, node);
                 if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
                     SampleRows.HOST_MIB2_SAMPLE.bind(mib2Rows, host.id, node);
                     mib2Rows.addBatch();
@@ -125,6 +145,7 @@ final class WriterConnection {
                     continue;
                 }
                 entities.seen(v, vm.receivedAt());
+                vmIds[i] = v.id;
                 if (vm.adapters() != null) {
                     entities.vmAdapters(st, v, vm.adapters());
                 }
@@ -133,10 +154,12 @@ final class WriterConnection {
                     vmRows.addBatch();
                     vmCount++;
                 }
+                latest.vm(host.id, vm);
             } else if (sample instanceof EntitySample.InterfaceSample itf) {
                 SampleRows.INTERFACE_SAMPLE.bind(ifRows, host.id, itf);
                 ifRows.addBatch();
                 ifCount++;
+                latest.iface(host.id, itf);
             }
         }
         entities.sweepLastSeen(st, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH);
@@ -146,6 +169,8 @@ final class WriterConnection {
         execute(vmRows, vmCount);
         execute(ifRows, ifCount);
         commit(st);
+        latency.record(System.nanoTime() - started);
+        rollups.committed(batch, hostIds, vmIds);
         return outcomes;
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.sflowmonitor.testing.ApiClient;
+import org.sflowmonitor.testing.Backend;
 
 /** Every method against a database filled over UDP with {@link TestFleet}. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,9 +39,14 @@ class ApiMethodsTest {
     /** Receive times of node A's three samples. */
     private final List<Long> nodeTimes = new ArrayList<>();
 
+    /** The database the tests run on; {@link ApiMethodsOnPostgresqlTest} runs them on PostgreSQL. */
+    Backend backend() {
+        return Backend.H2;
+    }
+
     @BeforeAll
     void start(@TempDir Path temp) throws Exception {
-        service = RunningService.start(temp);
+        service = RunningService.start(temp, backend().create(temp.resolve("data")).settings());
         client = service.client();
         TestFleet.send(service.sflowPort(), 300);
         JsonNode rows = client.awaitResult("host.cpu", "{\"ip\":\"" + NODE_A + "\"," + ALL + "}",
@@ -110,7 +116,8 @@ class ApiMethodsTest {
         assertTrue(a.get("first_seen").asLong() <= a.get("last_seen").asLong());
         assertEquals(2, a.get("adapters").get(0).get("if_index").asInt());
         assertEquals("3c:ec:ef:10:20:30", a.get("adapters").get(0).get("macs").get(0).asText());
-        assertEquals(2, a.get("vm_count").asInt());
+        // vm_count (the VMs reporting) depends on how long ago the rounds were: SilentEntitiesTest
+        assertEquals(2, a.get("vm_count_seen").asInt());
     }
 
     @Test

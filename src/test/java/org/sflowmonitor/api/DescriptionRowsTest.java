@@ -16,16 +16,18 @@ class DescriptionRowsTest {
     @Test
     void aHostDescriptionIsWrittenWithTheOriginalFieldNamesInTheirOrder() {
         HostDescription row = new HostDescription("10.0.0.1", "kvm1", "x86_64", "linux", "6.1", "u", 1L, 2L,
-                List.of(), null);
+                List.of(), null, null, null, true, null);
         assertEquals(List.of("host_ip", "hostname", "machine_type", "os_name", "os_release", "uuid", "first_seen",
-                "last_seen", "adapters", "vm_count"), fieldNames(row));
+                "last_seen", "adapters", "vm_count", "vm_count_seen", "polling_interval", "reporting", "silent_since"),
+                fieldNames(row));
     }
 
     @Test
     void aVmDescriptionIsWrittenWithTheOriginalFieldNamesInTheirOrder() {
-        VmDescription row = new VmDescription("10.0.0.1", "u", "u", "vm1", "running", "kvm1", 1L, 2L, List.of());
+        VmDescription row = new VmDescription("10.0.0.1", "u", "u", "vm1", "running", "kvm1", 1L, 2L, List.of(),
+                true, null);
         assertEquals(List.of("host_ip", "hostname", "uuid", "name", "state", "node_hostname", "first_seen",
-                "last_seen", "adapters"), fieldNames(row));
+                "last_seen", "adapters", "reporting", "silent_since"), fieldNames(row));
     }
 
     private static List<String> fieldNames(Object row) {

@@ -96,12 +96,23 @@ class SummariesTest {
         Map<String, Object> b1 = host(T0 + 5_000, 50, "bytes_in", 0L);
         b1.put("id", 2L);
         List<Map<String, Object>> out = Summaries.summarise(List.of(a1, a2, b1), false,
-                List.of("timestamp", "bytes_in_per_second"));
+                List.of("timestamp", "bytes_in_per_second"), row -> new Reporting(true, null), null);
         assertEquals(2, out.size());
         assertEquals(List.of("timestamp", "bytes_in_per_second"), List.copyOf(out.get(0).keySet()));
         assertEquals(T0 + 10_000, out.get(0).get("timestamp"));
         assertEquals(1000.0, out.get(0).get("bytes_in_per_second"));
         assertNull(out.get(1).get("bytes_in_per_second"));
+    }
+
+    @Test
+    void theReportingFilterKeepsOnlyTheEntitiesInTheStateAskedFor() {
+        Map<String, Object> a = host(T0, 100, "bytes_in", 0L);
+        Map<String, Object> b = host(T0, 100, "bytes_in", 0L);
+        b.put("id", 2L);
+        Reporting.Rule rule = new Reporting.Rule(3, T0 + 100_000);
+        List<Map<String, Object>> silent = Summaries.summarise(List.of(a, b), false, List.of("reporting",
+                "silent_since"), row -> rule.of(row.get("id").equals(2L) ? T0 + 90_000 : T0, 20_000), false);
+        assertEquals(List.of(Map.of("reporting", false, "silent_since", T0 + 60_000)), silent);
     }
 
     private static Map<String, Object> host(long timestamp, long uptime, String column, long value) {

@@ -84,11 +84,16 @@ final class TestFleet {
     }
 
     static byte[] vm(UUID uuid, String name, long dsIndex, int i, long cpuTime) throws Exception {
+        return vm(uuid, name, dsIndex, i, cpuTime, "52:54:00:9a:00:01");
+    }
+
+    /** A VM sample of round {@code i} whose one adapter has {@code mac}. */
+    static byte[] vm(UUID uuid, String name, long dsIndex, int i, long cpuTime, String mac) throws Exception {
         return SflowEncoder.datagram(InetAddress.getByName(NODE_A), 100001, 1000 + dsIndex * 10 + i, 1_000_000)
                 .counterSample(true, 60 + i, 3, dsIndex,
                         new HostDescr(name, uuid, 0, 0, ""),
                         new HostParent(2, 1),
-                        new HostAdapters(List.of(new HostAdapter(17, List.of(MacAddress.parse("52:54:00:9a:00:01"))))),
+                        new HostAdapters(List.of(new HostAdapter(17, List.of(MacAddress.parse(mac))))),
                         new VirtCpu(1, cpuTime, 4),
                         new VirtMemory(4_294_967_296L, 8_589_934_592L),
                         new VirtDiskIo(107_374_182_400L, 42_000_000_000L, 65_374_182_400L, 3_000_000 + i * 10L,

@@ -6,6 +6,7 @@ import static org.sflowmonitor.app.CaptureFiles.ETHERNET;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.ByteOrder;
@@ -236,6 +237,25 @@ class DecodeCommandTest {
         assertEquals(DecodeCommand.BAD_FILE, run.status());
         assertTrue(run.err().contains("missing.pcap: no such file"), run.err());
         assertEquals(1, run.lines().size());
+    }
+
+    @Test
+    void stdoutThatCannotBeWrittenStopsTheCommandWithAMessageAndFails() throws Exception {
+        Path good = dir.resolve("good.pcap");
+        Files.write(good, CaptureFiles.pcap(ByteOrder.BIG_ENDIAN, false, ETHERNET, ipv4Frame(DATAGRAM)));
+        OutputStream closedPipe = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = new DecodeCommand(closedPipe, new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(good.toString());
+
+        assertEquals(DecodeCommand.BAD_FILE, status);
+        assertEquals("stdout: cannot write: Broken pipe\n", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

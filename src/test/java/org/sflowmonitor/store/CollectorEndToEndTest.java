@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.sflowmonitor.ingest.AgentAddress;
@@ -22,8 +23,13 @@ import org.sflowmonitor.sflow.CounterRecord.HostDescr;
 import org.sflowmonitor.sflow.CounterRecord.IfCounters;
 import org.sflowmonitor.sflow.CounterRecord.PortName;
 import org.sflowmonitor.sflow.SflowEncoder;
+import org.sflowmonitor.testing.Backend;
+import org.sflowmonitor.testing.TestDatabase;
 
-/** A simulated cluster sent as real UDP datagrams on loopback, checked table by table, field by field. */
+/**
+ * A simulated cluster sent as real UDP datagrams on loopback, checked table by table, field by
+ * field, on each database the service runs on.
+ */
 class CollectorEndToEndTest {
 
     private static final int NODES = 3;
@@ -42,12 +48,14 @@ class CollectorEndToEndTest {
         }
     }
 
-    @Test
-    void everyTableHoldsExactlyTheRowsSentWithEveryFieldEqual() throws Exception {
-        try (TestCollector collector = TestCollector.start(dataDir)) {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void everyTableHoldsExactlyTheRowsSentWithEveryFieldEqual(Backend backend) throws Exception {
+        TestDatabase database = backend.create(dataDir);
+        try (TestCollector collector = TestCollector.start(database, dataDir)) {
             sendAllRounds(collector);
         }
-        try (Database db = TestCollector.open(dataDir)) {
+        try (Database db = TestCollector.open(database, dataDir)) {
             assertNodesAsSent(db);
         }
     }
@@ -133,9 +141,11 @@ class CollectorEndToEndTest {
         }
     }
 
-    @Test
-    void theCountersAddUpAndShowNoLoss() throws Exception {
-        try (TestCollector c = TestCollector.start(dataDir)) {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theCountersAddUpAndShowNoLoss(Backend backend) throws Exception {
+        TestDatabase database = backend.create(dataDir);
+        try (TestCollector c = TestCollector.start(database, dataDir)) {
             sendAllRounds(c);
             long datagrams = (long) NODES * 3 * ROUNDS;
             long samples = (long) NODES * (VMS + 2) * ROUNDS;
@@ -159,8 +169,10 @@ class CollectorEndToEndTest {
         }
     }
 
-    @Test
-    void malformedDatagramsAndUnknownStructuresAreCountedWhileTheGoodDataAmongThemIsStored() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void malformedDatagramsAndUnknownStructuresAreCountedWhileTheGoodDataAmongThemIsStored(Backend backend) throws Exception {
+        TestDatabase database = backend.create(dataDir);
         SimulatedCluster.Node node = cluster.nodes.get(0);
         List<byte[]> datagrams = new ArrayList<>(cluster.round(node, 0));
         datagrams.add(1, new byte[] {0, 0, 0, 5, 0, 0}); // truncated header
@@ -173,7 +185,7 @@ class CollectorEndToEndTest {
                 .sample(SflowEncoder.element(0, 5, new byte[12]))
                 .bytes();
         datagrams.add(withUnknowns);
-        try (TestCollector c = TestCollector.start(dataDir)) {
+        try (TestCollector c = TestCollector.start(database, dataDir)) {
             c.sendAndAwait(datagrams);
             assertEquals(6, c.total(IngestCounter.DATAGRAMS_RECEIVED));
             assertEquals(4, c.total(IngestCounter.DATAGRAMS_DECODED));
@@ -191,17 +203,19 @@ class CollectorEndToEndTest {
         }
     }
 
-    @Test
-    void everythingStoredBeforeARestartOnTheSameDataFolderIsStillThere() throws Exception {
-        try (TestCollector c = TestCollector.start(dataDir)) {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void everythingStoredBeforeARestartOnTheSameDataFolderIsStillThere(Backend backend) throws Exception {
+        TestDatabase database = backend.create(dataDir);
+        try (TestCollector c = TestCollector.start(database, dataDir)) {
             c.sendAndAwait(cluster.round(0));
             c.sendAndAwait(cluster.round(1));
         }
-        try (TestCollector c = TestCollector.start(dataDir)) {
+        try (TestCollector c = TestCollector.start(database, dataDir)) {
             Thread.sleep(2);
             c.sendAndAwait(cluster.round(2));
         }
-        try (Database db = TestCollector.open(dataDir)) {
+        try (Database db = TestCollector.open(database, dataDir)) {
             assertNodesAsSent(db);
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.sflowmonitor.ingest.IngestCounter;
 import org.sflowmonitor.sflow.MacAddress;
+import org.sflowmonitor.testing.Backend;
 
 /** A cluster the collector has never seen, met all at once on an empty database, and VMs replaced in a round. */
 class FirstContactTest {
@@ -23,11 +24,16 @@ class FirstContactTest {
     Path dataDir;
 
     private TestCollector collector;
+
+    /** The database the tests run on; {@link FirstContactOnPostgresqlTest} runs them on PostgreSQL. */
+    Backend backend() {
+        return Backend.H2;
+    }
     private final SimulatedCluster cluster = new SimulatedCluster(NODES, VMS_PER_NODE);
 
     @BeforeEach
     void start() throws Exception {
-        collector = TestCollector.start(dataDir);
+        collector = TestCollector.start(backend().create(dataDir), dataDir);
     }
 
     @AfterEach

@@ -24,6 +24,7 @@ import org.sflowmonitor.sflow.CounterRecord.VirtCpu;
 import org.sflowmonitor.sflow.CounterRecord.VirtMemory;
 import org.sflowmonitor.sflow.MacAddress;
 import org.sflowmonitor.sflow.SflowEncoder;
+import org.sflowmonitor.testing.Backend;
 
 /** How samples are attributed to nodes and VMs, and how sequence numbers are judged (reference sections 7 and 9). */
 class IdentityTest {
@@ -38,9 +39,14 @@ class IdentityTest {
 
     private TestCollector collector;
 
+    /** The database the tests run on; {@link IdentityOnPostgresqlTest} runs them on PostgreSQL. */
+    Backend backend() {
+        return Backend.H2;
+    }
+
     @BeforeEach
     void start() throws Exception {
-        collector = TestCollector.start(dataDir);
+        collector = TestCollector.start(backend().create(dataDir), dataDir);
     }
 
     @AfterEach

@@ -17,6 +17,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.sflowmonitor.testing.Backend;
+import org.sflowmonitor.testing.TestDatabase;
 
 /** The schema as Flyway migrates it, from nothing, from the runner before Flyway, and past what it knows. */
 class MigrationsTest {
@@ -30,15 +35,16 @@ class MigrationsTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aNewDatabaseIsMigratedToVersionOne() throws Exception {
-        try (Database db = open(url())) {
-            assertEquals(List.of("1"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aNewDatabaseIsMigratedToTheNewestVersion(Backend backend) throws Exception {
+        try (Database db = open(backend.create(dir))) {
+            assertEquals(List.of("1", "2", "4"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
         }
     }
 
     @Test
-    void aDatabaseWrittenBeforeFlywayKeepsItsRowsAndFlywayTakesItOverAtVersionOne() throws Exception {
+    void aDatabaseWrittenBeforeFlywayKeepsItsRowsAndFlywayTakesItOverAtVersionOneAndMigratesOn() throws Exception {
         try (InputStream in = MigrationsTest.class.getResourceAsStream(V1_DATABASE)) {
             Files.copy(in, dir.resolve("sflow-monitor.mv.db"));
         }
@@ -47,22 +53,24 @@ class MigrationsTest {
                     query(db, "SELECT host_ip || ' ' || hostname || ' ' || first_seen || ' ' || last_seen FROM host"));
             assertEquals(List.of("1 2000 0.5"),
                     query(db, "SELECT host_id || ' ' || ts || ' ' || cpu_load_one FROM host_sample"));
-            assertEquals(List.of("1"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(List.of("1", "2", "4"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
             assertEquals(List.of(), query(db, "SELECT table_name FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE table_name = 'SCHEMA_VERSION'"), "the old runner's table is gone");
         }
     }
 
-    @Test
-    void aDatabaseAtANewerSchemaVersionIsRefusedWithAMessageToUpgrade() throws Exception {
-        try (Database db = open(url()); Connection c = db.connection(); Statement st = c.createStatement()) {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aDatabaseAtANewerSchemaVersionIsRefusedWithAMessageToUpgrade(Backend backend) throws Exception {
+        TestDatabase database = backend.create(dir);
+        try (Database db = open(database); Connection c = db.connection(); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
                     + " \"type\", \"script\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (2, '7', 'from a newer sflow-monitor', 'SQL', 'V7__newer.sql', 'sa', 0, TRUE)");
+                    + " VALUES (99, '99', 'from a newer sflow-monitor', 'SQL', 'V99__newer.sql', 'sa', 0, TRUE)");
         }
-        SQLException refused = assertThrows(SQLException.class, () -> open(url()).close());
-        assertTrue(refused.getMessage().endsWith(
-                "database schema version 7 is newer than this sflow-monitor knows (1): upgrade sflow-monitor"),
+        SQLException refused = assertThrows(SQLException.class, () -> open(database).close());
+        assertTrue(refused.getMessage().matches(
+                ".*database schema version 99 is newer than this sflow-monitor knows \\([0-9.]+\\): upgrade sflow-monitor"),
                 refused.getMessage());
     }
 
@@ -83,8 +91,26 @@ class MigrationsTest {
         assertFalse(failed.getMessage().contains("secret-pw"), failed.getMessage());
     }
 
+    @Test
+    void aPostgresqlThatIsDownAtStartStopsTheOpeningWithTheUrlButNotThePassword() throws Exception {
+        String url;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            url = "jdbc:postgresql://127.0.0.1:" + free.getLocalPort() + "/sflow";
+        } // nothing listens there now
+        SQLException failed = assertThrows(SQLException.class,
+                () -> Database.open(url + "?password=secret-pw", "sflow", "other-secret", dir, 1).close());
+        assertTrue(failed.getMessage().startsWith("cannot open the database " + url + "?password=***"),
+                failed.getMessage());
+        assertTrue(failed.getMessage().contains("(db.url): Connection refused"), failed.getMessage());
+        assertFalse(failed.getMessage().contains("secret"), failed.getMessage());
+    }
+
     private String url() {
         return "jdbc:h2:file:" + dir.resolve("sflow-monitor");
+    }
+
+    private Database open(TestDatabase database) throws Exception {
+        return Database.open(database.url(), database.user(), database.password(), dir, 1);
     }
 
     private Database open(String url) throws Exception {

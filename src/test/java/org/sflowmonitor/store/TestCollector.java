@@ -21,11 +21,13 @@ import org.sflowmonitor.ingest.DatagramProcessor;
 import org.sflowmonitor.ingest.IngestCounter;
 import org.sflowmonitor.ingest.IngestStats;
 import org.sflowmonitor.ingest.SflowListener;
+import org.sflowmonitor.testing.TestDatabase;
 import org.sflowmonitor.testing.UdpSender;
 
 /**
- * The collector without the web part, as ServiceRuntime wires it: H2 file database in a test
- * folder, the batch writer, the datagram processor and the UDP listener on a free port.
+ * The collector without the web part, as ServiceRuntime wires it: the database (by default an
+ * H2 file database in a test folder), the batch writer, the datagram processor and the UDP
+ * listener on a free port.
  */
 final class TestCollector implements AutoCloseable {
 
@@ -37,26 +39,33 @@ final class TestCollector implements AutoCloseable {
     final DatagramProcessor processor;
     final SflowListener listener;
 
-    private TestCollector(Path dataDir, BatchWriter.Config config, UnaryOperator<DataSource> wrap)
-            throws Exception {
-        db = open(dataDir);
+    private TestCollector(TestDatabase database, Path dataDir, BatchWriter.Config config,
+                          UnaryOperator<DataSource> wrap) throws Exception {
+        db = open(database, dataDir);
         writer = new BatchWriter(wrap.apply(db.dataSource()), stats, config).start();
         processor = new DatagramProcessor(stats, writer, config.maxVmsPerAgent());
         listener = SflowListener.start(new SflowListener.Config(null, 0, 8 << 20, 0, List.of()), processor);
     }
 
     static TestCollector start(Path dataDir) throws Exception {
-        return new TestCollector(dataDir, CONFIG, d -> d);
+        return start(TestDatabase.h2(dataDir), dataDir);
+    }
+
+    static TestCollector start(TestDatabase database, Path dataDir) throws Exception {
+        return new TestCollector(database, dataDir, CONFIG, d -> d);
     }
 
     static TestCollector start(Path dataDir, BatchWriter.Config config, UnaryOperator<DataSource> wrap)
             throws Exception {
-        return new TestCollector(dataDir, config, wrap);
+        return new TestCollector(TestDatabase.h2(dataDir), dataDir, config, wrap);
     }
 
     static Database open(Path dataDir) throws Exception {
-        return Database.open("jdbc:h2:file:" + dataDir.resolve("sflow-monitor").toAbsolutePath(), "sa", "",
-                dataDir, 4);
+        return open(TestDatabase.h2(dataDir), dataDir);
+    }
+
+    static Database open(TestDatabase database, Path dataDir) throws Exception {
+        return Database.open(database.url(), database.user(), database.password(), dataDir, 4);
     }
 
     /** Sends datagrams over UDP to 127.0.0.1 and waits until all of them are stored or counted. */

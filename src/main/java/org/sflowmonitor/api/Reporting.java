@@ -1,0 +1,31 @@
+package org.sflowmonitor.api;
+
+/**
+ * Whether a node or VM still reports, at the instant of a call: it does while its newest
+ * sample is at most {@code entity.silent.intervals} polling intervals old (its node's learned
+ * interval, or {@link #ASSUMED_INTERVAL_MILLIS} while none is learned). {@code silentSince} is
+ * the instant it stopped counting as reporting (newest sample + that many intervals), null
+ * while it reports.
+ */
+record Reporting(boolean reporting, Long silentSince) {
+
+    /** hsflowd's default polling interval, assumed for a node of which only one sample came. */
+    static final long ASSUMED_INTERVAL_MILLIS = 30_000;
+
+    /** The rule of one call: the setting and the call's instant. */
+    record Rule(int silentIntervals, long now) {
+
+        /** @param pollingInterval the node's learned interval in ms; null or 0 when none is learned */
+        Reporting of(long lastSeen, Number pollingInterval) {
+            long interval = pollingInterval == null || pollingInterval.longValue() <= 0 ? ASSUMED_INTERVAL_MILLIS
+                    : pollingInterval.longValue();
+            long silentAt = lastSeen + silentIntervals * interval;
+            return now <= silentAt ? new Reporting(true, null) : new Reporting(false, silentAt);
+        }
+
+        /** Whether a row of this state passes the {@code reporting} filter (null: every row does). */
+        static boolean wanted(Boolean filter, Reporting state) {
+            return filter == null || filter == state.reporting();
+        }
+    }
+}

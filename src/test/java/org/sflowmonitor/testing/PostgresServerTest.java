@@ -1,0 +1,67 @@
+package org.sflowmonitor.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+
+class PostgresServerTest {
+
+    @Test
+    void aNewDatabaseIsAnEmptySchemaOfItsOwnOnPostgresql14OrNewer() throws Exception {
+        TestDatabase db = PostgresServer.newDatabase();
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            assertTrue(c.getMetaData().getDatabaseMajorVersion() >= 14);
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables "
+                    + "WHERE table_schema = current_schema()")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1));
+            }
+            assertTrue(c.getSchema().startsWith("t"));
+        }
+    }
+
+    @Test
+    void twoNewDatabasesAreSeparateSchemas() throws Exception {
+        TestDatabase a = PostgresServer.newDatabase();
+        TestDatabase b = PostgresServer.newDatabase();
+        assertNotEquals(a.url(), b.url());
+        try (Connection c = DriverManager.getConnection(a.url(), a.user(), a.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE only_in_a (x INT)");
+        }
+        try (Connection c = DriverManager.getConnection(b.url(), b.user(), b.password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables "
+                     + "WHERE table_schema = current_schema()")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void aServerOfItsOwnKeepsItsDataAcrossARestartOnTheSamePort() throws Exception {
+        try (PostgresServer server = PostgresServer.start()) {
+            TestDatabase db = server.createSchema("kept");
+            try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE kept_table (x INT)");
+                s.execute("INSERT INTO kept_table VALUES (42)");
+            }
+            server.restart();
+            try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT x FROM kept_table")) {
+                rs.next();
+                assertEquals(42, rs.getInt(1));
+            }
+        }
+    }
+}
