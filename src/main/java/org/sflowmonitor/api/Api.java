@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 
 import org.sflowmonitor.store.Inventory;
 import org.sflowmonitor.store.LatestSamples;
+import org.sflowmonitor.store.LatestTables;
 import org.sflowmonitor.store.Queries;
 
 /**
@@ -45,7 +46,7 @@ public final class Api {
         ObjectMapper mapper = new ObjectMapper();
         Inventory inventory = new Inventory(queries);
         SeriesReader series = new SeriesReader(queries, config.maxLimit());
-        LatestSamples latest = new LatestSamples(queries);
+        LatestSamples latest = new LatestTables(queries);
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         EntityReads reads = new EntityReads(inventory, series, latest, collector.writer().live(),
                 config.silentIntervals());

@@ -93,8 +93,22 @@ public final class Retention implements AutoCloseable {
                     }
                 }
             }
+            forgetLatestOlderThan(c, cutoff);
         }
         return deleted;
+    }
+
+    /** The latest tables hold no sample the sample tables no longer have (one statement each: a row per entity). */
+    private static void forgetLatestOlderThan(Connection c, long cutoff) throws SQLException {
+        for (LatestTable table : LatestTable.values()) {
+            for (String sql : List.of(table.deleteOlderThan(), table.forgetPreviousOlderThan())) {
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    Parameters.of(st).add(cutoff);
+                    st.executeUpdate();
+                }
+            }
+            c.commit();
+        }
     }
 
     private long deleteOlderThan(Connection c, PreparedStatement oldest, PreparedStatement delete, long id,
