@@ -10,6 +10,7 @@ import java.util.Map;
 import org.sflowmonitor.ingest.AgentCounters;
 import org.sflowmonitor.ingest.AgentSenders;
 import org.sflowmonitor.ingest.IngestCounter;
+import org.sflowmonitor.store.RollupJob;
 
 final class CollectorService implements CollectorApi {
 
@@ -39,6 +40,7 @@ final class CollectorService implements CollectorApi {
         writer.put("fault", sources.writer().fault() == null ? null
                 : "the database refuses writes; samples wait in the queue (the log has the details)");
         status.put("writer", writer);
+        status.put("rollups", rollups(sources.rollups().status()));
         Map<String, Object> database = new LinkedHashMap<>();
         database.put("size_bytes", sources.database().sizeBytes());
         status.put("database", database);
@@ -48,6 +50,7 @@ final class CollectorService implements CollectorApi {
         jvm.put("heap_committed_bytes", heap.getCommitted());
         jvm.put("heap_max_bytes", heap.getMax());
         status.put("jvm", jvm);
+        status.put("push", sources.push().get());
         List<Map<String, Object>> agents = new ArrayList<>();
         if (agent == null) {
             sources.stats().agents().forEach((address, counters) -> agents.add(agentRow(address, counters)));
@@ -80,6 +83,29 @@ final class CollectorService implements CollectorApi {
         row.put("last_at", c.lastAt());
         row.put("datagrams_set_apart", c.datagrams());
         return row;
+    }
+
+    private static Map<String, Object> rollups(RollupJob.Status s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Map<String, Object>> tiers = new ArrayList<>();
+        for (RollupJob.TierStatus t : s.tiers()) {
+            Map<String, Object> tier = new LinkedHashMap<>();
+            tier.put("interval", t.interval());
+            tier.put("width_ms", t.widthMillis());
+            tier.put("retention_ms", t.retentionMillis());
+            tier.put("last_bucket_closed", t.lastBucketClosed());
+            tier.put("lag_ms", t.lagMillis());
+            tier.put("rows_written", t.rowsWritten());
+            tiers.add(tier);
+        }
+        out.put("tiers", tiers);
+        out.put("queue_depth", s.queueDepth());
+        out.put("batches_dropped", s.batchesDropped());
+        out.put("late_samples", s.lateSamples());
+        // as for the writer: the driver's text may quote SQL
+        out.put("fault", s.fault() == null ? null
+                : "the database refuses rollup writes; the buckets are computed again (the log has the details)");
+        return out;
     }
 
     private static Map<String, Object> agentRow(String address, AgentCounters counters) {

@@ -115,7 +115,7 @@ final class HostService implements HostApi {
         List<String> fields = Selection.output(output, Summaries.HOST_FIELDS);
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
         Reporting.Rule rule = reads.reportingNow();
-        return Summaries.summarise(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
+        return Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
                 row -> rule.of(Math.max(((Number) row.get("last_seen")).longValue(),
                         reads.live().hostLastSeen(((Number) row.get("id")).longValue())),
                         (Number) row.get("polling_interval")), reporting);

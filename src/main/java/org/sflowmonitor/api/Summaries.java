@@ -1,9 +1,8 @@
 package org.sflowmonitor.api;
 
-import static org.sflowmonitor.api.Counters.delta32;
-import static org.sflowmonitor.api.Counters.delta64;
-import static org.sflowmonitor.api.Counters.percent;
-import static org.sflowmonitor.api.Counters.perSecond;
+import static org.sflowmonitor.store.Counters.delta32;
+import static org.sflowmonitor.store.Counters.delta64;
+import static org.sflowmonitor.store.Counters.perSecond;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.sflowmonitor.sflow.RecordNames;
+import org.sflowmonitor.store.Counters;
+import org.sflowmonitor.store.LatestSamples;
+import org.sflowmonitor.store.Utilisation;
 
 /**
  * host.summary and virt.summary: the newest sample of each node or VM with the figures a script
@@ -45,12 +47,6 @@ final class Summaries {
             "vnio_bytes_sent_per_second", "vnio_bytes_received_per_second", "vnio_packets_sent_per_second",
             "vnio_packets_received_per_second", "reporting", "silent_since");
 
-    private static final List<String> CPU_TIMES = List.of("cpu_user", "cpu_nice", "cpu_system", "cpu_idle",
-            "cpu_waiting_io", "cpu_intr", "cpu_sintr");
-
-    /** Above this a utilisation shows a reset misread as a wrap, not a busy machine. */
-    private static final double PLAUSIBLE_UTILISATION = 200.0;
-
     private Summaries() {
     }
 
@@ -61,7 +57,7 @@ final class Summaries {
      */
     static List<Map<String, Object>> summarise(List<Map<String, Object>> rows, boolean vm, List<String> output,
                                                Function<Map<String, Object>, Reporting> reporting, Boolean wanted) {
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<LatestSamples.Latest> latest = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> cur = rows.get(i);
             if (i + 1 < rows.size() && rows.get(i + 1).get("id").equals(cur.get("id"))) {
@@ -69,11 +65,25 @@ final class Summaries {
             }
             Map<String, Object> prev = i > 0 && rows.get(i - 1).get("id").equals(cur.get("id")) ? rows.get(i - 1)
                     : null;
-            Reporting state = reporting.apply(cur);
+            latest.add(new LatestSamples.Latest(cur, prev));
+        }
+        return summaries(latest, vm, output, reporting, wanted);
+    }
+
+    /**
+     * One summary per entity of its newest sample and the one before it, with the entity's
+     * {@code reporting} state judged from its newest sample; only the entities {@code wanted} by
+     * the reporting filter (null: all).
+     */
+    static List<Map<String, Object>> summaries(List<LatestSamples.Latest> latest, boolean vm, List<String> output,
+                                               Function<Map<String, Object>, Reporting> reporting, Boolean wanted) {
+        List<Map<String, Object>> out = new ArrayList<>(latest.size());
+        for (LatestSamples.Latest l : latest) {
+            Reporting state = reporting.apply(l.newest());
             if (!Reporting.Rule.wanted(wanted, state)) {
                 continue;
             }
-            Map<String, Object> summary = vm ? vm(prev, cur) : host(prev, cur);
+            Map<String, Object> summary = vm ? vm(l.previous(), l.newest()) : host(l.previous(), l.newest());
             summary.put("reporting", state.reporting());
             summary.put("silent_since", state.silentSince());
             Map<String, Object> chosen = new LinkedHashMap<>();
@@ -130,14 +140,15 @@ final class Summaries {
         Object vcpus = cur.get("vcpu_cpu_count");
         s.put("vcpu_cpu_count", vcpus);
         Double cpu = null;
-        if (comparable && vcpus instanceof Number n && n.longValue() > 0) {
-            cpu = plausible(percent(delta32(prev.get("vcpu_cpu_time"), cur.get("vcpu_cpu_time")),
-                    (double) interval * n.longValue()));
+        if (comparable && vcpus instanceof Number n) {
+            Long delta = delta32(prev.get("vcpu_cpu_time"), cur.get("vcpu_cpu_time"));
+            cpu = rounded(Utilisation.vmCpu(delta == null ? Counters.NO_DELTA : delta, interval, n.longValue()));
         }
         s.put("vcpu_utilisation", cpu);
         s.put("vmem_memory", cur.get("vmem_memory"));
         s.put("vmem_max_memory", cur.get("vmem_max_memory"));
-        s.put("vmem_utilisation", percent((Number) cur.get("vmem_memory"), (Number) cur.get("vmem_max_memory")));
+        s.put("vmem_utilisation",
+                Counters.percent((Number) cur.get("vmem_memory"), (Number) cur.get("vmem_max_memory")));
         s.put("vdsk_capacity", cur.get("vdsk_capacity"));
         s.put("vdsk_allocation", cur.get("vdsk_allocation"));
         rate64(s, "vdsk_rd_bytes_per_second", comparable, prev, cur, "vdsk_rd_bytes", interval);
@@ -175,40 +186,33 @@ final class Summaries {
     private static Double cpuUtilisation(Map<String, Object> prev, Map<String, Object> cur, long interval) {
         long total = 0;
         long notBusy = 0;
-        for (String c : CPU_TIMES) {
+        for (String c : Utilisation.CPU_TIMES) {
             Long d = delta32(prev.get(c), cur.get(c));
             if (d == null) {
                 return null;
             }
             total += d;
-            if (c.equals("cpu_idle") || c.equals("cpu_waiting_io")) {
+            if (Utilisation.CPU_NOT_BUSY.contains(c)) {
                 notBusy += d;
             }
         }
         Long steal = delta32(prev.get("cpu_steal"), cur.get("cpu_steal"));
         total += steal == null ? 0 : steal;
-        // the CPU times are milliseconds summed over all CPUs: more than the elapsed time allows is a reset
-        if (cur.get("cpu_num") instanceof Number cpus && total > 2.0 * interval * cpus.longValue()) {
-            return null;
-        }
-        return percent(total - notBusy, total);
+        long cpus = cur.get("cpu_num") instanceof Number n ? n.longValue() : 0;
+        return rounded(Utilisation.hostCpu(total, notBusy, interval, cpus));
     }
 
     /** Used memory (without buffers and page cache) as a share of the total. */
     private static Double memUtilisation(Map<String, Object> cur) {
-        if (!(cur.get("mem_total") instanceof Number total) || !(cur.get("mem_free") instanceof Number free)) {
-            return null;
-        }
-        double used = total.doubleValue() - free.doubleValue();
-        for (String reclaimable : List.of("mem_buffers", "mem_cached")) {
-            if (cur.get(reclaimable) instanceof Number n) {
-                used -= n.doubleValue();
-            }
-        }
-        return percent(Math.max(0, used), total);
+        return rounded(Utilisation.memory(number(cur.get("mem_total")), number(cur.get("mem_free")),
+                number(cur.get("mem_buffers")), number(cur.get("mem_cached"))));
     }
 
-    private static Double plausible(Double utilisation) {
-        return utilisation != null && utilisation > PLAUSIBLE_UTILISATION ? null : utilisation;
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static Double rounded(double value) {
+        return Double.isNaN(value) ? null : Counters.round2(value);
     }
 }

@@ -102,7 +102,7 @@ final class VirtService implements VirtApi {
         List<String> fields = Selection.output(output, Summaries.VM_FIELDS);
         EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
         Reporting.Rule rule = reads.reportingNow();
-        return Summaries.summarise(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields,
+        return Summaries.summaries(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields,
                 row -> rule.of(lastSeen(row), (Number) row.get("polling_interval")), reporting);
     }
 }

@@ -1,6 +1,7 @@
 package org.sflowmonitor.app;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import org.sflowmonitor.api.Api;
@@ -9,10 +10,16 @@ import org.sflowmonitor.api.CollectorSources;
 import org.sflowmonitor.ingest.DatagramProcessor;
 import org.sflowmonitor.ingest.IngestStats;
 import org.sflowmonitor.ingest.SflowListener;
+import org.sflowmonitor.metrics.Metrics;
+import org.sflowmonitor.metrics.MetricsConfig;
+import org.sflowmonitor.metrics.MetricsSources;
+import org.sflowmonitor.push.PushHub;
+import org.sflowmonitor.push.PushStats;
 import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
 import org.sflowmonitor.store.Queries;
 import org.sflowmonitor.store.Retention;
+import org.sflowmonitor.store.RollupJob;
 
 /**
  * The running service: database, writer, UDP listener and API, started in that order and
@@ -27,17 +34,23 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Database db;
     private final BatchWriter writer;
     private final Retention retention;
+    private final RollupJob rollups;
     private final SflowListener listener;
     private final Api api;
+    private final Metrics metrics;
+    private final PushHub push;
 
     private ServiceRuntime(Settings settings, Database db, BatchWriter writer, Retention retention,
-                           SflowListener listener, Api api) {
+                           RollupJob rollups, SflowListener listener, Api api, Metrics metrics, PushHub push) {
         this.settings = settings;
         this.db = db;
         this.writer = writer;
         this.retention = retention;
+        this.rollups = rollups;
         this.listener = listener;
         this.api = api;
+        this.metrics = metrics;
+        this.push = push;
     }
 
     public static ServiceRuntime start(Settings settings) throws Exception {
@@ -45,29 +58,48 @@ public final class ServiceRuntime implements AutoCloseable {
                 8);
         BatchWriter writer = null;
         Retention retention = null;
+        RollupJob rollups = null;
+        PushHub push = null;
         try {
             IngestStats stats = new IngestStats(MAX_TRACKED_AGENTS);
+            rollups = new RollupJob(db.dataSource(), settings.rollupTiers(),
+                    TimeUnit.DAYS.toMillis(settings.retentionDays()), System::currentTimeMillis,
+                    RollupJob.DEFAULT_GRACE_MILLIS).start();
             writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
-                    settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax())).start();
+                    settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax()),
+                    rollups).start();
             retention = new Retention(db.dataSource(), settings.retentionDays()).start();
             DatagramProcessor processor = new DatagramProcessor(stats, writer, settings.agentMaxVms());
             SflowListener listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
                     settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
                     settings.agentsAllow()), processor);
+            PushStats pushStats = new PushStats();
             Api api = Api.create(new Queries(db, settings.dbQueryTimeoutSeconds()),
-                    new CollectorSources(stats, writer, db, System.currentTimeMillis()),
+                    new CollectorSources(stats, writer, rollups, db, System.currentTimeMillis(), pushStats::snapshot),
                     new ApiConfig(settings.apiToken(), settings.apiMaxBodyBytes(), settings.apiMaxBatch(),
                             settings.apiMaxLimit(), Version.get(), settings.silentIntervals()));
+            Metrics metrics = new Metrics(new MetricsSources(writer, stats, db),
+                    new MetricsConfig(settings.apiToken(), settings.metricsGroupSize(),
+                            settings.silentIntervals()));
+            push = PushHub.start(api, writer::commits, pushStats, new PushHub.Limits(settings.pushMaxConnections(),
+                    settings.pushMaxSubscriptions(), settings.pushMaxBufferBytes(), settings.apiMaxBodyBytes()),
+                    ServiceThreads.PREFIX);
             LOG.info("sflow-monitor " + Version.get() + " started: sFlow on UDP port " + listener.port() + " ("
                     + listener.transport() + ", receive buffer " + listener.grantedReceiveBuffer() + " bytes), "
                     + "database " + db.describe());
-            return new ServiceRuntime(settings, db, writer, retention, listener, api);
+            return new ServiceRuntime(settings, db, writer, retention, rollups, listener, api, metrics, push);
         } catch (Exception | Error e) {
+            if (push != null) {
+                push.close();
+            }
             if (retention != null) {
                 retention.close();
             }
             if (writer != null) {
                 writer.close();
+            }
+            if (rollups != null) {
+                rollups.close();
             }
             db.close();
             throw e;
@@ -82,6 +114,15 @@ public final class ServiceRuntime implements AutoCloseable {
         return api;
     }
 
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The WebSocket push's connections and rounds. */
+    public PushHub push() {
+        return push;
+    }
+
     /** The bound UDP port. */
     public int sflowPort() {
         return listener.port();
@@ -91,12 +132,19 @@ public final class ServiceRuntime implements AutoCloseable {
         return db;
     }
 
+    /** Whether the writer has loaded the known hosts and VMs (it does so while the port already takes samples). */
+    public boolean entitiesLoaded() {
+        return writer.live().loaded();
+    }
+
     /** Stops receiving, writes out what is queued, closes the database, and waits for every thread of ours. */
     @Override
     public void close() {
+        push.close();
         listener.close();
         retention.close();
         writer.close();
+        rollups.close();
         db.close();
         ServiceThreads.awaitEnd(Duration.ofSeconds(10));
         LOG.info("sflow-monitor stopped");

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.sflowmonitor.ingest.Cidr;
+import org.sflowmonitor.store.RollupTier;
 
 /**
  * The service's settings, read once at start. Each value comes from, highest first: a Java
@@ -22,14 +23,17 @@ import org.sflowmonitor.ingest.Cidr;
  */
 public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuffer, int sflowChannels,
                        int httpPort, Path dataDir, String dbUrl, String dbUser, String dbPassword, String apiToken,
-                       List<Cidr> agentsAllow, int retentionDays, int queueCapacity, int batchSize,
+                       List<Cidr> agentsAllow, int retentionDays, List<RollupTier> rollupTiers,
+                       int queueCapacity, int batchSize,
                        int agentMaxVms, int vmsMax, int apiMaxBodyBytes, int apiMaxBatch, int apiMaxLimit,
-                       int dbQueryTimeoutSeconds, int silentIntervals) {
+                       int dbQueryTimeoutSeconds, int silentIntervals, int metricsGroupSize,
+                       int pushMaxConnections, int pushMaxSubscriptions, int pushMaxBufferBytes) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
     public Settings {
         agentsAllow = List.copyOf(agentsAllow);
+        rollupTiers = List.copyOf(rollupTiers);
     }
 
     /** Reads the settings of the running JVM with the given context parameters. */
@@ -75,6 +79,7 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                 raw.apply(Setting.API_TOKEN),
                 parseCidrs(raw.apply(Setting.AGENTS_ALLOW)),
                 number.applyAsInt(Setting.RETENTION_DAYS),
+                parseTiers(raw.apply(Setting.ROLLUP_TIERS)),
                 number.applyAsInt(Setting.QUEUE_CAPACITY),
                 number.applyAsInt(Setting.BATCH_SIZE),
                 number.applyAsInt(Setting.AGENT_MAX_VMS),
@@ -83,7 +88,11 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                 number.applyAsInt(Setting.API_MAX_BATCH),
                 number.applyAsInt(Setting.API_MAX_LIMIT),
                 number.applyAsInt(Setting.DB_QUERY_TIMEOUT),
-                number.applyAsInt(Setting.SILENT_INTERVALS));
+                number.applyAsInt(Setting.SILENT_INTERVALS),
+                number.applyAsInt(Setting.METRICS_GROUP_SIZE),
+                number.applyAsInt(Setting.PUSH_MAX_CONNECTIONS),
+                number.applyAsInt(Setting.PUSH_MAX_SUBSCRIPTIONS),
+                number.applyAsInt(Setting.PUSH_MAX_BUFFER));
     }
 
     private static String expand(Setting setting, String value, Map<String, String> systemProperties) {
@@ -135,6 +144,15 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
             }
         }
         return list;
+    }
+
+    private static List<RollupTier> parseTiers(String value) {
+        try {
+            return RollupTier.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(Setting.ROLLUP_TIERS, value, e.getMessage()
+                    + "; expected width:retention pairs such as 5m:90d,1h:730d");
+        }
     }
 
     private static void checkJdbcUrl(String url) {

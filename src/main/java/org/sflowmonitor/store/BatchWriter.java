@@ -56,6 +56,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private final int batchSize;
     private final Entities entities;
     private final WriterConnection connection;
+    private final LatestValues latest = new LatestValues();
     private final Thread thread;
     private final Object pauseLock = new Object();
     private volatile String fault;
@@ -63,27 +64,26 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private volatile boolean running = true;
 
     public BatchWriter(DataSource dataSource, IngestStats stats, Config config) {
+        this(dataSource, stats, config, RollupFeed.NONE);
+    }
+
+    /** A writer that hands each committed batch to {@code rollups}. */
+    public BatchWriter(DataSource dataSource, IngestStats stats, Config config, RollupFeed rollups) {
         this.stats = stats;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.batchSize = config.batchSize();
         this.entities = new Entities(config.maxHosts(), config.maxVmsPerAgent(), config.maxVms());
-        this.connection = new WriterConnection(dataSource, entities);
+        this.connection = new WriterConnection(dataSource, entities, rollups, latest);
         this.thread = new Thread(this::run, "sflow-writer");
         this.thread.setDaemon(true);
     }
 
     /**
-     * Connects and loads every known host and VM on the calling thread, so that a large fleet
-     * is in memory before the UDP listener opens (loaded at the first batch, a million VMs took
-     * seconds while the queue overflowed), then starts the writer thread. A database that fails
-     * here is retried by the writer like any passing fault.
+     * Starts the writer thread, which first connects and loads every known host and VM (a million
+     * VMs take seconds), while the UDP listener already opens: what arrives meanwhile waits in the
+     * queue. A database that fails here is retried by the writer like any passing fault.
      */
     public BatchWriter start() {
-        try {
-            connection.open();
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "the database writer could not connect at start; retrying in the background", e);
-        }
         thread.start();
         return this;
     }
@@ -109,6 +109,16 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     /** What the writer knows of hosts and VMs now, for the API (the tables' last_seen lags, see LastSeenSweep). */
     public LiveEntities live() {
         return entities.live();
+    }
+
+    /** The newest values of every node, VM and interface stored, counters widened, for /metrics. */
+    public LatestValues latest() {
+        return latest;
+    }
+
+    /** How long the writer's transactions take. */
+    public CommitLatency commitLatency() {
+        return connection.latency();
     }
 
     /** The current database fault, or null when writing works. */
@@ -151,6 +161,11 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     }
 
     private void run() {
+        try {
+            connection.open();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "the database writer could not connect at start; retrying at the first batch", e);
+        }
         List<EntitySample> batch = new ArrayList<>(batchSize);
         RetryPolicy retry = new RetryPolicy();
         int failuresWhileStopping = 0;

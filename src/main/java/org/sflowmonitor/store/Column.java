@@ -35,26 +35,51 @@ sealed interface Column<R> {
         }
     }
 
+    /** What a rollup keeps of the column: min/avg/max of its values, of its per-second rates, or nothing. */
+    enum Rollup {
+        NONE, GAUGE, COUNTER
+    }
+
     String name();
 
     Kind kind();
 
+    Rollup rollup();
+
+    /**
+     * The value as a rollup reads it: the stored whole number ({@link Counters#UNKNOWN} for a
+     * sentinel), a load average's double bits; only for columns a rollup keeps.
+     */
+    long rollupValue(R record);
+
     void bind(PreparedStatement ps, int index, R record) throws SQLException;
 
     static <R> Column<R> key(String name, ToLongFunction<R> value) {
-        return new Whole<>(name, Kind.KEY, value);
+        return new Whole<>(name, Kind.KEY, Rollup.NONE, value);
     }
 
+    /** An unsigned 32-bit gauge (a count, a state, a size). */
     static <R> Column<R> u32(String name, ToLongFunction<R> value) {
-        return new Whole<>(name, Kind.U32, value);
+        return new Whole<>(name, Kind.U32, Rollup.GAUGE, value);
     }
 
+    /** An unsigned 64-bit gauge (bytes in use, a size). */
     static <R> Column<R> u64(String name, ToLongFunction<R> value) {
-        return new Whole<>(name, Kind.U64, value);
+        return new Whole<>(name, Kind.U64, Rollup.GAUGE, value);
+    }
+
+    /** An unsigned 32-bit counter that only rises (and wraps at 2^32). */
+    static <R> Column<R> counter32(String name, ToLongFunction<R> value) {
+        return new Whole<>(name, Kind.U32, Rollup.COUNTER, value);
+    }
+
+    /** An unsigned 64-bit counter that only rises. */
+    static <R> Column<R> counter64(String name, ToLongFunction<R> value) {
+        return new Whole<>(name, Kind.U64, Rollup.COUNTER, value);
     }
 
     static <R> Column<R> percentage(String name, ToLongFunction<R> value) {
-        return new Whole<>(name, Kind.PERCENTAGE, value);
+        return new Whole<>(name, Kind.PERCENTAGE, Rollup.GAUGE, value);
     }
 
     static <R> Column<R> load(String name, ToDoubleFunction<R> value) {
@@ -66,7 +91,18 @@ sealed interface Column<R> {
     }
 
     /** A whole number: a key, an unsigned 32- or 64-bit counter, or a percentage in hundredths. */
-    record Whole<R>(String name, Kind kind, ToLongFunction<R> value) implements Column<R> {
+    record Whole<R>(String name, Kind kind, Rollup rollup, ToLongFunction<R> value) implements Column<R> {
+        @Override
+        public long rollupValue(R record) {
+            long v = value.applyAsLong(record);
+            boolean unknown = switch (kind) {
+                case U32 -> v == SqlValues.U32_UNKNOWN;
+                case U64, PERCENTAGE -> v == -1L;
+                default -> false;
+            };
+            return unknown ? Counters.UNKNOWN : v;
+        }
+
         @Override
         public void bind(PreparedStatement ps, int index, R record) throws SQLException {
             long v = value.applyAsLong(record);
@@ -88,6 +124,17 @@ sealed interface Column<R> {
         }
 
         @Override
+        public Rollup rollup() {
+            return Rollup.GAUGE;
+        }
+
+        @Override
+        public long rollupValue(R record) {
+            double v = (float) value.applyAsDouble(record);
+            return v < 0 || Double.isNaN(v) || Double.isInfinite(v) ? Counters.UNKNOWN : Double.doubleToRawLongBits(v);
+        }
+
+        @Override
         public void bind(PreparedStatement ps, int index, R record) throws SQLException {
             SqlValues.load(ps, index, (float) value.applyAsDouble(record));
         }
@@ -98,6 +145,16 @@ sealed interface Column<R> {
         @Override
         public Kind kind() {
             return Kind.TEXT;
+        }
+
+        @Override
+        public Rollup rollup() {
+            return Rollup.NONE;
+        }
+
+        @Override
+        public long rollupValue(R record) {
+            throw new UnsupportedOperationException("a rollup keeps no text");
         }
 
         @Override

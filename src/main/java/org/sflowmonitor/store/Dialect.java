@@ -2,6 +2,7 @@ package org.sflowmonitor.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Locale;
 enum Dialect {
     H2("jdbc:h2:", "org.h2.Driver"),
     POSTGRESQL("jdbc:postgresql:", "org.postgresql.Driver");
+
+    private static final int STREAMED_ROWS = 10_000;
 
     private final String urlPrefix;
     private final String driverClass;
@@ -46,6 +49,26 @@ enum Dialect {
     /** Loaded by class, not through DriverManager: an undeploy deregisters the drivers of our class loader. */
     String driverClass() {
         return driverClass;
+    }
+
+    /**
+     * Makes the queries of {@code s} hand their rows over as they are read rather than hold the
+     * whole result first: the writer's load reads a million VMs, which H2 would otherwise collect
+     * (and spill to a temporary file) before the first row. PostgreSQL streams with a fetch size
+     * outside autocommit, H2 with lazy query execution, a setting of the session until
+     * {@link #stopStreaming}.
+     */
+    void streamRows(Statement s) throws SQLException {
+        s.setFetchSize(STREAMED_ROWS);
+        if (this == H2) {
+            s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+    }
+
+    void stopStreaming(Statement s) throws SQLException {
+        if (this == H2) {
+            s.execute("SET LAZY_QUERY_EXECUTION FALSE");
+        }
     }
 
     /** Whether the database assigns entity ids (several writers) rather than the writer (one). */

@@ -128,48 +128,57 @@ final class Entities {
         sweep.abandon();
         dialect = Dialect.of(st.connection());
         try (Statement s = st.connection().createStatement()) {
-            ids.load(s);
-            try (ResultSet rs = s.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
-                    + "os_release, last_seen, polling_interval FROM host ORDER BY id")) {
-                while (rs.next()) {
-                    Host h = new Host(rs.getLong(1), rs.getLong(8));
-                    // after a rollback, what the sweep had not written yet must stay due
-                    seen(h, live.hostLastSeen(h.id));
-                    live.raiseHostLastSeen(h.id, h.lastSeen);
-                    h.pollingIntervalWritten = rs.getLong(9);
-                    live.setHostPollingInterval(h.id, h.pollingIntervalWritten);
-                    h.hostname = rs.getString(3);
-                    h.uuid = rs.getString(4);
-                    h.machineType = rs.getObject(5, Integer.class);
-                    h.osName = rs.getObject(6, Integer.class);
-                    h.osRelease = rs.getString(7);
-                    hosts.put(rs.getString(2), h);
-                    hostsById.put(h.id, h);
-                    hostsInIdOrder.add(h);
-                }
+            dialect.streamRows(s);
+            try {
+                loadRows(s);
+            } finally {
+                dialect.stopStreaming(s); // the connection goes back to the pool with its session
             }
-            try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
-                while (rs.next()) {
-                    Vm v = new Vm(rs.getLong(1), rs.getLong(5));
-                    seen(v, live.vmLastSeen(v.id));
-                    live.raiseVmLastSeen(v.id, v.lastSeen);
-                    v.hostId = rs.getLong(3);
-                    live.setVmHost(v.id, v.hostId);
-                    v.hostname = rs.getString(4);
-                    vms.put(UUID.fromString(rs.getString(2)), v);
-                    vmsInIdOrder.add(v);
-                    Host h = hostsById.get(v.hostId);
-                    if (h != null) {
-                        h.vmCount++;
-                    }
-                }
-            }
-            for (Host h : hostsInIdOrder) {
-                live.setHostVmCount(h.id, h.vmCount);
-            }
-            AdapterRows.load(s, id -> byId(hostsInIdOrder, id), id -> byId(vmsInIdOrder, id));
         }
         live.markLoaded();
+    }
+
+    private void loadRows(Statement s) throws SQLException {
+        ids.load(s);
+        try (ResultSet rs = s.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
+                + "os_release, last_seen, polling_interval FROM host ORDER BY id")) {
+            while (rs.next()) {
+                Host h = new Host(rs.getLong(1), rs.getLong(8));
+                // after a rollback, what the sweep had not written yet must stay due
+                seen(h, live.hostLastSeen(h.id));
+                live.raiseHostLastSeen(h.id, h.lastSeen);
+                h.pollingIntervalWritten = rs.getLong(9);
+                live.setHostPollingInterval(h.id, h.pollingIntervalWritten);
+                h.hostname = rs.getString(3);
+                h.uuid = rs.getString(4);
+                h.machineType = rs.getObject(5, Integer.class);
+                h.osName = rs.getObject(6, Integer.class);
+                h.osRelease = rs.getString(7);
+                hosts.put(rs.getString(2), h);
+                hostsById.put(h.id, h);
+                hostsInIdOrder.add(h);
+            }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
+            while (rs.next()) {
+                Vm v = new Vm(rs.getLong(1), rs.getLong(5));
+                seen(v, live.vmLastSeen(v.id));
+                live.raiseVmLastSeen(v.id, v.lastSeen);
+                v.hostId = rs.getLong(3);
+                live.setVmHost(v.id, v.hostId);
+                v.hostname = rs.getString(4);
+                vms.put(UUID.fromString(rs.getString(2)), v);
+                vmsInIdOrder.add(v);
+                Host h = hostsById.get(v.hostId);
+                if (h != null) {
+                    h.vmCount++;
+                }
+            }
+        }
+        for (Host h : hostsInIdOrder) {
+            live.setHostVmCount(h.id, h.vmCount);
+        }
+        AdapterRows.load(s, id -> byId(hostsInIdOrder, id), id -> byId(vmsInIdOrder, id));
     }
 
     /** The entity of this id in a list in id order, or null (a binary search: no map of a million ids at load). */

@@ -24,6 +24,8 @@ public final class Retention implements AutoCloseable {
     /** The most history of one entity one DELETE removes. */
     static final long STEP_MILLIS = TimeUnit.HOURS.toMillis(1);
     private static final long PASS_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    /** Keeps the first pass, which reads every entity id, out of the way of the writer's load at start-up. */
+    private static final long FIRST_PASS_DELAY_MILLIS = TimeUnit.MINUTES.toMillis(1);
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());
 
     /** A table of samples and the column naming its entity; each has an index on (column, ts). */
@@ -61,6 +63,7 @@ public final class Retention implements AutoCloseable {
     }
 
     private void run() {
+        rest(FIRST_PASS_DELAY_MILLIS);
         while (running) {
             try {
                 long deleted = deleteOlderThan(System.currentTimeMillis() - retentionMillis);
@@ -90,8 +93,22 @@ public final class Retention implements AutoCloseable {
                     }
                 }
             }
+            forgetLatestOlderThan(c, cutoff);
         }
         return deleted;
+    }
+
+    /** The latest tables hold no sample the sample tables no longer have (one statement each: a row per entity). */
+    private static void forgetLatestOlderThan(Connection c, long cutoff) throws SQLException {
+        for (LatestTable table : LatestTable.values()) {
+            for (String sql : List.of(table.deleteOlderThan(), table.forgetPreviousOlderThan())) {
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    Parameters.of(st).add(cutoff);
+                    st.executeUpdate();
+                }
+            }
+            c.commit();
+        }
     }
 
     private long deleteOlderThan(Connection c, PreparedStatement oldest, PreparedStatement delete, long id,

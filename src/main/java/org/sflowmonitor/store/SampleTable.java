@@ -17,11 +17,22 @@ public enum SampleTable {
     private final SampleLayout<?> layout;
     private final String key;
     private final List<String> columns;
+    private final List<String> valueColumns;
+    private final boolean[] counters;
+    private final boolean[] counters32;
 
     SampleTable(SampleLayout<?> layout, String key) {
         this.layout = layout;
         this.key = key;
         this.columns = layout.sampleColumns().stream().map(Column::name).filter(c -> !c.equals(TS)).toList();
+        this.valueColumns = layout.valueColumns().stream().map(Column::name).toList();
+        List<Column<?>> values = layout.valueColumns();
+        this.counters = new boolean[values.size()];
+        this.counters32 = new boolean[values.size()];
+        for (int i = 0; i < values.size(); i++) {
+            counters[i] = values.get(i).rollup() == Column.Rollup.COUNTER;
+            counters32[i] = counters[i] && values.get(i).kind() == Column.Kind.U32;
+        }
     }
 
     String table() {
@@ -35,6 +46,21 @@ public enum SampleTable {
     /** The value columns, without the keys and ts, in table order. */
     public List<String> columns() {
         return columns;
+    }
+
+    /** The columns of the counter records, in table order: the values of a {@link LatestValues.Reading}. */
+    public List<String> valueColumns() {
+        return valueColumns;
+    }
+
+    /** Whether the value column at {@code index} is a counter (otherwise a gauge). */
+    public boolean isCounter(int index) {
+        return counters[index];
+    }
+
+    /** Whether the value column at {@code index} is a 32-bit counter (one that wraps at 2^32). */
+    boolean isCounter32(int index) {
+        return counters32[index];
     }
 
     /** The columns a sample's record of this type fills, in table order. */

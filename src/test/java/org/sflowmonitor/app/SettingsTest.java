@@ -30,6 +30,29 @@ class SettingsTest {
         assertEquals("", s.apiToken());
         assertTrue(s.agentsAllow().isEmpty());
         assertEquals(7, s.retentionDays());
+        assertEquals("5m 7776000000, 1h 63072000000", String.join(", ", s.rollupTiers().stream()
+                .map(t -> t.name() + " " + t.retentionMillis()).toList()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "5m:90d,7m:1y | '1y' is not a duration",
+        "5s:1d | bucket width 5s is below 10s",
+        "5m:90d,7m:1d | width 7m is not a multiple of the finer tier's 5m",
+        "5m:1h,1h:730d | tier 5m must be kept at least twice the width of 1h",
+        "5m | '5m' is not width:retention"})
+    void aBadRollupTierIsRefusedNamingTheSettingAndWhatIsWrong(String value, String reason) {
+        Settings.InvalidSettingException e = assertThrows(Settings.InvalidSettingException.class,
+                () -> load(Map.of("rollup.tiers", value), Map.of(), Map.of()));
+        assertTrue(e.getMessage().startsWith("setting rollup.tiers = '" + value + "' is invalid: "), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void tiersAreOrderedFinestFirstAndAnEmptyValueMeansNoRollups() {
+        assertEquals("10s 1m 1d", String.join(" ", load(Map.of("rollup.tiers", "1d:730d, 10s:3d, 1m:30d"), Map.of(),
+                Map.of()).rollupTiers().stream().map(t -> t.name()).toList()));
+        assertTrue(load(Map.of("rollup.tiers", ""), Map.of(), Map.of()).rollupTiers().isEmpty());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.sflowmonitor.api;
+package org.sflowmonitor.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -45,5 +45,14 @@ class CountersTest {
     void ratesArePerSecondWithTwoDecimals() {
         assertEquals(333.33, Counters.perSecond(1_000L, 3_000));
         assertEquals(33.33, Counters.percent(1, 3));
+    }
+
+    @Test
+    void theRawFormsFollowTheSameRulesAndSayNoFigureWithNoDelta() {
+        assertEquals(400L, Counters.step32(0xFFFF_FFFFL - 299, 100L));
+        assertEquals(Counters.NO_DELTA, Counters.step32(3_000_000L, 10L));
+        assertEquals(Counters.NO_DELTA, Counters.step32(Counters.UNKNOWN, 10L));
+        assertEquals(1L, Counters.step64(-2L, -1L), "unsigned: 2^64-2 to 2^64-1");
+        assertEquals(Counters.NO_DELTA, Counters.step64(5_000L, 4_999L));
     }
 }

@@ -1,0 +1,214 @@
+package org.sflowmonitor.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sflowmonitor.ingest.EntitySample.VmSample;
+import org.sflowmonitor.ingest.IngestStats;
+import org.sflowmonitor.sflow.CounterRecord.VirtCpu;
+import org.sflowmonitor.sflow.CounterRecord.VirtDiskIo;
+import org.sflowmonitor.sflow.CounterRecord.VirtMemory;
+import org.sflowmonitor.sflow.CounterRecord.VirtNetIo;
+
+/**
+ * The rollup job on a real H2 database behind the real writer, its clock and tiers given:
+ * 10-second buckets merged into 1-minute ones, a VM sampled every 5 seconds.
+ */
+class RollupJobTest {
+
+    private static final long T0 = 1_800_000_000_000L;
+    private static final long STEP = 5_000;
+    private static final long U32 = 1L << 32;
+    private static final List<RollupTier> TIERS = RollupTier.parse("10s:1h,1m:1d");
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private BatchWriter writer;
+    private final AtomicReference<RollupFeed> feed = new AtomicReference<>(RollupFeed.NONE);
+    private final AtomicLong now = new AtomicLong(T0 - TimeUnit.HOURS.toMillis(1));
+    private final List<RollupJob> jobs = new ArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        db = TestCollector.open(dir);
+        writer = new BatchWriter(db.dataSource(), new IngestStats(100), TestCollector.CONFIG,
+                (batch, hostIds, vmIds) -> feed.get().committed(batch, hostIds, vmIds)).start();
+    }
+
+    @AfterEach
+    void close() {
+        jobs.forEach(RollupJob::close);
+        writer.close();
+        db.close();
+    }
+
+    /** A job as the service starts it: it takes its first steps at once. */
+    private RollupJob job(List<RollupTier> tiers) throws Exception {
+        RollupJob job = new RollupJob(db.dataSource(), tiers, TimeUnit.DAYS.toMillis(7), now::get, 5_000);
+        jobs.add(job);
+        feed.set(job);
+        job.runUntilIdle(now.get());
+        return job;
+    }
+
+    /** The VM's sample i (at T0 + i × 5 s): its counters rise unevenly, cpu_time wraps at sample 20, disk reads reset at 30. */
+    private static VmSample sample(int i) {
+        long cpuTime = (U32 - 20 * 700 + (long) i * 700 + (i % 3) * 50) % U32;
+        long rdBytes = i < 30 ? i * 10_000L + (i % 4) * 1_000 : (i - 30) * 500L;
+        return new VmSample("10.0.0.1", T0 + i * STEP, 4, new UUID(1, 1), "vm-1", 1, null,
+                new VirtCpu(1, cpuTime, 2), new VirtMemory(1_000 + (i % 7) * 100, 4_000),
+                new VirtDiskIo(100, 50, 50, i, rdBytes, i, 0, 0), new VirtNetIo(0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    private void store(int from, int to) throws InterruptedException {
+        for (int i = from; i < to; i++) {
+            assertTrue(writer.offer(sample(i)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (writer.pending() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(0, writer.pending(), "the writer stored the samples");
+    }
+
+    /** 36 samples (3 minutes) stored while a job runs, closed 4 minutes after T0. */
+    private RollupJob liveRun(List<RollupTier> tiers) throws Exception {
+        RollupJob live = job(tiers);
+        store(0, 36);
+        now.set(T0 + 4 * 60_000);
+        live.runUntilIdle(now.get());
+        return live;
+    }
+
+    private List<Map<String, Object>> rows(long width) {
+        return new Queries(db, 10).rows("SELECT bucket_start, samples, vcpu_cpu_time_min, vcpu_cpu_time_max,"
+                + " vcpu_cpu_time_sum, vcpu_cpu_time_n, vdsk_rd_bytes_min, vdsk_rd_bytes_max, vdsk_rd_bytes_sum,"
+                + " vdsk_rd_bytes_n, vmem_memory_min, vmem_memory_max, vmem_memory_sum, vmem_memory_n,"
+                + " vcpu_utilisation_sum, vcpu_utilisation_n FROM vm_rollup WHERE width_ms = ? ORDER BY bucket_start",
+                width);
+    }
+
+    private List<Long> samplesPerBucket(long width) {
+        return rows(width).stream().map(r -> ((Number) r.get("samples")).longValue()).toList();
+    }
+
+    @Test
+    void theBucketsWrittenLiveEqualTheBucketsComputedAgainFromTheRawSamples() throws Exception {
+        liveRun(TIERS);
+        List<Map<String, Object>> fine = rows(10_000);
+        List<Map<String, Object>> coarse = rows(60_000);
+        assertEquals(18, fine.size());
+        assertEquals(3, coarse.size());
+
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM vm_rollup");
+            st.executeUpdate("DELETE FROM rollup_progress");
+        }
+        job(TIERS).runUntilIdle(now.get());
+        assertEquals(fine, rows(10_000));
+        assertEquals(coarse, rows(60_000));
+    }
+
+    @Test
+    void aBucketHoldsTheMinAverageAndMaxOfTheRatesAndGaugesOfItsRawSamples() throws Exception {
+        liveRun(TIERS);
+        // the 10 s bucket at T0 + 100 s holds samples 20 and 21; the rate of 20 is taken from sample 19,
+        // across cpu_time's wrap
+        Map<String, Object> b = rows(10_000).get(10);
+        assertEquals(T0 + 100_000, b.get("bucket_start"));
+        double cpu20 = (U32 - 20 * 700 + 20 * 700 + 2 * 50 - (U32 - 20 * 700 + 19 * 700 + 50)) / 5.0;
+        double cpu21 = (21 * 700.0 + 0 - (20 * 700 + 2 * 50)) / 5.0;
+        assertEquals(Math.min(cpu20, cpu21), (Double) b.get("vcpu_cpu_time_min"), 1e-9);
+        assertEquals(Math.max(cpu20, cpu21), (Double) b.get("vcpu_cpu_time_max"), 1e-9);
+        assertEquals(cpu20 + cpu21, (Double) b.get("vcpu_cpu_time_sum"), 1e-9);
+        // vCPU utilisation: ms of CPU per ms over 2 vCPUs, in percent
+        assertEquals((cpu20 + cpu21) / 1000 / 2 * 100, (Double) b.get("vcpu_utilisation_sum"), 1e-9);
+        assertEquals(List.of(1_000 + 6 * 100.0, 1_000.0), List.of(b.get("vmem_memory_min"), b.get("vmem_memory_max"))
+                .stream().map(v -> (Double) v).sorted((x, y) -> Double.compare(y, x)).toList());
+        // the bucket of sample 30, where disk reads were reset, has one rate: 31's
+        Map<String, Object> reset = rows(10_000).get(15);
+        assertEquals(1, reset.get("vdsk_rd_bytes_n"));
+        assertEquals(500 / 5.0, (Double) reset.get("vdsk_rd_bytes_sum"), 1e-9);
+        assertEquals(12L, ((Number) rows(60_000).get(0).get("samples")).longValue());
+    }
+
+    @Test
+    void aServiceRestartInsideABucketNeitherCountsASampleTwiceNorLeavesOneOut() throws Exception {
+        RollupJob first = job(TIERS);
+        store(0, 13);
+        now.set(T0 + 63_000);
+        first.runUntilIdle(now.get());
+        first.close();
+        // the new service starts in the middle of the bucket at T0 + 60 s
+        RollupJob second = job(TIERS);
+        store(13, 40);
+        now.set(T0 + 5 * 60_000);
+        second.runUntilIdle(now.get());
+        assertEquals(List.of(2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L),
+                samplesPerBucket(10_000));
+        assertEquals(List.of(12L, 12L, 12L, 4L), samplesPerBucket(60_000));
+    }
+
+    @Test
+    void bucketsOfADowntimeAreCaughtUpFromTheRawSamplesThatRemain() throws Exception {
+        store(0, 24);
+        now.set(T0 + TimeUnit.MINUTES.toMillis(30));
+        RollupJob late = job(TIERS);
+        late.runUntilIdle(now.get());
+        assertEquals(12, samplesPerBucket(10_000).size());
+        assertTrue(samplesPerBucket(10_000).stream().allMatch(n -> n == 2));
+        assertEquals(List.of(12L, 12L), samplesPerBucket(60_000));
+    }
+
+    @Test
+    void aGapOfSeveralBucketsHasNoRowsAndTheSamplesAroundItKeepTheirBuckets() throws Exception {
+        RollupJob live = job(TIERS);
+        store(0, 4);
+        store(30, 34);
+        now.set(T0 + 4 * 60_000);
+        live.runUntilIdle(now.get());
+        assertEquals(List.of(T0, T0 + 10_000, T0 + 150_000, T0 + 160_000),
+                rows(10_000).stream().map(r -> r.get("bucket_start")).toList());
+    }
+
+    @Test
+    void eachTierKeepsItsOwnRetention() throws Exception {
+        RollupJob live = liveRun(RollupTier.parse("10s:2m,1m:10m"));
+        // 10 s buckets older than 2 minutes are gone, the 1 minute ones are kept 10 minutes
+        assertEquals(List.of(T0 + 120_000, T0 + 130_000, T0 + 140_000, T0 + 150_000, T0 + 160_000, T0 + 170_000),
+                rows(10_000).stream().map(r -> r.get("bucket_start")).toList());
+        assertEquals(3, rows(60_000).size());
+        now.set(T0 + 20 * 60_000);
+        live.runUntilIdle(now.get());
+        assertEquals(0, rows(60_000).size());
+    }
+
+    @Test
+    void theStatusShowsPerTierTheLastBucketClosedTheLagAndTheRowsWritten() throws Exception {
+        RollupJob live = liveRun(TIERS);
+        RollupJob.Status status = live.status();
+        RollupJob.TierStatus fine = status.tiers().get(0);
+        assertEquals("10s", fine.interval());
+        assertEquals(T0 + 4 * 60_000 - 20_000, fine.lastBucketClosed());
+        assertEquals(10_000L, fine.lagMillis());
+        assertEquals(18, fine.rowsWritten());
+        assertEquals(3, status.tiers().get(1).rowsWritten());
+        assertFalse(status.tiers().isEmpty());
+    }
+}
