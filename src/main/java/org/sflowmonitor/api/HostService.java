@@ -100,13 +100,14 @@ final class HostService implements HostApi {
 
     @Override
     public List<Map<String, Object>> interfaces(InterfaceSeries params) {
-        return read(SeriesMethod.HOST_INTERFACES, params.node(), params.ifIndex());
+        InterfaceSeries p = params;
+        return reads.series().read(SeriesMethod.HOST_INTERFACES, p,
+                () -> reads.lookup().node(p.ip(), p.hostIp(), p.hostname(), p.uuid()), p.ifIndex());
     }
 
     private List<Map<String, Object>> read(SeriesMethod method, NodeSeries p, Long ifIndex) {
-        Selection selection = p.selection(method.fields(), reads.series().maxLimit());
-        return reads.series().read(method, reads.lookup().node(p.ip(), p.hostIp(), p.hostname(), p.uuid()), ifIndex,
-                selection);
+        return reads.series().read(method, p, () -> reads.lookup().node(p.ip(), p.hostIp(), p.hostname(), p.uuid()),
+                ifIndex);
     }
 
     @Override

@@ -92,8 +92,7 @@ final class VirtService implements VirtApi {
     }
 
     private List<Map<String, Object>> read(SeriesMethod method, VmSeries p) {
-        Selection selection = p.selection(method.fields(), reads.series().maxLimit());
-        return reads.series().read(method, reads.lookup().vm(p.hostname(), p.uuid()), null, selection);
+        return reads.series().read(method, p, () -> reads.lookup().vm(p.hostname(), p.uuid()), null);
     }
 
     @Override
