@@ -78,7 +78,7 @@ public final class ScrapeBenchmark {
         }
     }
 
-    private static void measure(Metrics metrics, int scrapes, boolean gzip) throws IOException {
+    private static void measure(Metrics metrics, int scrapes, boolean gzip) throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
                 .getThreadMXBean();
         long thread = Thread.currentThread().getId();
