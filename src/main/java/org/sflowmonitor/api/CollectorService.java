@@ -49,6 +49,7 @@ final class CollectorService implements CollectorApi {
         jvm.put("heap_committed_bytes", heap.getCommitted());
         jvm.put("heap_max_bytes", heap.getMax());
         status.put("jvm", jvm);
+        status.put("push", sources.push().get());
         List<Map<String, Object>> agents = new ArrayList<>();
         if (agent == null) {
             sources.stats().agents().forEach((address, counters) -> agents.add(agentRow(address, counters)));

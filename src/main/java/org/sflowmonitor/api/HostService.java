@@ -100,13 +100,14 @@ final class HostService implements HostApi {
 
     @Override
     public List<Map<String, Object>> interfaces(InterfaceSeries params) {
-        return read(SeriesMethod.HOST_INTERFACES, params.node(), params.ifIndex());
+        InterfaceSeries p = params;
+        return reads.series().read(SeriesMethod.HOST_INTERFACES, p,
+                () -> reads.lookup().node(p.ip(), p.hostIp(), p.hostname(), p.uuid()), p.ifIndex());
     }
 
     private List<Map<String, Object>> read(SeriesMethod method, NodeSeries p, Long ifIndex) {
-        Selection selection = p.selection(method.fields(), reads.series().maxLimit());
-        return reads.series().read(method, reads.lookup().node(p.ip(), p.hostIp(), p.hostname(), p.uuid()), ifIndex,
-                selection);
+        return reads.series().read(method, p, () -> reads.lookup().node(p.ip(), p.hostIp(), p.hostname(), p.uuid()),
+                ifIndex);
     }
 
     @Override
@@ -115,7 +116,7 @@ final class HostService implements HostApi {
         List<String> fields = Selection.output(output, Summaries.HOST_FIELDS);
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
         Reporting.Rule rule = reads.reportingNow();
-        return Summaries.summarise(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
+        return Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
                 row -> rule.of(Math.max(((Number) row.get("last_seen")).longValue(),
                         reads.live().hostLastSeen(((Number) row.get("id")).longValue())),
                         (Number) row.get("polling_interval")), reporting);

@@ -92,8 +92,7 @@ final class VirtService implements VirtApi {
     }
 
     private List<Map<String, Object>> read(SeriesMethod method, VmSeries p) {
-        Selection selection = p.selection(method.fields(), reads.series().maxLimit());
-        return reads.series().read(method, reads.lookup().vm(p.hostname(), p.uuid()), null, selection);
+        return reads.series().read(method, p, () -> reads.lookup().vm(p.hostname(), p.uuid()), null);
     }
 
     @Override
@@ -102,7 +101,7 @@ final class VirtService implements VirtApi {
         List<String> fields = Selection.output(output, Summaries.VM_FIELDS);
         EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
         Reporting.Rule rule = reads.reportingNow();
-        return Summaries.summarise(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields,
+        return Summaries.summaries(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields,
                 row -> rule.of(lastSeen(row), (Number) row.get("polling_interval")), reporting);
     }
 }

@@ -35,7 +35,13 @@ public enum Setting {
     SILENT_INTERVALS("entity.silent.intervals", "3", new Range(1, 1000),
             "polling intervals without a sample after which a node or VM is shown as not reporting"),
     METRICS_GROUP_SIZE("metrics.group.size", "100", new Range(1, 1_000_000),
-            "nodes per target group of /metrics/targets (Prometheus service discovery)");
+            "nodes per target group of /metrics/targets (Prometheus service discovery)"),
+    PUSH_MAX_CONNECTIONS("push.max.connections", "1000", new Range(0, 100_000),
+            "WebSocket connections to /push at once; 0: none"),
+    PUSH_MAX_SUBSCRIPTIONS("push.max.subscriptions", "100", new Range(1, 100_000),
+            "subscriptions one /push connection may hold"),
+    PUSH_MAX_BUFFER("push.max.buffer.bytes", "16777216", new Range(65_536, Integer.MAX_VALUE),
+            "bytes waiting to be sent to one /push client before it is disconnected as too slow");
 
     private final String key;
     private final String defaultValue;
