@@ -89,9 +89,7 @@ public final class StartupBenchmark {
             try (ChildJvm service = ChildJvm.start(work.resolve("service.log"), options, "service",
                     data.toString())) {
                 seconds.add((System.nanoTime() - launched) / 1e9);
-                while (IngestBenchmark.n(service.stats(), "entities_loaded") == 0) {
-                    Thread.sleep(50);
-                }
+                service.awaitEntitiesLoaded(600);
                 loadedSeconds.add((System.nanoTime() - launched) / 1e9);
                 service.gc();
                 Map<String, String> stats = service.stats();
