@@ -1,14 +1,17 @@
 package org.sflowmonitor.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 import org.sflowmonitor.store.Inventory;
 import org.sflowmonitor.store.LatestSamples;
+import org.sflowmonitor.store.LatestTables;
 import org.sflowmonitor.store.Queries;
 
 /**
@@ -42,8 +45,9 @@ public final class Api {
         }
         ObjectMapper mapper = new ObjectMapper();
         Inventory inventory = new Inventory(queries);
-        SeriesReader series = new SeriesReader(queries, config.maxLimit());
-        LatestSamples latest = new LatestSamples(queries);
+        SeriesReader series = new SeriesReader(queries, config.maxLimit(), collector.rollups(),
+                System::currentTimeMillis);
+        LatestSamples latest = new LatestTables(queries);
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         EntityReads reads = new EntityReads(inventory, series, latest, collector.writer().live(),
                 config.silentIntervals());
@@ -57,7 +61,8 @@ public final class Api {
 
     /**
      * A copy of this Api with one more service interface; {@code namespace} "" takes methods called
-     * without a dot. For tests that need handlers of their own.
+     * without a dot. The WebSocket push adds its per-connection {@code push.*} methods this way;
+     * tests add handlers of their own.
      */
     public <T> Api with(String namespace, Class<T> api, T implementation) {
         Map<String, Namespace> more = new LinkedHashMap<>(namespaces);
@@ -76,12 +81,34 @@ public final class Api {
     }
 
     /** The response body for a request body; null when nothing is to be answered (notifications). */
-    byte[] handle(byte[] body) {
+    public byte[] handle(byte[] body) {
         return dispatcher.handle(body);
     }
 
+    /**
+     * Runs one call as a request with these params would run it, for a transport of its own (the
+     * WebSocket push): the result as JSON text, or the error the call would have answered with.
+     */
+    public Outcome call(String method, JsonNode params) {
+        try {
+            return new Outcome(new String(dispatcher.write(dispatcher.result(method, params)), StandardCharsets.UTF_8),
+                    null);
+        } catch (RpcException e) {
+            return new Outcome(null, e);
+        }
+    }
+
+    /** What {@link #call} gives: a result in JSON, or the error. */
+    public record Outcome(String resultJson, RpcException error) {
+    }
+
+    /** The JSON-RPC error object (code, message, data) of an error, for a transport of its own. */
+    public JsonNode errorObject(RpcException e) {
+        return JsonRpcDispatcher.error(NullNode.instance, e).get("error");
+    }
+
     /** A complete error response with a null id, for errors found before the body is read. */
-    byte[] errorBody(RpcException e) {
+    public byte[] errorBody(RpcException e) {
         return dispatcher.write(JsonRpcDispatcher.error(NullNode.instance, e));
     }
 }

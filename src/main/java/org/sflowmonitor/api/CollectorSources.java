@@ -1,5 +1,8 @@
 package org.sflowmonitor.api;
 
+import java.util.Map;
+import java.util.function.Supplier;
+
 import org.sflowmonitor.ingest.IngestStats;
 import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
@@ -7,10 +10,17 @@ import org.sflowmonitor.store.RollupJob;
 
 /**
  * What collector.status reports on: the ingest counters, the writer, the rollup job, the database,
- * and when the service started. The time-series methods read the rollup tiers from the job.
+ * when the service started, and the counters of the WebSocket push (which sits above this package).
+ * The time-series methods read the rollup tiers from the job.
  */
 public record CollectorSources(IngestStats stats, BatchWriter writer, RollupJob rollups, Database database,
-                               long startedAt) {
+                               long startedAt, Supplier<Map<String, Long>> push) {
+
+    /** Without a push to report on. */
+    public CollectorSources(IngestStats stats, BatchWriter writer, RollupJob rollups, Database database,
+                            long startedAt) {
+        this(stats, writer, rollups, database, startedAt, Map::of);
+    }
 
     /** Without rollups. */
     public CollectorSources(IngestStats stats, BatchWriter writer, Database database, long startedAt) {

@@ -109,6 +109,12 @@ final class JsonRpcDispatcher {
         }
     }
 
+    /** The result of one call, or the RpcException it answers with; a null result is JSON null. */
+    JsonNode result(String method, JsonNode params) {
+        JsonNode result = invoke(method, params == null || params.isNull() ? null : params);
+        return result == null ? NullNode.instance : result;
+    }
+
     private JsonNode invoke(String method, JsonNode params) {
         if (method.startsWith("rpc.")) {
             throw RpcException.methodNotFound("method names beginning with 'rpc.' are reserved");

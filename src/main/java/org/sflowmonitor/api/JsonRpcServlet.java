@@ -3,15 +3,14 @@ package org.sflowmonitor.api;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.sflowmonitor.web.BearerToken;
 
 /**
  * The servlet at /api: the HTTP side of JSON-RPC. POST only; the bearer token when one is set;
@@ -32,8 +31,8 @@ public final class JsonRpcServlet extends HttpServlet {
             return;
         }
         ApiConfig config = api.config();
-        if (config.tokenRequired() && !authorized(req.getHeader("Authorization"), config.token())) {
-            resp.setHeader("WWW-Authenticate", "Bearer realm=\"sflow-monitor\"");
+        if (config.tokenRequired() && !BearerToken.authorized(req.getHeader("Authorization"), config.token())) {
+            resp.setHeader("WWW-Authenticate", BearerToken.CHALLENGE);
             send(resp, HttpServletResponse.SC_UNAUTHORIZED, api.errorBody(RpcException.notAuthorized()));
             return;
         }
@@ -79,23 +78,6 @@ public final class JsonRpcServlet extends HttpServlet {
         int semicolon = contentType.indexOf(';');
         String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
         return CONTENT_TYPES.contains(type.toLowerCase(Locale.ROOT));
-    }
-
-    /** Compares digests, so that neither the content nor the length of the token leaks through timing. */
-    static boolean authorized(String header, String token) {
-        String presented = "";
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            presented = header.substring(7).trim();
-        }
-        return MessageDigest.isEqual(sha256(presented), sha256(token));
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /** The whole body, or null when it is longer than {@code max} bytes. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.googlecode.jsonrpc4j.JsonRpcParam;
 
@@ -25,7 +26,8 @@ record ParamSpec(String name, Kind kind, boolean required, Type type) {
         LONG("a whole number"),
         NUMBER("a number"),
         BOOLEAN("true or false"),
-        TEXT_LIST("a list of strings");
+        TEXT_LIST("a list of strings"),
+        OBJECT("an object");
 
         private final String description;
 
@@ -65,6 +67,9 @@ record ParamSpec(String name, Kind kind, boolean required, Type type) {
                 && p.getActualTypeArguments()[0] == String.class) {
             return Kind.TEXT_LIST;
         }
+        if (type == ObjectNode.class) {
+            return Kind.OBJECT;
+        }
         throw new IllegalArgumentException("unsupported JSON-RPC parameter type " + type);
     }
 
@@ -89,6 +94,7 @@ record ParamSpec(String name, Kind kind, boolean required, Type type) {
             case NUMBER -> value.isNumber();
             case BOOLEAN -> value.isBoolean();
             case TEXT_LIST -> value.isArray() && allText(value);
+            case OBJECT -> value.isObject();
         };
         if (!ok) {
             throw RpcException.invalidParams("parameter '" + name + "' must be " + kind.description + ", not "

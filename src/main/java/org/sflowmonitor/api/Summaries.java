@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.sflowmonitor.sflow.RecordNames;
 import org.sflowmonitor.store.Counters;
+import org.sflowmonitor.store.LatestSamples;
 import org.sflowmonitor.store.Utilisation;
 
 /**
@@ -56,7 +57,7 @@ final class Summaries {
      */
     static List<Map<String, Object>> summarise(List<Map<String, Object>> rows, boolean vm, List<String> output,
                                                Function<Map<String, Object>, Reporting> reporting, Boolean wanted) {
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<LatestSamples.Latest> latest = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> cur = rows.get(i);
             if (i + 1 < rows.size() && rows.get(i + 1).get("id").equals(cur.get("id"))) {
@@ -64,11 +65,25 @@ final class Summaries {
             }
             Map<String, Object> prev = i > 0 && rows.get(i - 1).get("id").equals(cur.get("id")) ? rows.get(i - 1)
                     : null;
-            Reporting state = reporting.apply(cur);
+            latest.add(new LatestSamples.Latest(cur, prev));
+        }
+        return summaries(latest, vm, output, reporting, wanted);
+    }
+
+    /**
+     * One summary per entity of its newest sample and the one before it, with the entity's
+     * {@code reporting} state judged from its newest sample; only the entities {@code wanted} by
+     * the reporting filter (null: all).
+     */
+    static List<Map<String, Object>> summaries(List<LatestSamples.Latest> latest, boolean vm, List<String> output,
+                                               Function<Map<String, Object>, Reporting> reporting, Boolean wanted) {
+        List<Map<String, Object>> out = new ArrayList<>(latest.size());
+        for (LatestSamples.Latest l : latest) {
+            Reporting state = reporting.apply(l.newest());
             if (!Reporting.Rule.wanted(wanted, state)) {
                 continue;
             }
-            Map<String, Object> summary = vm ? vm(prev, cur) : host(prev, cur);
+            Map<String, Object> summary = vm ? vm(l.previous(), l.newest()) : host(l.previous(), l.newest());
             summary.put("reporting", state.reporting());
             summary.put("silent_since", state.silentSince());
             Map<String, Object> chosen = new LinkedHashMap<>();

@@ -8,10 +8,13 @@ import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.deploy.NamingResourcesImpl;
+import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.ContextConfig;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 import org.apache.tomcat.util.scan.StandardJarScanFilter;
 
@@ -21,6 +24,9 @@ import org.apache.tomcat.util.scan.StandardJarScanFilter;
  * given here behave like {@code <Parameter override="false">} of a Tomcat context file.
  */
 public final class EmbeddedTomcat implements AutoCloseable {
+
+    /** Jars scanned for META-INF/resources; every other jar is skipped (the start stays fast). */
+    static final String DASHBOARD_RESOURCE_JARS = "uplot-*.jar";
 
     private final Tomcat tomcat;
     private final Context context;
@@ -52,7 +58,15 @@ public final class EmbeddedTomcat implements AutoCloseable {
         StandardJarScanFilter filter = new StandardJarScanFilter();
         filter.setTldSkip("*");
         filter.setPluggabilitySkip("*");
+        // the one jar whose META-INF/resources the dashboard needs (uPlot)
+        filter.setPluggabilityScan(DASHBOARD_RESOURCE_JARS);
         context.getJarScanner().setJarScanFilter(filter);
+        addStaticFileServlet(context);
+        // error pages that name neither the server nor its version, nor show stack traces
+        ErrorReportValve errors = new ErrorReportValve();
+        errors.setShowServerInfo(false);
+        errors.setShowReport(false);
+        tomcat.getHost().getPipeline().addValve(errors);
         parameters.forEach((name, value) -> {
             ApplicationParameter p = new ApplicationParameter();
             p.setName(name);
@@ -67,6 +81,22 @@ public final class EmbeddedTomcat implements AutoCloseable {
             throw new LifecycleException("the sflow-monitor webapp failed to start; see the log above");
         }
         return embedded;
+    }
+
+    /**
+     * Tomcat's DefaultServlet for the dashboard's files, as an external Tomcat's conf/web.xml
+     * declares it (without directory listings), and the MIME types it answers with (JavaScript
+     * modules are refused by browsers under any other type than a JavaScript one).
+     */
+    private static void addStaticFileServlet(Context context) {
+        Wrapper files = context.createWrapper();
+        files.setName("default");
+        files.setServletClass(DefaultServlet.class.getName());
+        files.addInitParameter("listings", "false");
+        files.setLoadOnStartup(1);
+        context.addChild(files);
+        context.addServletMappingDecoded("/", "default");
+        Tomcat.addDefaultMimeTypeMappings(context);
     }
 
     /** The bound HTTP port. */

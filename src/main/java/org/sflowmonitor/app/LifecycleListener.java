@@ -15,6 +15,9 @@ import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.internal.InternalThreadLocalMap;
 
 import org.sflowmonitor.api.Api;
+import org.sflowmonitor.metrics.Metrics;
+import org.sflowmonitor.push.PushEndpoint;
+import org.sflowmonitor.push.PushHub;
 
 /**
  * Starts the service when the webapp is deployed and stops it, cleanly, when it is undeployed.
@@ -32,6 +35,9 @@ public final class LifecycleListener implements ServletContextListener {
             ServiceRuntime runtime = ServiceRuntime.start(Settings.load(ctx::getInitParameter));
             ctx.setAttribute(RUNTIME, runtime);
             ctx.setAttribute(Api.CONTEXT_ATTRIBUTE, runtime.api());
+            ctx.setAttribute(Metrics.CONTEXT_ATTRIBUTE, runtime.metrics());
+            ctx.setAttribute(PushHub.CONTEXT_ATTRIBUTE, runtime.push());
+            PushEndpoint.register(ctx, runtime.push());
         } catch (Settings.InvalidSettingException | java.io.IOException e) {
             // the message says it all (the setting, the port); a stack trace would only hide it
             LOG.severe("sflow-monitor failed to start: " + e.getMessage());
@@ -49,6 +55,8 @@ public final class LifecycleListener implements ServletContextListener {
         ServletContext ctx = event.getServletContext();
         ServiceRuntime runtime = (ServiceRuntime) ctx.getAttribute(RUNTIME);
         ctx.removeAttribute(Api.CONTEXT_ATTRIBUTE);
+        ctx.removeAttribute(Metrics.CONTEXT_ATTRIBUTE);
+        ctx.removeAttribute(PushHub.CONTEXT_ATTRIBUTE);
         ctx.removeAttribute(RUNTIME);
         try {
             if (runtime != null) {

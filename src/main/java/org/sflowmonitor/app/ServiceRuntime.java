@@ -10,6 +10,11 @@ import org.sflowmonitor.api.CollectorSources;
 import org.sflowmonitor.ingest.DatagramProcessor;
 import org.sflowmonitor.ingest.IngestStats;
 import org.sflowmonitor.ingest.SflowListener;
+import org.sflowmonitor.metrics.Metrics;
+import org.sflowmonitor.metrics.MetricsConfig;
+import org.sflowmonitor.metrics.MetricsSources;
+import org.sflowmonitor.push.PushHub;
+import org.sflowmonitor.push.PushStats;
 import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
 import org.sflowmonitor.store.Queries;
@@ -32,9 +37,11 @@ public final class ServiceRuntime implements AutoCloseable {
     private final RollupJob rollups;
     private final SflowListener listener;
     private final Api api;
+    private final Metrics metrics;
+    private final PushHub push;
 
     private ServiceRuntime(Settings settings, Database db, BatchWriter writer, Retention retention,
-                           RollupJob rollups, SflowListener listener, Api api) {
+                           RollupJob rollups, SflowListener listener, Api api, Metrics metrics, PushHub push) {
         this.settings = settings;
         this.db = db;
         this.writer = writer;
@@ -42,6 +49,8 @@ public final class ServiceRuntime implements AutoCloseable {
         this.rollups = rollups;
         this.listener = listener;
         this.api = api;
+        this.metrics = metrics;
+        this.push = push;
     }
 
     public static ServiceRuntime start(Settings settings) throws Exception {
@@ -50,11 +59,12 @@ public final class ServiceRuntime implements AutoCloseable {
         BatchWriter writer = null;
         Retention retention = null;
         RollupJob rollups = null;
+        PushHub push = null;
         try {
             IngestStats stats = new IngestStats(MAX_TRACKED_AGENTS);
             rollups = new RollupJob(db.dataSource(), settings.rollupTiers(),
                     TimeUnit.DAYS.toMillis(settings.retentionDays()), System::currentTimeMillis,
-                    RollupJob.DEFAULT_GRACE_MILLIS).start();
+                    RollupJob.graceFor(settings.rollupTiers())).start();
             writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
                     settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax()),
                     rollups).start();
@@ -63,15 +73,25 @@ public final class ServiceRuntime implements AutoCloseable {
             SflowListener listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
                     settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
                     settings.agentsAllow()), processor);
+            PushStats pushStats = new PushStats();
             Api api = Api.create(new Queries(db, settings.dbQueryTimeoutSeconds()),
-                    new CollectorSources(stats, writer, rollups, db, System.currentTimeMillis()),
+                    new CollectorSources(stats, writer, rollups, db, System.currentTimeMillis(), pushStats::snapshot),
                     new ApiConfig(settings.apiToken(), settings.apiMaxBodyBytes(), settings.apiMaxBatch(),
                             settings.apiMaxLimit(), Version.get(), settings.silentIntervals()));
+            Metrics metrics = new Metrics(new MetricsSources(writer, stats, db),
+                    new MetricsConfig(settings.apiToken(), settings.metricsGroupSize(),
+                            settings.silentIntervals()));
+            push = PushHub.start(api, writer::commits, pushStats, new PushHub.Limits(settings.pushMaxConnections(),
+                    settings.pushMaxSubscriptions(), settings.pushMaxBufferBytes(), settings.apiMaxBodyBytes()),
+                    ServiceThreads.PREFIX);
             LOG.info("sflow-monitor " + Version.get() + " started: sFlow on UDP port " + listener.port() + " ("
                     + listener.transport() + ", receive buffer " + listener.grantedReceiveBuffer() + " bytes), "
                     + "database " + db.describe());
-            return new ServiceRuntime(settings, db, writer, retention, rollups, listener, api);
+            return new ServiceRuntime(settings, db, writer, retention, rollups, listener, api, metrics, push);
         } catch (Exception | Error e) {
+            if (push != null) {
+                push.close();
+            }
             if (retention != null) {
                 retention.close();
             }
@@ -94,6 +114,15 @@ public final class ServiceRuntime implements AutoCloseable {
         return api;
     }
 
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The WebSocket push's connections and rounds. */
+    public PushHub push() {
+        return push;
+    }
+
     /** The bound UDP port. */
     public int sflowPort() {
         return listener.port();
@@ -111,6 +140,7 @@ public final class ServiceRuntime implements AutoCloseable {
     /** Stops receiving, writes out what is queued, closes the database, and waits for every thread of ours. */
     @Override
     public void close() {
+        push.close();
         listener.close();
         retention.close();
         writer.close();

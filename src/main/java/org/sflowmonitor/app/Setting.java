@@ -17,7 +17,7 @@ public enum Setting {
     DB_URL("db.url", "", "JDBC URL; empty: an H2 file database in data.dir"),
     DB_USER("db.user", "sa", "database user"),
     DB_PASSWORD("db.password", "", "database password"),
-    API_TOKEN("api.token", "", "bearer token required on /api; empty: no authentication"),
+    API_TOKEN("api.token", "", "bearer token required on /api and /metrics; empty: no authentication"),
     AGENTS_ALLOW("agents.allow", "", "comma-separated CIDRs whose datagrams are accepted; empty: all"),
     RETENTION_DAYS("retention.days", "7", new Range(1, 36500), "days of samples kept"),
     ROLLUP_TIERS("rollup.tiers", "5m:90d,1h:730d", "rollup tiers as width:retention, finest first (units s, m, h, d;"
@@ -33,7 +33,15 @@ public enum Setting {
     API_MAX_LIMIT("api.max.limit", "100000", new Range(1, 100_000_000), "largest 'limit' a call may ask for"),
     DB_QUERY_TIMEOUT("db.query.timeout.seconds", "10", new Range(1, 3600), "longest an API query may run"),
     SILENT_INTERVALS("entity.silent.intervals", "3", new Range(1, 1000),
-            "polling intervals without a sample after which a node or VM is shown as not reporting");
+            "polling intervals without a sample after which a node or VM is shown as not reporting"),
+    METRICS_GROUP_SIZE("metrics.group.size", "100", new Range(1, 1_000_000),
+            "nodes per target group of /metrics/targets (Prometheus service discovery)"),
+    PUSH_MAX_CONNECTIONS("push.max.connections", "1000", new Range(0, 100_000),
+            "WebSocket connections to /push at once; 0: none"),
+    PUSH_MAX_SUBSCRIPTIONS("push.max.subscriptions", "100", new Range(1, 100_000),
+            "subscriptions one /push connection may hold"),
+    PUSH_MAX_BUFFER("push.max.buffer.bytes", "16777216", new Range(65_536, Integer.MAX_VALUE),
+            "bytes waiting to be sent to one /push client before it is disconnected as too slow");
 
     private final String key;
     private final String defaultValue;

@@ -26,7 +26,8 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                        List<Cidr> agentsAllow, int retentionDays, List<RollupTier> rollupTiers,
                        int queueCapacity, int batchSize,
                        int agentMaxVms, int vmsMax, int apiMaxBodyBytes, int apiMaxBatch, int apiMaxLimit,
-                       int dbQueryTimeoutSeconds, int silentIntervals) {
+                       int dbQueryTimeoutSeconds, int silentIntervals, int metricsGroupSize,
+                       int pushMaxConnections, int pushMaxSubscriptions, int pushMaxBufferBytes) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -87,7 +88,11 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
                 number.applyAsInt(Setting.API_MAX_BATCH),
                 number.applyAsInt(Setting.API_MAX_LIMIT),
                 number.applyAsInt(Setting.DB_QUERY_TIMEOUT),
-                number.applyAsInt(Setting.SILENT_INTERVALS));
+                number.applyAsInt(Setting.SILENT_INTERVALS),
+                number.applyAsInt(Setting.METRICS_GROUP_SIZE),
+                number.applyAsInt(Setting.PUSH_MAX_CONNECTIONS),
+                number.applyAsInt(Setting.PUSH_MAX_SUBSCRIPTIONS),
+                number.applyAsInt(Setting.PUSH_MAX_BUFFER));
     }
 
     private static String expand(Setting setting, String value, Map<String, String> systemProperties) {

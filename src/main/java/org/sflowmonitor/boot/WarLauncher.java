@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -53,7 +54,8 @@ public final class WarLauncher {
     }
 
     private static void serve(String[] args) throws Exception {
-        Path root = unpack("WEB-INF/");
+        // the whole webapp (WEB-INF and the dashboard's files), not this launcher at the WAR's root
+        Path root = unpack(name -> !name.startsWith("META-INF/") && !name.startsWith("org/"));
         List<Path> classpath = new ArrayList<>(jars(root.resolve("WEB-INF/lib-standalone")));
         classpath.add(root.resolve("WEB-INF/classes"));
         // StandaloneServer deletes the unpacked folder once Tomcat has stopped.
@@ -62,7 +64,7 @@ public final class WarLauncher {
     }
 
     private static void decode(String[] args) throws Exception {
-        Path root = unpack("WEB-INF/classes/", "WEB-INF/lib/");
+        Path root = unpack(name -> name.startsWith("WEB-INF/classes/") || name.startsWith("WEB-INF/lib/"));
         // DecodeCommand ends with System.exit(status) when a file fails, which skips finally blocks
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -94,8 +96,8 @@ public final class WarLauncher {
         }
     }
 
-    /** Unpacks the entries under the given prefixes of the running WAR into a new private folder. */
-    private static Path unpack(String... prefixes) throws IOException {
+    /** Unpacks the entries of the running WAR whose names are wanted into a new private folder. */
+    private static Path unpack(Predicate<String> wanted) throws IOException {
         Path war;
         try {
             war = Path.of(WarLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -111,7 +113,7 @@ public final class WarLauncher {
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
-                if (entry.isDirectory() || Arrays.stream(prefixes).noneMatch(entry.getName()::startsWith)) {
+                if (entry.isDirectory() || !wanted.test(entry.getName())) {
                     continue;
                 }
                 Path target = root.resolve(entry.getName()).normalize();

@@ -56,6 +56,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private final int batchSize;
     private final Entities entities;
     private final WriterConnection connection;
+    private final LatestValues latest = new LatestValues();
     private final Thread thread;
     private final Object pauseLock = new Object();
     private volatile String fault;
@@ -72,7 +73,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.batchSize = config.batchSize();
         this.entities = new Entities(config.maxHosts(), config.maxVmsPerAgent(), config.maxVms());
-        this.connection = new WriterConnection(dataSource, entities, rollups);
+        this.connection = new WriterConnection(dataSource, entities, rollups, latest);
         this.thread = new Thread(this::run, "sflow-writer");
         this.thread.setDaemon(true);
     }
@@ -108,6 +109,16 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     /** What the writer knows of hosts and VMs now, for the API (the tables' last_seen lags, see LastSeenSweep). */
     public LiveEntities live() {
         return entities.live();
+    }
+
+    /** The newest values of every node, VM and interface stored, counters widened, for /metrics. */
+    public LatestValues latest() {
+        return latest;
+    }
+
+    /** How long the writer's transactions take. */
+    public CommitLatency commitLatency() {
+        return connection.latency();
     }
 
     /** The current database fault, or null when writing works. */

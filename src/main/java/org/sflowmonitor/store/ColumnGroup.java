@@ -24,6 +24,28 @@ record ColumnGroup<S, R>(Class<R> type, Function<S, R> record, List<Column<R>> c
         return record.apply(sample) != null;
     }
 
+    /** Reads the columns' values into {@code values} from {@code index} on; returns the next index. */
+    int latest(double[] values, int index, S sample) {
+        R r = record.apply(sample);
+        for (int i = 0; i < columns.size(); i++) {
+            values[index + i] = r == null ? Double.NaN : latest(columns.get(i), r);
+        }
+        return index + columns.size();
+    }
+
+    /** The value as {@link LatestValues} keeps it: a number, NaN for an "unknown" sentinel. */
+    private static <R> double latest(Column<R> column, R r) {
+        long v = column.rollupValue(r);
+        if (v == Counters.UNKNOWN) {
+            return Double.NaN;
+        }
+        return switch (column.kind()) {
+            case LOAD -> Double.longBitsToDouble(v);
+            case U64 -> SqlValues.unsigned(v);
+            default -> v;
+        };
+    }
+
     /** Binds the columns from parameter {@code index} on; returns the next parameter's index. */
     int bind(PreparedStatement ps, int index, S sample) throws SQLException {
         R r = record.apply(sample);

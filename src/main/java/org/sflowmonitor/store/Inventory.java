@@ -49,9 +49,9 @@ public final class Inventory {
         List<Object> params = new ArrayList<>();
         String where = filter.where(true, params);
         return queries.rows("SELECT v.id, h.host_ip, v.uuid, v.hostname AS name, h.hostname AS node_hostname, "
-                + "(SELECT s.vcpu_state FROM vm_sample s WHERE s.vm_id = v.id ORDER BY s.vm_id DESC, s.ts DESC "
-                + "FETCH FIRST 1 ROW ONLY) AS vcpu_state, v.first_seen, v.last_seen, h.polling_interval "
-                + "FROM vm v JOIN host h ON h.id = v.host_id" + where + " ORDER BY v.uuid", params);
+                + "l.vcpu_state, v.first_seen, v.last_seen, h.polling_interval "
+                + "FROM vm v JOIN host h ON h.id = v.host_id LEFT JOIN vm_latest l ON l.vm_id = v.id" + where
+                + " ORDER BY v.uuid", params);
     }
 
     /** The adapters of the filtered nodes (or VMs): id → list of {if_index, macs}. */

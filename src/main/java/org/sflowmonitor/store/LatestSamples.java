@@ -1,60 +1,46 @@
 package org.sflowmonitor.store;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The newest two samples of every node or VM, for summaries. One statement: for each entity a
- * correlated subquery finds the timestamp of its second-newest sample by reading the (key, ts)
- * index backwards, and the join reads the samples from there on; so the cost grows with the
- * number of entities, not with the history stored.
+ * The newest sample of every node, VM and interface and the one before it (what a rate needs), as
+ * the writers keep them in the database (see {@link LatestTable}): a read costs one small row per
+ * entity, never a search of the sample tables. Shared by every collector writing the database and
+ * unchanged by a restart. {@code columns} are columns of the entity's sample table (as
+ * {@link SampleTable#columns()} lists them); any other name is an IllegalArgumentException.
  */
-public final class LatestSamples {
-
-    private final Queries queries;
-
-    public LatestSamples(Queries queries) {
-        this.queries = queries;
-    }
+public interface LatestSamples {
 
     /**
-     * Rows id (host id), host_ip, hostname, uuid, last_seen, polling_interval, timestamp, then
-     * {@code columns}; ordered by id, timestamp.
+     * One pair per node matching the filter, ordered by host id. Each sample holds id (the host
+     * id), host_ip, hostname, uuid, last_seen (as the table has it; the writer's is newer), polling_interval,
+     * timestamp, then {@code columns}.
      */
-    public List<Map<String, Object>> hosts(EntityFilter filter, List<String> columns) {
-        List<Object> params = new ArrayList<>();
-        String where = filter.where(false, params);
-        return queries.rows("SELECT h.id, h.host_ip, h.hostname, h.uuid, h.last_seen, h.polling_interval, s.ts AS \"timestamp\"" + select(columns)
-                + " FROM host h JOIN host_sample s ON s.host_id = h.id AND s.ts >= " + since("host_sample", "host_id",
-                "h.id") + where + " ORDER BY h.id, s.ts", params);
-    }
+    List<Latest> hosts(EntityFilter filter, List<String> columns);
 
     /**
-     * Rows id (VM id), host_id and host_ip (the node of each sample), hostname (the VM's UUID),
-     * uuid, name, last_seen, polling_interval (of the node last seen on), timestamp, then
-     * {@code columns}; ordered by id, timestamp. The filter's host_ip is the node the VM was last
-     * seen on.
+     * One pair per VM matching the filter (its host_ip: the node the VM was last seen on), ordered
+     * by VM id. Each sample holds id (the VM id), host_ip (the node the newest sample came
+     * from), hostname (the VM's UUID, as the original API names it), uuid, name (libvirt), last_seen
+     * (as the table has it), polling_interval (of the node last seen on), timestamp, host_id (the
+     * node this sample came from), then {@code columns}.
      */
-    public List<Map<String, Object>> vms(EntityFilter filter, List<String> columns) {
-        List<Object> params = new ArrayList<>();
-        String where = filter.where(true, params);
-        return queries.rows("SELECT v.id, s.host_id, n.host_ip, v.uuid AS hostname, v.uuid, v.hostname AS name, "
-                + "v.last_seen, h.polling_interval, s.ts AS \"timestamp\"" + select(columns) + " FROM vm v JOIN host h ON h.id = v.host_id "
-                + "JOIN vm_sample s ON s.vm_id = v.id AND s.ts >= " + since("vm_sample", "vm_id", "v.id")
-                + " JOIN host n ON n.id = s.host_id" + where + " ORDER BY v.id, s.ts", params);
-    }
+    List<Latest> vms(EntityFilter filter, List<String> columns);
 
-    private static String select(List<String> columns) {
-        StringBuilder sql = new StringBuilder();
-        columns.forEach(c -> sql.append(", s.").append(Queries.column(c)));
-        return sql.toString();
-    }
+    /**
+     * One pair per interface of the nodes matching the filter, ordered by host id and if_index.
+     * Each sample holds id (the host id), host_ip, hostname, uuid, if_index, timestamp, then
+     * {@code columns}.
+     */
+    List<Latest> interfaces(EntityFilter filter, List<String> columns);
 
-    /** The timestamp of the entity's second-newest sample, or of its only one. */
-    private static String since(String table, String key, String entity) {
-        String newest = "(SELECT x.ts FROM " + table + " x WHERE x." + key + " = " + entity + " ORDER BY x." + key
-                + " DESC, x.ts DESC OFFSET %d ROWS FETCH NEXT 1 ROW ONLY)";
-        return "COALESCE(" + newest.formatted(1) + ", " + newest.formatted(0) + ")";
+    /**
+     * An entity's newest sample and the one before it (null when it has sent only one). Both
+     * maps have the same keys, lower-case column names; values as {@link Queries#value} reads them.
+     * The previous sample repeats the newest's entity fields, except a VM's host_id, which is
+     * the node that sample came from.
+     */
+    record Latest(Map<String, Object> newest, Map<String, Object> previous) {
     }
 }

@@ -21,6 +21,7 @@ final class SampleLayout<S> {
     private final List<ColumnGroup<S, ?>> groups;
     private final List<String> columns;
     private final String insert;
+    private final int valueCount;
 
     SampleLayout(String table, List<String> ids, List<Column<S>> sampleColumns, List<ColumnGroup<S, ?>> groups) {
         this.table = table;
@@ -31,6 +32,7 @@ final class SampleLayout<S> {
         sampleColumns.forEach(c -> all.add(c.name()));
         groups.forEach(g -> g.columns().forEach(c -> all.add(c.name())));
         this.columns = List.copyOf(all);
+        this.valueCount = groups.stream().mapToInt(g -> g.columns().size()).sum();
         this.insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
     }
@@ -59,6 +61,21 @@ final class SampleLayout<S> {
     List<String> columnsOf(Class<?> recordType) {
         return groups.stream().filter(g -> g.type() == recordType)
                 .flatMap(g -> g.columns().stream()).map(Column::name).toList();
+    }
+
+    /** The columns of the layout's counter records, in table order: the values {@link #latest} reads. */
+    List<Column<?>> valueColumns() {
+        return groups.stream().flatMap(g -> g.columns().stream()).<Column<?>>map(c -> c).toList();
+    }
+
+    /** The sample's value of each {@link #valueColumns() value column}; NaN where unknown or not carried. */
+    double[] latest(S sample) {
+        double[] values = new double[valueCount];
+        int at = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            at = groups.get(i).latest(values, at, sample);
+        }
+        return values;
     }
 
     String insert() {

@@ -37,6 +37,11 @@ final class SqlValues {
         }
     }
 
+    /** An unsigned 64-bit value held in a long's 64 bits, as a double. */
+    static double unsigned(long value) {
+        return value >= 0 ? value : (double) (value >>> 1) * 2.0 + (value & 1);
+    }
+
     /** A signed percentage in hundredths; -1 is unknown. */
     static void percentage(PreparedStatement ps, int index, int value) throws SQLException {
         if (value == -1) {
@@ -47,11 +52,16 @@ final class SqlValues {
     }
 
     static void load(PreparedStatement ps, int index, float value) throws SQLException {
-        if (value < 0 || Float.isNaN(value) || Float.isInfinite(value)) {
+        if (!knownLoad(value)) {
             ps.setNull(index, Types.REAL);
         } else {
             ps.setFloat(index, value);
         }
+    }
+
+    /** False for the negative "unknown" load average, and for what is not a number. */
+    static boolean knownLoad(float value) {
+        return value >= 0 && !Float.isInfinite(value);
     }
 
     /** Binds a text or NULL. */

@@ -16,7 +16,8 @@ import org.sflowmonitor.ingest.IngestCounter;
 
 /**
  * The writer thread's connection and what it writes: a batch of samples in one transaction
- * (entity changes first, then the sample rows, with JDBC batches on statements prepared once),
+ * (entity changes first, then the sample rows and the merges that keep each entity's newest two
+ * samples in its {@link LatestTable}, with JDBC batches on statements prepared once),
  * the last_seen sweep's slices between batches, and the sweep's flush at shutdown. The entity
  * cache is loaded with each new connection, so a rolled-back transaction leaves no trace in it:
  * after any failure the caller {@link #discard}s the connection and the next write opens another.
@@ -36,12 +37,20 @@ final class WriterConnection {
     private final RollupFeed rollups;
     private final AtomicLong lastCommitAt = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private final LatestValues latest;
+    private final CommitLatency latency = new CommitLatency();
     private Statements statements;
 
-    WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups) {
+    WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups, LatestValues latest) {
         this.dataSource = dataSource;
         this.entities = entities;
         this.rollups = rollups;
+        this.latest = latest;
+    }
+
+    /** Any thread. */
+    CommitLatency latency() {
+        return latency;
     }
 
     /** Epoch ms of the last commit; 0 before the first. Any thread. */
@@ -84,12 +93,16 @@ final class WriterConnection {
      * The outcomes are for the caller to count.
      */
     SampleOutcomes write(List<EntitySample> batch) throws SQLException {
+        long started = System.nanoTime();
         Statements st = open();
         entities.createUnseen(st, batch);
         PreparedStatement hostRows = st.get(SampleRows.HOST_SAMPLE.insert());
         PreparedStatement mib2Rows = st.get(SampleRows.HOST_MIB2_SAMPLE.insert());
         PreparedStatement vmRows = st.get(SampleRows.VM_SAMPLE.insert());
         PreparedStatement ifRows = st.get(SampleRows.INTERFACE_SAMPLE.insert());
+        PreparedStatement hostLatest = st.get(LatestTable.HOST.merge());
+        PreparedStatement vmLatest = st.get(LatestTable.VM.merge());
+        PreparedStatement ifLatest = st.get(LatestTable.INTERFACE.merge());
         int hostCount = 0;
         int mib2Count = 0;
         int vmCount = 0;
@@ -121,8 +134,11 @@ final class WriterConnection {
                 if (SampleRows.HOST_SAMPLE.hasRow(node)) {
                     SampleRows.HOST_SAMPLE.bind(hostRows, host.id, node);
                     hostRows.addBatch();
+                    SampleRows.HOST_SAMPLE.bind(hostLatest, host.id, node);
+                    hostLatest.addBatch();
                     hostCount++;
                 }
+                latest.node(host.id, node);
                 if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
                     SampleRows.HOST_MIB2_SAMPLE.bind(mib2Rows, host.id, node);
                     mib2Rows.addBatch();
@@ -142,12 +158,18 @@ final class WriterConnection {
                 if (SampleRows.VM_SAMPLE.hasRow(vm)) {
                     SampleRows.VM_SAMPLE.bind(vmRows, v.id, host.id, vm);
                     vmRows.addBatch();
+                    SampleRows.VM_SAMPLE.bind(vmLatest, v.id, host.id, vm);
+                    vmLatest.addBatch();
                     vmCount++;
                 }
+                latest.vm(host.id, vm);
             } else if (sample instanceof EntitySample.InterfaceSample itf) {
                 SampleRows.INTERFACE_SAMPLE.bind(ifRows, host.id, itf);
                 ifRows.addBatch();
+                SampleRows.INTERFACE_SAMPLE.bind(ifLatest, host.id, itf);
+                ifLatest.addBatch();
                 ifCount++;
+                latest.iface(host.id, itf);
             }
         }
         entities.sweepLastSeen(st, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH);
@@ -156,7 +178,11 @@ final class WriterConnection {
         execute(mib2Rows, mib2Count);
         execute(vmRows, vmCount);
         execute(ifRows, ifCount);
+        execute(hostLatest, hostCount);
+        execute(vmLatest, vmCount);
+        execute(ifLatest, ifCount);
         commit(st);
+        latency.record(System.nanoTime() - started);
         rollups.committed(batch, hostIds, vmIds);
         return outcomes;
     }

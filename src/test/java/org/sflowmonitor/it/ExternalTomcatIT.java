@@ -60,6 +60,7 @@ class ExternalTomcatIT {
         try {
             ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + httpPort + "/sflow-monitor/api"));
             api.awaitUp(tomcat, log, Duration.ofSeconds(90));
+            DashboardServing.assertServed("http://127.0.0.1:" + httpPort + "/sflow-monitor/");
             try (UdpSender udp = new UdpSender(sflowPort)) {
                 udp.send(TestDatagrams.nodeDescription("node-in-tomcat"));
             }

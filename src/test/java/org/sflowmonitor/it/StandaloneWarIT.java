@@ -75,6 +75,21 @@ class StandaloneWarIT {
     }
 
     @Test
+    void theWarServesTheDashboardAtTheRootAndItsErrorPagesNameNoServer() throws Exception {
+        int httpPort = freeTcpPort();
+        Path log = temp.resolve("server.log");
+        Process server = start(httpPort, freeUdpPort(), log);
+        try {
+            new ApiClient(httpPort).awaitUp(server, log, Duration.ofSeconds(60));
+            DashboardServing.assertServed("http://127.0.0.1:" + httpPort + "/");
+            DashboardServing.assertErrorPageNamesNoServer("http://127.0.0.1:" + httpPort + "/");
+        } finally {
+            server.destroy();
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server did not stop within 30 s");
+        }
+    }
+
+    @Test
     void theWarCarriesNoEmbeddedContainerInWebInfLib() throws Exception {
         try (var zip = new java.util.zip.ZipFile(war().toFile())) {
             List<String> lib = zip.stream().map(java.util.zip.ZipEntry::getName)

@@ -15,7 +15,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.sflowmonitor.testing.Backend;
 
-/** Samples older than retention.days go, in steps of at most an hour of one entity's history. */
+/**
+ * Samples older than retention.days go: on H2 in steps of at most an hour of one entity's
+ * history; on PostgreSQL these rows (of 2027, days without partitions) are in the default
+ * partition, deleted row by row (whole days go: {@link PartitionsTest}).
+ */
 class RetentionTest {
 
     private static final long NOW = 1_800_000_000_000L;
@@ -54,6 +58,29 @@ class RetentionTest {
                     TestCollector.rows(db.dataSource(), "SELECT COUNT(*) AS n FROM host_sample").get(0).get("n"));
             assertEquals(BigInteger.valueOf(2), TestCollector.rows(db.dataSource(),
                     "SELECT COUNT(*) AS n FROM host").get(0).get("n"), "entities are kept");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aLatestSampleOlderThanTheRetentionIsForgottenWithItsRow(Backend backend) throws Exception {
+        long cutoff = NOW - TimeUnit.DAYS.toMillis(1);
+        try (Database db = TestCollector.open(backend.create(dataDir), dataDir)) {
+            try (Connection c = db.connection()) {
+                c.createStatement().execute("INSERT INTO host (id, host_ip, first_seen, last_seen) VALUES "
+                        + "(1, '10.0.0.1', 0, 0), (2, '10.0.0.2', 0, 0), (3, '10.0.0.3', 0, 0)");
+                c.createStatement().execute("INSERT INTO host_latest (host_id, ts, cpu_num, prev_ts, prev_cpu_num) "
+                        + "VALUES (1, " + (cutoff - HOUR) + ", 4, " + (cutoff - 2 * HOUR) + ", 4), "
+                        + "(2, " + (cutoff + HOUR) + ", 8, " + (cutoff - HOUR) + ", 8), "
+                        + "(3, " + (cutoff + 2 * HOUR) + ", 2, " + (cutoff + HOUR) + ", 2)");
+            }
+            try (Retention retention = new Retention(db.dataSource(), 1)) {
+                retention.deleteOlderThan(cutoff);
+            }
+            assertEquals(List.of(java.util.Map.of("host_id", BigInteger.TWO, "prev", "none"),
+                            java.util.Map.of("host_id", BigInteger.valueOf(3), "prev", "2")),
+                    TestCollector.rows(db.dataSource(), "SELECT host_id, COALESCE(CAST(prev_cpu_num AS VARCHAR), "
+                            + "'none') AS prev FROM host_latest ORDER BY host_id"));
         }
     }
 

@@ -50,6 +50,24 @@ class SampleRowsSchemaTest {
         assertEquals(actual, declared);
     }
 
+    @ParameterizedTest
+    @MethodSource("latestTables")
+    void eachLatestTableHasItsSampleTablesColumnsTwiceWithTheirTypes(LatestTable latest, SampleLayout<?> layout)
+            throws Exception {
+        assertEquals(schema(latest.table(), "COLUMN_NAME"), latest.columns());
+        List<String> sampleNames = schema(layout.table(), "COLUMN_NAME");
+        List<String> sampleTypes = schema(layout.table(), "DATA_TYPE");
+        List<String> expected = latest.columns().stream().map(c -> sampleTypes.get(sampleNames.indexOf(
+                c.startsWith(LatestTable.PREVIOUS) ? c.substring(LatestTable.PREVIOUS.length()) : c))).toList();
+        assertEquals(expected, schema(latest.table(), "DATA_TYPE"));
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> latestTables() {
+        return Stream.of(org.junit.jupiter.params.provider.Arguments.of(LatestTable.HOST, SampleRows.HOST_SAMPLE),
+                org.junit.jupiter.params.provider.Arguments.of(LatestTable.VM, SampleRows.VM_SAMPLE),
+                org.junit.jupiter.params.provider.Arguments.of(LatestTable.INTERFACE, SampleRows.INTERFACE_SAMPLE));
+    }
+
     /** The type as H2's INFORMATION_SCHEMA names it. */
     private static String typeName(Column.Kind kind) {
         String jdbc = JDBCType.valueOf(kind.sqlType()).getName();

@@ -47,6 +47,15 @@ public final class ApiClient {
         return JSON.readTree(post(body).body());
     }
 
+    /** As {@link #call(String, String)}, with {@code Authorization: Bearer <token>}. */
+    public JsonNode callWithToken(String method, String paramsJson, String token)
+            throws IOException, InterruptedException {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + paramsJson + "}";
+        return JSON.readTree(send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build())
+                .body());
+    }
+
     /**
      * Waits until the API answers a call, failing with the server's log when {@code server}
      * exits first or the timeout passes.

@@ -1,0 +1,97 @@
+package org.sflowmonitor.store;
+
+import java.sql.JDBCType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A table of the newest two samples of each entity (migration V3): the key that names the entity,
+ * the other columns of its sample table for the newest sample, then {@code prev_} and the same
+ * again for the sample before it. The writer merges every sample it stores into it in the batch's
+ * transaction, with a statement whose parameters are the sample table's INSERT's (so one binding
+ * serves both). The merge keeps the two newest by ts whatever order they arrive in and whichever
+ * collector writes them, so several collectors may share one database; of two samples with the
+ * same ts (a stalled JVM reads datagrams sent apart in one millisecond) the later written counts
+ * as the newer, as the order they arrived in. Everything here derives
+ * from the sample table's {@link SampleLayout}.
+ */
+enum LatestTable {
+    HOST(SampleRows.HOST_SAMPLE, "host_latest", List.of("host_id")),
+    VM(SampleRows.VM_SAMPLE, "vm_latest", List.of("vm_id")),
+    INTERFACE(SampleRows.INTERFACE_SAMPLE, "interface_latest", List.of("host_id", "if_index"));
+
+    static final String PREVIOUS = "prev_";
+    private static final String TS = "ts";
+
+    private final String table;
+    private final List<String> key;
+    private final List<String> values;
+    private final String merge;
+
+    LatestTable(SampleLayout<?> layout, String table, List<String> key) {
+        this.table = table;
+        this.key = List.copyOf(key);
+        this.values = layout.columns().stream().filter(c -> !key.contains(c)).toList();
+        this.merge = merge(layout);
+    }
+
+    String table() {
+        return table;
+    }
+
+    /** The columns naming the entity. */
+    List<String> key() {
+        return key;
+    }
+
+    /** The columns of one sample besides the key, ts among them, in table order. */
+    List<String> sampleValues() {
+        return values;
+    }
+
+    /** Every column of the table in table order: key, values, prev_ values. */
+    List<String> columns() {
+        List<String> all = new ArrayList<>(key);
+        all.addAll(values);
+        values.forEach(v -> all.add(PREVIOUS + v));
+        return all;
+    }
+
+    /** For retention: the rows whose newest sample is older than the parameter (an entity silent since). */
+    String deleteOlderThan() {
+        return "DELETE FROM " + table + " WHERE " + TS + " < ?";
+    }
+
+    /** For retention: forgets each previous sample older than the parameter, as its sample row is gone. */
+    String forgetPreviousOlderThan() {
+        return "UPDATE " + table + " SET " + values.stream().map(v -> PREVIOUS + v + " = NULL")
+                .collect(Collectors.joining(", ")) + " WHERE " + PREVIOUS + TS + " < ?";
+    }
+
+    /** The MERGE of one sample; its parameters are those of the sample table's INSERT, in that order. */
+    String merge() {
+        return merge;
+    }
+
+    private String merge(SampleLayout<?> layout) {
+        List<String> types = new ArrayList<>();
+        int ids = layout.columns().size() - layout.sampleColumns().size();
+        for (int i = 0; i < ids; i++) {
+            types.add(JDBCType.BIGINT.getName());
+        }
+        layout.sampleColumns().forEach(c -> types.add(JDBCType.valueOf(c.kind().sqlType()).getName()));
+        List<String> all = layout.columns();
+        String source = types.stream().map(t -> "CAST(? AS " + t + ")").collect(Collectors.joining(", "));
+        String on = key.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+        String shift = values.stream().map(v -> PREVIOUS + v + " = t." + v).collect(Collectors.joining(", "));
+        String newest = values.stream().map(v -> v + " = s." + v).collect(Collectors.joining(", "));
+        String previous = values.stream().map(v -> PREVIOUS + v + " = s." + v).collect(Collectors.joining(", "));
+        return "MERGE INTO " + table + " t USING (VALUES (" + source + ")) s (" + String.join(", ", all) + ") ON " + on
+                + " WHEN MATCHED AND s." + TS + " >= t." + TS + " THEN UPDATE SET " + shift + ", " + newest
+                + " WHEN MATCHED AND s." + TS + " < t." + TS + " AND (t." + PREVIOUS + TS + " IS NULL OR s." + TS
+                + " >= t." + PREVIOUS + TS + ") THEN UPDATE SET " + previous
+                + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", all) + ") VALUES ("
+                + all.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
+    }
+}
