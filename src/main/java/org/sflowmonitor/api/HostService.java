@@ -11,6 +11,8 @@ import org.sflowmonitor.store.LiveEntities;
 
 final class HostService implements HostApi {
 
+    private static final List<String> DESCRIPTION_FIELDS = Page.sortableFields(HostDescription.class);
+
     private final EntityReads reads;
 
     HostService(EntityReads reads) {
@@ -18,8 +20,14 @@ final class HostService implements HostApi {
     }
 
     @Override
-    public List<HostDescription> description(String ip, String hostIp, String hostname, String uuid,
-                                             Boolean reporting, String mac) {
+    public Object description(String ip, String hostIp, String hostname, String uuid, Boolean reporting, String mac,
+                              String sortfield, String sortorder, Integer limit, Integer offset, Boolean total) {
+        Page page = Page.of(sortfield, sortorder, limit, offset, total, DESCRIPTION_FIELDS, reads.series().maxLimit());
+        return page.applyToRecords(describe(ip, hostIp, hostname, uuid, reporting, mac), HostDescription.class);
+    }
+
+    private List<HostDescription> describe(String ip, String hostIp, String hostname, String uuid, Boolean reporting,
+                                           String mac) {
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid).withMac(EntityLookup.mac(mac));
         Reporting.Rule rule = reads.reportingNow();
         List<Map<String, Object>> rows = reads.inventory().describeHosts(filter);
@@ -123,14 +131,18 @@ final class HostService implements HostApi {
     }
 
     @Override
-    public List<Map<String, Object>> summary(String ip, String hostIp, String hostname, String uuid,
-                                             List<String> output, Boolean reporting) {
+    public Object summary(String ip, String hostIp, String hostname, String uuid, List<String> output,
+                          Boolean reporting, String sortfield, String sortorder, Integer limit, Integer offset,
+                          Boolean total) {
+        Page page = Page.of(sortfield, sortorder, limit, offset, total, Summaries.HOST_FIELDS,
+                reads.series().maxLimit());
         List<String> fields = Selection.output(output, Summaries.HOST_FIELDS);
+        page.requireSortFieldIn(fields);
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
         Reporting.Rule rule = reads.reportingNow();
-        return Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
+        return page.applyToMaps(Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
                 row -> rule.of(Math.max(((Number) row.get("last_seen")).longValue(),
                         reads.live().hostLastSeen(((Number) row.get("id")).longValue())),
-                        (Number) row.get("polling_interval")), reporting);
+                        (Number) row.get("polling_interval")), reporting));
     }
 }

@@ -20,7 +20,9 @@ import javax.sql.DataSource;
 /**
  * The day partitions of the sample tables on PostgreSQL (migration V5): created
  * {@link #DAYS_AHEAD} days ahead, so that no insert meets a day without one (a sample's ts is
- * its receive time, now), and dropped whole when the day has passed out of retention. Several
+ * its receive time, now), and dropped whole when the day has passed out of retention (a row of
+ * a day without a partition lands in the table's default partition, whose old rows retention
+ * deletes one by one). Several
  * instances may do this at once: creating is {@code IF NOT EXISTS}, and a partition another
  * instance created or dropped in between is not an error.
  */
@@ -29,6 +31,8 @@ final class Partitions {
     static final long DAY_MILLIS = TimeUnit.DAYS.toMillis(1);
     /** Days after today with a partition at all times. */
     static final int DAYS_AHEAD = 3;
+    /** The partition of rows of a day without one of its own (V5). */
+    static final String DEFAULT_SUFFIX = "_default";
     private static final DateTimeFormatter NAME_DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final Pattern UPPER_BOUND = Pattern.compile("TO \\('?(-?\\d+)'?\\)");
     private static final String LIST = "SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i "
@@ -61,7 +65,10 @@ final class Partitions {
                     st.execute("CREATE TABLE IF NOT EXISTS " + name(table.table(), from) + " PARTITION OF "
                             + table.table() + " FOR VALUES FROM (" + start + ") TO (" + (from + DAY_MILLIS) + ")");
                 } catch (SQLException e) {
-                    if (!"42P07".equals(e.getSQLState()) && !"42P17".equals(e.getSQLState())) {
+                    if ("23514".equals(e.getSQLState())) {
+                        LOG.warning("no partition " + name(table.table(), from) + ": rows of that day are in "
+                                + table.table() + DEFAULT_SUFFIX + " already (a clock ahead?); they stay there");
+                    } else if (!"42P07".equals(e.getSQLState()) && !"42P17".equals(e.getSQLState())) {
                         throw e; // not a partition that another instance created in between
                     }
                 }
@@ -83,6 +90,11 @@ final class Partitions {
     private static long dropOlderThan(Connection c, long cutoff) throws SQLException {
         long rows = 0;
         for (SampleTable table : SampleTable.values()) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table.table() + DEFAULT_SUFFIX
+                    + " WHERE ts < ?")) {
+                delete.setLong(1, cutoff);
+                rows += delete.executeUpdate();
+            }
             for (String[] partition : partitions(c, table.table())) {
                 Matcher upper = UPPER_BOUND.matcher(partition[1]);
                 if (upper.find() && Long.parseLong(upper.group(1)) <= cutoff) {

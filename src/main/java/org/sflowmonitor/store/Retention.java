@@ -89,12 +89,13 @@ public final class Retention implements AutoCloseable {
     long deleteOlderThan(long cutoff) throws SQLException {
         long deleted = 0;
         try (Connection c = dataSource.getConnection()) {
-            if (Dialect.of(c) == Dialect.POSTGRESQL) {
+            boolean partitioned = Dialect.of(c) == Dialect.POSTGRESQL;
+            if (partitioned) {
                 Partitions.createAhead(dataSource, System.currentTimeMillis());
-                return Partitions.dropOlderThan(dataSource, cutoff);
+                deleted = Partitions.dropOlderThan(dataSource, cutoff);
             }
             c.setAutoCommit(false);
-            for (Target target : TARGETS) {
+            for (Target target : partitioned ? List.<Target>of() : TARGETS) {
                 long[] ids = ids(c, target.entities(), cutoff);
                 try (PreparedStatement oldest = c.prepareStatement(target.oldest());
                      PreparedStatement delete = c.prepareStatement(target.delete())) {

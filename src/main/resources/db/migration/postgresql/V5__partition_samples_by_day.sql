@@ -3,6 +3,8 @@
 -- indexes of one day stay small. The service creates the partitions ahead (store/Partitions).
 -- The rows already stored stay where they are: the old table becomes the partition of
 -- everything before the end of its last day (TABLE_before_v5); an empty one is dropped.
+-- TABLE_default takes a row of a day without a partition (a clock far off), so that no insert
+-- fails; retention deletes its old rows one by one.
 DO $$
 DECLARE
     t text;
@@ -13,6 +15,7 @@ BEGIN
         EXECUTE format('ALTER TABLE %I RENAME TO %I', t, t || '_before_v5');
         EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING CONSTRAINTS) PARTITION BY RANGE (ts)',
                        t, t || '_before_v5');
+        EXECUTE format('CREATE TABLE %I PARTITION OF %I DEFAULT', t || '_default', t);
         EXECUTE format('SELECT MAX(ts) FROM %I', t || '_before_v5') INTO newest;
         IF newest IS NULL THEN
             EXECUTE format('DROP TABLE %I', t || '_before_v5');

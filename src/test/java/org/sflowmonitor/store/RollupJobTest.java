@@ -23,6 +23,7 @@ import org.sflowmonitor.sflow.CounterRecord.VirtCpu;
 import org.sflowmonitor.sflow.CounterRecord.VirtDiskIo;
 import org.sflowmonitor.sflow.CounterRecord.VirtMemory;
 import org.sflowmonitor.sflow.CounterRecord.VirtNetIo;
+import org.sflowmonitor.testing.Backend;
 
 /**
  * The rollup job on a real H2 database behind the real writer, its clock and tiers given:
@@ -44,9 +45,14 @@ class RollupJobTest {
     private final AtomicLong now = new AtomicLong(T0 - TimeUnit.HOURS.toMillis(1));
     private final List<RollupJob> jobs = new ArrayList<>();
 
+    /** The database the tests run on; {@link RollupJobOnPostgresqlTest} runs them on PostgreSQL. */
+    Backend backend() {
+        return Backend.H2;
+    }
+
     @BeforeEach
     void open() throws Exception {
-        db = TestCollector.open(dir);
+        db = TestCollector.open(backend().create(dir), dir);
         writer = new BatchWriter(db.dataSource(), new IngestStats(100), TestCollector.CONFIG,
                 (batch, hostIds, vmIds) -> feed.get().committed(batch, hostIds, vmIds)).start();
     }
