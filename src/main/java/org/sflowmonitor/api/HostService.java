@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.sflowmonitor.sflow.RecordNames;
 import org.sflowmonitor.store.EntityFilter;
+import org.sflowmonitor.store.LiveEntities;
 
 final class HostService implements HostApi {
 
@@ -31,7 +32,11 @@ final class HostService implements HostApi {
         Reporting.Rule rule = reads.reportingNow();
         List<Map<String, Object>> rows = reads.inventory().describeHosts(filter);
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(false, filter);
-        Map<Long, long[]> reportingVms = reads.live().loaded() ? reportingVms(rows, rule) : null;
+        Map<Long, Long> reportingVms = null;
+        if (reads.live().loaded()) {
+            List<Long> ids = rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
+            reportingVms = reportingVms(reads.live(), ids, rule);
+        }
         List<HostDescription> out = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             long id = ((Number) row.get("id")).longValue();
@@ -45,7 +50,7 @@ final class HostService implements HostApi {
                     name(row.get("machine_type"), true), name(row.get("os_name"), false),
                     (String) row.get("os_release"), (String) row.get("uuid"),
                     ((Number) row.get("first_seen")).longValue(), lastSeen, adapters.getOrDefault(id, List.of()),
-                    reportingVms == null ? null : reportingVms.get(id)[0],
+                    reportingVms == null ? null : reportingVms.get(id),
                     reportingVms == null ? null : reads.live().hostVmCount(id),
                     interval == null ? null : interval.longValue(), state.reporting(), state.silentSince()));
         }
@@ -56,16 +61,23 @@ final class HostService implements HostApi {
      * The VMs reporting on each node of {@code hosts}, by host id, counted from the writer's
      * live state (a count of vm rows per node would cost the call a query per node).
      */
-    private Map<Long, long[]> reportingVms(List<Map<String, Object>> hosts, Reporting.Rule rule) {
-        Map<Long, long[]> counts = new HashMap<>();
-        hosts.forEach(h -> counts.put(((Number) h.get("id")).longValue(), new long[1]));
-        reads.live().forEachVm((vmId, hostId, lastSeen) -> {
-            long[] count = counts.get(hostId);
-            if (count != null && rule.of(lastSeen, reads.live().hostPollingInterval(hostId)).reporting()) {
-                count[0]++;
+    static Map<Long, Long> reportingVms(LiveEntities live, List<Long> hostIds, Reporting.Rule rule) {
+        int bound = Math.toIntExact(hostIds.stream().mapToLong(Long::longValue).max().orElse(-1) + 1);
+        // by host id, so that the pass over a million VMs costs no lookup and no allocation per VM
+        long[] oldestReporting = new long[bound];
+        java.util.Arrays.fill(oldestReporting, Long.MAX_VALUE);
+        for (long id : hostIds) {
+            oldestReporting[(int) id] = rule.oldestReporting(live.hostPollingInterval(id));
+        }
+        long[] counts = new long[bound];
+        live.forEachVm((vmId, hostId, lastSeen) -> {
+            if (hostId >= 0 && hostId < bound && lastSeen >= oldestReporting[(int) hostId]) {
+                counts[(int) hostId]++;
             }
         });
-        return counts;
+        Map<Long, Long> out = new HashMap<>();
+        hostIds.forEach(id -> out.put(id, counts[(int) (long) id]));
+        return out;
     }
 
     private static String name(Object number, boolean machineType) {
