@@ -54,7 +54,7 @@ final class QueryDatabase {
     /**
      * The rows are inserted past the writer, so the latest tables (the newest two samples of each
      * entity, migration V3) are filled here as V3 fills them from stored samples: with its own
-     * INSERT statements, read from the migration. Done once: a database that has them is left alone.
+     * INSERT and MERGE statements, read from the migration. Done once: a database that has them is left alone.
      */
     static void fillLatest(Path dir, PrintStream log) throws Exception {
         try (Database db = Database.open(url(dir), "sa", "", dir, 2); Connection c = db.connection();
@@ -73,7 +73,7 @@ final class QueryDatabase {
             for (String statement : migration.split(";")) {
                 String sql = statement.lines().filter(l -> !l.startsWith("--")).collect(
                         java.util.stream.Collectors.joining("\n")).trim();
-                if (sql.startsWith("INSERT")) {
+                if (sql.startsWith("INSERT") || sql.startsWith("MERGE")) {
                     st.executeUpdate(sql);
                 }
             }
