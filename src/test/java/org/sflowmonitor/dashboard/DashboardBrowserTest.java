@@ -19,6 +19,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
+import org.sflowmonitor.testing.Browser;
 import org.sflowmonitor.testing.LiveCluster;
 
 /**
@@ -77,6 +78,7 @@ class DashboardBrowserTest {
     @Test
     void theFleetViewHasATileAndATableRowForEveryNodeSentAndEveryVm() throws Exception {
         WebElement view = open("#/", "fleet");
+        browser.waiting(30).until(d -> "true".equals(view.getDomAttribute("data-vms-ready")));
         WebElement tiles = view.findElement(By.cssSelector("canvas.tiles"));
         assertEquals(String.valueOf(LiveCluster.MODEL.nodes()), tiles.getDomAttribute("data-tiles"));
         assertEquals("0", tiles.getDomAttribute("data-silent"));
