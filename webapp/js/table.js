@@ -4,6 +4,8 @@
 import { h, clear } from './dom.js';
 
 const ROW_HEIGHT = 30;
+// one collator for every comparison: localeCompare with options builds one per call
+export const byText = new Intl.Collator('en', { numeric: true }).compare;
 const OVERSCAN = 10;
 
 export class VirtualTable {
@@ -65,7 +67,7 @@ export class VirtualTable {
       if (x === y) return 0;
       if (x === null || x === undefined) return 1;
       if (y === null || y === undefined) return -1;
-      return (typeof x === 'number' ? x - y : String(x).localeCompare(String(y), 'en', { numeric: true })) * sign;
+      return (typeof x === 'number' ? x - y : byText(String(x), String(y))) * sign;
     });
     for (const th of this.head.children) {
       th.setAttribute('aria-sort', th.dataset.key !== key ? 'none' : this.descending ? 'descending' : 'ascending');

@@ -4,7 +4,7 @@ import { call } from '../api.js';
 import { h } from '../dom.js';
 import * as f from '../format.js';
 import { TileMap } from '../tiles.js';
-import { VirtualTable } from '../table.js';
+import { VirtualTable, byText } from '../table.js';
 import { serverNow, silent, nodeLink, vmLink } from '../fleetstate.js';
 
 export const NODE_FIELDS = ['host_ip', 'hostname', 'timestamp', 'sample_interval', 'cpu_utilisation',
@@ -77,8 +77,7 @@ export async function render(view, live) {
 
   let vmsFetchedAt = 0;
   const showNodes = (rows) => {
-    tiles.setNodes(rows.slice().sort((a, b) => String(a.hostname ?? a.host_ip).localeCompare(
-      String(b.hostname ?? b.host_ip), 'en', { numeric: true }))
+    tiles.setNodes(rows.slice().sort((a, b) => byText(String(a.hostname ?? a.host_ip), String(b.hostname ?? b.host_ip)))
       .map((r) => ({ host_ip: r.host_ip, hostname: r.hostname, cpu: r.cpu_utilisation, silent: silent(r) })));
     nodes.setRows(rows);
     document.getElementById('count-nodes').textContent = f.count(rows.length);
