@@ -38,6 +38,8 @@ public final class IngestBenchmark {
               --heap             -Xmx of the collector                       default 2g
               --work             folder for the databases and logs           default target/bench-ingest
               --jfr              record each trial's service with Java Flight Recorder (WORK/trial-K.jfr)
+              --postgresql       the service stores into a PostgreSQL server started on this machine (Debian's
+                                 postgresql package, fsync on) instead of H2; its CPU is reported apart
             After the warm trials (fleet known), a cold trial: empty database, 3 rounds of the unseen cluster
             at the first rate, every sample counted from the first datagram.
             """;
@@ -69,14 +71,15 @@ public final class IngestBenchmark {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("nodes", "vms", "interval", "rate", "window", "trials", "ceiling-seconds",
-                    "budget", "heap", "work"), Set.of("jfr"), USAGE);
+                    "budget", "heap", "work"), Set.of("jfr", "postgresql"), USAGE);
         String load = Machine.loadAverage();
         System.out.println("ingest benchmark, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + load);
         Settings s = new Settings(new ClusterModel(args.integer("nodes", 10_000), args.integer("vms", 100), 1),
                 args.integer("interval", 20), args.number("rate", 50_000), args.integer("window", 60),
                 args.integer("trials", 4), args.integer("ceiling-seconds", 10), args.integer("budget", 540),
-                args.string("heap", "2g"), Path.of(args.string("work", "target/bench-ingest")), args.flag("jfr"));
+                args.string("heap", "2g"), Path.of(args.string("work", "target/bench-ingest")), args.flag("jfr"),
+                args.flag("postgresql"));
         Report report = run(s, System.out);
         System.out.println();
         System.out.println(markdown(report, s));
@@ -85,8 +88,11 @@ public final class IngestBenchmark {
 
     /** What to run. */
     record Settings(ClusterModel model, int intervalSeconds, double firstRate, int windowSeconds, int maxTrials,
-                    int ceilingSeconds, int budgetSeconds, String heap, Path work, boolean jfr) {
+                    int ceilingSeconds, int budgetSeconds, String heap, Path work, boolean jfr, boolean postgresql) {
     }
+
+    /** The PostgreSQL server of a --postgresql run; null on H2. */
+    static org.sflowmonitor.testing.PostgresServer postgres;
 
     static Report run(Settings s, java.io.PrintStream log) throws Exception {
         long start = System.nanoTime();
@@ -101,6 +107,10 @@ public final class IngestBenchmark {
         Ceiling jdbc = jdbcCeiling(s, JdbcCeiling.Order.NODE, log);
         Ceiling jdbcArrival = jdbcCeiling(s, JdbcCeiling.Order.ARRIVAL, log);
         long fleetStart = System.nanoTime();
+        if (s.postgresql()) {
+            postgres = org.sflowmonitor.testing.PostgresServer.start(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
+        }
         QueryDatabase.createEntities(s.work().resolve("fleet-db"), s.model());
         log.printf(Locale.ROOT, "fleet database (%,d nodes, %,d VMs, no samples) built in %.0f s%n", s.model().nodes(),
                 (long) s.model().nodes() * s.model().vmsPerNode(), (System.nanoTime() - fleetStart) / 1e9);

@@ -46,14 +46,27 @@ final class IngestTrial {
         double window = cold ? IngestBenchmark.coldSeconds(s, rate) : s.windowSeconds();
         log.printf(Locale.ROOT, "%s trial at %,.0f samples/s: warm-up %.0f s, window %.0f s (load average %s)%n",
                 cold ? "cold" : "warm", rate, warmup, window, Machine.loadAverage());
-        if (cold) {
+        List<String> serviceArgs = new ArrayList<>(List.of("service", dir.resolve("data").toString()));
+        org.sflowmonitor.testing.PostgresServer postgres = IngestBenchmark.postgres;
+        if (postgres != null) {
+            java.nio.file.Files.createDirectories(dir.resolve("data"));
+            org.sflowmonitor.testing.TestDatabase db = postgres.createSchema(
+                    "bench_" + dir.getFileName().toString().replace('-', '_'));
+            if (!cold) {
+                fleetOnPostgresql(db, s.model(), dir.resolve("data"), log);
+            }
+            db.settings().forEach((k, v) -> serviceArgs.add(k + "=" + v));
+        } else if (cold) {
             java.nio.file.Files.createDirectories(dir.resolve("data"));
         } else {
             copyFolder(s.work().resolve("fleet-db"), dir.resolve("data"));
         }
-        try (ChildJvm service = ChildJvm.start(dir.resolve("service.log"), jvmOptions, "service",
-                dir.resolve("data").toString())) {
+        try (ChildJvm service = ChildJvm.start(dir.resolve("service.log"), jvmOptions,
+                serviceArgs.toArray(String[]::new))) {
             StatusClient api = new StatusClient(service.httpPort());
+            if (!cold) {
+                log.printf(Locale.ROOT, "  fleet loaded %.1f s after the port opened%n", service.awaitEntitiesLoaded(600));
+            }
             ClusterSimulator sim = new ClusterSimulator(new ClusterSimulator.Config(s.model(), s.intervalSeconds(),
                     false, rate, (long) ((warmup + window) * 1000), Long.MAX_VALUE));
             KernelUdp kernelBefore = KernelUdp.read();
@@ -73,6 +86,7 @@ final class IngestTrial {
                 Thread.sleep((long) (warmup * 1000));
             }
             service.reset();
+            long postgresCpuAtWindow = postgres == null ? -1 : postgres.cpuNanos();
             KernelUdp kernelAtWindow = KernelUdp.read();
             JsonNode atWindow = api.ingest();
             long windowStart = System.nanoTime();
@@ -112,6 +126,11 @@ final class IngestTrial {
             double cpuSecondsPerMillion = IngestBenchmark.n(afterDrain, "cpu_since_reset_ns") / 1e9
                     / (delta(end, atWindow, "samples_stored") / 1e6);
 
+            if (postgres != null) {
+                log.printf(Locale.ROOT, "  PostgreSQL server CPU: %.1f s per million samples stored%n",
+                        (postgres.cpuNanos() - postgresCpuAtWindow) / 1e9
+                                / (delta(end, atWindow, "samples_stored") / 1e6));
+            }
             Collections.sort(latencies);
             latencies.removeIf(v -> v < 0);
             Trial t = new Trial(cold, rate, sent.datagrams(), IngestBenchmark.n(end, "datagrams_received"), sent.samples(),
@@ -135,6 +154,25 @@ final class IngestTrial {
         } finally {
             IngestBenchmark.deleteTree(dir);
         }
+    }
+
+    /** The fleet of the model in a PostgreSQL schema, as fleet-db holds it for H2 (the schema migrated first). */
+    private static void fleetOnPostgresql(org.sflowmonitor.testing.TestDatabase db, ClusterModel model, Path dataDir,
+                                          PrintStream log) throws Exception {
+        long start = System.nanoTime();
+        try (org.sflowmonitor.store.Database opened = org.sflowmonitor.store.Database.open(db.url(), db.user(),
+                db.password(), dataDir, 2); java.sql.Connection c = opened.connection()) {
+            c.setAutoCommit(false);
+            QueryDatabase.entities(c, model, System.currentTimeMillis());
+            try (java.sql.Statement st = c.createStatement()) {
+                // the rows carry their ids; the identity sequences go on after them
+                st.execute("SELECT setval(pg_get_serial_sequence('host', 'id'), (SELECT MAX(id) FROM host))");
+                st.execute("SELECT setval(pg_get_serial_sequence('vm', 'id'), (SELECT MAX(id) FROM vm))");
+                st.execute("ANALYZE");
+            }
+            c.commit();
+        }
+        log.printf(Locale.ROOT, "  fleet written into PostgreSQL in %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     /** CPU time of this JVM (the simulator and the probes). */

@@ -113,7 +113,7 @@ final class QueryDatabase {
     }
 
     /** Nodes with their adapters, VMs with theirs; ids are node + 1 and node * vmsPerNode + vm + 1. */
-    private static void entities(Connection c, ClusterModel m, long end) throws SQLException {
+    static void entities(Connection c, ClusterModel m, long end) throws SQLException {
         long first = end - DAY_MILLIS;
         try (PreparedStatement host = c.prepareStatement("INSERT INTO host (id, host_ip, hostname, uuid, machine_type, "
                 + "os_name, os_release, first_seen, last_seen) VALUES (?, ?, ?, ?, 3, 2, '6.1.0-28-amd64', ?, ?)");

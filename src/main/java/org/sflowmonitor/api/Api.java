@@ -45,7 +45,8 @@ public final class Api {
         }
         ObjectMapper mapper = new ObjectMapper();
         Inventory inventory = new Inventory(queries);
-        SeriesReader series = new SeriesReader(queries, config.maxLimit());
+        SeriesReader series = new SeriesReader(queries, config.maxLimit(), collector.rollups(),
+                System::currentTimeMillis);
         LatestSamples latest = new LatestTables(queries);
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         EntityReads reads = new EntityReads(inventory, series, latest, collector.writer().live(),

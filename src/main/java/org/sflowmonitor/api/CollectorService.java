@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sflowmonitor.ingest.AgentCounters;
+import org.sflowmonitor.ingest.AgentSenders;
 import org.sflowmonitor.ingest.IngestCounter;
 import org.sflowmonitor.store.RollupJob;
 
@@ -61,7 +62,27 @@ final class CollectorService implements CollectorApi {
             }
         }
         status.put("agents", agents);
+        List<Map<String, Object>> conflicts = new ArrayList<>();
+        for (AgentSenders.Conflict c : sources.stats().senders().conflicts(now)) {
+            if (agent == null || agent.equals(c.agent())) {
+                conflicts.add(conflictRow(c));
+            }
+        }
+        status.put("conflicts", conflicts);
         return status;
+    }
+
+    private static Map<String, Object> conflictRow(AgentSenders.Conflict c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("agent", c.agent());
+        row.put("sub_agent_id", c.subAgentId());
+        row.put("sources", List.of(c.kept(), c.conflicting()));
+        row.put("kept", c.kept());
+        row.put("set_apart", c.conflicting());
+        row.put("since", c.since());
+        row.put("last_at", c.lastAt());
+        row.put("datagrams_set_apart", c.datagrams());
+        return row;
     }
 
     private static Map<String, Object> rollups(RollupJob.Status s) {

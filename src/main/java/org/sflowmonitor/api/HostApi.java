@@ -17,10 +17,14 @@ public interface HostApi {
      * One row per node (all of them when no filter is given); hostname may hold * wildcards;
      * reporting true lists only the nodes that report, false only the silent ones; mac (any
      * common notation) the node with that MAC or the node the VM with that MAC was last seen on.
+     * sortfield, sortorder, offset, limit and total page the answer as for {@link #summary}.
      */
-    List<HostDescription> description(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                                      @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                      @JsonRpcParam("reporting") Boolean reporting, @JsonRpcParam("mac") String mac);
+    Object description(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
+                       @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                       @JsonRpcParam("reporting") Boolean reporting, @JsonRpcParam("mac") String mac,
+                       @JsonRpcParam("sortfield") String sortfield, @JsonRpcParam("sortorder") String sortorder,
+                       @JsonRpcParam("limit") Integer limit, @JsonRpcParam("offset") Integer offset,
+                       @JsonRpcParam("total") Boolean total);
 
     List<Map<String, Object>> cpu(NodeSeries params);
 
@@ -39,9 +43,15 @@ public interface HostApi {
     /** Generic interface counters, one row per interface sample. */
     List<Map<String, Object>> interfaces(InterfaceSeries params);
 
-    /** The newest state of each node (all, or those the filters name), with rates from its last two samples. */
-    List<Map<String, Object>> summary(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                                      @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                      @JsonRpcParam("output") List<String> output,
-                                      @JsonRpcParam("reporting") Boolean reporting);
+    /**
+     * The newest state of each node (all, or those the filters name), with rates from its last two
+     * samples. sortfield (any field), sortorder, offset and limit page the answer on the server;
+     * total true answers {"total": N, "rows": [...]}, N counting every row the filters match.
+     */
+    Object summary(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
+                   @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                   @JsonRpcParam("output") List<String> output, @JsonRpcParam("reporting") Boolean reporting,
+                   @JsonRpcParam("sortfield") String sortfield, @JsonRpcParam("sortorder") String sortorder,
+                   @JsonRpcParam("limit") Integer limit, @JsonRpcParam("offset") Integer offset,
+                   @JsonRpcParam("total") Boolean total);
 }

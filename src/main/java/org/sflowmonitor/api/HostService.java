@@ -7,8 +7,11 @@ import java.util.Map;
 
 import org.sflowmonitor.sflow.RecordNames;
 import org.sflowmonitor.store.EntityFilter;
+import org.sflowmonitor.store.LiveEntities;
 
 final class HostService implements HostApi {
+
+    private static final List<String> DESCRIPTION_FIELDS = Page.sortableFields(HostDescription.class);
 
     private final EntityReads reads;
 
@@ -17,13 +20,23 @@ final class HostService implements HostApi {
     }
 
     @Override
-    public List<HostDescription> description(String ip, String hostIp, String hostname, String uuid,
-                                             Boolean reporting, String mac) {
+    public Object description(String ip, String hostIp, String hostname, String uuid, Boolean reporting, String mac,
+                              String sortfield, String sortorder, Integer limit, Integer offset, Boolean total) {
+        Page page = Page.of(sortfield, sortorder, limit, offset, total, DESCRIPTION_FIELDS, reads.series().maxLimit());
+        return page.applyToRecords(describe(ip, hostIp, hostname, uuid, reporting, mac), HostDescription.class);
+    }
+
+    private List<HostDescription> describe(String ip, String hostIp, String hostname, String uuid, Boolean reporting,
+                                           String mac) {
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid).withMac(EntityLookup.mac(mac));
         Reporting.Rule rule = reads.reportingNow();
         List<Map<String, Object>> rows = reads.inventory().describeHosts(filter);
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(false, filter);
-        Map<Long, long[]> reportingVms = reads.live().loaded() ? reportingVms(rows, rule) : null;
+        Map<Long, Long> reportingVms = null;
+        if (reads.live().loaded()) {
+            List<Long> ids = rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
+            reportingVms = reportingVms(reads.live(), ids, rule);
+        }
         List<HostDescription> out = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             long id = ((Number) row.get("id")).longValue();
@@ -37,7 +50,7 @@ final class HostService implements HostApi {
                     name(row.get("machine_type"), true), name(row.get("os_name"), false),
                     (String) row.get("os_release"), (String) row.get("uuid"),
                     ((Number) row.get("first_seen")).longValue(), lastSeen, adapters.getOrDefault(id, List.of()),
-                    reportingVms == null ? null : reportingVms.get(id)[0],
+                    reportingVms == null ? null : reportingVms.get(id),
                     reportingVms == null ? null : reads.live().hostVmCount(id),
                     interval == null ? null : interval.longValue(), state.reporting(), state.silentSince()));
         }
@@ -48,16 +61,23 @@ final class HostService implements HostApi {
      * The VMs reporting on each node of {@code hosts}, by host id, counted from the writer's
      * live state (a count of vm rows per node would cost the call a query per node).
      */
-    private Map<Long, long[]> reportingVms(List<Map<String, Object>> hosts, Reporting.Rule rule) {
-        Map<Long, long[]> counts = new HashMap<>();
-        hosts.forEach(h -> counts.put(((Number) h.get("id")).longValue(), new long[1]));
-        reads.live().forEachVm((vmId, hostId, lastSeen) -> {
-            long[] count = counts.get(hostId);
-            if (count != null && rule.of(lastSeen, reads.live().hostPollingInterval(hostId)).reporting()) {
-                count[0]++;
+    static Map<Long, Long> reportingVms(LiveEntities live, List<Long> hostIds, Reporting.Rule rule) {
+        int bound = Math.toIntExact(hostIds.stream().mapToLong(Long::longValue).max().orElse(-1) + 1);
+        // by host id, so that the pass over a million VMs costs no lookup and no allocation per VM
+        long[] oldestReporting = new long[bound];
+        java.util.Arrays.fill(oldestReporting, Long.MAX_VALUE);
+        for (long id : hostIds) {
+            oldestReporting[(int) id] = rule.oldestReporting(live.hostPollingInterval(id));
+        }
+        long[] counts = new long[bound];
+        live.forEachVm((vmId, hostId, lastSeen) -> {
+            if (hostId >= 0 && hostId < bound && lastSeen >= oldestReporting[(int) hostId]) {
+                counts[(int) hostId]++;
             }
         });
-        return counts;
+        Map<Long, Long> out = new HashMap<>();
+        hostIds.forEach(id -> out.put(id, counts[(int) (long) id]));
+        return out;
     }
 
     private static String name(Object number, boolean machineType) {
@@ -100,24 +120,29 @@ final class HostService implements HostApi {
 
     @Override
     public List<Map<String, Object>> interfaces(InterfaceSeries params) {
-        return read(SeriesMethod.HOST_INTERFACES, params.node(), params.ifIndex());
+        InterfaceSeries p = params;
+        return reads.series().read(SeriesMethod.HOST_INTERFACES, p,
+                () -> reads.lookup().node(p.ip(), p.hostIp(), p.hostname(), p.uuid()), p.ifIndex());
     }
 
     private List<Map<String, Object>> read(SeriesMethod method, NodeSeries p, Long ifIndex) {
-        Selection selection = p.selection(method.fields(), reads.series().maxLimit());
-        return reads.series().read(method, reads.lookup().node(p.ip(), p.hostIp(), p.hostname(), p.uuid()), ifIndex,
-                selection);
+        return reads.series().read(method, p, () -> reads.lookup().node(p.ip(), p.hostIp(), p.hostname(), p.uuid()),
+                ifIndex);
     }
 
     @Override
-    public List<Map<String, Object>> summary(String ip, String hostIp, String hostname, String uuid,
-                                             List<String> output, Boolean reporting) {
+    public Object summary(String ip, String hostIp, String hostname, String uuid, List<String> output,
+                          Boolean reporting, String sortfield, String sortorder, Integer limit, Integer offset,
+                          Boolean total) {
+        Page page = Page.of(sortfield, sortorder, limit, offset, total, Summaries.HOST_FIELDS,
+                reads.series().maxLimit());
         List<String> fields = Selection.output(output, Summaries.HOST_FIELDS);
+        page.requireSortFieldIn(fields);
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
         Reporting.Rule rule = reads.reportingNow();
-        return Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
+        return page.applyToMaps(Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
                 row -> rule.of(Math.max(((Number) row.get("last_seen")).longValue(),
                         reads.live().hostLastSeen(((Number) row.get("id")).longValue())),
-                        (Number) row.get("polling_interval")), reporting);
+                        (Number) row.get("polling_interval")), reporting));
     }
 }

@@ -10,9 +10,6 @@ public record InterfaceSeries(@JsonRpcParam("ip") String ip, @JsonRpcParam("host
                               @JsonRpcParam("if_index") Long ifIndex, @JsonRpcParam("timestamp") Long timestamp,
                               @JsonRpcParam("time_from") Long timeFrom, @JsonRpcParam("time_till") Long timeTill,
                               @JsonRpcParam("limit") Integer limit, @JsonRpcParam("sortorder") String sortorder,
-                              @JsonRpcParam("output") List<String> output) {
-
-    NodeSeries node() {
-        return new NodeSeries(ip, hostIp, hostname, uuid, timestamp, timeFrom, timeTill, limit, sortorder, output);
-    }
+                              @JsonRpcParam("output") List<String> output, @JsonRpcParam("interval") String interval)
+        implements SeriesParams {
 }

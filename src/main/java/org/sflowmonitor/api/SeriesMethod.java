@@ -17,8 +17,8 @@ enum SeriesMethod {
     HOST_DISK("host.disk", SampleTable.HOST_SAMPLE, CounterRecord.HostDiskIo.class),
     HOST_NET("host.net", SampleTable.HOST_SAMPLE, CounterRecord.HostNetIo.class),
     HOST_NODE("host.node", SampleTable.HOST_SAMPLE, CounterRecord.VirtNode.class),
-    HOST_MIB2("host.mib2", SampleTable.HOST_MIB2_SAMPLE, SampleTable.HOST_MIB2_SAMPLE.columns()),
-    HOST_INTERFACES("host.interfaces", SampleTable.INTERFACE_SAMPLE, SampleTable.INTERFACE_SAMPLE.columns()),
+    HOST_MIB2("host.mib2", SampleTable.HOST_MIB2_SAMPLE),
+    HOST_INTERFACES("host.interfaces", SampleTable.INTERFACE_SAMPLE),
     VIRT_CPU("virt.cpu", SampleTable.VM_SAMPLE, CounterRecord.VirtCpu.class),
     VIRT_MEMORY("virt.memory", SampleTable.VM_SAMPLE, CounterRecord.VirtMemory.class),
     VIRT_DISK("virt.disk", SampleTable.VM_SAMPLE, CounterRecord.VirtDiskIo.class),
@@ -28,23 +28,41 @@ enum SeriesMethod {
     private final SampleTable table;
     private final List<String> columns;
     private final List<String> fields;
+    private final List<String> measures;
+    private final List<String> rollupFields;
 
     /** A method that answers the columns one record of the sample fills. */
     SeriesMethod(String method, SampleTable table, Class<? extends CounterRecord> record) {
-        this(method, table, table.columns(record));
+        this(method, table, table.columns(record), table.measures(record));
     }
 
-    SeriesMethod(String method, SampleTable table, List<String> columns) {
+    /** A method that answers every column of its table. */
+    SeriesMethod(String method, SampleTable table) {
+        this(method, table, table.columns(), table.measures());
+    }
+
+    SeriesMethod(String method, SampleTable table, List<String> columns, List<String> measures) {
         this.method = method;
         this.table = table;
         this.columns = List.copyOf(columns);
-        List<String> all = new ArrayList<>(List.of("host_ip", "timestamp"));
+        this.measures = List.copyOf(measures);
+        this.fields = fields(List.of("host_ip", "timestamp"), columns);
+        List<String> rolled = new ArrayList<>();
+        if (table == SampleTable.INTERFACE_SAMPLE) {
+            rolled.add("if_index");
+        }
+        measures.forEach(m -> Resolution.PARTS.forEach(p -> rolled.add(m + p)));
+        this.rollupFields = fields(List.of("host_ip", "timestamp", "interval", "samples"), rolled);
+    }
+
+    private List<String> fields(List<String> first, List<String> rest) {
+        List<String> all = new ArrayList<>(first);
         if (table == SampleTable.VM_SAMPLE) {
             // the VM's UUID as hostname (as the original did), its libvirt name, its UUID
             all.addAll(List.of("hostname", "name", "uuid"));
         }
-        all.addAll(columns);
-        this.fields = List.copyOf(all);
+        all.addAll(rest);
+        return List.copyOf(all);
     }
 
     String method() {
@@ -63,6 +81,16 @@ enum SeriesMethod {
     /** Every field a row can have, in row order. */
     List<String> fields() {
         return fields;
+    }
+
+    /** The rollup measures (gauges, counters, utilisations) whose min, avg and max a rollup row gives. */
+    List<String> measures() {
+        return measures;
+    }
+
+    /** Every field a rollup row can have, in row order. */
+    List<String> rollupFields() {
+        return rollupFields;
     }
 
     /** The columns to read for the requested fields. */

@@ -14,11 +14,15 @@ public interface VirtApi {
     /**
      * One row per VM (all when no filter is given); {@code ip}/{@code host_ip} pick the node it
      * was last seen on, {@code mac} (any common notation) the VM with an adapter of that MAC.
+     * sortfield, sortorder, offset, limit and total page the answer as for host.summary.
      */
-    List<VmDescription> description(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                    @JsonRpcParam("name") String name, @JsonRpcParam("ip") String ip,
-                                    @JsonRpcParam("host_ip") String hostIp,
-                                    @JsonRpcParam("reporting") Boolean reporting, @JsonRpcParam("mac") String mac);
+    Object description(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                       @JsonRpcParam("name") String name, @JsonRpcParam("ip") String ip,
+                       @JsonRpcParam("host_ip") String hostIp,
+                       @JsonRpcParam("reporting") Boolean reporting, @JsonRpcParam("mac") String mac,
+                       @JsonRpcParam("sortfield") String sortfield, @JsonRpcParam("sortorder") String sortorder,
+                       @JsonRpcParam("limit") Integer limit, @JsonRpcParam("offset") Integer offset,
+                       @JsonRpcParam("total") Boolean total);
 
     List<Map<String, Object>> cpu(VmSeries params);
 
@@ -29,10 +33,15 @@ public interface VirtApi {
     /** hsflowd's vnio_*_in is what the VM sent and vnio_*_out what it received (docs/api.md). */
     List<Map<String, Object>> net(VmSeries params);
 
-    /** The newest state of each VM (all, or those the filters name), with rates from its last two samples. */
-    List<Map<String, Object>> summary(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                                      @JsonRpcParam("name") String name, @JsonRpcParam("ip") String ip,
-                                      @JsonRpcParam("host_ip") String hostIp,
-                                      @JsonRpcParam("output") List<String> output,
-                                      @JsonRpcParam("reporting") Boolean reporting);
+    /**
+     * The newest state of each VM (all, or those the filters name), with rates from its last two
+     * samples; sortfield, sortorder, offset, limit and total page it as host.summary's.
+     */
+    Object summary(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
+                   @JsonRpcParam("name") String name, @JsonRpcParam("ip") String ip,
+                   @JsonRpcParam("host_ip") String hostIp,
+                   @JsonRpcParam("output") List<String> output, @JsonRpcParam("reporting") Boolean reporting,
+                   @JsonRpcParam("sortfield") String sortfield, @JsonRpcParam("sortorder") String sortorder,
+                   @JsonRpcParam("limit") Integer limit, @JsonRpcParam("offset") Integer offset,
+                   @JsonRpcParam("total") Boolean total);
 }

@@ -10,6 +10,8 @@ import org.sflowmonitor.store.EntityFilter;
 
 final class VirtService implements VirtApi {
 
+    private static final List<String> DESCRIPTION_FIELDS = Page.sortableFields(VmDescription.class);
+
     private final EntityReads reads;
 
     VirtService(EntityReads reads) {
@@ -17,8 +19,15 @@ final class VirtService implements VirtApi {
     }
 
     @Override
-    public List<VmDescription> description(String hostname, String uuid, String name, String ip, String hostIp,
-                                           Boolean reporting, String mac) {
+    public Object description(String hostname, String uuid, String name, String ip, String hostIp,
+                              Boolean reporting, String mac, String sortfield, String sortorder, Integer limit,
+                              Integer offset, Boolean total) {
+        Page page = Page.of(sortfield, sortorder, limit, offset, total, DESCRIPTION_FIELDS, reads.series().maxLimit());
+        return page.applyToRecords(describe(hostname, uuid, name, ip, hostIp, reporting, mac), VmDescription.class);
+    }
+
+    private List<VmDescription> describe(String hostname, String uuid, String name, String ip, String hostIp,
+                                         Boolean reporting, String mac) {
         EntityFilter filter = filter(hostname, uuid, name, ip, hostIp).withMac(EntityLookup.mac(mac));
         Reporting.Rule rule = reads.reportingNow();
         List<Map<String, Object>> rows = reads.inventory().describeVms(filter);
@@ -92,17 +101,20 @@ final class VirtService implements VirtApi {
     }
 
     private List<Map<String, Object>> read(SeriesMethod method, VmSeries p) {
-        Selection selection = p.selection(method.fields(), reads.series().maxLimit());
-        return reads.series().read(method, reads.lookup().vm(p.hostname(), p.uuid()), null, selection);
+        return reads.series().read(method, p, () -> reads.lookup().vm(p.hostname(), p.uuid()), null);
     }
 
     @Override
-    public List<Map<String, Object>> summary(String hostname, String uuid, String name, String ip, String hostIp,
-                                             List<String> output, Boolean reporting) {
+    public Object summary(String hostname, String uuid, String name, String ip, String hostIp, List<String> output,
+                          Boolean reporting, String sortfield, String sortorder, Integer limit, Integer offset,
+                          Boolean total) {
+        Page page = Page.of(sortfield, sortorder, limit, offset, total, Summaries.VM_FIELDS,
+                reads.series().maxLimit());
         List<String> fields = Selection.output(output, Summaries.VM_FIELDS);
+        page.requireSortFieldIn(fields);
         EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
         Reporting.Rule rule = reads.reportingNow();
-        return Summaries.summaries(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields,
-                row -> rule.of(lastSeen(row), (Number) row.get("polling_interval")), reporting);
+        return page.applyToMaps(Summaries.summaries(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields,
+                row -> rule.of(lastSeen(row), (Number) row.get("polling_interval")), reporting));
     }
 }

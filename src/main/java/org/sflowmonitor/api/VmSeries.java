@@ -6,14 +6,11 @@ import com.googlecode.jsonrpc4j.JsonRpcParam;
 
 /**
  * The params of the virt time-series methods: the VM (by hostname, which is its UUID or its
- * libvirt name, or by uuid) and the rows wanted (see {@link Selection}).
+ * libvirt name, or by uuid) and the rows wanted (see {@link SeriesParams}).
  */
 public record VmSeries(@JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
                        @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
                        @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
-                       @JsonRpcParam("sortorder") String sortorder, @JsonRpcParam("output") List<String> output) {
-
-    Selection selection(List<String> fields, int maxLimit) {
-        return Selection.of(timestamp, timeFrom, timeTill, limit, sortorder, output, fields, maxLimit);
-    }
+                       @JsonRpcParam("sortorder") String sortorder, @JsonRpcParam("output") List<String> output,
+                       @JsonRpcParam("interval") String interval) implements SeriesParams {
 }

@@ -64,7 +64,7 @@ public final class ServiceRuntime implements AutoCloseable {
             IngestStats stats = new IngestStats(MAX_TRACKED_AGENTS);
             rollups = new RollupJob(db.dataSource(), settings.rollupTiers(),
                     TimeUnit.DAYS.toMillis(settings.retentionDays()), System::currentTimeMillis,
-                    RollupJob.DEFAULT_GRACE_MILLIS).start();
+                    RollupJob.graceFor(settings.rollupTiers())).start();
             writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
                     settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax()),
                     rollups).start();

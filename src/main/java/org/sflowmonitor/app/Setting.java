@@ -17,7 +17,7 @@ public enum Setting {
     DB_URL("db.url", "", "JDBC URL; empty: an H2 file database in data.dir"),
     DB_USER("db.user", "sa", "database user"),
     DB_PASSWORD("db.password", "", "database password"),
-    API_TOKEN("api.token", "", "bearer token required on /api; empty: no authentication"),
+    API_TOKEN("api.token", "", "bearer token required on /api and /metrics; empty: no authentication"),
     AGENTS_ALLOW("agents.allow", "", "comma-separated CIDRs whose datagrams are accepted; empty: all"),
     RETENTION_DAYS("retention.days", "7", new Range(1, 36500), "days of samples kept"),
     ROLLUP_TIERS("rollup.tiers", "5m:90d,1h:730d", "rollup tiers as width:retention, finest first (units s, m, h, d;"

@@ -27,6 +27,8 @@ public final class DatagramProcessor {
     private final IngestStats stats;
     private final SampleSink sink;
     private final SequenceTracker datagramSequences = new SequenceTracker(MAX_AGENTS, MAX_SUB_AGENTS);
+    /** The datagram streams of senders in conflict with an agent's owner, by agent and sender. */
+    private final SequenceTracker conflictingSequences = new SequenceTracker(MAX_AGENTS, MAX_SUB_AGENTS);
     private final SequenceTracker sampleSequences;
 
     /** With the default bound of agent.max.vms (5000). */
@@ -64,7 +66,12 @@ public final class DatagramProcessor {
         stats.increment(counters, IngestCounter.DATAGRAMS_RECEIVED);
         stats.increment(counters, IngestCounter.DATAGRAMS_DECODED);
         stats.seen(counters, datagram.receivedAtMillis());
-        trackDatagramSequence(key, counters, datagram);
+        if (stats.senders().judge(key, datagram.subAgentId(), datagram.sender(), datagram.sequenceNumber(),
+                datagram.uptimeMillis(), datagram.receivedAtMillis()) == AgentSenders.Verdict.CONFLICTING) {
+            setApart(key, counters, datagram);
+            return;
+        }
+        trackDatagramSequence(datagramSequences, key, counters, datagram);
         SequenceTracker.AgentStreams sources = null;
         boolean partlyMalformed = false;
         for (Sample sample : datagram.samples()) {
@@ -88,9 +95,21 @@ public final class DatagramProcessor {
         }
     }
 
-    private void trackDatagramSequence(String key, AgentCounters counters, SflowDatagram d) {
-        SequenceTracker.Step step = datagramSequences.next(key, d.subAgentId(), d.sequenceNumber(),
-                d.uptimeMillis());
+    /**
+     * A datagram of a sender in conflict with the agent's owner: its sequence is followed on its
+     * own (its real losses count, the interleaving does not), its samples are not stored, so
+     * that no rate is computed across two senders.
+     */
+    private void setApart(String key, AgentCounters counters, SflowDatagram d) {
+        stats.increment(counters, IngestCounter.DATAGRAMS_CONFLICTING);
+        trackDatagramSequence(conflictingSequences, key + " from " + AgentSenders.text(d.sender()), counters, d);
+        stats.add(counters, IngestCounter.SAMPLES_RECEIVED, d.samples().size());
+        stats.add(counters, IngestCounter.SAMPLES_CONFLICTING, d.samples().size());
+    }
+
+    private void trackDatagramSequence(SequenceTracker sequences, String key, AgentCounters counters,
+                                       SflowDatagram d) {
+        SequenceTracker.Step step = sequences.next(key, d.subAgentId(), d.sequenceNumber(), d.uptimeMillis());
         stats.add(counters, IngestCounter.DATAGRAMS_LOST, step.lost());
         if (step.reordered()) {
             stats.increment(counters, IngestCounter.DATAGRAMS_REORDERED);

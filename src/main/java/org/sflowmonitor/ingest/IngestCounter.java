@@ -7,7 +7,7 @@ import java.util.Locale;
  * They add up (per agent and in total, once the writer's queue is empty):
  * <pre>
  * datagrams_received = datagrams_decoded + datagrams_malformed     (disallowed ones are not received)
- * samples_received   = counter_samples + flow_samples + samples_unknown + samples_malformed
+ * samples_received   = counter_samples + flow_samples + samples_unknown + samples_malformed + samples_conflicting
  * counter_samples    = samples_queued + queue_drops + samples_ignored + samples_without_identity
  * samples_queued     = samples_stored + samples_over_entity_limit + write_errors + samples still queued
  * </pre>
@@ -27,6 +27,11 @@ public enum IngestCounter {
     DATAGRAMS_REORDERED,
     /** Times an agent's datagram sequence or uptime went back (agent restart): a reset, not a loss. */
     AGENT_RESETS,
+    /**
+     * Datagrams of a second sender claiming the agent address and sub-agent of another while it
+     * sends (see {@link AgentSenders}): followed apart, their samples not stored.
+     */
+    DATAGRAMS_CONFLICTING,
     SAMPLES_RECEIVED,
     COUNTER_SAMPLES,
     FLOW_SAMPLES,
@@ -34,6 +39,8 @@ public enum IngestCounter {
     COUNTER_SAMPLES_LOST,
     SAMPLES_UNKNOWN,
     SAMPLES_MALFORMED,
+    /** Samples of {@link #DATAGRAMS_CONFLICTING} datagrams, not stored. */
+    SAMPLES_CONFLICTING,
     /** Counter samples with nothing we store (e.g. a switch's processor counters only). */
     SAMPLES_IGNORED,
     /** VM samples that carried no UUID and whose data source was never seen with one. */

@@ -17,6 +17,12 @@ public final class IngestStats {
     private final AgentCounters total = new AgentCounters();
     private final Map<String, AgentCounters> agents = new ConcurrentHashMap<>();
     private final int maxAgents;
+    private final AgentSenders senders = new AgentSenders();
+
+    /** Who sends each agent's datagram streams, and the senders in conflict over one. */
+    public AgentSenders senders() {
+        return senders;
+    }
 
     public IngestStats(int maxAgents) {
         this.maxAgents = maxAgents;

@@ -70,6 +70,9 @@ public final class Database implements AutoCloseable {
         }
         try {
             Migrations.migrate(url, user, password);
+            if (dialect == Dialect.POSTGRESQL) {
+                Partitions.createAhead(pool, System.currentTimeMillis()); // before the first sample is written
+            }
         } catch (SQLException e) {
             pool.close();
             throw cannotOpen(url, e.getMessage(), e);

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The databases the service runs on, told apart by the JDBC URL, and everything that differs
  * between them (the SQL does not: the migrations' common part and every query are standard SQL
- * both run; db/migration/{vendor} holds what must differ in the schema).
+ * both run; db/migration/h2 and db/migration/postgresql hold what must differ in the schema).
  *
  * <p>How new hosts and VMs get their ids differs. An H2 file database admits one process (H2
  * locks the file), so its writer is the only one inserting and hands out ids from memory
@@ -17,17 +17,24 @@ import java.util.Locale;
  * uuid) finds a row another instance created first ({@link NewEntities}).
  */
 enum Dialect {
-    H2("jdbc:h2:", "org.h2.Driver"),
-    POSTGRESQL("jdbc:postgresql:", "org.postgresql.Driver");
+    H2("jdbc:h2:", "org.h2.Driver", "h2"),
+    POSTGRESQL("jdbc:postgresql:", "org.postgresql.Driver", "postgresql");
 
     private static final int STREAMED_ROWS = 10_000;
 
     private final String urlPrefix;
     private final String driverClass;
+    private final String migrationFolder;
 
-    Dialect(String urlPrefix, String driverClass) {
+    Dialect(String urlPrefix, String driverClass, String migrationFolder) {
         this.urlPrefix = urlPrefix;
         this.driverClass = driverClass;
+        this.migrationFolder = migrationFolder;
+    }
+
+    /** The folder under db/migration with this database's own migrations. */
+    String migrationFolder() {
+        return migrationFolder;
     }
 
     /** The dialect of a JDBC URL. */

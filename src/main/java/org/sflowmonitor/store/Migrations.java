@@ -23,13 +23,13 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the schema up to the migrations on the classpath with Flyway, which records them in
  * {@code flyway_schema_history}. SQL common to all databases lives in {@code db/migration/common};
- * SQL that differs by database in {@code db/migration/{vendor}} (Flyway puts its database id there:
- * h2, postgresql). Not {@code db/migration} itself: Flyway scans a location with its subfolders,
+ * SQL that differs by database in {@code db/migration/h2} and {@code db/migration/postgresql}
+ * (the {@link Dialect}'s; core Flyway has no {@code {vendor}} placeholder, Spring Boot adds it). Not {@code db/migration} itself: Flyway scans a location with its subfolders,
  * so every vendor's folder would then run on every database.
  */
 final class Migrations {
 
-    private static final String[] LOCATIONS = {"classpath:db/migration/common", "classpath:db/migration/{vendor}"};
+    private static final String COMMON = "classpath:db/migration/common";
 
     /** The table of the runner before Flyway: one row per applied version. */
     private static final String LEGACY_TABLE = "schema_version";
@@ -57,7 +57,7 @@ final class Migrations {
         // connections of its own: Flyway holds two at once, more than a pool of one gives
         FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(url, user, password)
-                .locations(LOCATIONS);
+                .locations(COMMON, "classpath:db/migration/" + Dialect.of(url).migrationFolder());
         DataSource dataSource = config.getDataSource();
         OptionalInt legacy = legacyVersion(dataSource);
         if (legacy.isPresent()) {

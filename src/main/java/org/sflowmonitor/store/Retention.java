@@ -12,7 +12,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Deletes samples older than retention.days in the background. It goes entity by entity and
+ * Deletes samples older than retention.days in the background. On PostgreSQL, whose sample tables
+ * are partitioned by day, it drops the partitions of the days wholly before the cutoff (so a day
+ * is kept up to a day longer than retention.days) and creates those of the days ahead
+ * ({@link Partitions}). On H2 it goes entity by entity and
  * deletes at most {@link #STEP_MILLIS} of one entity's history per statement (found through
  * the (entity, ts) indexes), committing each, and rests as long as it worked, so ingest keeps
  * most of the machine. Plain SQL, no LIMIT on DELETE (PostgreSQL has none). Hosts and VMs
@@ -79,12 +82,20 @@ public final class Retention implements AutoCloseable {
         }
     }
 
-    /** One pass over every entity: deletes its samples older than {@code cutoff} (epoch ms); returns how many. */
+    /**
+     * One pass: deletes the samples older than {@code cutoff} (epoch ms), on PostgreSQL those of
+     * the partitions wholly before it; returns how many.
+     */
     long deleteOlderThan(long cutoff) throws SQLException {
         long deleted = 0;
         try (Connection c = dataSource.getConnection()) {
+            boolean partitioned = Dialect.of(c) == Dialect.POSTGRESQL;
+            if (partitioned) {
+                Partitions.createAhead(dataSource, System.currentTimeMillis());
+                deleted = Partitions.dropOlderThan(dataSource, cutoff);
+            }
             c.setAutoCommit(false);
-            for (Target target : TARGETS) {
+            for (Target target : partitioned ? List.<Target>of() : TARGETS) {
                 long[] ids = ids(c, target.entities(), cutoff);
                 try (PreparedStatement oldest = c.prepareStatement(target.oldest());
                      PreparedStatement delete = c.prepareStatement(target.delete())) {

@@ -115,6 +115,11 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /** How long after its end a bucket is closed: {@link #DEFAULT_GRACE_MILLIS}, or the finest width when shorter. */
+    public static long graceFor(List<RollupTier> tiers) {
+        return tiers.isEmpty() ? DEFAULT_GRACE_MILLIS : Math.min(DEFAULT_GRACE_MILLIS, tiers.get(0).widthMillis());
+    }
+
     /** A job without tiers: rolls nothing up. */
     public static RollupJob disabled() {
         return new RollupJob(null, List.of(), 0, System::currentTimeMillis, DEFAULT_GRACE_MILLIS);

@@ -6,10 +6,10 @@ import org.sflowmonitor.sflow.CounterRecord;
 
 /** The time-series tables as the API reads them: the key that identifies the entity and the sample columns. */
 public enum SampleTable {
-    HOST_SAMPLE(SampleRows.HOST_SAMPLE, "host_id"),
-    HOST_MIB2_SAMPLE(SampleRows.HOST_MIB2_SAMPLE, "host_id"),
-    VM_SAMPLE(SampleRows.VM_SAMPLE, "vm_id"),
-    INTERFACE_SAMPLE(SampleRows.INTERFACE_SAMPLE, "host_id");
+    HOST_SAMPLE(SampleRows.HOST_SAMPLE, "host_id", RollupRows.HOST),
+    HOST_MIB2_SAMPLE(SampleRows.HOST_MIB2_SAMPLE, "host_id", RollupRows.HOST_MIB2),
+    VM_SAMPLE(SampleRows.VM_SAMPLE, "vm_id", RollupRows.VM),
+    INTERFACE_SAMPLE(SampleRows.INTERFACE_SAMPLE, "host_id", RollupRows.INTERFACE);
 
     /** The time column, which the API answers as timestamp. */
     private static final String TS = "ts";
@@ -17,13 +17,15 @@ public enum SampleTable {
     private final SampleLayout<?> layout;
     private final String key;
     private final List<String> columns;
+    private final RollupLayout<?> rollup;
     private final List<String> valueColumns;
     private final boolean[] counters;
     private final boolean[] counters32;
 
-    SampleTable(SampleLayout<?> layout, String key) {
+    SampleTable(SampleLayout<?> layout, String key, RollupLayout<?> rollup) {
         this.layout = layout;
         this.key = key;
+        this.rollup = rollup;
         this.columns = layout.sampleColumns().stream().map(Column::name).filter(c -> !c.equals(TS)).toList();
         this.valueColumns = layout.valueColumns().stream().map(Column::name).toList();
         List<Column<?>> values = layout.valueColumns();
@@ -66,5 +68,32 @@ public enum SampleTable {
     /** The columns a sample's record of this type fills, in table order. */
     public List<String> columns(Class<? extends CounterRecord> recordType) {
         return layout.columnsOf(recordType);
+    }
+
+    RollupLayout<?> rollup() {
+        return rollup;
+    }
+
+    /** The measures of this table's rollups: its gauges and counters in table order, then its utilisations. */
+    public List<String> measures() {
+        return rollup.measures();
+    }
+
+    /** The rollup measures shown by the time-series method of the record of this type. */
+    public List<String> measures(Class<? extends CounterRecord> recordType) {
+        return rollup.measuresOf(recordType);
+    }
+
+    /** How a rollup's min and max of {@code measure} read: whole numbers, hundredths (a percentage column), or reals. */
+    public MeasureUnit unit(String measure) {
+        if (rollup.hundredths(measure)) {
+            return MeasureUnit.HUNDREDTHS;
+        }
+        return rollup.wholeGauge(measure) ? MeasureUnit.WHOLE : MeasureUnit.REAL;
+    }
+
+    /** How a measure's stored numbers read. */
+    public enum MeasureUnit {
+        WHOLE, HUNDREDTHS, REAL
     }
 }

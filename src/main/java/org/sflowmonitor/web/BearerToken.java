@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** The bearer token check that /api and /metrics share (setting api.token). */
+/** The bearer token check that /api, /metrics and /push share (setting api.token). */
 public final class BearerToken {
 
     /** The challenge sent with a 401. */

@@ -123,7 +123,7 @@ class BadInputTest {
         JsonNode e = error(call("host.cpu", "{\"ipp\":\"10.0.0.1\"}"), -32602);
         assertEquals("Invalid params", e.get("message").asText());
         assertEquals("unknown parameter 'ipp'; expected one of ip, host_ip, hostname, uuid, timestamp, time_from, "
-                + "time_till, limit, sortorder, output", e.get("data").asText());
+                + "time_till, limit, sortorder, output, interval", e.get("data").asText());
     }
 
     @Test
@@ -144,6 +144,8 @@ class BadInputTest {
             "{\"ip\":\"10.0.0.1\",\"limit\":0}| limit must be from 1 to 5000 (api.max.limit), not 0",
             "{\"ip\":\"10.0.0.1\",\"limit\":5001}| limit must be from 1 to 5000 (api.max.limit), not 5001",
             "{\"ip\":\"10.0.0.1\",\"sortorder\":\"UP\"}| sortorder must be ASC or DESC, not 'UP'",
+            "{\"ip\":\"10.0.0.1\",\"interval\":\"2h\"}| unknown interval '2h'; expected one of raw, auto, 5m, 1h (the tiers of rollup.tiers)",
+            "{\"ip\":\"10.0.0.1\",\"interval\":\"5m\",\"output\":[\"cpu_user_sum\"]}| unknown field 'cpu_user_sum' in output; expected any of host_ip, timestamp, interval, samples, cpu_load_one_min, cpu_load_one_avg, cpu_load_one_max, cpu_load_five_min, cpu_load_five_avg, cpu_load_five_max, cpu_load_fifteen_min, cpu_load_fifteen_avg, cpu_load_fifteen_max, cpu_proc_run_min, cpu_proc_run_avg, cpu_proc_run_max, cpu_proc_total_min, cpu_proc_total_avg, cpu_proc_total_max, cpu_num_min, cpu_num_avg, cpu_num_max, cpu_speed_min, cpu_speed_avg, cpu_speed_max, cpu_uptime_min, cpu_uptime_avg, cpu_uptime_max, cpu_user_min, cpu_user_avg, cpu_user_max, cpu_nice_min, cpu_nice_avg, cpu_nice_max, cpu_system_min, cpu_system_avg, cpu_system_max, cpu_idle_min, cpu_idle_avg, cpu_idle_max, cpu_waiting_io_min, cpu_waiting_io_avg, cpu_waiting_io_max, cpu_intr_min, cpu_intr_avg, cpu_intr_max, cpu_sintr_min, cpu_sintr_avg, cpu_sintr_max, cpu_interrupts_min, cpu_interrupts_avg, cpu_interrupts_max, cpu_contexts_min, cpu_contexts_avg, cpu_contexts_max, cpu_steal_min, cpu_steal_avg, cpu_steal_max, cpu_guest_min, cpu_guest_avg, cpu_guest_max, cpu_guest_nice_min, cpu_guest_nice_avg, cpu_guest_nice_max, cpu_utilisation_min, cpu_utilisation_avg, cpu_utilisation_max",
             "{\"ip\":\"10.0.0.1\",\"host_ip\":\"10.0.0.2\"}| ip and host_ip are the same parameter and differ ('10.0.0.1', '10.0.0.2'); give one"})
     void wrongParamsAreExplained(String params, String data) throws Exception {
         assertEquals(data, error(call("host.cpu", params), -32602).get("data").asText());

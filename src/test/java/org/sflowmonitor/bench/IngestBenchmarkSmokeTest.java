@@ -19,7 +19,7 @@ class IngestBenchmarkSmokeTest {
     @Test
     void aTrivialRateIsStoredWithoutLossAndEveryCeilingIsMeasured() throws Exception {
         IngestBenchmark.Settings settings = new IngestBenchmark.Settings(new ClusterModel(5, 4, 1), 2, 100, 2, 1, 1,
-                120, "256m", work, false);
+                120, "256m", work, false, false);
         IngestBenchmark.Report report = IngestBenchmark.run(settings, new PrintStream(OutputStream.nullOutputStream()));
 
         assertEquals(1, report.trials().size());

@@ -24,7 +24,9 @@ import org.sflowmonitor.testing.UdpSender;
  * one interface each. Every counter grows by a fixed step per round. VM {@link #WRAPPING_VM}'s
  * 32-bit CPU time passes 2^32 in round {@link #WRAP_ROUND}; node {@link #RESTARTING_NODE}'s agent
  * restarts in round {@link #RESTART_ROUND} (its counters, its VMs' and its uptime start again
- * near zero, its datagram sequence from 1).
+ * near zero, its datagram sequence from 1). VM {@link #STEADY_VM} uses 25% of its vCPUs by the clock
+ * (its CPU time follows the milliseconds since the first round), so that its rate over any span is
+ * 25% however late the rounds come.
  */
 final class MetricsFleet {
 
@@ -33,6 +35,8 @@ final class MetricsFleet {
     static final String RESTARTING_NODE = NODE_B;
     static final List<String> NODES = List.of(NODE_A, NODE_B);
     static final String WRAPPING_VM = "vm-a1";
+    static final String STEADY_VM = "vm-a2";
+    static final double STEADY_VM_UTILISATION = 0.25;
     static final int WRAP_ROUND = 4;
     static final int RESTART_ROUND = 6;
     static final int VCPUS = 2;
@@ -56,12 +60,17 @@ final class MetricsFleet {
         return UUID.nameUUIDFromBytes((node + "/" + vm).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Sends round {@code round} of every node and VM. */
+    /** Sends round {@code round} of every node and VM, as if the rounds came a second apart. */
     static void sendRound(UdpSender udp, int round) throws Exception {
+        sendRound(udp, round, round * 1_000L);
+    }
+
+    /** Sends round {@code round} of every node and VM, {@code elapsedMillis} after the first round. */
+    static void sendRound(UdpSender udp, int round, long elapsedMillis) throws Exception {
         for (String node : NODES) {
             udp.send(nodeDatagram(node, round));
             for (int vm = 1; vm <= 2; vm++) {
-                udp.send(vmDatagram(node, vm, round));
+                udp.send(vmDatagram(node, vm, round, elapsedMillis));
             }
         }
     }
@@ -71,7 +80,10 @@ final class MetricsFleet {
         return node.equals(RESTARTING_NODE) && round >= RESTART_ROUND ? round - RESTART_ROUND + 1 : round + 1000;
     }
 
-    static long vmCpuMillis(String node, int vm, int round) {
+    static long vmCpuMillis(String node, int vm, int round, long elapsedMillis) {
+        if (vmName(node, vm).equals(STEADY_VM)) {
+            return 1_000_000 + Math.round(elapsedMillis * VCPUS * STEADY_VM_UTILISATION);
+        }
         if (vmName(node, vm).equals(WRAPPING_VM)) {
             return ((1L << 32) - (WRAP_ROUND - round) * VM_CPU_STEP_MS + VM_CPU_STEP_MS / 2) & 0xFFFF_FFFFL;
         }
@@ -100,12 +112,12 @@ final class MetricsFleet {
                 .bytes();
     }
 
-    static byte[] vmDatagram(String node, int vm, int round) throws Exception {
+    static byte[] vmDatagram(String node, int vm, int round, long elapsedMillis) throws Exception {
         int a = age(node, round);
         return SflowEncoder.datagram(InetAddress.getByName(node), 100001, sequence(node, round) * 3 + vm, a * 1000L)
                 .counterSample(true, a, 3, 100_000 + vm,
                         new HostDescr(vmName(node, vm), vmUuid(node, vm), 0, 0, ""),
-                        new VirtCpu(1, vmCpuMillis(node, vm, round), VCPUS),
+                        new VirtCpu(1, vmCpuMillis(node, vm, round, elapsedMillis), VCPUS),
                         new VirtMemory(2_147_483_648L, 4_294_967_296L),
                         new VirtDiskIo(53_687_091_200L, 20_000_000_000L, 33_687_091_200L, a * 10L, a * BYTES_STEP,
                                 a * 5L, a * BYTES_STEP / 2, 0),

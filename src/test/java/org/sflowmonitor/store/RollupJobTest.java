@@ -23,6 +23,7 @@ import org.sflowmonitor.sflow.CounterRecord.VirtCpu;
 import org.sflowmonitor.sflow.CounterRecord.VirtDiskIo;
 import org.sflowmonitor.sflow.CounterRecord.VirtMemory;
 import org.sflowmonitor.sflow.CounterRecord.VirtNetIo;
+import org.sflowmonitor.testing.Backend;
 
 /**
  * The rollup job on a real H2 database behind the real writer, its clock and tiers given:
@@ -30,7 +31,8 @@ import org.sflowmonitor.sflow.CounterRecord.VirtNetIo;
  */
 class RollupJobTest {
 
-    private static final long T0 = 1_800_000_000_000L;
+    /** Two hours ago, on a minute (PostgreSQL keeps sample partitions around today only). */
+    private static final long T0 = System.currentTimeMillis() / 60_000 * 60_000 - TimeUnit.HOURS.toMillis(2);
     private static final long STEP = 5_000;
     private static final long U32 = 1L << 32;
     private static final List<RollupTier> TIERS = RollupTier.parse("10s:1h,1m:1d");
@@ -44,9 +46,14 @@ class RollupJobTest {
     private final AtomicLong now = new AtomicLong(T0 - TimeUnit.HOURS.toMillis(1));
     private final List<RollupJob> jobs = new ArrayList<>();
 
+    /** The database the tests run on; {@link RollupJobOnPostgresqlTest} runs them on PostgreSQL. */
+    Backend backend() {
+        return Backend.H2;
+    }
+
     @BeforeEach
     void open() throws Exception {
-        db = TestCollector.open(dir);
+        db = TestCollector.open(backend().create(dir), dir);
         writer = new BatchWriter(db.dataSource(), new IngestStats(100), TestCollector.CONFIG,
                 (batch, hostIds, vmIds) -> feed.get().committed(batch, hostIds, vmIds)).start();
     }

@@ -46,13 +46,15 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final List<String> runAs;
     private final int port;
+    private final boolean durable;
     private Process process;
 
-    private PostgresServer(Path bin, Path dataDir, List<String> runAs, int port) {
+    private PostgresServer(Path bin, Path dataDir, List<String> runAs, int port, boolean durable) {
         this.bin = bin;
         this.dataDir = dataDir;
         this.runAs = runAs;
         this.port = port;
+        this.durable = durable;
     }
 
     /**
@@ -62,7 +64,7 @@ public final class PostgresServer implements AutoCloseable {
     public static synchronized PostgresServer shared() {
         if (shared == null && unavailable == null) {
             try {
-                shared = launch();
+                shared = launch(false);
                 PostgresServer s = shared;
                 Runtime.getRuntime().addShutdownHook(new Thread(s::close, "postgres-test-server-stop"));
             } catch (UnavailableException e) {
@@ -82,15 +84,24 @@ public final class PostgresServer implements AutoCloseable {
 
     /** A server of the caller's own (to stop and restart), or the test skipped; the caller closes it. */
     public static PostgresServer start() throws IOException, InterruptedException {
+        return start(false);
+    }
+
+    /**
+     * As {@link #start()}; {@code durable}: with fsync and full page writes as a production server
+     * has them (the benchmarks), else without (the tests). Commits are asynchronous either way
+     * (synchronous_commit=off: a crash may lose the last few hundred milliseconds, never corrupts).
+     */
+    public static PostgresServer start(boolean durable) throws IOException, InterruptedException {
         try {
-            return launch();
+            return launch(durable);
         } catch (UnavailableException e) {
             Assumptions.abort("PostgreSQL tests skipped: " + e.getMessage());
             throw e;
         }
     }
 
-    private static PostgresServer launch() throws IOException, InterruptedException {
+    private static PostgresServer launch(boolean durable) throws IOException, InterruptedException {
         Path bin = serverBinaries().orElseThrow(() -> new UnavailableException("no PostgreSQL " + MIN_VERSION
                 + "+ server binaries (initdb, postgres) in /usr/lib/postgresql/N/bin, on the PATH or in $"
                 + ENV_BIN + "; install Debian's postgresql package (.ci/run does)"));
@@ -106,7 +117,7 @@ public final class PostgresServer implements AutoCloseable {
         run(initdb);
         IOException lastFailure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            PostgresServer server = new PostgresServer(bin, dataDir, runAs, freePort());
+            PostgresServer server = new PostgresServer(bin, dataDir, runAs, freePort(), durable);
             try {
                 server.startProcess();
                 return server;
@@ -135,6 +146,42 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("could not create schema " + schema + " on the test server", e);
         }
         return new TestDatabase(url() + "?currentSchema=" + schema, USER, "");
+    }
+
+    /**
+     * CPU time (user and system) the server's processes used so far: the postmaster's own and its
+     * reaped children's, and that of the children alive now (from /proc; -1 elsewhere).
+     */
+    public long cpuNanos() {
+        if (process == null) {
+            return -1;
+        }
+        try {
+            long ticks = ticks(process.pid(), true);
+            for (ProcessHandle child : process.toHandle().descendants().toList()) {
+                ticks += ticks(child.pid(), false);
+            }
+            return ticks * 1_000_000_000L / clockTicksPerSecond();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    private static long ticks(long pid, boolean withReapedChildren) throws IOException {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return 0; // ended in between
+        }
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14-17 of proc(5): utime stime cutime cstime; f[0] is field 3
+        long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return withReapedChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+    }
+
+    private static long clockTicksPerSecond() throws IOException, InterruptedException {
+        return Long.parseLong(output(List.of("getconf", "CLK_TCK")));
     }
 
     /** Stops the server the fast way (clients disconnected, no wait for them). */
@@ -174,7 +221,9 @@ public final class PostgresServer implements AutoCloseable {
         Path pgdata = dataDir.resolve("pgdata");
         cmd.addAll(List.of(bin.resolve("postgres").toString(), "-D", pgdata.toString(), "-p", String.valueOf(port),
                 "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + pgdata,
-                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                "-c", "fsync=" + (durable ? "on" : "off"), "-c", "full_page_writes=" + (durable ? "on" : "off"),
+                "-c", "synchronous_commit=off", "-c", "shared_buffers=" + (durable ? "512MB" : "128MB"),
+                "-c", "max_wal_size=" + (durable ? "4GB" : "1GB"),
                 "-c", "max_connections=300", "-c", "logging_collector=off"));
         Path log = dataDir.resolve("server.log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

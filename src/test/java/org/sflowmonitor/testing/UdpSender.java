@@ -25,6 +25,11 @@ public final class UdpSender implements AutoCloseable {
         this.port = port;
     }
 
+    /** The UDP source port the datagrams leave from. */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
     public void send(byte[] datagram) throws IOException {
         socket.send(new DatagramPacket(datagram, datagram.length, target, port));
     }
