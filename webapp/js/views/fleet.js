@@ -4,7 +4,7 @@ import { call } from '../api.js';
 import { h } from '../dom.js';
 import * as f from '../format.js';
 import { TileMap } from '../tiles.js';
-import { VirtualTable, byText } from '../table.js';
+import { VirtualTable, PagedTable, byText } from '../table.js';
 import { serverNow, silent, nodeLink, vmLink } from '../fleetstate.js';
 
 export const NODE_FIELDS = ['host_ip', 'hostname', 'timestamp', 'sample_interval', 'cpu_utilisation',
@@ -51,6 +51,15 @@ export function vmTable(height) {
     searchKeys: ['name', 'uuid', 'host_ip', 'state'], label: 'VMs', sortKey: 'name', height });
 }
 
+/** Every VM of the fleet, paged, sorted and searched by the server (virt.summary). */
+function fleetVmTable(height) {
+  return new PagedTable({ columns: VM_COLUMNS, rowKey: (r) => r.uuid, link: (r) => vmLink(r.uuid),
+    searchKeys: [], label: 'VMs', sortKey: 'name', height,
+    fetchPage: ({ sortfield, sortorder, offset, limit, search }) => call('virt.summary', {
+      output: VM_FIELDS, sortfield, sortorder, offset, limit, total: true,
+      hostname: search ? `*${search}*` : undefined }) });
+}
+
 function tile(label, id) {
   return h('div', { class: 'stat' }, h('span', { class: 'stat-value', id }, '—'), h('span', { class: 'stat-label' }, label));
 }
@@ -61,7 +70,7 @@ export async function render(view, live) {
     describe: (n) => `${n.hostname || n.host_ip} (${n.host_ip}): ${n.silent ? 'silent' : `CPU ${f.percent(n.cpu)}`}`,
   });
   const nodes = nodeTable(420);
-  const vms = vmTable(420);
+  const vms = fleetVmTable(420);
   view.append(
     h('h1', {}, 'Fleet'),
     h('div', { class: 'stats' }, tile('nodes', 'count-nodes'), tile('VMs', 'count-vms'),
@@ -83,9 +92,8 @@ export async function render(view, live) {
     document.getElementById('count-nodes').textContent = f.count(rows.length);
     document.getElementById('count-silent').textContent = f.count(rows.filter((r) => silent(r)).length);
   };
-  const showVms = (rows) => {
-    vms.setRows(rows);
-    document.getElementById('count-vms').textContent = f.count(rows.length);
+  const showVms = () => {
+    document.getElementById('count-vms').textContent = f.count(vms.total);
   };
   const refreshCounters = async () => {
     // an agent that never exists: the totals without 10,000 per-agent rows
@@ -95,7 +103,8 @@ export async function render(view, live) {
   };
   const refreshVms = async () => {
     vmsFetchedAt = Date.now();
-    showVms(await call('virt.summary', { output: VM_FIELDS }));
+    await vms.reload();
+    showVms();
   };
 
   // the nodes first: 100,000 VMs must not hold up the tiles, the counts and the nodes table

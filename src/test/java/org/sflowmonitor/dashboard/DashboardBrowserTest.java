@@ -111,6 +111,21 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theVmTableIsSearchedAndSortedByTheServer() {
+        WebElement view = open("#/", "fleet");
+        browser.waiting(30).until(d -> "true".equals(view.getDomAttribute("data-vms-ready")));
+        WebElement table = view.findElement(By.cssSelector("table[aria-label='VMs']"));
+        String wanted = LiveCluster.MODEL.vmName(2, 1);
+        view.findElement(By.cssSelector("input[aria-label='Search VMs']")).sendKeys(wanted);
+        browser.waiting(10).until(d -> table.findElements(By.cssSelector("tbody tr a")).size() == 1
+                && table.findElement(By.cssSelector("tbody tr a")).getText().equals(wanted));
+        table.findElement(By.cssSelector("th[data-key='vcpu_utilisation'] button")).click();
+        assertEquals("descending", table.findElement(By.cssSelector("th[data-key='vcpu_utilisation']"))
+                .getDomAttribute("aria-sort"));
+        browser.waiting(10).until(d -> table.findElements(By.cssSelector("tbody tr a")).size() == 1);
+    }
+
+    @Test
     void clickingATileOpensItsNodeWithChartsAndClickingOneOfItsVmsOpensTheVm() throws Exception {
         WebElement view = open("#/", "fleet");
         WebElement tiles = view.findElement(By.cssSelector("canvas.tiles"));
