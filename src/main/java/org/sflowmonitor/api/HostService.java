@@ -1,6 +1,7 @@
 package org.sflowmonitor.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ final class HostService implements HostApi {
     private static final List<String> DESCRIPTION_FIELDS = Page.sortableFields(HostDescription.class);
 
     private final EntityReads reads;
+    /** Fleet-wide answers asked for at the same instant are computed once. */
+    private final SingleFlight<List<Object>> flights = new SingleFlight<>();
 
     HostService(EntityReads reads) {
         this.reads = reads;
@@ -23,7 +26,9 @@ final class HostService implements HostApi {
     public Object description(String ip, String hostIp, String hostname, String uuid, Boolean reporting, String mac,
                               String sortfield, String sortorder, Integer limit, Integer offset, Boolean total) {
         Page page = Page.of(sortfield, sortorder, limit, offset, total, DESCRIPTION_FIELDS, reads.series().maxLimit());
-        return page.applyToRecords(describe(ip, hostIp, hostname, uuid, reporting, mac), HostDescription.class);
+        List<HostDescription> rows = flights.get(Arrays.asList("description", ip, hostIp, hostname, uuid, reporting,
+                mac), () -> describe(ip, hostIp, hostname, uuid, reporting, mac));
+        return page.applyToRecords(rows, HostDescription.class);
     }
 
     private List<HostDescription> describe(String ip, String hostIp, String hostname, String uuid, Boolean reporting,
@@ -139,10 +144,13 @@ final class HostService implements HostApi {
         List<String> fields = Selection.output(output, Summaries.HOST_FIELDS);
         page.requireSortFieldIn(fields);
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
-        Reporting.Rule rule = reads.reportingNow();
-        return page.applyToMaps(Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
-                row -> rule.of(Math.max(((Number) row.get("last_seen")).longValue(),
-                        reads.live().hostLastSeen(((Number) row.get("id")).longValue())),
-                        (Number) row.get("polling_interval")), reporting));
+        List<Map<String, Object>> rows = flights.get(Arrays.asList("summary", filter, fields, reporting), () -> {
+            Reporting.Rule rule = reads.reportingNow();
+            return Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
+                    row -> rule.of(Math.max(((Number) row.get("last_seen")).longValue(),
+                            reads.live().hostLastSeen(((Number) row.get("id")).longValue())),
+                            (Number) row.get("polling_interval")), reporting);
+        });
+        return page.applyToMaps(rows);
     }
 }
