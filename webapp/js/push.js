@@ -66,7 +66,12 @@ export class Live {
       this.onState('live');
       for (const key of this.wanted.keys()) this.request(key);
     };
-    socket.onmessage = (event) => this.received(JSON.parse(event.data));
+    socket.onmessage = (event) => {
+      // what a live update costs the page: parsing and redrawing (docs/benchmarks.md)
+      const start = performance.now();
+      this.received(JSON.parse(event.data));
+      performance.measure('push-message', { start, end: performance.now() });
+    };
     socket.onclose = () => {
       this.socket = null;
       this.pending.clear();

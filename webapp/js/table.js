@@ -4,6 +4,8 @@
 import { h, clear } from './dom.js';
 
 const ROW_HEIGHT = 30;
+// one collator for every comparison: localeCompare with options builds one per call
+export const byText = new Intl.Collator('en', { numeric: true }).compare;
 const OVERSCAN = 10;
 
 export class VirtualTable {
@@ -65,7 +67,7 @@ export class VirtualTable {
       if (x === y) return 0;
       if (x === null || x === undefined) return 1;
       if (y === null || y === undefined) return -1;
-      return (typeof x === 'number' ? x - y : String(x).localeCompare(String(y), 'en', { numeric: true })) * sign;
+      return (typeof x === 'number' ? x - y : byText(String(x), String(y))) * sign;
     });
     for (const th of this.head.children) {
       th.setAttribute('aria-sort', th.dataset.key !== key ? 'none' : this.descending ? 'descending' : 'ascending');
@@ -104,5 +106,80 @@ export class VirtualTable {
       const text = c.format ? c.format(row[c.key], row) : (row[c.key] ?? '—');
       return h('td', { class: c.numeric ? 'num' : '' }, i === 0 && href ? h('a', { href }, text) : text);
     }));
+  }
+}
+
+const PAGE = 400;
+
+/**
+ * The same table over a server that sorts, filters and pages (sortfield, sortorder, offset,
+ * limit, total): only the rows around the view are fetched, so 100,000 VMs cost one page.
+ * fetchPage({sortfield, sortorder, offset, limit, search}) resolves with {total, rows}.
+ */
+export class PagedTable extends VirtualTable {
+  constructor(options) {
+    super(options);
+    this.fetchPage = options.fetchPage;
+    this.total = 0;
+    this.window = { offset: 0, rows: [] };
+    this.wanted = null;
+  }
+
+  /** Fetches again (a live refresh or a new search or sort); keeps the scroll position. */
+  reload() {
+    this.window = { offset: 0, rows: [] };
+    return this.load(Math.max(0, Math.floor(this.scroller.scrollTop / ROW_HEIGHT) - PAGE / 4));
+  }
+
+  async load(offset) {
+    const request = { sortfield: this.sortKey, sortorder: this.descending ? 'DESC' : 'ASC', offset,
+      limit: PAGE, search: this.query };
+    this.wanted = request;
+    const page = await this.fetchPage(request);
+    if (this.wanted !== request) return;
+    this.wanted = null;
+    this.total = page.total;
+    this.window = { offset, rows: page.rows };
+    this.count.textContent = `${page.total}`;
+    this.draw();
+  }
+
+  refilter() {
+    this.reload();
+  }
+
+  resort() {
+    for (const th of this.head.children) {
+      th.setAttribute('aria-sort', th.dataset.key !== this.sortKey ? 'none' : this.descending ? 'descending' : 'ascending');
+    }
+    this.reload();
+  }
+
+  draw() {
+    const top = this.scroller.scrollTop;
+    const visible = Math.ceil((this.scroller.clientHeight || 420) / ROW_HEIGHT);
+    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(this.total, first + visible + 2 * OVERSCAN);
+    const { offset, rows } = this.window;
+    if ((first < offset || last > offset + rows.length) && !this.wanted && last > first) {
+      this.load(Math.max(0, first - PAGE / 4));
+    }
+    const span = this.columns.length;
+    const out = [];
+    if (first > 0) {
+      out.push(h('tr', { class: 'spacer', style: `height:${first * ROW_HEIGHT}px` }, h('td', { colspan: span })));
+    }
+    for (let i = first; i < last; i++) {
+      const row = rows[i - offset];
+      out.push(row ? this.rowElement(row) : h('tr', {}, h('td', { colspan: span, class: 'note' }, '…')));
+    }
+    if (last < this.total) {
+      out.push(h('tr', { class: 'spacer', style: `height:${(this.total - last) * ROW_HEIGHT}px` },
+        h('td', { colspan: span })));
+    }
+    if (this.total === 0) {
+      out.push(h('tr', {}, h('td', { colspan: span, class: 'note' }, this.query ? 'No match.' : 'None yet.')));
+    }
+    clear(this.body).append(...out);
   }
 }

@@ -4,7 +4,7 @@ import { call } from '../api.js';
 import { h } from '../dom.js';
 import * as f from '../format.js';
 import { TileMap } from '../tiles.js';
-import { VirtualTable } from '../table.js';
+import { VirtualTable, PagedTable, byText } from '../table.js';
 import { serverNow, silent, nodeLink, vmLink } from '../fleetstate.js';
 
 export const NODE_FIELDS = ['host_ip', 'hostname', 'timestamp', 'sample_interval', 'cpu_utilisation',
@@ -51,6 +51,15 @@ export function vmTable(height) {
     searchKeys: ['name', 'uuid', 'host_ip', 'state'], label: 'VMs', sortKey: 'name', height });
 }
 
+/** Every VM of the fleet, paged, sorted and searched by the server (virt.summary). */
+function fleetVmTable(height) {
+  return new PagedTable({ columns: VM_COLUMNS, rowKey: (r) => r.uuid, link: (r) => vmLink(r.uuid),
+    searchKeys: [], label: 'VMs', sortKey: 'name', height,
+    fetchPage: ({ sortfield, sortorder, offset, limit, search }) => call('virt.summary', {
+      output: VM_FIELDS, sortfield, sortorder, offset, limit, total: true,
+      hostname: search ? `*${search}*` : undefined }) });
+}
+
 function tile(label, id) {
   return h('div', { class: 'stat' }, h('span', { class: 'stat-value', id }, '—'), h('span', { class: 'stat-label' }, label));
 }
@@ -61,7 +70,7 @@ export async function render(view, live) {
     describe: (n) => `${n.hostname || n.host_ip} (${n.host_ip}): ${n.silent ? 'silent' : `CPU ${f.percent(n.cpu)}`}`,
   });
   const nodes = nodeTable(420);
-  const vms = vmTable(420);
+  const vms = fleetVmTable(420);
   view.append(
     h('h1', {}, 'Fleet'),
     h('div', { class: 'stats' }, tile('nodes', 'count-nodes'), tile('VMs', 'count-vms'),
@@ -77,16 +86,14 @@ export async function render(view, live) {
 
   let vmsFetchedAt = 0;
   const showNodes = (rows) => {
-    tiles.setNodes(rows.slice().sort((a, b) => String(a.hostname ?? a.host_ip).localeCompare(
-      String(b.hostname ?? b.host_ip), 'en', { numeric: true }))
+    tiles.setNodes(rows.slice().sort((a, b) => byText(String(a.hostname ?? a.host_ip), String(b.hostname ?? b.host_ip)))
       .map((r) => ({ host_ip: r.host_ip, hostname: r.hostname, cpu: r.cpu_utilisation, silent: silent(r) })));
     nodes.setRows(rows);
     document.getElementById('count-nodes').textContent = f.count(rows.length);
     document.getElementById('count-silent').textContent = f.count(rows.filter((r) => silent(r)).length);
   };
-  const showVms = (rows) => {
-    vms.setRows(rows);
-    document.getElementById('count-vms').textContent = f.count(rows.length);
+  const showVms = () => {
+    document.getElementById('count-vms').textContent = f.count(vms.total);
   };
   const refreshCounters = async () => {
     // an agent that never exists: the totals without 10,000 per-agent rows
@@ -96,20 +103,23 @@ export async function render(view, live) {
   };
   const refreshVms = async () => {
     vmsFetchedAt = Date.now();
-    showVms(await call('virt.summary', { output: VM_FIELDS }));
+    await vms.reload();
+    showVms();
   };
 
-  const [nodeRows] = await Promise.all([call('host.summary', { output: NODE_FIELDS }), refreshVms(),
-    refreshCounters()]);
+  // the nodes first: 100,000 VMs must not hold up the tiles, the counts and the nodes table
+  const [nodeRows] = await Promise.all([call('host.summary', { output: NODE_FIELDS }), refreshCounters()]);
   showNodes(nodeRows);
   performance.mark('fleet-rendered');
   view.dataset.ready = 'true';
+  refreshVms().then(() => {
+    performance.mark('fleet-vms-rendered');
+    view.dataset.vmsReady = 'true';
+  }).catch((e) => console.warn('virt.summary', e.message));
   return live.subscribe('fleet', { output: NODE_FIELDS }, (rows) => {
-    performance.mark('fleet-update-start');
     showNodes(rows);
-    performance.measure('fleet-update', 'fleet-update-start');
     view.dataset.updates = String(Number(view.dataset.updates || 0) + 1);
-    refreshCounters();
-    if (Date.now() - vmsFetchedAt > VM_REFRESH_MS) refreshVms();
+    refreshCounters().catch((e) => console.warn('collector.status', e.message));
+    if (Date.now() - vmsFetchedAt > VM_REFRESH_MS) refreshVms().catch((e) => console.warn('virt.summary', e.message));
   });
 }

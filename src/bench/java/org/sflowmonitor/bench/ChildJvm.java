@@ -81,6 +81,21 @@ final class ChildJvm implements AutoCloseable {
         return fields(next("stats", 30));
     }
 
+    /**
+     * Waits until the service's writer has loaded the hosts and VMs of its database (it opens
+     * the UDP port before, see BatchWriter.start); returns the seconds waited.
+     */
+    double awaitEntitiesLoaded(long timeoutSeconds) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        while (!"1".equals(stats().get("entities_loaded"))) {
+            if (System.nanoTime() - start > timeoutSeconds * 1_000_000_000L) {
+                throw new IOException("the service did not load its hosts and VMs within " + timeoutSeconds + " s");
+            }
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     /** Starts a new peak heap and CPU measurement. */
     synchronized void reset() throws IOException {
         commands.println("reset");

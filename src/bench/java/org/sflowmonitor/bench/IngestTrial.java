@@ -64,6 +64,9 @@ final class IngestTrial {
         try (ChildJvm service = ChildJvm.start(dir.resolve("service.log"), jvmOptions,
                 serviceArgs.toArray(String[]::new))) {
             StatusClient api = new StatusClient(service.httpPort());
+            if (!cold) {
+                log.printf(Locale.ROOT, "  fleet loaded %.1f s after the port opened%n", service.awaitEntitiesLoaded(600));
+            }
             ClusterSimulator sim = new ClusterSimulator(new ClusterSimulator.Config(s.model(), s.intervalSeconds(),
                     false, rate, (long) ((warmup + window) * 1000), Long.MAX_VALUE));
             KernelUdp kernelBefore = KernelUdp.read();

@@ -65,6 +65,7 @@ public final class LoadTest {
                 db.dir().toString());
              UdpTarget udp = new UdpTarget(InetAddress.getLoopbackAddress(), service.sflowPort())) {
             StatusClient api = new StatusClient(service.httpPort());
+            service.awaitEntitiesLoaded(600);
             ClusterSimulator sim = new ClusterSimulator(new ClusterSimulator.Config(model, 20, false, rate,
                     (seconds + 5) * 1000L, Long.MAX_VALUE));
             ClusterSimulator.Result[] sent = new ClusterSimulator.Result[1];

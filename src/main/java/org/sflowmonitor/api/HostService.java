@@ -1,18 +1,22 @@
 package org.sflowmonitor.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.sflowmonitor.sflow.RecordNames;
 import org.sflowmonitor.store.EntityFilter;
+import org.sflowmonitor.store.LiveEntities;
 
 final class HostService implements HostApi {
 
     private static final List<String> DESCRIPTION_FIELDS = Page.sortableFields(HostDescription.class);
 
     private final EntityReads reads;
+    /** Fleet-wide answers asked for at the same instant are computed once. */
+    private final SingleFlight<List<Object>> flights = new SingleFlight<>();
 
     HostService(EntityReads reads) {
         this.reads = reads;
@@ -22,7 +26,9 @@ final class HostService implements HostApi {
     public Object description(String ip, String hostIp, String hostname, String uuid, Boolean reporting, String mac,
                               String sortfield, String sortorder, Integer limit, Integer offset, Boolean total) {
         Page page = Page.of(sortfield, sortorder, limit, offset, total, DESCRIPTION_FIELDS, reads.series().maxLimit());
-        return page.applyToRecords(describe(ip, hostIp, hostname, uuid, reporting, mac), HostDescription.class);
+        List<HostDescription> rows = flights.get(Arrays.asList("description", ip, hostIp, hostname, uuid, reporting,
+                mac), () -> describe(ip, hostIp, hostname, uuid, reporting, mac));
+        return page.applyToRecords(rows, HostDescription.class);
     }
 
     private List<HostDescription> describe(String ip, String hostIp, String hostname, String uuid, Boolean reporting,
@@ -31,7 +37,11 @@ final class HostService implements HostApi {
         Reporting.Rule rule = reads.reportingNow();
         List<Map<String, Object>> rows = reads.inventory().describeHosts(filter);
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(false, filter);
-        Map<Long, long[]> reportingVms = reads.live().loaded() ? reportingVms(rows, rule) : null;
+        Map<Long, Long> reportingVms = null;
+        if (reads.live().loaded()) {
+            List<Long> ids = rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
+            reportingVms = reportingVms(reads.live(), ids, rule);
+        }
         List<HostDescription> out = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             long id = ((Number) row.get("id")).longValue();
@@ -45,7 +55,7 @@ final class HostService implements HostApi {
                     name(row.get("machine_type"), true), name(row.get("os_name"), false),
                     (String) row.get("os_release"), (String) row.get("uuid"),
                     ((Number) row.get("first_seen")).longValue(), lastSeen, adapters.getOrDefault(id, List.of()),
-                    reportingVms == null ? null : reportingVms.get(id)[0],
+                    reportingVms == null ? null : reportingVms.get(id),
                     reportingVms == null ? null : reads.live().hostVmCount(id),
                     interval == null ? null : interval.longValue(), state.reporting(), state.silentSince()));
         }
@@ -56,16 +66,23 @@ final class HostService implements HostApi {
      * The VMs reporting on each node of {@code hosts}, by host id, counted from the writer's
      * live state (a count of vm rows per node would cost the call a query per node).
      */
-    private Map<Long, long[]> reportingVms(List<Map<String, Object>> hosts, Reporting.Rule rule) {
-        Map<Long, long[]> counts = new HashMap<>();
-        hosts.forEach(h -> counts.put(((Number) h.get("id")).longValue(), new long[1]));
-        reads.live().forEachVm((vmId, hostId, lastSeen) -> {
-            long[] count = counts.get(hostId);
-            if (count != null && rule.of(lastSeen, reads.live().hostPollingInterval(hostId)).reporting()) {
-                count[0]++;
+    static Map<Long, Long> reportingVms(LiveEntities live, List<Long> hostIds, Reporting.Rule rule) {
+        int bound = Math.toIntExact(hostIds.stream().mapToLong(Long::longValue).max().orElse(-1) + 1);
+        // by host id, so that the pass over a million VMs costs no lookup and no allocation per VM
+        long[] oldestReporting = new long[bound];
+        java.util.Arrays.fill(oldestReporting, Long.MAX_VALUE);
+        for (long id : hostIds) {
+            oldestReporting[(int) id] = rule.oldestReporting(live.hostPollingInterval(id));
+        }
+        long[] counts = new long[bound];
+        live.forEachVm((vmId, hostId, lastSeen) -> {
+            if (hostId >= 0 && hostId < bound && lastSeen >= oldestReporting[(int) hostId]) {
+                counts[(int) hostId]++;
             }
         });
-        return counts;
+        Map<Long, Long> out = new HashMap<>();
+        hostIds.forEach(id -> out.put(id, counts[(int) (long) id]));
+        return out;
     }
 
     private static String name(Object number, boolean machineType) {
@@ -127,10 +144,13 @@ final class HostService implements HostApi {
         List<String> fields = Selection.output(output, Summaries.HOST_FIELDS);
         page.requireSortFieldIn(fields);
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
-        Reporting.Rule rule = reads.reportingNow();
-        return page.applyToMaps(Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
-                row -> rule.of(Math.max(((Number) row.get("last_seen")).longValue(),
-                        reads.live().hostLastSeen(((Number) row.get("id")).longValue())),
-                        (Number) row.get("polling_interval")), reporting));
+        List<Map<String, Object>> rows = flights.get(Arrays.asList("summary", filter, fields, reporting), () -> {
+            Reporting.Rule rule = reads.reportingNow();
+            return Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
+                    row -> rule.of(Math.max(((Number) row.get("last_seen")).longValue(),
+                            reads.live().hostLastSeen(((Number) row.get("id")).longValue())),
+                            (Number) row.get("polling_interval")), reporting);
+        });
+        return page.applyToMaps(rows);
     }
 }

@@ -17,10 +17,17 @@ record Reporting(boolean reporting, Long silentSince) {
 
         /** @param pollingInterval the node's learned interval in ms; null or 0 when none is learned */
         Reporting of(long lastSeen, Number pollingInterval) {
-            long interval = pollingInterval == null || pollingInterval.longValue() <= 0 ? ASSUMED_INTERVAL_MILLIS
-                    : pollingInterval.longValue();
-            long silentAt = lastSeen + silentIntervals * interval;
-            return now <= silentAt ? new Reporting(true, null) : new Reporting(false, silentAt);
+            long window = window(pollingInterval == null ? 0 : pollingInterval.longValue());
+            return lastSeen >= now - window ? new Reporting(true, null) : new Reporting(false, lastSeen + window);
+        }
+
+        /** The oldest last sight that still counts as reporting, with this learned interval (0: none learned). */
+        long oldestReporting(long pollingInterval) {
+            return now - window(pollingInterval);
+        }
+
+        private long window(long pollingInterval) {
+            return silentIntervals * (pollingInterval <= 0 ? ASSUMED_INTERVAL_MILLIS : pollingInterval);
         }
 
         /** Whether a row of this state passes the {@code reporting} filter (null: every row does). */

@@ -1,6 +1,7 @@
 package org.sflowmonitor.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,8 @@ final class VirtService implements VirtApi {
     private static final List<String> DESCRIPTION_FIELDS = Page.sortableFields(VmDescription.class);
 
     private final EntityReads reads;
+    /** Fleet-wide answers asked for at the same instant are computed once. */
+    private final SingleFlight<List<Object>> flights = new SingleFlight<>();
 
     VirtService(EntityReads reads) {
         this.reads = reads;
@@ -23,7 +26,9 @@ final class VirtService implements VirtApi {
                               Boolean reporting, String mac, String sortfield, String sortorder, Integer limit,
                               Integer offset, Boolean total) {
         Page page = Page.of(sortfield, sortorder, limit, offset, total, DESCRIPTION_FIELDS, reads.series().maxLimit());
-        return page.applyToRecords(describe(hostname, uuid, name, ip, hostIp, reporting, mac), VmDescription.class);
+        List<VmDescription> rows = flights.get(Arrays.asList("description", hostname, uuid, name, ip, hostIp,
+                reporting, mac), () -> describe(hostname, uuid, name, ip, hostIp, reporting, mac));
+        return page.applyToRecords(rows, VmDescription.class);
     }
 
     private List<VmDescription> describe(String hostname, String uuid, String name, String ip, String hostIp,
@@ -113,8 +118,11 @@ final class VirtService implements VirtApi {
         List<String> fields = Selection.output(output, Summaries.VM_FIELDS);
         page.requireSortFieldIn(fields);
         EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
-        Reporting.Rule rule = reads.reportingNow();
-        return page.applyToMaps(Summaries.summaries(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields,
-                row -> rule.of(lastSeen(row), (Number) row.get("polling_interval")), reporting));
+        List<Map<String, Object>> rows = flights.get(Arrays.asList("summary", filter, fields, reporting), () -> {
+            Reporting.Rule rule = reads.reportingNow();
+            return Summaries.summaries(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields,
+                    row -> rule.of(lastSeen(row), (Number) row.get("polling_interval")), reporting);
+        });
+        return page.applyToMaps(rows);
     }
 }

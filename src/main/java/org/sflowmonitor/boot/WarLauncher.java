@@ -31,6 +31,7 @@ public final class WarLauncher {
     private static final String USAGE = String.join("\n",
             "usage: java -jar sflow-monitor.war [serve]        run the collector and API in an embedded Tomcat",
             "       java -jar sflow-monitor.war decode FILE...  print the sFlow datagrams of pcap/pcapng captures as JSON Lines",
+            "       java -jar sflow-monitor.war copy-data FROM-URL TO-URL  copy a whole history into an empty database",
             "settings: -Dsflow.port=6343 -Dhttp.port=8080 -Ddata.dir=./data ... (see docs/configure_tomcat.md)");
 
     private WarLauncher() {
@@ -44,7 +45,8 @@ public final class WarLauncher {
         String[] rest = args.length == 0 || args[0].startsWith("-") ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "serve" -> serve(rest);
-            case "decode" -> decode(rest);
+            case "decode" -> command("org.sflowmonitor.app.DecodeCommand", rest);
+            case "copy-data" -> command("org.sflowmonitor.app.CopyDataCommand", rest);
             case "help" -> System.out.println(USAGE);
             default -> {
                 System.err.println("unknown command '" + command + "'\n" + USAGE);
@@ -63,9 +65,10 @@ public final class WarLauncher {
                 new Class<?>[] {Path.class, String[].class}, root, args);
     }
 
-    private static void decode(String[] args) throws Exception {
+    /** Runs a command of the webapp's classes and libraries (not the container's). */
+    private static void command(String className, String[] args) throws Exception {
         Path root = unpack(name -> name.startsWith("WEB-INF/classes/") || name.startsWith("WEB-INF/lib/"));
-        // DecodeCommand ends with System.exit(status) when a file fails, which skips finally blocks
+        // the commands end with System.exit(status), which skips finally blocks
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 deleteTree(root);
@@ -75,7 +78,7 @@ public final class WarLauncher {
         }, "delete-unpacked-war"));
         List<Path> classpath = new ArrayList<>(jars(root.resolve("WEB-INF/lib")));
         classpath.add(root.resolve("WEB-INF/classes"));
-        invoke(classpath, "org.sflowmonitor.app.DecodeCommand", new Class<?>[] {String[].class}, (Object) args);
+        invoke(classpath, className, new Class<?>[] {String[].class}, (Object) args);
     }
 
     private static void invoke(List<Path> classpath, String className, Class<?>[] types, Object... args)

@@ -54,23 +54,34 @@ final class Partitions {
     private static void createAhead(Connection c, long now) throws SQLException {
         long today = Math.floorDiv(now, DAY_MILLIS) * DAY_MILLIS;
         for (SampleTable table : SampleTable.values()) {
-            long coveredUntil = coveredUntil(c, table.table());
-            for (int d = 0; d <= DAYS_AHEAD; d++) {
-                long from = today + d * DAY_MILLIS;
-                if (from + DAY_MILLIS <= coveredUntil) {
-                    continue; // inside the partition of the rows from before V5
-                }
-                long start = Math.max(from, coveredUntil);
-                try (Statement st = c.createStatement()) {
-                    st.execute("CREATE TABLE IF NOT EXISTS " + name(table.table(), from) + " PARTITION OF "
-                            + table.table() + " FOR VALUES FROM (" + start + ") TO (" + (from + DAY_MILLIS) + ")");
-                } catch (SQLException e) {
-                    if ("23514".equals(e.getSQLState())) {
-                        LOG.warning("no partition " + name(table.table(), from) + ": rows of that day are in "
-                                + table.table() + DEFAULT_SUFFIX + " already (a clock ahead?); they stay there");
-                    } else if (!"42P07".equals(e.getSQLState()) && !"42P17".equals(e.getSQLState())) {
-                        throw e; // not a partition that another instance created in between
-                    }
+            create(c, table, today, today + DAYS_AHEAD * DAY_MILLIS);
+        }
+    }
+
+    /** Creates the partitions of {@code table} for every day from that of {@code firstTs} to that of {@code lastTs}. */
+    static void createDays(DataSource dataSource, SampleTable table, long firstTs, long lastTs) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            create(c, table, Math.floorDiv(firstTs, DAY_MILLIS) * DAY_MILLIS, Math.floorDiv(lastTs, DAY_MILLIS) * DAY_MILLIS);
+        }
+    }
+
+    private static void create(Connection c, SampleTable table, long firstDay, long lastDay) throws SQLException {
+        long coveredUntil = coveredUntil(c, table.table());
+        for (long from = firstDay; from <= lastDay; from += DAY_MILLIS) {
+            if (from + DAY_MILLIS <= coveredUntil) {
+                continue; // inside the partition of the rows from before V5
+            }
+            long start = Math.max(from, coveredUntil);
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS " + name(table.table(), from) + " PARTITION OF "
+                        + table.table() + " FOR VALUES FROM (" + start + ") TO (" + (from + DAY_MILLIS) + ")");
+            } catch (SQLException e) {
+                if ("23514".equals(e.getSQLState())) {
+                    LOG.warning("no partition " + name(table.table(), from) + ": rows of that day are in "
+                            + table.table() + DEFAULT_SUFFIX + " already (a clock ahead?); they stay there");
+                } else if (!"42P07".equals(e.getSQLState()) && !"42P17".equals(e.getSQLState())) {
+                    throw e; // not a partition that another instance created in between
                 }
             }
         }

@@ -19,6 +19,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
+import org.sflowmonitor.testing.Browser;
 import org.sflowmonitor.testing.LiveCluster;
 
 /**
@@ -77,6 +78,7 @@ class DashboardBrowserTest {
     @Test
     void theFleetViewHasATileAndATableRowForEveryNodeSentAndEveryVm() throws Exception {
         WebElement view = open("#/", "fleet");
+        browser.waiting(30).until(d -> "true".equals(view.getDomAttribute("data-vms-ready")));
         WebElement tiles = view.findElement(By.cssSelector("canvas.tiles"));
         assertEquals(String.valueOf(LiveCluster.MODEL.nodes()), tiles.getDomAttribute("data-tiles"));
         assertEquals("0", tiles.getDomAttribute("data-silent"));
@@ -106,6 +108,21 @@ class DashboardBrowserTest {
         table.findElement(By.cssSelector("th[data-key='cpu_utilisation'] button")).click();
         assertEquals("descending", table.findElement(By.cssSelector("th[data-key='cpu_utilisation']"))
                 .getDomAttribute("aria-sort"));
+    }
+
+    @Test
+    void theVmTableIsSearchedAndSortedByTheServer() {
+        WebElement view = open("#/", "fleet");
+        browser.waiting(30).until(d -> "true".equals(view.getDomAttribute("data-vms-ready")));
+        WebElement table = view.findElement(By.cssSelector("table[aria-label='VMs']"));
+        String wanted = LiveCluster.MODEL.vmName(2, 1);
+        view.findElement(By.cssSelector("input[aria-label='Search VMs']")).sendKeys(wanted);
+        browser.waiting(10).until(d -> table.findElements(By.cssSelector("tbody tr a")).size() == 1
+                && table.findElement(By.cssSelector("tbody tr a")).getText().equals(wanted));
+        table.findElement(By.cssSelector("th[data-key='vcpu_utilisation'] button")).click();
+        assertEquals("descending", table.findElement(By.cssSelector("th[data-key='vcpu_utilisation']"))
+                .getDomAttribute("aria-sort"));
+        browser.waiting(10).until(d -> table.findElements(By.cssSelector("tbody tr a")).size() == 1);
     }
 
     @Test

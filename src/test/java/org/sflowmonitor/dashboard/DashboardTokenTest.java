@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import org.sflowmonitor.testing.Browser;
 import org.sflowmonitor.testing.LiveCluster;
 
 /** With api.token set, the dashboard asks for the token once and keeps it for the tab only. */

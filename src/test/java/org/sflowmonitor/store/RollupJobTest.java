@@ -31,7 +31,8 @@ import org.sflowmonitor.testing.Backend;
  */
 class RollupJobTest {
 
-    private static final long T0 = 1_800_000_000_000L;
+    /** Two hours ago, on a minute (PostgreSQL keeps sample partitions around today only). */
+    private static final long T0 = System.currentTimeMillis() / 60_000 * 60_000 - TimeUnit.HOURS.toMillis(2);
     private static final long STEP = 5_000;
     private static final long U32 = 1L << 32;
     private static final List<RollupTier> TIERS = RollupTier.parse("10s:1h,1m:1d");

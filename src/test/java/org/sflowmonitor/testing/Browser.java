@@ -1,4 +1,4 @@
-package org.sflowmonitor.dashboard;
+package org.sflowmonitor.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,25 +26,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven through Debian's chromedriver (Selenium Manager cannot
  * download here). A test using it skips, saying why, where the two are not installed.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
     }
 
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "skipped: the dashboard tests need Debian's chromium and chromium-driver "
                         + "(/usr/bin/chromium, /usr/bin/chromedriver); apt-get install -y chromium chromium-driver");
     }
 
-    static Browser start() {
+    public static Browser start() {
         assumeInstalled();
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -57,15 +57,15 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options));
     }
 
-    WebDriverWait waiting(int seconds) {
+    public WebDriverWait waiting(int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }
 
-    void size(int width, int height) {
+    public void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Path target = SCREENSHOTS.resolve(name + ".png");
@@ -74,12 +74,12 @@ final class Browser implements AutoCloseable {
     }
 
     /** Console entries at SEVERE (errors, failed loads) since the last call. */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 
-    void assertNoConsoleErrors() {
+    public void assertNoConsoleErrors() {
         assertEquals(List.of(), consoleErrors(), "the browser console shows errors");
     }
 

@@ -1,0 +1,240 @@
+package org.sflowmonitor.store;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.sflowmonitor.api.Api;
+import org.sflowmonitor.api.ApiConfig;
+import org.sflowmonitor.api.CollectorSources;
+import org.sflowmonitor.ingest.EntitySample;
+import org.sflowmonitor.ingest.IngestStats;
+import org.sflowmonitor.sflow.CounterRecord.VirtCpu;
+import org.sflowmonitor.sflow.CounterRecord.VirtDiskIo;
+import org.sflowmonitor.sflow.CounterRecord.VirtMemory;
+import org.sflowmonitor.sflow.CounterRecord.VirtNetIo;
+
+/**
+ * The rollup benchmark (issue 15), in one JVM:
+ * <ol>
+ * <li>queries: a database with 10,000 nodes and 100,000 VMs, of which {@code --full} VMs have 90
+ * days of 5-minute rollups and as many nodes a year of 1-hour rollups; the median of
+ * {@code virt.cpu} at 5m over 90 days, {@code host.cpu} at 1h and at auto over a year, through
+ * Api.call (binding, SQL, rows, JSON; no HTTP);</li>
+ * <li>cost: 60 s worth of 50,000 samples/s (100,000 VMs, one sample each 2 s) handed to the job as
+ * the writer hands committed batches of 5,000: CPU of the writer's part (the hand-over) and of
+ * the job's fold, then of closing the 5-minute bucket of all of them (100,000 rows written).</li>
+ * </ol>
+ */
+public final class RollupBenchmark {
+
+    private static final long NOW = System.currentTimeMillis();
+    private static final long FIVE_MINUTES = 300_000;
+    private static final long HOUR = 3_600_000;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    private RollupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/bench-rollupdb");
+        int full = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        boolean fresh = !Files.exists(dir.resolve("sflow-monitor.mv.db"));
+        try (Database db = Database.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("sflow-monitor"), "sa", "",
+                dir, 4)) {
+            if (fresh) {
+                long t = System.nanoTime();
+                fill(db, full);
+                System.out.printf(Locale.ROOT, "database built in %.0f s, %d MB%n", (System.nanoTime() - t) / 1e9,
+                        size(dir) >> 20);
+            }
+            if (args.length < 3 || !args[2].equals("cost")) {
+                queries(db);
+            }
+            cost(db);
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void fill(Database db, int full) throws Exception {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement host = c.prepareStatement(
+                    "INSERT INTO host (id, host_ip, hostname, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 1; i <= 10_000; i++) {
+                    Parameters.of(host).add(i).add("10." + (i >> 8) + "." + (i & 255) + ".1").add("node-" + i)
+                            .add(NOW - 400 * 86_400_000L).add(NOW);
+                    host.addBatch();
+                }
+                host.executeBatch();
+            }
+            try (PreparedStatement vm = c.prepareStatement(
+                    "INSERT INTO vm (id, uuid, hostname, host_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (int i = 1; i <= 100_000; i++) {
+                    Parameters.of(vm).add(i).add(new UUID(15, i).toString()).add("vm-" + i).add(1 + i % 10_000)
+                            .add(NOW - 100 * 86_400_000L).add(NOW);
+                    vm.addBatch();
+                    if (i % 10_000 == 0) {
+                        vm.executeBatch();
+                    }
+                }
+            }
+            c.commit();
+            for (int e = 1; e <= full; e++) {
+                rows(c, RollupRows.VM, e, 1 + e % 10_000, FIVE_MINUTES, 90 * 86_400_000L);
+                rows(c, RollupRows.HOST, e, e, HOUR, 365 * 86_400_000L);
+            }
+        }
+    }
+
+    /** Rollup rows of one entity, one per bucket up to now, values varying. */
+    private static void rows(Connection c, RollupLayout<?> layout, long id, long hostId, long width, long span)
+            throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(layout.insert())) {
+            int m = layout.measures().size();
+            long first = EntityRollup.bucketStart(NOW - span, width) + width;
+            int n = 0;
+            for (long start = first; start < NOW - width; start += width) {
+                Bucket b = new Bucket(id, 0, start, m);
+                b.hostId = hostId;
+                double[] point = new double[m];
+                for (int k = 0; k < 15; k++) {
+                    for (int j = 0; j < m; j++) {
+                        point[j] = (start / width % 97) * 10 + j + k;
+                    }
+                    b.add(point, hostId);
+                }
+                layout.bind(ps, width, b);
+                ps.addBatch();
+                if (++n % 5_000 == 0) {
+                    ps.executeBatch();
+                    c.commit();
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        }
+    }
+
+    private static void queries(Database db) throws Exception {
+        RollupJob tiers = new RollupJob(db.dataSource(), RollupTier.parse("5m:90d,1h:730d"),
+                TimeUnit.DAYS.toMillis(7), System::currentTimeMillis, RollupJob.DEFAULT_GRACE_MILLIS);
+        BatchWriter writer = new BatchWriter(db.dataSource(), new IngestStats(10), new BatchWriter.Config(16, 1,
+                10, 10));
+        Api api = Api.create(new Queries(db, 30), new CollectorSources(new IngestStats(10), writer, tiers, db, NOW),
+                new ApiConfig("", 1 << 20, 10, 100_000, "bench", 3));
+        ObjectMapper json = new ObjectMapper();
+        String vm = new UUID(15, 1).toString();
+        String[][] calls = {
+            {"virt.cpu", "{\"hostname\":\"" + vm + "\",\"interval\":\"5m\",\"time_from\":" + (NOW - 90 * 86_400_000L)
+                    + ",\"limit\":30000}"},
+            {"host.cpu", "{\"ip\":\"10.0.1.1\",\"interval\":\"1h\",\"time_from\":" + (NOW - 365 * 86_400_000L)
+                    + ",\"limit\":10000}"},
+            {"host.cpu", "{\"ip\":\"10.0.1.1\",\"interval\":\"auto\",\"time_from\":" + (NOW - 365 * 86_400_000L)
+                    + ",\"limit\":10000}"},
+        };
+        System.out.println("| call | rows | first call ms | median ms of 30 (after 5 warm-up) |");
+        System.out.println("|---|---:|---:|---:|");
+        for (String[] call : calls) {
+            double first = 0;
+            double[] ms = new double[35];
+            int rows = 0;
+            for (int i = 0; i < ms.length; i++) {
+                long t = System.nanoTime();
+                Api.Outcome out = api.call(call[0], json.readTree(call[1]));
+                ms[i] = (System.nanoTime() - t) / 1e6;
+                if (out.error() != null) {
+                    throw new IllegalStateException(call[0] + ": " + out.error().getMessage());
+                }
+                if (i == 0) {
+                    first = ms[0];
+                    rows = json.readTree(out.resultJson()).size();
+                }
+            }
+            double[] warm = Arrays.copyOfRange(ms, 5, ms.length);
+            Arrays.sort(warm);
+            System.out.printf(Locale.ROOT, "| `%s` %s | %,d | %.1f | %.1f |%n", call[0], call[1].replaceAll(
+                    "\"(hostname|ip)\":\"[^\"]*\",", ""), rows, first, warm[warm.length / 2]);
+        }
+    }
+
+    private static void cost(Database db) throws Exception {
+        try (Connection c = db.connection()) {
+            // a run before left its progress, which a new job would resume from
+            c.createStatement().executeUpdate("DELETE FROM rollup_progress");
+        }
+        // the job starts 10 minutes before the bucket S the samples fall in; what lies before S is
+        // caught up from raw samples (none here) before the samples come
+        long bucket = EntityRollup.bucketStart(NOW, FIVE_MINUTES) - 12 * FIVE_MINUTES;
+        long[] clock = {bucket - 2 * FIVE_MINUTES + 1};
+        RollupJob job = new RollupJob(db.dataSource(), RollupTier.parse("5m:90d,1h:730d"), TimeUnit.DAYS.toMillis(7),
+                () -> clock[0], RollupJob.DEFAULT_GRACE_MILLIS);
+        clock[0] = bucket + RollupJob.DEFAULT_GRACE_MILLIS;
+        job.runUntilIdle(clock[0]);
+        long handOver = 0;
+        long fold = 0;
+        int samples = 0;
+        List<EntitySample> batch = new ArrayList<>(5_000);
+        long[] hostIds = new long[5_000];
+        long[] vmIds = new long[5_000];
+        long me = Thread.currentThread().getId();
+        // 60 s at 50,000 samples/s: each of 100,000 VMs every 2 s, in batches of 5,000
+        for (int round = 0; round < 30; round++) {
+            for (int vm = 1; vm <= 100_000; vm++) {
+                long ts = bucket + round * 2_000L + vm / 50;
+                batch.add(new EntitySample.VmSample("10.0.0.1", ts, 4, new UUID(15, vm), "vm", vm, null,
+                        new VirtCpu(1, round * 1_000L + vm, 2), new VirtMemory(1L << 30, 2L << 30),
+                        new VirtDiskIo(1L << 34, 1L << 33, 1L << 33, round * 10L, round * 40_960L, round * 5L,
+                                round * 20_480L, 0), new VirtNetIo(round * 9_000L, round * 10L, 0, 0, round * 3_000L,
+                        round * 5L, 0, 0)));
+                hostIds[batch.size() - 1] = 1 + vm % 10_000;
+                vmIds[batch.size() - 1] = vm;
+                if (batch.size() == 5_000) {
+                    long t = CPU.getThreadCpuTime(me);
+                    job.committed(batch, hostIds, vmIds);
+                    long t2 = CPU.getThreadCpuTime(me);
+                    job.step(clock[0]);
+                    long t3 = CPU.getThreadCpuTime(me);
+                    handOver += t2 - t;
+                    fold += t3 - t2;
+                    samples += batch.size();
+                    batch.clear();
+                }
+            }
+        }
+        clock[0] = bucket + FIVE_MINUTES + RollupJob.DEFAULT_GRACE_MILLIS;
+        long t = CPU.getThreadCpuTime(me);
+        long wall = System.nanoTime();
+        job.runUntilIdle(clock[0]);
+        long close = CPU.getThreadCpuTime(me) - t;
+        double closeWall = (System.nanoTime() - wall) / 1e9;
+        RollupJob.TierStatus fine = job.status().tiers().get(0);
+        System.out.printf(Locale.ROOT, "%n%,d samples handed over in batches of 5,000 (60 s at 50,000/s)%n", samples);
+        System.out.printf(Locale.ROOT, "writer thread, hand-over: %.3f s CPU = %.2f %% of the writer thread's 60 s%n",
+                handOver / 1e9, handOver / 1e9 / 60 * 100);
+        System.out.printf(Locale.ROOT, "job thread, fold: %.2f s CPU = %.1f %% of one core over the 60 s (%.2f µs a sample)%n",
+                fold / 1e9, fold / 1e9 / 60 * 100, fold / 1e3 / samples);
+        System.out.printf(Locale.ROOT, "job thread, closing the 5-minute bucket: %.2f s CPU, %.2f s wall, %,d rows"
+                + " written%n", close / 1e9, closeWall, fine.rowsWritten());
+        job.close();
+    }
+}

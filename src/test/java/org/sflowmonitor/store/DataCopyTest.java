@@ -1,0 +1,78 @@
+package org.sflowmonitor.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.sflowmonitor.ingest.IngestCounter;
+import org.sflowmonitor.testing.PostgresServer;
+import org.sflowmonitor.testing.TestDatabase;
+
+/** copy-data: an H2 history copied into an empty PostgreSQL database, checked table by table. */
+class DataCopyTest {
+
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @TempDir
+    Path dataDir;
+
+    private void fillH2() throws Exception {
+        SimulatedCluster cluster = new SimulatedCluster(5, 4);
+        try (TestCollector h2 = TestCollector.start(dataDir)) {
+            for (int round = 0; round < 3; round++) {
+                h2.sendAndAwait(cluster.round(round));
+                Thread.sleep(2);
+            }
+        }
+    }
+
+    @Test
+    void everyTableOfAnH2HistoryArrivesInPostgresqlWithItsCount() throws Exception {
+        fillH2();
+        TestDatabase pg = PostgresServer.newDatabase();
+        DataCopy.Counts counts;
+        try (Database from = TestCollector.open(dataDir); Database to = TestCollector.open(pg, dataDir)) {
+            counts = DataCopy.copy(from, to, QUIET);
+        }
+        assertTrue(counts.match(), counts.tables().toString());
+        assertEquals(5, counts.tables().get("host")[1]);
+        assertEquals(20, counts.tables().get("vm")[1]);
+        assertEquals(60, counts.tables().get("vm_sample")[1]);
+        assertEquals(15, counts.tables().get("host_sample")[1]);
+    }
+
+    @Test
+    void collectorsOnTheCopyGoOnWithNewIdsAfterTheCopiedOnes() throws Exception {
+        fillH2();
+        TestDatabase pg = PostgresServer.newDatabase();
+        try (Database from = TestCollector.open(dataDir); Database to = TestCollector.open(pg, dataDir)) {
+            DataCopy.copy(from, to, QUIET);
+        }
+        try (TestCollector collector = TestCollector.start(pg, dataDir.resolve("pg"))) {
+            // nodes 10.0.0.1-4 known, 10.0.0.5-7 and fd00::8 new; all 32 VMs new (UUIDs drawn per cluster shape)
+            collector.sendAndAwait(new SimulatedCluster(8, 4).round(3));
+            assertEquals(5 + 4, collector.count("host"));
+            assertEquals(20 + 32, collector.count("vm"));
+            assertEquals(0, collector.total(IngestCounter.WRITE_ERRORS), "no new id collides with a copied one");
+        }
+    }
+
+    @Test
+    void aTargetThatHoldsRowsAlreadyIsRefused() throws Exception {
+        fillH2();
+        try (Database from = TestCollector.open(dataDir);
+             Database to = TestCollector.open(TestDatabase.h2(dataDir.resolve("second")), dataDir.resolve("second"))) {
+            DataCopy.copy(from, to, QUIET);
+            java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> DataCopy.copy(from, to, QUIET));
+            assertEquals("the target database already holds rows in host: copy-data copies into an empty "
+                    + "sflow-monitor database only", refused.getMessage());
+        }
+    }
+}
