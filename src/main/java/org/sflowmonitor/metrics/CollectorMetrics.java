@@ -5,7 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -39,7 +47,17 @@ final class CollectorMetrics {
 
     CollectorMetrics(MetricsSources sources) {
         this.sources = sources;
-        JvmMetrics.builder().register(jvm);
+        // Not JvmMetrics as a whole: its JvmMemoryPoolAllocationMetrics adds a listener to the platform's
+        // garbage collector beans that outlives an undeploy and keeps the web application's class loader.
+        JvmThreadsMetrics.builder().register(jvm);
+        JvmBufferPoolMetrics.builder().register(jvm);
+        JvmClassLoadingMetrics.builder().register(jvm);
+        JvmCompilationMetrics.builder().register(jvm);
+        JvmGarbageCollectorMetrics.builder().register(jvm);
+        JvmMemoryMetrics.builder().register(jvm);
+        JvmNativeMemoryMetrics.builder().register(jvm);
+        JvmRuntimeInfoMetric.builder().register(jvm);
+        ProcessMetrics.builder().register(jvm);
     }
 
     void collect(List<MetricSnapshot> out) {
