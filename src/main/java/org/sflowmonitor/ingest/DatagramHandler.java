@@ -27,7 +27,13 @@ final class DatagramHandler extends SimpleChannelInboundHandler<SflowDatagram> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, SflowDatagram datagram) {
-        processor.process(datagram);
+        if (!processor.process(datagram)) {
+            String agent = datagram.agentAddress() == null ? DatagramProcessor.UNKNOWN_AGENT
+                    : AgentAddress.text(datagram.agentAddress());
+            warnings.warn(agent, "sFlow datagrams from " + AgentSenders.text(datagram.sender()) + " claim agent "
+                    + agent + " sub-agent " + datagram.subAgentId() + ", which another source already sends:"
+                    + " set apart, not stored (two hsflowd with one agent address? see collector.status conflicts)");
+        }
     }
 
     @Override

@@ -57,8 +57,8 @@ public final class DatagramProcessor {
     /** Key of the counters of datagrams with neither an agent address nor a known sender. */
     public static final String UNKNOWN_AGENT = "unknown";
 
-    /** Processes one decoded datagram. */
-    public void process(SflowDatagram datagram) {
+    /** Processes one decoded datagram; false when it was set apart as a second sender's (see {@link AgentSenders}). */
+    public boolean process(SflowDatagram datagram) {
         InetAddress agent = datagram.agentAddress() != null ? datagram.agentAddress()
                 : datagram.sender() != null ? datagram.sender().getAddress() : null;
         String key = agent == null ? UNKNOWN_AGENT : AgentAddress.text(agent);
@@ -69,7 +69,7 @@ public final class DatagramProcessor {
         if (stats.senders().judge(key, datagram.subAgentId(), datagram.sender(), datagram.sequenceNumber(),
                 datagram.uptimeMillis(), datagram.receivedAtMillis()) == AgentSenders.Verdict.CONFLICTING) {
             setApart(key, counters, datagram);
-            return;
+            return false;
         }
         trackDatagramSequence(datagramSequences, key, counters, datagram);
         SequenceTracker.AgentStreams sources = null;
@@ -93,6 +93,7 @@ public final class DatagramProcessor {
         if (partlyMalformed) {
             stats.increment(counters, IngestCounter.DATAGRAMS_PARTLY_MALFORMED);
         }
+        return true;
     }
 
     /**

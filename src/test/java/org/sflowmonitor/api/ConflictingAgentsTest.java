@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,7 @@ import org.sflowmonitor.sflow.CounterRecord.HostNetIo;
 import org.sflowmonitor.sflow.CounterRecord.VirtNetIo;
 import org.sflowmonitor.sflow.SflowEncoder;
 import org.sflowmonitor.testing.ApiClient;
+import org.sflowmonitor.testing.LogCapture;
 import org.sflowmonitor.testing.UdpSender;
 
 /**
@@ -48,12 +50,14 @@ class ConflictingAgentsTest {
     private int originalPort;
     private int clonePort;
     private JsonNode status;
+    private List<String> warnings;
 
     @BeforeAll
     void run(@TempDir Path temp) throws Exception {
         service = RunningService.start(temp);
         client = service.client();
-        try (UdpSender original = new UdpSender(service.sflowPort()); UdpSender clone = new UdpSender(service.sflowPort())) {
+        try (LogCapture log = new LogCapture("org.sflowmonitor.ingest.DatagramHandler");
+             UdpSender original = new UdpSender(service.sflowPort()); UdpSender clone = new UdpSender(service.sflowPort())) {
             originalPort = original.localPort();
             clonePort = clone.localPort();
             for (int i = 0; i < ROUNDS; i++) {
@@ -67,12 +71,13 @@ class ConflictingAgentsTest {
                 clone.send(datagram(7_000 + i, 3_600_000L + i * 1_000L, CLONE_BASE + i * 50_000_000L));
                 Thread.sleep(60);
             }
-        }
-        status = client.awaitResult("collector.status", "{\"agent\":\"" + AGENT + "\"}",
+            status = client.awaitResult("collector.status", "{\"agent\":\"" + AGENT + "\"}",
                 s -> s.path("agents").size() == 1
                         && s.get("agents").get(0).get("datagrams_received").asLong() == 2 * ROUNDS
                         && s.get("agents").get(0).get("samples_stored").asLong() == 2 * ROUNDS,
-                Duration.ofSeconds(10));
+                    Duration.ofSeconds(10));
+            warnings = log.messages(Level.WARNING);
+        }
     }
 
     @AfterAll
@@ -112,6 +117,13 @@ class ConflictingAgentsTest {
         assertEquals("127.0.0.1:" + originalPort, c.get("kept").asText());
         assertEquals("127.0.0.1:" + clonePort, c.get("set_apart").asText());
         assertEquals(ROUNDS, c.get("datagrams_set_apart").asLong());
+    }
+
+    @Test
+    void theOperatorIsWarnedOnceNamingTheSecondSender() {
+        List<String> conflicts = warnings.stream().filter(w -> w.contains("claim agent " + AGENT)).toList();
+        assertEquals(1, conflicts.size(), warnings.toString());
+        assertTrue(conflicts.get(0).contains("127.0.0.1:" + clonePort), conflicts.get(0));
     }
 
     @Test
