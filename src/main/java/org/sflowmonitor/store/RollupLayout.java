@@ -16,7 +16,9 @@ import java.util.function.ToIntFunction;
  * gauge column its values, for each counter column its per-second rates between consecutive
  * samples, and the {@link Derived} utilisations, each kept as min, max, sum and count per
  * bucket. Also the rules that turn two consecutive samples into one point of those measures
- * (the summaries' rules: no rate across a reset, a reboot or a move to another node).
+ * (the summaries' rules: no rate across a reset, a reboot or a move to another node). One piece
+ * although over 300 lines: the table's columns, its statements, the binding and reading of a
+ * row and the point a sample adds all follow one order of the measures, declared here once.
  */
 final class RollupLayout<S> {
 

@@ -1,0 +1,165 @@
+package org.sflowmonitor.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Which rollup work is due at a given time, and doing it: per tier how far its buckets are
+ * written ({@code closedUntil}, read back from {@code rollup_progress} after a start); the
+ * finest tier's due buckets closed from memory, or (what memory did not see from the start)
+ * caught up from raw samples a chunk at a time; a coarser tier's due buckets merged from the
+ * finer tier's rows once the finer tier has closed them; retention once a minute.
+ */
+final class RollupSchedule {
+
+    private static final long CATCH_UP_CHUNK_MILLIS = TimeUnit.HOURS.toMillis(6);
+    private static final long RETENTION_EVERY_MILLIS = TimeUnit.MINUTES.toMillis(1);
+
+    private final List<RollupTier> tiers;
+    private final long rawRetentionMillis;
+    private final long graceMillis;
+    private final RollupMemory memory;
+    private final long[] closedUntil;
+    private final AtomicLong[] rowsWritten;
+    private boolean loaded;
+    private long nextRetentionAt;
+
+    /** @param tiers at least one, finest first; {@code now} when the job starts */
+    RollupSchedule(List<RollupTier> tiers, long rawRetentionMillis, long graceMillis, long now) {
+        this.tiers = tiers;
+        this.rawRetentionMillis = rawRetentionMillis;
+        this.graceMillis = graceMillis;
+        this.memory = new RollupMemory(tiers.get(0).widthMillis(), now);
+        this.closedUntil = new long[tiers.size()];
+        this.rowsWritten = new AtomicLong[tiers.size()];
+        for (int i = 0; i < rowsWritten.length; i++) {
+            rowsWritten[i] = new AtomicLong();
+        }
+    }
+
+    /** Folds a committed batch into memory; returns how many of its samples came after their bucket was written. */
+    int fold(RollupMemory.Batch batch) {
+        return memory.feed(batch, loaded ? closedUntil[0] : Long.MIN_VALUE);
+    }
+
+    /** Memory lost the samples up to {@code ts} (a batch the queue refused): their buckets come from raw samples. */
+    void lost(long ts) {
+        long width = tiers.get(0).widthMillis();
+        memory.completeFrom(EntityRollup.bucketStart(ts + RollupJob.LOOKBACK_MILLIS, width) + width);
+    }
+
+    /** Does the next piece of due work in {@code c}; returns whether there was any. */
+    boolean next(Connection c, long now) throws SQLException {
+        if (!loaded) {
+            load(c, now);
+        }
+        return closeFinest(c, now) || mergeCoarser(c) || retention(c, now);
+    }
+
+    /** A piece failed and was rolled back: what memory held for it is gone, so recompute it from raw samples. */
+    void failed(long now) {
+        long width = tiers.get(0).widthMillis();
+        memory.completeFrom(EntityRollup.bucketStart(now, width) + width);
+        loaded = false;
+    }
+
+    /** Per tier, the start of its first bucket not written yet. */
+    long[] closedUntil() {
+        return closedUntil.clone();
+    }
+
+    long rowsWritten(int tier) {
+        return rowsWritten[tier].get();
+    }
+
+    private void load(Connection c, long now) throws SQLException {
+        long coarsest = tiers.get(tiers.size() - 1).widthMillis();
+        // a first start rolls up the raw samples there are, as far as the finest tier keeps them
+        long initial = EntityRollup.bucketStart(now - Math.min(rawRetentionMillis, tiers.get(0).retentionMillis()),
+                coarsest);
+        Map<Long, Long> stored = RollupStore.progress(c);
+        for (int i = 0; i < tiers.size(); i++) {
+            closedUntil[i] = stored.getOrDefault(tiers.get(i).widthMillis(), initial);
+        }
+        nextRetentionAt = now;
+        loaded = true;
+    }
+
+    /** Closes the finest tier's buckets that are due: from memory, or a chunk of them from raw samples. */
+    private boolean closeFinest(Connection c, long now) throws SQLException {
+        RollupTier tier = tiers.get(0);
+        long width = tier.widthMillis();
+        long due = EntityRollup.bucketStart(now - graceMillis, width);
+        long from = closedUntil[0];
+        if (from >= due) {
+            return false;
+        }
+        Map<RollupLayout<?>, List<Bucket>> rows = new IdentityHashMap<>();
+        long till;
+        if (from < memory.memoryFrom()) {
+            till = Math.min(due, Math.min(memory.memoryFrom(), from + chunk(width)));
+            for (RollupLayout<?> layout : RollupRows.ALL) {
+                rows.put(layout, RollupSources.fromRaw(c, layout, width, Math.max(from, now - rawRetentionMillis),
+                        till));
+            }
+        } else {
+            till = due;
+            for (RollupLayout<?> layout : RollupRows.ALL) {
+                rows.put(layout, memory.take(layout, from, till));
+            }
+        }
+        write(c, 0, from, till, rows);
+        memory.forget(till, closedUntil[0]);
+        return true;
+    }
+
+    /** Merges the due buckets (at most a chunk) of the first coarser tier that has some, from its finer tier's rows. */
+    private boolean mergeCoarser(Connection c) throws SQLException {
+        for (int k = 1; k < tiers.size(); k++) {
+            long width = tiers.get(k).widthMillis();
+            long due = EntityRollup.bucketStart(closedUntil[k - 1], width);
+            long from = closedUntil[k];
+            if (from >= due) {
+                continue;
+            }
+            long till = Math.min(due, from + chunk(width));
+            Map<RollupLayout<?>, List<Bucket>> rows = new IdentityHashMap<>();
+            for (RollupLayout<?> layout : RollupRows.ALL) {
+                rows.put(layout, RollupSources.merged(c, layout, tiers.get(k - 1).widthMillis(), width, from, till));
+            }
+            write(c, k, from, till, rows);
+            return true;
+        }
+        return false;
+    }
+
+    /** How much of a tier one step handles at most: a whole number of buckets. */
+    private static long chunk(long width) {
+        return Math.max(width, CATCH_UP_CHUNK_MILLIS / width * width);
+    }
+
+    /** Replaces tier {@code k}'s buckets in [from, till) by {@code rows} and records the progress, in one transaction. */
+    private void write(Connection c, int k, long from, long till, Map<RollupLayout<?>, List<Bucket>> rows)
+            throws SQLException {
+        long written = RollupStore.replace(c, tiers.get(k).widthMillis(), from, till, rows);
+        closedUntil[k] = till;
+        rowsWritten[k].addAndGet(written);
+    }
+
+    /** Applies each tier's retention, a day of buckets per step, once a minute. */
+    private boolean retention(Connection c, long now) throws SQLException {
+        if (now < nextRetentionAt) {
+            return false;
+        }
+        boolean more = RollupStore.expire(c, tiers, now);
+        if (!more) {
+            nextRetentionAt = now + RETENTION_EVERY_MILLIS;
+        }
+        return more;
+    }
+}

@@ -1,0 +1,104 @@
+package org.sflowmonitor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the job writes: a tier's range of buckets replaced by the computed ones together with
+ * the tier's progress ({@code rollup_progress}) in one transaction, the progress read back
+ * after a restart, and each tier's retention.
+ */
+final class RollupStore {
+
+    private RollupStore() {
+    }
+
+    /** Per bucket width the stored closed_until. */
+    static Map<Long, Long> progress(Connection c) throws SQLException {
+        Map<Long, Long> stored = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT width_ms, closed_until FROM rollup_progress");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                stored.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        c.commit();
+        return stored;
+    }
+
+    /**
+     * Replaces the buckets of {@code width} in [from, till) by {@code rows} (per layout) and
+     * records the progress, in one transaction; returns the rows written.
+     */
+    static long replace(Connection c, long width, long from, long till, Map<RollupLayout<?>, List<Bucket>> rows)
+            throws SQLException {
+        long written = 0;
+        for (RollupLayout<?> layout : RollupRows.ALL) {
+            try (PreparedStatement delete = c.prepareStatement(layout.delete())) {
+                Parameters.of(delete).add(width).add(from).add(till);
+                delete.executeUpdate();
+            }
+            List<Bucket> buckets = rows.get(layout);
+            if (!buckets.isEmpty()) {
+                try (PreparedStatement insert = c.prepareStatement(layout.insert())) {
+                    for (Bucket b : buckets) {
+                        layout.bind(insert, width, b);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                written += buckets.size();
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE rollup_progress SET closed_until = ? WHERE width_ms = ?")) {
+            Parameters.of(update).add(till).add(width);
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO rollup_progress (width_ms, closed_until) VALUES (?, ?)")) {
+                    Parameters.of(insert).add(width).add(till);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        c.commit();
+        return written;
+    }
+
+    /** Deletes, per tier, at most a day of buckets older than its retention; returns whether older ones remain. */
+    static boolean expire(Connection c, List<RollupTier> tiers, long now) throws SQLException {
+        boolean more = false;
+        for (RollupTier tier : tiers) {
+            long cutoff = now - tier.retentionMillis();
+            for (RollupLayout<?> layout : RollupRows.ALL) {
+                long oldest;
+                try (PreparedStatement ps = c.prepareStatement("SELECT MIN(" + RollupLayout.START + ") FROM "
+                        + layout.table() + " WHERE " + RollupLayout.WIDTH + " = ?")) {
+                    Parameters.of(ps).add(tier.widthMillis());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        oldest = rs.getLong(1);
+                        if (rs.wasNull() || oldest >= cutoff) {
+                            continue;
+                        }
+                    }
+                }
+                long bound = Math.min(cutoff, oldest + TimeUnit.DAYS.toMillis(1));
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + layout.table() + " WHERE "
+                        + RollupLayout.WIDTH + " = ? AND " + RollupLayout.START + " < ?")) {
+                    Parameters.of(ps).add(tier.widthMillis()).add(bound);
+                    ps.executeUpdate();
+                }
+                more |= bound < cutoff;
+            }
+        }
+        c.commit();
+        return more;
+    }
+}
