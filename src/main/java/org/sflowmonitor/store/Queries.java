@@ -61,8 +61,8 @@ public final class Queries {
             // no connection: the pool timed out, is closed (undeploy), or the database is gone
             throw new QueryException(QueryException.Reason.UNAVAILABLE, timeoutSeconds, e);
         }
-        try (c; PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(timeoutSeconds);
+        try (c; PreparedStatement ps = c.prepareStatement(sql);
+             Database.Deadline deadline = db.deadline(ps, timeoutSeconds)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
