@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.sflowmonitor.api.Api;
@@ -65,7 +66,9 @@ public final class RollupBenchmark {
             if (args.length < 3 || !args[2].equals("cost")) {
                 queries(db);
             }
-            cost(db);
+            if (args.length < 3 || !args[2].equals("queries")) {
+                cost(db);
+            }
         }
     }
 
@@ -152,29 +155,45 @@ public final class RollupBenchmark {
             {"host.cpu", "{\"ip\":\"10.0.1.1\",\"interval\":\"auto\",\"time_from\":" + (NOW - 365 * 86_400_000L)
                     + ",\"limit\":10000}"},
         };
-        System.out.println("| call | rows | first call ms | median ms of 30 (after 5 warm-up) |");
-        System.out.println("|---|---:|---:|---:|");
+        System.out.println("| call | rows | fields a row | JSON MB | first call ms | median ms of 30 (after 5 warm-up) | median CPU ms of the"
+                + " calling thread |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        long me = Thread.currentThread().getId();
         for (String[] call : calls) {
             double first = 0;
             double[] ms = new double[35];
+            double[] cpu = new double[ms.length];
             int rows = 0;
+            int fields = 0;
+            long bytes = 0;
             for (int i = 0; i < ms.length; i++) {
+                JsonNode params = json.readTree(call[1]);
+                long c = CPU.getThreadCpuTime(me);
                 long t = System.nanoTime();
-                Api.Outcome out = api.call(call[0], json.readTree(call[1]));
+                Api.Outcome out = api.call(call[0], params);
                 ms[i] = (System.nanoTime() - t) / 1e6;
+                cpu[i] = (CPU.getThreadCpuTime(me) - c) / 1e6;
                 if (out.error() != null) {
                     throw new IllegalStateException(call[0] + ": " + out.error().getMessage());
                 }
                 if (i == 0) {
                     first = ms[0];
-                    rows = json.readTree(out.resultJson()).size();
+                    JsonNode result = json.readTree(out.resultJson());
+                    rows = result.size();
+                    fields = rows == 0 ? 0 : result.get(0).size();
+                    bytes = out.resultJson().length();
                 }
             }
-            double[] warm = Arrays.copyOfRange(ms, 5, ms.length);
-            Arrays.sort(warm);
-            System.out.printf(Locale.ROOT, "| `%s` %s | %,d | %.1f | %.1f |%n", call[0], call[1].replaceAll(
-                    "\"(hostname|ip)\":\"[^\"]*\",", ""), rows, first, warm[warm.length / 2]);
+            System.out.printf(Locale.ROOT, "| `%s` %s | %,d | %d | %.1f | %.1f | %.1f | %.1f |%n", call[0],
+                    call[1].replaceAll("\"(hostname|ip)\":\"[^\"]*\",", ""), rows, fields, bytes / 1e6, first, warmMedian(ms), warmMedian(cpu));
         }
+    }
+
+    /** The median of the values after the first 5 (warm-up). */
+    private static double warmMedian(double[] values) {
+        double[] warm = Arrays.copyOfRange(values, 5, values.length);
+        Arrays.sort(warm);
+        return warm[warm.length / 2];
     }
 
     private static void cost(Database db) throws Exception {

@@ -150,8 +150,10 @@ final class SeriesReader {
         return query.run(queries, rs -> {
             Object[] values = new Object[fields.length];
             for (int i = 0; i < fields.length; i++) {
-                if (column[i] > 0) {
-                    values[i] = Queries.value(rs, column[i]);
+                if (column[i] == 3) {
+                    values[i] = rs.getInt(3);
+                } else if (column[i] > 0) {
+                    values[i] = rs.getLong(column[i]);
                 } else if (column[i] < 0) {
                     int at = 5 + 4 * (-1 - column[i]);
                     int n = rs.getInt(at + 3);
