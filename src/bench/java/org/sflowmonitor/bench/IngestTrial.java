@@ -36,6 +36,12 @@ final class IngestTrial {
     /** Runs the trial in {@code dir} (deleted afterwards); {@code jfr}, when not null, receives a flight recording. */
     static Trial run(IngestBenchmark.Settings s, double rate, boolean cold, Path dir, Path jfr, PrintStream log)
             throws Exception {
+        return run(s, rate, cold, dir, jfr, List.of(), log);
+    }
+
+    /** The same with more service settings ({@code name=value}), e.g. {@code rollup.tiers=} for no rollups. */
+    static Trial run(IngestBenchmark.Settings s, double rate, boolean cold, Path dir, Path jfr, List<String> settings,
+                     PrintStream log) throws Exception {
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + s.heap()));
         if (jfr != null) {
             // H2's call stacks are deeper than JFR's default 64 frames: the writer's own frames were cut off
@@ -47,6 +53,7 @@ final class IngestTrial {
         log.printf(Locale.ROOT, "%s trial at %,.0f samples/s: warm-up %.0f s, window %.0f s (load average %s)%n",
                 cold ? "cold" : "warm", rate, warmup, window, Machine.loadAverage());
         List<String> serviceArgs = new ArrayList<>(List.of("service", dir.resolve("data").toString()));
+        serviceArgs.addAll(settings);
         org.sflowmonitor.testing.PostgresServer postgres = IngestBenchmark.postgres;
         if (postgres != null) {
             java.nio.file.Files.createDirectories(dir.resolve("data"));
@@ -86,9 +93,11 @@ final class IngestTrial {
                 Thread.sleep((long) (warmup * 1000));
             }
             service.reset();
+            Map<String, String> threadsAtWindow = service.stats();
             long postgresCpuAtWindow = postgres == null ? -1 : postgres.cpuNanos();
             KernelUdp kernelAtWindow = KernelUdp.read();
             JsonNode atWindow = api.ingest();
+            long rollupRowsAtWindow = rollupRows(atWindow);
             long windowStart = System.nanoTime();
             long ownCpuAtWindowStart = ownCpuNanos();
             long sentAtWindowStart = sim.samplesSent();
@@ -142,7 +151,8 @@ final class IngestTrial {
                     Math.max(IngestBenchmark.n(jvm, "heap_peak"), IngestBenchmark.n(afterDrain, "heap_peak")),
                     latencies.isEmpty() ? -1 : latencies.get(latencies.size() / 2),
                     latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1), drainSeconds, windowLoss,
-                    cpuSecondsPerMillion);
+                    cpuSecondsPerMillion, delta(afterDrain, threadsAtWindow, "writer_cpu_ns") / 1e9,
+                    delta(afterDrain, threadsAtWindow, "rollup_cpu_ns") / 1e9, rollupRows(end) - rollupRowsAtWindow);
             log.printf(Locale.ROOT, "  sent %,d datagrams / %,d samples in %.1f s; received %,d, stored %,d; "
                             + "kernel drops %,d, queue drops %,d, wire gaps %,d; %s; in the window: %s; drained in %.1f s%n",
                     t.sentDatagrams(), t.sentSamples(), (windowEnd - start) / 1e9, t.receivedDatagrams(),
@@ -150,10 +160,25 @@ final class IngestTrial {
                     t.zeroLoss() ? "ZERO LOSS" : "LOSS", t.windowLoss() == 0 ? "ZERO LOSS" : t.windowLoss() + " lost",
                     drainSeconds);
             log.println("  " + t.row());
+            log.printf(Locale.ROOT, "  window to end of drain: writer thread CPU %.2f s, rollup thread CPU %.2f s, "
+                    + "%,d rollup rows written%n", t.writerCpuSeconds(), t.rollupCpuSeconds(), t.rollupRowsWritten());
             return t;
         } finally {
             IngestBenchmark.deleteTree(dir);
         }
+    }
+
+    private static long delta(Map<String, String> later, Map<String, String> earlier, String field) {
+        return IngestBenchmark.n(later, field) - IngestBenchmark.n(earlier, field);
+    }
+
+    /** Rollup rows written so far, all tiers, from collector.status ingest's answer (0 without rollups). */
+    private static long rollupRows(JsonNode status) {
+        long rows = 0;
+        for (JsonNode tier : status.path("rollups").path("tiers")) {
+            rows += tier.path("rows_written").asLong();
+        }
+        return rows;
     }
 
     /** The fleet of the model in a PostgreSQL schema, as fleet-db holds it for H2 (the schema migrated first). */

@@ -52,10 +52,23 @@ final class JvmUsage {
         return new long[] {count, ms};
     }
 
-    /** The stats line fields of this JVM. */
+    /** CPU time in ns of the live threads named {@code name}. */
+    static long threadCpuNanos(String name) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(name)) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
+    }
+
+    /** The stats line fields of this JVM; the writer's and the rollup job's thread CPU for the rollup cost. */
     static String line() {
         long[] gc = gc();
         return "cpu_ns=" + processCpuNanos() + " heap_peak=" + peakHeapBytes() + " heap_used=" + heapUsedBytes()
-                + " gc_count=" + gc[0] + " gc_ms=" + gc[1];
+                + " gc_count=" + gc[0] + " gc_ms=" + gc[1] + " writer_cpu_ns=" + threadCpuNanos("sflow-writer")
+                + " rollup_cpu_ns=" + threadCpuNanos("sflow-rollup");
     }
 }

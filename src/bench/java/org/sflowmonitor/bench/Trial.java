@@ -15,12 +15,15 @@ import java.util.Locale;
  * per million samples stored from the window's start to the end of the drain. {@code cpuPercent} is the collector's CPU
  * time over the window (200 % = both cores), {@code simulatorCpuPercent} the benchmark's own JVM's
  * (the simulator sending, the probes): on this machine they share the cores, which a collector
- * whose agents run on other machines would not.
+ * whose agents run on other machines would not. {@code writerCpuSeconds} and {@code rollupCpuSeconds}:
+ * CPU of the writer thread and of the rollup job's thread from the window's start to the end of the
+ * drain; {@code rollupRowsWritten} the rollup rows written meanwhile (0: no bucket closed).
  */
 record Trial(boolean cold, double rate, long sentDatagrams, long receivedDatagrams, long sentSamples, long storedSamples,
              long kernelDrops, long queueDrops, long wireGaps, double sentPerSecond, double cpuPercent, double simulatorCpuPercent,
              long peakHeapBytes, double latencyMedianMillis, double latencyMaxMillis, double drainSeconds,
-             long windowLoss, double cpuSecondsPerMillion) {
+             long windowLoss, double cpuSecondsPerMillion, double writerCpuSeconds, double rollupCpuSeconds,
+             long rollupRowsWritten) {
 
     boolean zeroLoss() {
         return sentDatagrams == receivedDatagrams && sentSamples == storedSamples && queueDrops == 0

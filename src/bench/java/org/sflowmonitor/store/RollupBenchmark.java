@@ -24,10 +24,22 @@ import org.sflowmonitor.api.ApiConfig;
 import org.sflowmonitor.api.CollectorSources;
 import org.sflowmonitor.ingest.EntitySample;
 import org.sflowmonitor.ingest.IngestStats;
+import org.sflowmonitor.sflow.CounterRecord;
+import org.sflowmonitor.sflow.CounterRecord.HostCpu;
+import org.sflowmonitor.sflow.CounterRecord.HostDiskIo;
+import org.sflowmonitor.sflow.CounterRecord.HostMemory;
+import org.sflowmonitor.sflow.CounterRecord.HostNetIo;
+import org.sflowmonitor.sflow.CounterRecord.IfCounters;
+import org.sflowmonitor.sflow.CounterRecord.MibIcmp;
+import org.sflowmonitor.sflow.CounterRecord.MibIp;
+import org.sflowmonitor.sflow.CounterRecord.MibTcp;
+import org.sflowmonitor.sflow.CounterRecord.MibUdp;
 import org.sflowmonitor.sflow.CounterRecord.VirtCpu;
 import org.sflowmonitor.sflow.CounterRecord.VirtDiskIo;
 import org.sflowmonitor.sflow.CounterRecord.VirtMemory;
 import org.sflowmonitor.sflow.CounterRecord.VirtNetIo;
+import org.sflowmonitor.sflow.CounterRecord.VirtNode;
+import org.sflowmonitor.sflow.HsflowdDatagrams;
 
 /**
  * The rollup benchmark (issue 15), in one JVM:
@@ -63,11 +75,15 @@ public final class RollupBenchmark {
                 System.out.printf(Locale.ROOT, "database built in %.0f s, %d MB%n", (System.nanoTime() - t) / 1e9,
                         size(dir) >> 20);
             }
-            if (args.length < 3 || !args[2].equals("cost")) {
+            String part = args.length > 2 ? args[2] : "all";
+            if (part.equals("all") || part.equals("queries")) {
                 queries(db);
             }
-            if (args.length < 3 || !args[2].equals("queries")) {
+            if (part.equals("all") || part.equals("cost")) {
                 cost(db);
+            }
+            if (part.equals("all") || part.equals("memory")) {
+                memory(db, args.length > 3 ? Integer.parseInt(args[3]) : 10_000);
             }
         }
     }
@@ -187,6 +203,91 @@ public final class RollupBenchmark {
             System.out.printf(Locale.ROOT, "| `%s` %s | %,d | %d | %.1f | %.1f | %.1f | %.1f |%n", call[0],
                     call[1].replaceAll("\"(hostname|ip)\":\"[^\"]*\",", ""), rows, fields, bytes / 1e6, first, warmMedian(ms), warmMedian(cpu));
         }
+    }
+
+    /**
+     * The heap the job holds for {@code nodes} nodes with 100 VMs and 2 interfaces each, in the
+     * steady state between two closes: the open 5-minute bucket and the sample before of every
+     * entity, after two polling rounds (20 s apart) handed over as the writer hands them.
+     */
+    private static void memory(Database db, int nodes) throws Exception {
+        try (Connection c = db.connection()) {
+            c.createStatement().executeUpdate("DELETE FROM rollup_progress");
+        }
+        long bucket = EntityRollup.bucketStart(NOW, FIVE_MINUTES) - 12 * FIVE_MINUTES;
+        long[] clock = {bucket - 2 * FIVE_MINUTES + 1};
+        RollupJob job = new RollupJob(db.dataSource(), RollupTier.parse("5m:90d,1h:730d"), TimeUnit.DAYS.toMillis(7),
+                () -> clock[0], RollupJob.DEFAULT_GRACE_MILLIS);
+        clock[0] = bucket + RollupJob.DEFAULT_GRACE_MILLIS;
+        job.runUntilIdle(clock[0]);
+        long before = heapAfterGc();
+        List<CounterRecord> node = HsflowdDatagrams.nodeRecords();
+        List<CounterRecord> vm = HsflowdDatagrams.vmRecords();
+        List<EntitySample> batch = new ArrayList<>(5_000);
+        long[] hostIds = new long[5_200];
+        long[] vmIds = new long[5_200];
+        for (int round = 0; round < 2; round++) {
+            long ts = bucket + 60_000 + round * 20_000L;
+            for (int n = 0; n < nodes; n++) {
+                String agent = "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
+                hostIds[batch.size()] = n + 1;
+                vmIds[batch.size()] = -1;
+                batch.add(new EntitySample.NodeSample(agent, ts, node.size(), null, null, grown(find(node,
+                        HostCpu.class), round), find(node, HostMemory.class), find(node, HostDiskIo.class),
+                        find(node, HostNetIo.class), find(node, VirtNode.class), find(node, MibIp.class),
+                        find(node, MibIcmp.class), find(node, MibTcp.class), find(node, MibUdp.class)));
+                for (int itf = 2; itf <= 3; itf++) {
+                    hostIds[batch.size()] = n + 1;
+                    vmIds[batch.size()] = -1;
+                    batch.add(new EntitySample.InterfaceSample(agent, ts, 1, itf, new IfCounters(itf, 6,
+                            10_000_000_000L, 1, 3, 5_000_000L * (round + 1), 7_000, 10, 20, 0, 0, 0, 6_000_000, 8_000,
+                            5, 6, 0, 0, 0), null, "eth" + itf));
+                }
+                for (int v = 0; v < 100; v++) {
+                    VirtCpu cpu = find(vm, VirtCpu.class);
+                    hostIds[batch.size()] = n + 1;
+                    vmIds[batch.size()] = (long) n * 100 + v + 1;
+                    batch.add(new EntitySample.VmSample(agent, ts, vm.size(), new UUID(2, (long) n << 20 | v), "vm",
+                            v, null, new VirtCpu(cpu.state(), cpu.cpuTime() + round * 3_000L, cpu.nrVirtCpu()),
+                            find(vm, VirtMemory.class), find(vm, VirtDiskIo.class), find(vm, VirtNetIo.class)));
+                }
+                if (batch.size() >= 5_000) {
+                    job.committed(batch, hostIds, vmIds);
+                    job.step(clock[0]);
+                    batch.clear();
+                }
+            }
+        }
+        job.committed(batch, hostIds, vmIds);
+        job.step(clock[0]);
+        batch.clear();
+        long after = heapAfterGc();
+        long vms = nodes * 100L;
+        System.out.printf(Locale.ROOT, "%njob memory, %,d nodes x 100 VMs x 2 interfaces (%,d entities), one open "
+                        + "5-minute bucket and the sample before each: %,d MB held after GC (%,.0f bytes per entity, "
+                        + "%,.0f bytes per VM with its node's share); late samples %d%n", nodes,
+                nodes * 3L + vms, (after - before) >> 20, (double) (after - before) / (nodes * 3L + vms),
+                (double) (after - before) / vms, job.status().lateSamples());
+        job.close();
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static HostCpu grown(HostCpu c, int round) {
+        return new HostCpu(c.loadOne(), c.loadFive(), c.loadFifteen(), c.procRun(), c.procTotal(), c.cpuNum(),
+                c.cpuSpeed(), c.uptime() + round * 20L, c.cpuUser() + round * 1_000L, c.cpuNice(), c.cpuSystem(),
+                c.cpuIdle() + round * 1_000L, c.cpuWio(), c.cpuIntr(), c.cpuSintr(), c.interrupts(), c.contexts(),
+                c.cpuSteal(), c.cpuGuest(), c.cpuGuestNice());
+    }
+
+    private static <T> T find(List<CounterRecord> records, Class<T> type) {
+        return records.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     /** The median of the values after the first 5 (warm-up). */
