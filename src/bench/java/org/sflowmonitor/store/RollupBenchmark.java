@@ -211,15 +211,9 @@ public final class RollupBenchmark {
      * entity, after two polling rounds (20 s apart) handed over as the writer hands them.
      */
     private static void memory(Database db, int nodes) throws Exception {
-        try (Connection c = db.connection()) {
-            c.createStatement().executeUpdate("DELETE FROM rollup_progress");
-        }
-        long bucket = EntityRollup.bucketStart(NOW, FIVE_MINUTES) - 12 * FIVE_MINUTES;
-        long[] clock = {bucket - 2 * FIVE_MINUTES + 1};
-        RollupJob job = new RollupJob(db.dataSource(), RollupTier.parse("5m:90d,1h:730d"), TimeUnit.DAYS.toMillis(7),
-                () -> clock[0], RollupJob.DEFAULT_GRACE_MILLIS);
-        clock[0] = bucket + RollupJob.DEFAULT_GRACE_MILLIS;
-        job.runUntilIdle(clock[0]);
+        long bucket = bucket();
+        long[] clock = {0};
+        RollupJob job = startedJob(db, bucket, clock);
         long before = heapAfterGc();
         List<CounterRecord> node = HsflowdDatagrams.nodeRecords();
         List<CounterRecord> vm = HsflowdDatagrams.vmRecords();
@@ -271,6 +265,28 @@ public final class RollupBenchmark {
         job.close();
     }
 
+    /** The bucket S the samples fall in, an hour before now. */
+    private static long bucket() {
+        return EntityRollup.bucketStart(NOW, FIVE_MINUTES) - 12 * FIVE_MINUTES;
+    }
+
+    /**
+     * A job started 10 minutes before {@code bucket} (what lies before it caught up from raw
+     * samples, none here), its clock then at the bucket's start plus the grace.
+     */
+    private static RollupJob startedJob(Database db, long bucket, long[] clock) throws Exception {
+        try (Connection c = db.connection()) {
+            // a run before left its progress, which a new job would resume from
+            c.createStatement().executeUpdate("DELETE FROM rollup_progress");
+        }
+        clock[0] = bucket - 2 * FIVE_MINUTES + 1;
+        RollupJob job = new RollupJob(db.dataSource(), RollupTier.parse("5m:90d,1h:730d"), TimeUnit.DAYS.toMillis(7),
+                () -> clock[0], RollupJob.DEFAULT_GRACE_MILLIS);
+        clock[0] = bucket + RollupJob.DEFAULT_GRACE_MILLIS;
+        job.runUntilIdle(clock[0]);
+        return job;
+    }
+
     private static long heapAfterGc() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -298,18 +314,9 @@ public final class RollupBenchmark {
     }
 
     private static void cost(Database db) throws Exception {
-        try (Connection c = db.connection()) {
-            // a run before left its progress, which a new job would resume from
-            c.createStatement().executeUpdate("DELETE FROM rollup_progress");
-        }
-        // the job starts 10 minutes before the bucket S the samples fall in; what lies before S is
-        // caught up from raw samples (none here) before the samples come
-        long bucket = EntityRollup.bucketStart(NOW, FIVE_MINUTES) - 12 * FIVE_MINUTES;
-        long[] clock = {bucket - 2 * FIVE_MINUTES + 1};
-        RollupJob job = new RollupJob(db.dataSource(), RollupTier.parse("5m:90d,1h:730d"), TimeUnit.DAYS.toMillis(7),
-                () -> clock[0], RollupJob.DEFAULT_GRACE_MILLIS);
-        clock[0] = bucket + RollupJob.DEFAULT_GRACE_MILLIS;
-        job.runUntilIdle(clock[0]);
+        long bucket = bucket();
+        long[] clock = {0};
+        RollupJob job = startedJob(db, bucket, clock);
         long handOver = 0;
         long fold = 0;
         int samples = 0;
