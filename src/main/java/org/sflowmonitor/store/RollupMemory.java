@@ -28,6 +28,19 @@ final class RollupMemory {
     private record Key(long id, long sub) {
     }
 
+    /** The samples of a batch that came after their bucket was written: how many, the earliest and the latest time. */
+    static final class Late {
+        int count;
+        long earliest = Long.MAX_VALUE;
+        long latest = Long.MIN_VALUE;
+
+        private void add(long ts) {
+            count++;
+            earliest = Math.min(earliest, ts);
+            latest = Math.max(latest, ts);
+        }
+    }
+
     private final long width;
     private final Map<RollupLayout<?>, Map<Key, EntityRollup>> live = new IdentityHashMap<>();
     private final Map<RollupLayout<?>, List<Bucket>> finished = new IdentityHashMap<>();
@@ -54,9 +67,9 @@ final class RollupMemory {
         memoryFrom = Math.max(memoryFrom, bucket);
     }
 
-    /** Folds a batch in; returns how many of its samples fall before {@code closedUntil} (late: already written). */
-    int feed(Batch batch, long closedUntil) {
-        int late = 0;
+    /** Folds a batch in; returns those of its samples that fall before {@code closedUntil} (late: already written). */
+    Late feed(Batch batch, long closedUntil) {
+        Late late = new Late();
         for (int i = 0; i < batch.samples().size(); i++) {
             long hostId = batch.hostIds()[i];
             if (hostId < 0) {
@@ -65,35 +78,37 @@ final class RollupMemory {
             EntitySample s = batch.samples().get(i);
             if (s instanceof EntitySample.NodeSample n) {
                 if (RollupRows.HOST.samples().hasRow(n)) {
-                    late += add(RollupRows.HOST, new SampleValues(hostId, 0, hostId, n.receivedAt(),
+                    add(late, RollupRows.HOST, new SampleValues(hostId, 0, hostId, n.receivedAt(),
                             RollupRows.HOST.values(n)), closedUntil);
                 }
                 if (RollupRows.HOST_MIB2.samples().hasRow(n)) {
-                    late += add(RollupRows.HOST_MIB2, new SampleValues(hostId, 0, hostId, n.receivedAt(),
+                    add(late, RollupRows.HOST_MIB2, new SampleValues(hostId, 0, hostId, n.receivedAt(),
                             RollupRows.HOST_MIB2.values(n)), closedUntil);
                 }
             } else if (s instanceof EntitySample.VmSample v) {
                 long vmId = batch.vmIds()[i];
                 if (vmId >= 0 && RollupRows.VM.samples().hasRow(v)) {
-                    late += add(RollupRows.VM, new SampleValues(vmId, 0, hostId, v.receivedAt(),
+                    add(late, RollupRows.VM, new SampleValues(vmId, 0, hostId, v.receivedAt(),
                             RollupRows.VM.values(v)), closedUntil);
                 }
             } else if (s instanceof EntitySample.InterfaceSample f) {
-                late += add(RollupRows.INTERFACE, new SampleValues(hostId, f.ifIndex(), hostId, f.receivedAt(),
+                add(late, RollupRows.INTERFACE, new SampleValues(hostId, f.ifIndex(), hostId, f.receivedAt(),
                         RollupRows.INTERFACE.values(f)), closedUntil);
             }
         }
         return late;
     }
 
-    private int add(RollupLayout<?> layout, SampleValues sample, long closedUntil) {
+    private void add(Late late, RollupLayout<?> layout, SampleValues sample, long closedUntil) {
         EntityRollup e = live.get(layout).computeIfAbsent(new Key(sample.id(), sample.sub()),
                 k -> new EntityRollup(layout, width, null));
         Bucket closed = e.add(sample);
         if (closed != null) {
             finished.get(layout).add(closed);
         }
-        return sample.ts() < closedUntil ? 1 : 0;
+        if (sample.ts() < closedUntil) {
+            late.add(sample.ts());
+        }
     }
 
     /** The buckets in [from, till) memory holds, taken out of it; those before {@code from} are dropped. */

@@ -28,6 +28,8 @@ final class RollupSchedule {
     private final AtomicLong[] rowsWritten;
     private boolean loaded;
     private long nextRetentionAt;
+    /** The earliest late sample whose buckets are to be computed again; Long.MAX_VALUE: none. */
+    private long rewindTo = Long.MAX_VALUE;
 
     /** @param tiers at least one, finest first; {@code now} when the job starts */
     RollupSchedule(List<RollupTier> tiers, long rawRetentionMillis, long graceMillis, long now) {
@@ -42,9 +44,20 @@ final class RollupSchedule {
         }
     }
 
-    /** Folds a committed batch into memory; returns how many of its samples came after their bucket was written. */
+    /**
+     * Folds a committed batch into memory; returns how many of its samples came after their
+     * bucket was written. Their raw rows are stored by then, so their buckets (and the next ones,
+     * whose first rates may start from them) are computed again from the raw samples: the tiers
+     * are rewound to the earliest of them at the next step, and memory does not answer for the
+     * buckets up to the latest.
+     */
     int fold(RollupMemory.Batch batch) {
-        return memory.feed(batch, loaded ? closedUntil[0] : Long.MIN_VALUE);
+        RollupMemory.Late late = memory.feed(batch, loaded ? closedUntil[0] : Long.MIN_VALUE);
+        if (late.count > 0) {
+            rewindTo = Math.min(rewindTo, late.earliest);
+            lost(late.latest);
+        }
+        return late.count;
     }
 
     /** Memory lost the samples up to {@code ts} (a batch the queue refused): their buckets come from raw samples. */
@@ -58,7 +71,37 @@ final class RollupSchedule {
         if (!loaded) {
             load(c, now);
         }
-        return closeFinest(c, now) || mergeCoarser(c) || retention(c, now);
+        rewind(now);
+        boolean rewound = rewindTo != Long.MAX_VALUE;
+        boolean worked = closeFinest(c, now);
+        if (worked && rewound) {
+            rewindTo = Long.MAX_VALUE; // kept until a write from there succeeded; a failed one reloads the progress
+        }
+        return worked || mergeCoarser(c) || retention(c, now);
+    }
+
+    /**
+     * Moves each tier's progress back to the bucket of the earliest late sample, no further than
+     * the first bucket whose raw samples all remain (a rewritten bucket without them would lose
+     * its rows).
+     */
+    private void rewind(long now) {
+        if (rewindTo == Long.MAX_VALUE) {
+            return;
+        }
+        long width = tiers.get(0).widthMillis();
+        long from = Math.max(EntityRollup.bucketStart(rewindTo, width),
+                EntityRollup.bucketStart(now - rawRetentionMillis, width) + width);
+        if (from >= closedUntil[0]) {
+            rewindTo = Long.MAX_VALUE;
+            return;
+        }
+        // memory gave the buckets up to closedUntil away when they were written: those come from raw samples too
+        memory.completeFrom(closedUntil[0]);
+        closedUntil[0] = from;
+        for (int k = 1; k < tiers.size(); k++) {
+            closedUntil[k] = Math.min(closedUntil[k], EntityRollup.bucketStart(from, tiers.get(k).widthMillis()));
+        }
     }
 
     /** A piece failed and was rolled back: what memory held for it is gone, so recompute it from raw samples. */

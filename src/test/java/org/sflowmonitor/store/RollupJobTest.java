@@ -133,6 +133,31 @@ class RollupJobTest {
     }
 
     @Test
+    void aSampleArrivingAfterItsBucketWasWrittenIsFoldedInByComputingItsBucketsAgainFromTheRawSamples()
+            throws Exception {
+        RollupJob live = job(TIERS);
+        store(0, 5);
+        store(6, 36);
+        now.set(T0 + 4 * 60_000);
+        live.runUntilIdle(now.get());
+        assertEquals(1L, samplesPerBucket(10_000).get(2), "the bucket at T0 + 20 s was written without sample 5");
+        store(5, 6);
+        live.runUntilIdle(now.get());
+        assertEquals(1, live.status().lateSamples());
+        List<Map<String, Object>> fine = rows(10_000);
+        List<Map<String, Object>> coarse = rows(60_000);
+        assertTrue(samplesPerBucket(10_000).stream().allMatch(n -> n == 2));
+        // the same rows as if sample 5 had come in time: all of them computed again from the raw samples
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM vm_rollup");
+            st.executeUpdate("DELETE FROM rollup_progress");
+        }
+        job(TIERS).runUntilIdle(now.get());
+        assertEquals(fine, rows(10_000));
+        assertEquals(coarse, rows(60_000));
+    }
+
+    @Test
     void aBucketHoldsTheMinAverageAndMaxOfTheRatesAndGaugesOfItsRawSamples() throws Exception {
         liveRun(TIERS);
         // the 10 s bucket at T0 + 100 s holds samples 20 and 21; the rate of 20 is taken from sample 19,
