@@ -111,6 +111,15 @@ class RollupJobTest {
                 width);
     }
 
+    /** Deletes the rollups and their progress and lets a new job compute them from the raw samples. */
+    private void computeEverythingAgain() throws Exception {
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM vm_rollup");
+            st.executeUpdate("DELETE FROM rollup_progress");
+        }
+        job(TIERS).runUntilIdle(now.get());
+    }
+
     private List<Long> samplesPerBucket(long width) {
         return rows(width).stream().map(r -> ((Number) r.get("samples")).longValue()).toList();
     }
@@ -123,11 +132,7 @@ class RollupJobTest {
         assertEquals(18, fine.size());
         assertEquals(3, coarse.size());
 
-        try (var c = db.connection(); var st = c.createStatement()) {
-            st.executeUpdate("DELETE FROM vm_rollup");
-            st.executeUpdate("DELETE FROM rollup_progress");
-        }
-        job(TIERS).runUntilIdle(now.get());
+        computeEverythingAgain();
         assertEquals(fine, rows(10_000));
         assertEquals(coarse, rows(60_000));
     }
@@ -148,11 +153,7 @@ class RollupJobTest {
         List<Map<String, Object>> coarse = rows(60_000);
         assertTrue(samplesPerBucket(10_000).stream().allMatch(n -> n == 2));
         // the same rows as if sample 5 had come in time: all of them computed again from the raw samples
-        try (var c = db.connection(); var st = c.createStatement()) {
-            st.executeUpdate("DELETE FROM vm_rollup");
-            st.executeUpdate("DELETE FROM rollup_progress");
-        }
-        job(TIERS).runUntilIdle(now.get());
+        computeEverythingAgain();
         assertEquals(fine, rows(10_000));
         assertEquals(coarse, rows(60_000));
     }
