@@ -45,6 +45,8 @@ class RollupJobTest {
     private final AtomicReference<RollupFeed> feed = new AtomicReference<>(RollupFeed.NONE);
     private final AtomicLong now = new AtomicLong(T0 - TimeUnit.HOURS.toMillis(1));
     private final List<RollupJob> jobs = new ArrayList<>();
+    private final AtomicLong offered = new AtomicLong();
+    private final AtomicLong handedOver = new AtomicLong();
 
     /** The database the tests run on; {@link RollupJobOnPostgresqlTest} runs them on PostgreSQL. */
     Backend backend() {
@@ -55,7 +57,10 @@ class RollupJobTest {
     void open() throws Exception {
         db = TestCollector.open(backend().create(dir), dir);
         writer = new BatchWriter(db.dataSource(), new IngestStats(100), TestCollector.CONFIG,
-                (batch, hostIds, vmIds) -> feed.get().committed(batch, hostIds, vmIds)).start();
+                (batch, hostIds, vmIds) -> {
+                    feed.get().committed(batch, hostIds, vmIds);
+                    handedOver.addAndGet(batch.size());
+                }).start();
     }
 
     @AfterEach
@@ -86,12 +91,13 @@ class RollupJobTest {
     private void store(int from, int to) throws InterruptedException {
         for (int i = from; i < to; i++) {
             assertTrue(writer.offer(sample(i)));
+            offered.incrementAndGet();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (writer.pending() > 0 && System.nanoTime() < deadline) {
+        while (handedOver.get() < offered.get() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertEquals(0, writer.pending(), "the writer stored the samples");
+        assertEquals(offered.get(), handedOver.get(), "the writer stored the samples and handed them to the job");
     }
 
     /** 36 samples (3 minutes) stored while a job runs, closed 4 minutes after T0. */
