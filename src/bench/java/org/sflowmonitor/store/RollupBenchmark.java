@@ -65,13 +65,16 @@ public final class RollupBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/bench-rollupdb");
-        int full = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        String entities = args.length > 1 ? args[1] : "10";
+        // "interleaved:N": the N entities' rows written bucket by bucket, one of each in turn, as the job writes them
+        boolean interleaved = entities.startsWith("interleaved:");
+        int full = Integer.parseInt(interleaved ? entities.substring("interleaved:".length()) : entities);
         boolean fresh = !Files.exists(dir.resolve("sflow-monitor.mv.db"));
         try (Database db = Database.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("sflow-monitor"), "sa", "",
                 dir, 4)) {
             if (fresh) {
                 long t = System.nanoTime();
-                fill(db, full);
+                fill(db, full, interleaved);
                 System.out.printf(Locale.ROOT, "database built in %.0f s, %d MB%n", (System.nanoTime() - t) / 1e9,
                         size(dir) >> 20);
             }
@@ -94,7 +97,7 @@ public final class RollupBenchmark {
         }
     }
 
-    private static void fill(Database db, int full) throws Exception {
+    private static void fill(Database db, int full, boolean interleaved) throws Exception {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try (PreparedStatement host = c.prepareStatement(
@@ -118,40 +121,52 @@ public final class RollupBenchmark {
                 }
             }
             c.commit();
-            for (int e = 1; e <= full; e++) {
-                rows(c, RollupRows.VM, e, 1 + e % 10_000, FIVE_MINUTES, 90 * 86_400_000L);
-                rows(c, RollupRows.HOST, e, e, HOUR, 365 * 86_400_000L);
+            int group = interleaved ? full : 1;
+            for (int e = 1; e <= full; e += group) {
+                rows(c, RollupRows.VM, e, group, FIVE_MINUTES, 90 * 86_400_000L);
+                rows(c, RollupRows.HOST, e, group, HOUR, 365 * 86_400_000L);
             }
         }
     }
 
-    /** Rollup rows of one entity, one per bucket up to now, values varying. */
-    private static void rows(Connection c, RollupLayout<?> layout, long id, long hostId, long width, long span)
+    /**
+     * Rollup rows of the {@code count} entities from {@code first}, one per bucket up to now,
+     * bucket by bucket (a VM's node: 1 + id % 10,000), values varying.
+     */
+    private static void rows(Connection c, RollupLayout<?> layout, long firstId, int count, long width, long span)
             throws Exception {
         try (PreparedStatement ps = c.prepareStatement(layout.insert())) {
-            int m = layout.measures().size();
             long first = EntityRollup.bucketStart(NOW - span, width) + width;
             int n = 0;
             for (long start = first; start < NOW - width; start += width) {
-                Bucket b = new Bucket(id, 0, start, m);
-                b.hostId = hostId;
-                double[] point = new double[m];
-                for (int k = 0; k < 15; k++) {
-                    for (int j = 0; j < m; j++) {
-                        point[j] = (start / width % 97) * 10 + j + k;
+                for (long id = firstId; id < firstId + count; id++) {
+                    layout.bind(ps, width, bucket(layout, id, start, width));
+                    ps.addBatch();
+                    if (++n % 5_000 == 0) {
+                        ps.executeBatch();
+                        c.commit();
                     }
-                    b.add(point, hostId);
-                }
-                layout.bind(ps, width, b);
-                ps.addBatch();
-                if (++n % 5_000 == 0) {
-                    ps.executeBatch();
-                    c.commit();
                 }
             }
             ps.executeBatch();
             c.commit();
         }
+    }
+
+    /** One entity's bucket of 15 samples, values varying with the bucket. */
+    private static Bucket bucket(RollupLayout<?> layout, long id, long start, long width) {
+        int m = layout.measures().size();
+        long hostId = layout == RollupRows.VM ? 1 + id % 10_000 : id;
+        Bucket b = new Bucket(id, 0, start, m);
+        b.hostId = hostId;
+        double[] point = new double[m];
+        for (int k = 0; k < 15; k++) {
+            for (int j = 0; j < m; j++) {
+                point[j] = (start / width % 97) * 10 + j + k;
+            }
+            b.add(point, hostId);
+        }
+        return b;
     }
 
     private static void queries(Database db) throws Exception {
