@@ -68,7 +68,7 @@ public final class ServiceRuntime implements AutoCloseable {
             writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
                     settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax()),
                     rollups).start();
-            retention = new Retention(db.dataSource(), settings.retentionDays()).start();
+            retention = new Retention(db.dataSource(), settings.retentionDays(), writer.latestState()).start();
             DatagramProcessor processor = new DatagramProcessor(stats, writer, settings.agentMaxVms());
             SflowListener listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
                     settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),

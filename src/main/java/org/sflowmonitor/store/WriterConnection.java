@@ -2,10 +2,12 @@ package org.sflowmonitor.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,14 +40,17 @@ final class WriterConnection {
     private final AtomicLong lastCommitAt = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
     private final LatestValues latest;
+    private final LatestState latestState;
     private final CommitLatency latency = new CommitLatency();
     private Statements statements;
 
-    WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups, LatestValues latest) {
+    WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups, LatestValues latest,
+                     LatestState latestState) {
         this.dataSource = dataSource;
         this.entities = entities;
         this.rollups = rollups;
         this.latest = latest;
+        this.latestState = latestState;
     }
 
     /** Any thread. */
@@ -69,6 +74,7 @@ final class WriterConnection {
             Statements st = new Statements(dataSource.getConnection());
             try {
                 entities.load(st);
+                latestState.load(st.connection());
             } catch (SQLException | RuntimeException e) {
                 st.rollback();
                 st.close();
@@ -108,6 +114,7 @@ final class WriterConnection {
         int vmCount = 0;
         int ifCount = 0;
         SampleOutcomes outcomes = new SampleOutcomes(batch.size());
+        List<Consumer<LatestState>> newest = new ArrayList<>(batch.size());
         long[] hostIds = new long[batch.size()];
         long[] vmIds = new long[batch.size()];
         Arrays.fill(hostIds, -1);
@@ -131,13 +138,21 @@ final class WriterConnection {
                 if (node.adapters() != null) {
                     entities.hostAdapters(st, host, node.adapters());
                 }
+                LatestState.Sample stored = null;
                 if (SampleRows.HOST_SAMPLE.hasRow(node)) {
                     SampleRows.HOST_SAMPLE.bind(hostRows, host.id, node);
                     hostRows.addBatch();
                     SampleRows.HOST_SAMPLE.bind(hostLatest, host.id, node);
                     hostLatest.addBatch();
                     hostCount++;
+                    stored = new LatestState.Sample(node.receivedAt(), host.id, SampleRows.HOST_SAMPLE.stored(node));
                 }
+                LatestState.Sample hostSample = stored;
+                long id = host.id;
+                String hostname = host.hostname;
+                String uuid = host.uuid;
+                long interval = host.pollingIntervalWritten;
+                newest.add(s -> s.node(id, node.agent(), hostname, uuid, interval, hostSample));
                 latest.node(host.id, node);
                 if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
                     SampleRows.HOST_MIB2_SAMPLE.bind(mib2Rows, host.id, node);
@@ -161,6 +176,12 @@ final class WriterConnection {
                     SampleRows.VM_SAMPLE.bind(vmLatest, v.id, host.id, vm);
                     vmLatest.addBatch();
                     vmCount++;
+                    LatestState.Sample stored = new LatestState.Sample(vm.receivedAt(), host.id,
+                            SampleRows.VM_SAMPLE.stored(vm));
+                    long id = v.id;
+                    long hostId = host.id;
+                    String name = v.hostname;
+                    newest.add(s -> s.vm(id, vm.uuid().toString(), name, hostId, vm.agent(), stored));
                 }
                 latest.vm(host.id, vm);
             } else if (sample instanceof EntitySample.InterfaceSample itf) {
@@ -182,6 +203,7 @@ final class WriterConnection {
         execute(vmLatest, vmCount);
         execute(ifLatest, ifCount);
         commit(st);
+        latestState.committed(newest);
         latency.record(System.nanoTime() - started);
         rollups.committed(batch, hostIds, vmIds);
         return outcomes;
