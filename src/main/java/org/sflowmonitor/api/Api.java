@@ -24,8 +24,6 @@ public final class Api {
     public static final String CONTEXT_ATTRIBUTE = Api.class.getName();
 
     private static final Logger LOG = Logger.getLogger(Api.class.getName());
-    /** What the fleet-wide answers kept as JSON may hold in all: a 10,000-node host.description is 4.3 MB. */
-    private static final long ANSWER_CACHE_BYTES = 64L << 20;
 
     private final ApiConfig config;
     private final ObjectMapper mapper;
@@ -53,7 +51,7 @@ public final class Api {
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         EntityReads reads = new EntityReads(inventory, series, latest, collector.writer().latestState(),
                 collector.writer().live(), config.silentIntervals());
-        AnswerCache answers = new AnswerCache(ANSWER_CACHE_BYTES);
+        AnswerCache answers = new AnswerCache(config.answerCacheBytes());
         add(namespaces, new Namespace("host", HostApi.class, new HostService(reads, answers), mapper));
         add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads, answers), mapper));
         add(namespaces, new Namespace("collector", CollectorApi.class,

@@ -77,7 +77,8 @@ public final class ServiceRuntime implements AutoCloseable {
             Api api = Api.create(new Queries(db, settings.dbQueryTimeoutSeconds()),
                     new CollectorSources(stats, writer, rollups, db, System.currentTimeMillis(), pushStats::snapshot),
                     new ApiConfig(settings.apiToken(), settings.apiMaxBodyBytes(), settings.apiMaxBatch(),
-                            settings.apiMaxLimit(), Version.get(), settings.silentIntervals()));
+                            settings.apiMaxLimit(), Version.get(), settings.silentIntervals(),
+                            (long) settings.apiAnswerCacheMb() << 20));
             Metrics metrics = new Metrics(new MetricsSources(writer, stats, db),
                     new MetricsConfig(settings.apiToken(), settings.metricsGroupSize(),
                             settings.silentIntervals()));
