@@ -41,9 +41,13 @@ final class AnswerCache {
 
     /**
      * The answer for {@code key} at {@code generation} and instant {@code now}: kept, or computed
-     * by {@code compute} (here or by the identical call already computing it) and kept.
+     * by {@code compute} (here or by the identical call already computing it) and kept; a negative
+     * generation (a state not loaded, whose changes nobody counts) keeps nothing.
      */
     Object get(List<Object> key, long generation, long now, Supplier<Computed> compute) {
+        if (generation < 0) {
+            return flights.get(key, () -> compute.get().result());
+        }
         Kept k = kept(key, generation, now);
         if (k != null) {
             return k.json();

@@ -16,8 +16,6 @@ final class HostService implements HostApi {
 
     private final EntityReads reads;
     private final AnswerCache answers;
-    /** Fleet-wide answers asked for at the same instant are computed once. */
-    private final SingleFlight<List<Object>> flights = new SingleFlight<>();
 
     HostService(EntityReads reads, AnswerCache answers) {
         this.reads = reads;

@@ -15,8 +15,6 @@ final class VirtService implements VirtApi {
 
     private final EntityReads reads;
     private final AnswerCache answers;
-    /** Fleet-wide answers asked for at the same instant are computed once. */
-    private final SingleFlight<List<Object>> flights = new SingleFlight<>();
 
     VirtService(EntityReads reads, AnswerCache answers) {
         this.reads = reads;

@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
@@ -148,11 +150,13 @@ public final class LatestState {
     private final Slots<String> nodeIps = new Slots<>();
     private final Slots<Long> pollingIntervals = new Slots<>();
     private final AtomicLong generation = new AtomicLong();
+    /** The 64-bit ids of this instance's writer's transactions on PostgreSQL, oldest first. */
+    private final ArrayDeque<Long> own = new ArrayDeque<>();
     private volatile boolean loaded;
 
-    /** Changes with every change of what this holds. */
+    /** Changes with every change of what this holds; -1 while nothing is loaded (no answer may be kept on it). */
     public long generation() {
-        return generation.get();
+        return loaded ? generation.get() : -1;
     }
 
     /** Whether the tables were loaded (false while the writer cannot connect). */
@@ -219,6 +223,23 @@ public final class LatestState {
                 lastSeen, two[0], two[1]));
     }
 
+    /** Notes a transaction of this instance's writer (its 64-bit id on PostgreSQL), whose rows a refresh leaves out. */
+    void ownTransaction(long xid) {
+        synchronized (own) {
+            own.addLast(xid);
+        }
+    }
+
+    /** The 32-bit ids of this writer's transactions from {@code xmin} (a 64-bit id) on; forgets those before it. */
+    long[] ownTransactionsFrom(long xmin) {
+        synchronized (own) {
+            while (!own.isEmpty() && own.peekFirst() < xmin) {
+                own.removeFirst();
+            }
+            return own.stream().mapToLong(x -> x & 0xFFFF_FFFFL).toArray();
+        }
+    }
+
     /** A committed batch's samples, applied in the order they were written, as one change. */
     synchronized void committed(List<Consumer<LatestState>> samples) {
         if (samples.isEmpty()) {
@@ -282,11 +303,9 @@ public final class LatestState {
 
     /** Replaces everything with what the tables hold. */
     synchronized void load(Connection c) throws SQLException {
-        readNodes(c);
         Slots<Host> loadedHosts = new Slots<>();
         Slots<Vm> loadedVms = new Slots<>();
-        readHosts(c, Long.MIN_VALUE, loadedHosts);
-        readVms(c, Long.MIN_VALUE, loadedVms);
+        read(c, Changes.ALL, loadedHosts, loadedVms);
         hosts = loadedHosts;
         vms = loadedVms;
         loaded = true;
@@ -294,80 +313,139 @@ public final class LatestState {
     }
 
     /**
-     * Brings in what the tables gained since: every node row, and the latest rows whose newest
-     * sample is from {@code sinceTs} on (a sample another collector committed later than its
-     * ts allowed for is missed until the next {@link #load}). Returns the newest ts read.
+     * Which rows of the tables a {@link #refresh} reads: on PostgreSQL those written by
+     * transactions from {@code xmin} on (the xmin of the previous refresh's snapshot: every
+     * transaction before it had ended then), as a row version's own xmin tells, except those of
+     * {@code own} (this instance's writer's, whose samples it applied itself); null xmin: all rows.
+     * Transaction ids are the 32 bits a row's xmin holds.
      */
-    synchronized long refresh(Connection c, long sinceTs) throws SQLException {
-        readNodes(c);
-        long newest = Math.max(readHosts(c, sinceTs, hosts), readVms(c, sinceTs, vms));
-        loaded = true;
-        changed();
-        return newest;
-    }
+    record Changes(Long xmin, long[] own) {
+        static final Changes ALL = new Changes(null, new long[0]);
 
-    private void readNodes(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, host_ip, polling_interval FROM host");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long id = rs.getLong(1);
-                nodeIps.set(id, rs.getString(2));
-                long interval = rs.getLong(3);
-                pollingIntervals.set(id, rs.wasNull() || interval <= 0 ? null : interval);
+        /** " WHERE ..." over the aliases of one table each, or "". */
+        String where(String... aliases) {
+            if (xmin == null) {
+                return "";
+            }
+            StringBuilder out = new StringBuilder(" WHERE ");
+            for (int i = 0; i < aliases.length; i++) {
+                String a = aliases[i];
+                out.append(i == 0 ? "" : " OR ").append("(age(").append(a).append(".xmin) <= age(CAST(CAST(? AS text) AS xid))")
+                        .append(own.length == 0 ? "" : " AND NOT " + a + ".xmin::text::bigint = ANY(?)").append(')');
+            }
+            return out.toString();
+        }
+
+        /** Binds the parameters of {@link #where} for {@code tables} aliases from index 1. */
+        void bind(PreparedStatement ps, int tables) throws SQLException {
+            if (xmin == null) {
+                return;
+            }
+            int at = 1;
+            for (int i = 0; i < tables; i++) {
+                ps.setString(at++, Long.toString(xmin));
+                if (own.length > 0) {
+                    ps.setArray(at++, ps.getConnection().createArrayOf("bigint",
+                            Arrays.stream(own).boxed().toArray(Long[]::new)));
+                }
             }
         }
     }
 
-    private long readHosts(Connection c, long sinceTs, Slots<Host> hosts) throws SQLException {
+    /**
+     * Brings in what the tables gained: the node rows and the latest rows {@code changes} names,
+     * merged with what is held by the tables' rule, so that nothing newer is lost. The first
+     * refresh of a state nobody loaded reads all rows and marks it loaded.
+     */
+    synchronized void refresh(Connection c, Changes changes) throws SQLException {
+        if (read(c, changes, hosts, vms) || !loaded) {
+            loaded = true;
+            changed();
+        }
+    }
+
+    /** Reads the rows {@code changes} names into these slots; whether anything changed. */
+    private boolean read(Connection c, Changes changes, Slots<Host> hosts, Slots<Vm> vms) throws SQLException {
+        boolean changed = readNodes(c, changes);
+        changed |= readHosts(c, changes, hosts);
+        changed |= readVms(c, changes, vms);
+        return changed;
+    }
+
+    private boolean readNodes(Connection c, Changes changes) throws SQLException {
+        boolean changed = false;
+        try (PreparedStatement ps = c.prepareStatement("SELECT n.id, n.host_ip, n.polling_interval FROM host n"
+                + changes.where("n"))) {
+            changes.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    long interval = rs.getLong(3);
+                    Long learned = rs.wasNull() || interval <= 0 ? null : interval;
+                    changed |= !same(nodeIps.get(id), rs.getString(2)) || !Objects.equals(pollingIntervals.get(id),
+                            learned);
+                    nodeIps.set(id, rs.getString(2));
+                    pollingIntervals.set(id, learned);
+                }
+            }
+        }
+        return changed;
+    }
+
+    private boolean readHosts(Connection c, Changes changes, Slots<Host> hosts) throws SQLException {
         List<String> values = HOST_COLUMNS.names();
         String sql = "SELECT l.host_id, h.hostname, h.uuid, h.last_seen, l.ts, " + columns("l.", values)
                 + ", l.prev_ts, " + columns("l.prev_", values) + " FROM host_latest l JOIN host h ON h.id = l.host_id"
-                + " WHERE l.ts >= ?";
-        long newest = Long.MIN_VALUE;
+                + changes.where("l", "h");
+        boolean changed = false;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, sinceTs);
+            changes.bind(ps, 2);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    int at = 5;
-                    Sample n = sample(rs, at, id, false, values.size());
-                    Sample p = sample(rs, at + 1 + values.size(), id, false, values.size());
+                    Sample n = sample(rs, 5, id, false, values.size());
+                    Sample p = sample(rs, 6 + values.size(), id, false, values.size());
                     Host h = hosts.get(id);
                     Sample[] two = merged(h, n, p);
-                    hosts.set(id, new Host(id, nodeIps.get(id), rs.getString(2), rs.getString(3),
-                            Math.max(rs.getLong(4), h == null ? 0 : h.lastSeen()), two[0], two[1]));
-                    newest = Math.max(newest, n.ts());
+                    Host next = new Host(id, nodeIps.get(id), rs.getString(2), rs.getString(3),
+                            Math.max(rs.getLong(4), h == null ? 0 : h.lastSeen()), two[0], two[1]);
+                    if (!next.equals(h)) {
+                        hosts.set(id, next);
+                        changed = true;
+                    }
                 }
             }
         }
-        return newest;
+        return changed;
     }
 
-    private long readVms(Connection c, long sinceTs, Slots<Vm> vms) throws SQLException {
+    private boolean readVms(Connection c, Changes changes, Slots<Vm> vms) throws SQLException {
         List<String> values = VM_COLUMNS.names();
         String sql = "SELECT l.vm_id, v.uuid, v.hostname, v.host_id, v.last_seen, l.ts, l.host_id, "
                 + columns("l.", values) + ", l.prev_ts, l.prev_host_id, " + columns("l.prev_", values)
-                + " FROM vm_latest l JOIN vm v ON v.id = l.vm_id WHERE l.ts >= ?";
-        long newest = Long.MIN_VALUE;
+                + " FROM vm_latest l JOIN vm v ON v.id = l.vm_id" + changes.where("l", "v");
+        boolean changed = false;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, sinceTs);
+            changes.bind(ps, 2);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    int at = 6;
-                    Sample n = sample(rs, at, -1, true, values.size());
-                    Sample p = sample(rs, at + 2 + values.size(), -1, true, values.size());
+                    Sample n = sample(rs, 6, -1, true, values.size());
+                    Sample p = sample(rs, 8 + values.size(), -1, true, values.size());
                     Vm v = vms.get(id);
                     Sample[] two = merged(v, n, p);
                     long nodeId = rs.getLong(4);
-                    vms.set(id, new Vm(id, rs.getString(2), rs.getString(3), nodeId, nodeIps.get(nodeId),
+                    Vm next = new Vm(id, rs.getString(2), rs.getString(3), nodeId, nodeIps.get(nodeId),
                             nodeIps.get(two[0].hostId()), Math.max(rs.getLong(5), v == null ? 0 : v.lastSeen()),
-                            two[0], two[1]));
-                    newest = Math.max(newest, n.ts());
+                            two[0], two[1]);
+                    if (!next.equals(v)) {
+                        vms.set(id, next);
+                        changed = true;
+                    }
                 }
             }
         }
-        return newest;
+        return changed;
     }
 
     /** The sample whose ts is at column {@code at} (then host_id when {@code vm}, then the values); null when ts is NULL. */

@@ -43,6 +43,8 @@ final class WriterConnection {
     private final LatestState latestState;
     private final CommitLatency latency = new CommitLatency();
     private Statements statements;
+    /** Whether the database is PostgreSQL, where the latest state notes the writer's transaction ids. */
+    private boolean postgresql;
 
     WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups, LatestValues latest,
                      LatestState latestState) {
@@ -75,6 +77,7 @@ final class WriterConnection {
             try {
                 entities.load(st);
                 latestState.load(st.connection());
+                postgresql = Dialect.of(st.connection()) == Dialect.POSTGRESQL;
             } catch (SQLException | RuntimeException e) {
                 st.rollback();
                 st.close();
@@ -216,9 +219,26 @@ final class WriterConnection {
     }
 
     private void commit(Statements st) throws SQLException {
-        st.commit();
+        commitOwn(st);
         lastCommitAt.set(System.currentTimeMillis());
         commits.incrementAndGet();
+    }
+
+    /** Commits, on PostgreSQL noting the transaction as the writer's own for the latest state's refresh. */
+    private void commitOwn(Statements st) throws SQLException {
+        long xid = postgresql ? transactionId(st) : 0;
+        st.commit();
+        if (postgresql) {
+            latestState.ownTransaction(xid);
+        }
+    }
+
+    /** The 64-bit id of the transaction in progress (PostgreSQL). */
+    private static long transactionId(Statements st) throws SQLException {
+        try (java.sql.ResultSet rs = st.get("SELECT pg_current_xact_id()::text::bigint").executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /**
@@ -233,7 +253,7 @@ final class WriterConnection {
         try {
             if (entities.sweepLastSeen(statements, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH)) {
                 entities.executePending(statements);
-                statements.commit();
+                commitOwn(statements);
             }
         } catch (SQLException e) {
             LOG.log(Level.FINE, "last_seen sweep failed; the next batch retries", e);

@@ -87,6 +87,41 @@ class LatestStateTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aRefreshBringsInWhatAnotherWriterStoredAndKeepsWhatThisOneStored(Backend backend) throws Exception {
+        database = backend.create(dir);
+        try (Database db = TestCollector.open(database, dir)) {
+            LatestState apiOnly = new LatestState();
+            LatestRefresh refresh = new LatestRefresh(db.dataSource(), apiOnly);
+            refreshOnce(db, refresh);
+            assertTrue(apiOnly.loaded());
+            BatchWriter mine = new BatchWriter(db.dataSource(), new IngestStats(10), TestCollector.CONFIG).start();
+            mine.offer(node("10.0.0.9", T0, 10, 100));
+            mine.offer(vm("10.0.0.9", VM_B, T0, 5, 50));
+            BatchWriter other = new BatchWriter(db.dataSource(), new IngestStats(10), TestCollector.CONFIG).start();
+            mixedSamples().forEach(other::offer);
+            other.close(30_000);
+            mine.offer(vm("10.0.0.9", VM_B, T0 + 300_000, 6, 60)); // newer than the other's
+            mine.close(30_000);
+            LatestRefresh mineRefresh = new LatestRefresh(db.dataSource(), mine.latestState());
+            refreshOnce(db, mineRefresh);
+            refreshOnce(db, refresh);
+            assertSameAsTables(db, mine.latestState());
+            assertSameAsTables(db, apiOnly);
+            other.offer(vm("10.0.0.2", VM_A, T0 + 400_000, 400, 7)); // closed: refused, changes nothing
+            long generation = apiOnly.generation();
+            refreshOnce(db, refresh);
+            assertEquals(generation, apiOnly.generation(), "a refresh that finds nothing new changes nothing");
+        }
+    }
+
+    private static void refreshOnce(Database db, LatestRefresh refresh) throws Exception {
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            refresh.refreshOnce(c);
+        }
+    }
+
     /**
      * Two nodes, two VMs: out of order, the same ts twice, a VM that moved, 64-bit counters past
      * 2^63, unknown values (sentinels and missing records).
