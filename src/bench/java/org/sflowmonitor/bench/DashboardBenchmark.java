@@ -47,9 +47,10 @@ public final class DashboardBenchmark {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("nodes", "vms", "interval", "rate", "clients", "seconds", "renders",
-                "db", "sparse-seconds"), Set.of("prepare"), "DashboardBenchmark [--nodes 10000] [--vms 10] "
+                "db", "sparse-seconds", "quiet-interval"), Set.of("prepare"), "DashboardBenchmark [--nodes 10000] [--vms 10] "
                 + "[--interval 20] [--rate 50000] [--clients 200] [--seconds 30] [--renders 3] "
-                + "[--db target/bench-dashboard-db] [--sparse-seconds 3600] [--prepare: build the database only]");
+                + "[--db target/bench-dashboard-db] [--sparse-seconds 3600] [--quiet-interval 60] "
+                + "[--prepare: build the database only]");
         int clients = args.integer("clients", 200);
         int seconds = args.integer("seconds", 30);
         ClusterModel model = new ClusterModel(args.integer("nodes", 10_000), args.integer("vms", 10), 1);
@@ -84,8 +85,17 @@ public final class DashboardBenchmark {
                 try (Browser browser = Browser.start()) {
                     measureBrowser(browser, url, args.integer("renders", 3), seconds);
                 }
-                System.out.printf("%n%d clients on the fleet while the cluster reports in real time (%,.0f samples/s), "
-                        + "load average %s%n", clients, realTime.realTimeRate(), Machine.loadAverage());
+            }
+            // a slower polling interval, that the writer keeps up with here: the clients' delay is then the push's
+            int quietInterval = args.integer("quiet-interval", 60);
+            ClusterSimulator.Config quiet = new ClusterSimulator.Config(model, quietInterval, false, 1, 3_600_000,
+                    Long.MAX_VALUE);
+            try (Sender sender = Sender.start(new ClusterSimulator.Config(model, quietInterval, false,
+                    quiet.realTimeRate(), 3_600_000, Long.MAX_VALUE), runtime.sflowPort())) {
+                awaitDrained(api);
+                System.out.printf("%n%d clients on the fleet while the cluster reports in real time every %d s (%,.0f "
+                        + "samples/s), load average %s%n", clients, quietInterval, quiet.realTimeRate(),
+                        Machine.loadAverage());
                 try (Clients c = Clients.connect(tomcat.port(), clients)) {
                     c.subscribeAll(api, model);
                     window(api, sender, c, seconds);
@@ -105,6 +115,8 @@ public final class DashboardBenchmark {
                     window(api, sender, c, seconds);
                 }
             }
+            // a writer stopped with a backlog loses it, and H2 has once been left damaged that way
+            awaitDrained(api);
         }
     }
 
@@ -115,26 +127,48 @@ public final class DashboardBenchmark {
     private static void window(ApiClient api, Sender sender, Clients clients, int seconds) throws Exception {
         Ingest before = Ingest.read(api);
         long sentBefore = sender.simulator.samplesSent();
-        long pushCpu = threadCpuNanos("push");
+        long pushCpu = threadCpuNanos(n -> n.endsWith("push"));
+        long clientCpu = threadCpuNanos(n -> n.startsWith("HttpClient-"));
+        long jvmCpu = processCpuNanos();
+        long queueBefore = queueDepth(api);
         if (clients != null) {
             clients.reset();
         }
         Thread.sleep(seconds * 1000L);
         long sent = sender.simulator.samplesSent() - sentBefore;
         Ingest.read(api).minus(before).print(sent, seconds);
-        System.out.printf("push thread CPU: %.2f s in %d s; load average %s%n", (threadCpuNanos("push") - pushCpu) / 1e9,
-                seconds, Machine.loadAverage());
+        System.out.printf("writer queue %,d at the start, %,d at the end; CPU in the window: this JVM %.1f s, of it the "
+                + "push thread %.2f s and the benchmark's WebSocket clients %.1f s; load average %s%n", queueBefore,
+                queueDepth(api), (processCpuNanos() - jvmCpu) / 1e9,
+                (threadCpuNanos(n -> n.endsWith("push")) - pushCpu) / 1e9,
+                (threadCpuNanos(n -> n.startsWith("HttpClient-")) - clientCpu) / 1e9, Machine.loadAverage());
         if (clients != null) {
             clients.printDelays(seconds);
         }
     }
 
-    /** CPU time of this JVM's threads whose name ends with {@code suffix} (the service's threads are prefixed). */
-    private static long threadCpuNanos(String suffix) {
+    private static long queueDepth(ApiClient api) throws Exception {
+        return api.call("collector.status", "{\"agent\":\"-\"}").path("result").path("writer").path("queue_depth")
+                .asLong();
+    }
+
+    private static void awaitDrained(ApiClient api) throws Exception {
+        for (int i = 0; i < 240 && queueDepth(api) > 0; i++) {
+            Thread.sleep(500);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of this JVM's live threads whose name matches (the service's threads are prefixed). */
+    private static long threadCpuNanos(java.util.function.Predicate<String> name) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long total = 0;
         for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (t != null && t.getThreadName().endsWith(suffix)) {
+            if (t != null && name.test(t.getThreadName())) {
                 total += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
             }
         }
