@@ -82,6 +82,7 @@ export async function render(view, live) {
       h('p', { class: 'legend' }, h('span', { class: 'swatch', style: 'background:hsl(120,65%,40%)' }), '0 %',
         h('span', { class: 'swatch', style: 'background:hsl(60,65%,40%)' }), '50 %',
         h('span', { class: 'swatch', style: 'background:hsl(0,65%,45%)' }), '100 %',
+        h('span', { class: 'swatch', style: 'background:#9aa0a6' }), 'no CPU figure (no two comparable samples yet)',
         h('span', { class: 'swatch silent' }), 'silent (no sample for entity.silent.intervals polling intervals)')),
     h('h2', {}, 'Nodes'), nodes.element,
     h('h2', {}, 'VMs'), vms.element,
