@@ -66,8 +66,10 @@ public final class Api {
         EntityReads reads = new EntityReads(inventory, series, latest, latestState,
                 collector.collects() ? collector.writer().live() : new LiveEntities(), config.silentIntervals());
         AnswerCache answers = new AnswerCache(config.answerCacheBytes());
-        add(namespaces, new Namespace("host", HostApi.class, new HostService(reads, answers), mapper));
-        add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads, answers), mapper));
+        add(namespaces, new Namespace("host", HostApi.class, new HostService(reads, answers),
+                SeriesMethod.specs("host", reads), mapper));
+        add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads, answers),
+                SeriesMethod.specs("virt", reads), mapper));
         addInstanceNamespaces(namespaces, queries, collector, config, mapper);
         return new Api(config, mapper, namespaces, Map.of());
     }
