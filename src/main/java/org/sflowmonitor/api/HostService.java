@@ -121,8 +121,8 @@ final class HostService implements HostApi {
         }
         return answers.get(Arrays.asList("host.summary", filter, reporting, page, fields), reads.state().generation(),
                 System.currentTimeMillis(), () -> {
-                    SummaryRows.Rows<HostSummary> rows = reads.summaries().hosts(filter, reads.reportingNow(), reporting);
-                    return new AnswerCache.Computed(page.applyToRecords(rows.rows(), HostSummary.class, fields),
+                    SummaryRows.Rows<WrittenRow<HostSummary>> rows = reads.summaries().hosts(filter, reads.reportingNow(), reporting);
+                    return new AnswerCache.Computed(page.applyToWritten(rows.rows(), HostSummary.class, fields),
                             rows.validUntil());
                 });
     }

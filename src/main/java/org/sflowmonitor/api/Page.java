@@ -124,13 +124,20 @@ record Page(String sortField, boolean descending, int offset, Integer limit, boo
         return apply(rows, RecordFields.of(type)::field);
     }
 
-    /** As {@link #applyToRecords(List, Class)}, each row of the page written with only the {@code output} fields. */
-    <R extends Record> Object applyToRecords(List<R> rows, Class<R> type, List<String> output) {
+    /**
+     * As {@link #applyToRecords(List, Class)} on rows with their JSON; each row of the page written
+     * with only the {@code output} fields (all: its JSON as kept).
+     */
+    <R extends Record> Object applyToWritten(List<WrittenRow<R>> rows, Class<R> type, List<String> output) {
         RecordFields<R> fields = RecordFields.of(type);
+        Function<String, Function<WrittenRow<R>, Object>> field = name -> {
+            Function<R, Object> read = fields.field(name);
+            return w -> read.apply(w.row());
+        };
         if (output.equals(fields.names())) {
-            return apply(rows, fields::field);
+            return apply(rows, field);
         }
-        return apply(rows, fields::field, cut -> cut.stream().map(r -> fields.select(r, output)).toList());
+        return apply(rows, field, cut -> cut.stream().map(w -> fields.select(w.row(), output)).toList());
     }
 
     /** The snake_case names of a record's components whose values sort (numbers, text, booleans). */

@@ -104,8 +104,8 @@ final class VirtService implements VirtApi {
         }
         return answers.get(Arrays.asList("virt.summary", filter, reporting, page, fields), reads.state().generation(),
                 System.currentTimeMillis(), () -> {
-                    SummaryRows.Rows<VmSummary> rows = reads.summaries().vms(filter, reads.reportingNow(), reporting);
-                    return new AnswerCache.Computed(page.applyToRecords(rows.rows(), VmSummary.class, fields),
+                    SummaryRows.Rows<WrittenRow<VmSummary>> rows = reads.summaries().vms(filter, reads.reportingNow(), reporting);
+                    return new AnswerCache.Computed(page.applyToWritten(rows.rows(), VmSummary.class, fields),
                             rows.validUntil());
                 });
     }
