@@ -54,8 +54,10 @@ public final class Api {
         // an API-only instance has no writer: its live state is never loaded and the answers come from the tables
         EntityReads reads = new EntityReads(inventory, series, latest,
                 collector.collects() ? collector.writer().live() : new LiveEntities(), config.silentIntervals());
-        add(namespaces, new Namespace("host", HostApi.class, new HostService(reads), mapper));
-        add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads), mapper));
+        add(namespaces, new Namespace("host", HostApi.class, new HostService(reads), SeriesMethod.specs("host", reads),
+                mapper));
+        add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads), SeriesMethod.specs("virt", reads),
+                mapper));
         addInstanceNamespaces(namespaces, queries, collector, config, mapper);
         return new Api(config, mapper, namespaces, Map.of());
     }
