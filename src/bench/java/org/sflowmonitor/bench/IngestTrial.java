@@ -3,7 +3,9 @@ package org.sflowmonitor.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,6 +44,12 @@ final class IngestTrial {
     /** The same with more service settings ({@code name=value}), e.g. {@code rollup.tiers=} for no rollups. */
     static Trial run(IngestBenchmark.Settings s, double rate, boolean cold, Path dir, Path jfr, List<String> settings,
                      PrintStream log) throws Exception {
+        return run(s, rate, cold, dir, jfr, settings, () -> { }, log);
+    }
+
+    /** The same with {@code beforeTraffic} run once the service is up, just before the simulator starts sending. */
+    static Trial run(IngestBenchmark.Settings s, double rate, boolean cold, Path dir, Path jfr, List<String> settings,
+                     InterruptibleAction beforeTraffic, PrintStream log) throws Exception {
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + s.heap()));
         if (jfr != null) {
             // H2's call stacks are deeper than JFR's default 64 frames: the writer's own frames were cut off
@@ -74,6 +82,7 @@ final class IngestTrial {
             if (!cold) {
                 log.printf(Locale.ROOT, "  fleet loaded %.1f s after the port opened%n", service.awaitEntitiesLoaded(600));
             }
+            beforeTraffic.run();
             ClusterSimulator sim = new ClusterSimulator(new ClusterSimulator.Config(s.model(), s.intervalSeconds(),
                     false, rate, (long) ((warmup + window) * 1000), Long.MAX_VALUE));
             KernelUdp kernelBefore = KernelUdp.read();
@@ -164,8 +173,20 @@ final class IngestTrial {
                     + "%,d rollup rows written%n", t.writerCpuSeconds(), t.rollupCpuSeconds(), t.rollupRowsWritten());
             return t;
         } finally {
+            // the service's log outlives the trial's database, beside it
+            Path serviceLog = dir.resolve("service.log");
+            if (Files.exists(serviceLog)) {
+                Files.copy(serviceLog, dir.resolveSibling(dir.getFileName() + "-service.log"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
             IngestBenchmark.deleteTree(dir);
         }
+    }
+
+    /** Something done between the service's start and the traffic, such as waiting for a moment. */
+    @FunctionalInterface
+    interface InterruptibleAction {
+        void run() throws InterruptedException;
     }
 
     private static long delta(Map<String, String> later, Map<String, String> earlier, String field) {
