@@ -62,8 +62,12 @@ export function gauges(rows, pick, width) {
   return out;
 }
 
-/** Used memory without buffers and page cache, as host.summary's mem_utilisation. */
-export function memoryUsed(row) {
-  if (row.mem_total === null || row.mem_free === null) return null;
-  return Math.max(0, row.mem_total - row.mem_free - (row.mem_buffers ?? 0) - (row.mem_cached ?? 0));
+/**
+ * Used memory without buffers and page cache, as host.summary's mem_utilisation; suffix '_avg'
+ * reads a rollup row's averages (a difference of averages is the average of the differences).
+ */
+export function memoryUsed(row, suffix = '') {
+  const [total, free, buffers, cached] = ['mem_total', 'mem_free', 'mem_buffers', 'mem_cached'].map((k) => row[k + suffix]);
+  if (total === null || total === undefined || free === null || free === undefined) return null;
+  return Math.max(0, total - free - (buffers ?? 0) - (cached ?? 0));
 }

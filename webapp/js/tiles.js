@@ -5,10 +5,20 @@ import { h } from './dom.js';
 
 const GAP = 2;
 
+const GREY = '#9aa0a6';
+
 /** Green at 0 %, yellow at 50 %, red at 100 %. */
 export function cpuColour(cpu) {
   const c = Math.max(0, Math.min(100, cpu));
   return `hsl(${Math.round(120 - 1.2 * c)}, 65%, ${c > 50 ? 45 : 40}%)`;
+}
+
+// one colour per whole percent: a redraw sets the canvas's fill style once per colour, not per tile
+const COLOURS = Array.from({ length: 101 }, (_, c) => cpuColour(c));
+
+function colourOf(node) {
+  return node.silent || node.cpu === null || node.cpu === undefined ? GREY
+    : COLOURS[Math.round(Math.max(0, Math.min(100, node.cpu)))];
 }
 
 function tileSize(n) {
@@ -55,29 +65,43 @@ export class TileMap {
     this.canvas.style.height = `${height}px`;
     this.canvas.width = Math.round(width * ratio);
     this.canvas.height = Math.round(height * ratio);
+    this.canvas.dataset.tileSize = String(size);
+    this.canvas.dataset.columns = String(columns);
     const g = this.canvas.getContext('2d');
     g.scale(ratio, ratio);
+    const place = (i) => [(i % columns) * (size + GAP), Math.floor(i / columns) * (size + GAP)];
+    const byColour = new Map();
     this.nodes.forEach((node, i) => {
-      const x = (i % columns) * (size + GAP);
-      const y = Math.floor(i / columns) * (size + GAP);
-      g.fillStyle = node.silent || node.cpu === null || node.cpu === undefined ? '#9aa0a6' : cpuColour(node.cpu);
-      g.fillRect(x, y, size, size);
-      if (node.silent) {
-        g.strokeStyle = '#3c4043';
-        g.lineWidth = size > 20 ? 2 : 1;
-        g.beginPath();
-        g.moveTo(x + 2, y + 2);
-        g.lineTo(x + size - 2, y + size - 2);
-        g.moveTo(x + size - 2, y + 2);
-        g.lineTo(x + 2, y + size - 2);
-        g.stroke();
-      }
-      if (i === this.selected) {
-        g.strokeStyle = '#1a73e8';
-        g.lineWidth = 3;
-        g.strokeRect(x + 1.5, y + 1.5, size - 3, size - 3);
-      }
+      const colour = colourOf(node);
+      const same = byColour.get(colour);
+      if (same) same.push(i); else byColour.set(colour, [i]);
     });
+    for (const [colour, indexes] of byColour) {
+      g.fillStyle = colour;
+      for (const i of indexes) {
+        const [x, y] = place(i);
+        g.fillRect(x, y, size, size);
+      }
+    }
+    // silent tiles crossed, all in one path
+    g.strokeStyle = '#3c4043';
+    g.lineWidth = size > 20 ? 2 : 1;
+    g.beginPath();
+    this.nodes.forEach((node, i) => {
+      if (!node.silent) return;
+      const [x, y] = place(i);
+      g.moveTo(x + 2, y + 2);
+      g.lineTo(x + size - 2, y + size - 2);
+      g.moveTo(x + size - 2, y + 2);
+      g.lineTo(x + 2, y + size - 2);
+    });
+    g.stroke();
+    if (this.selected >= 0 && this.selected < this.nodes.length) {
+      const [x, y] = place(this.selected);
+      g.strokeStyle = '#1a73e8';
+      g.lineWidth = 3;
+      g.strokeRect(x + 1.5, y + 1.5, size - 3, size - 3);
+    }
   }
 
   indexAt(event) {

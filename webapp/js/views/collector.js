@@ -1,5 +1,7 @@
 // The collector itself: datagrams and samples per second, queue depth, where samples are lost
-// (by place and by agent), the writer's state. collector.status is read every few seconds.
+// (by place and by agent), the writer's state, and every collector writing into the database
+// (their heartbeat rows). collector.status is read every few seconds. An instance of role api
+// has no ingest or writer of its own: its figures are the sums over the running collectors.
 
 import { call } from '../api.js';
 import { h, clear, factList } from '../dom.js';
@@ -45,6 +47,28 @@ function writerFacts(status) {
   return factList(rows);
 }
 
+/** The ingest counters and writer of an instance of role api: the sums over the running collectors' rows. */
+function collectorsSum(status) {
+  const running = (status.collectors || []).filter((c) => c.state === 'running');
+  const sum = (key) => running.reduce((total, c) => total + (c.counters[key] ?? 0), 0);
+  const ingest = {};
+  running.forEach((c) => Object.keys(c.counters).forEach((k) => { ingest[k] = sum(k); }));
+  const writer = { queue_depth: sum('queue_depth'), queue_capacity: sum('queue_capacity'), commits: sum('commits'),
+    last_commit_at: Math.max(0, ...running.map((c) => c.counters.last_commit_at ?? 0)),
+    fault: sum('writer_fault') ? 'a collector\'s database writes fail (see its log)' : null };
+  return { ...status, ingest, writer };
+}
+
+function collectorRows(status) {
+  return h('table', { class: 'data small', 'aria-label': 'collectors' },
+    h('thead', {}, h('tr', {}, ['Collector', 'Host', 'State', 'Last heartbeat', 'Stored']
+      .map((label) => h('th', { scope: 'col' }, label)))),
+    h('tbody', {}, (status.collectors || []).map((c) => h('tr', { class: c.state === 'silent' ? 'bad' : '' },
+      h('td', {}, c.instance_id), h('td', {}, c.host_name), h('td', {}, c.state),
+      h('td', { class: 'num' }, f.time(c.last_heartbeat)),
+      h('td', { class: 'num' }, f.count(c.counters.samples_stored ?? 0))))));
+}
+
 export async function render(view) {
   const rates = new Chart({ title: 'Per second', series: [{ label: 'datagrams' }, { label: 'samples stored' }],
     format: (v) => f.count(v) });
@@ -58,13 +82,17 @@ export async function render(view) {
     descending: true, height: 300 });
   const factsHolder = h('div', {});
   const placesHolder = h('div', {});
+  const collectorsHolder = h('div', {});
   view.append(h('h1', {}, 'Collector'), factsHolder,
     h('div', { class: 'charts' }, rates.element, queue.element),
-    h('h2', {}, 'Losses by place'), placesHolder, h('h2', {}, 'Agents, most losses first'), agents.element);
+    h('h2', {}, 'Losses by place'), placesHolder, h('h2', {}, 'Collectors writing into the database'),
+    collectorsHolder, h('h2', {}, 'Agents, most losses first'), agents.element);
   let previous = null;
   const poll = async () => {
-    const status = await call('collector.status');
+    const answer = await call('collector.status');
+    const status = answer.writer ? answer : collectorsSum(answer);
     setServerTime(status.time);
+    clear(collectorsHolder).append(collectorRows(status));
     clear(factsHolder).append(writerFacts(status));
     clear(placesHolder).append(lossesByPlace(status.ingest));
     agents.setRows(status.agents.map((a) => ({ ...a,

@@ -81,7 +81,8 @@ public final class CollectorProcess {
         try {
             ServiceRuntime runtime = (ServiceRuntime) tomcat.context().getServletContext()
                     .getAttribute(ServiceRuntime.class.getName());
-            serve("sflow=" + runtime.sflowPort() + " http=" + tomcat.port(),
+            int sflowPort = runtime.settings().role().collects() ? runtime.sflowPort() : 0;
+            serve("sflow=" + sflowPort + " http=" + tomcat.port(),
                     () -> "entities_loaded=" + (runtime.entitiesLoaded() ? 1 : 0));
         } finally {
             tomcat.close();

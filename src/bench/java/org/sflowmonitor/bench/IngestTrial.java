@@ -203,7 +203,7 @@ final class IngestTrial {
     }
 
     /** The fleet of the model in a PostgreSQL schema, as fleet-db holds it for H2 (the schema migrated first). */
-    private static void fleetOnPostgresql(org.sflowmonitor.testing.TestDatabase db, ClusterModel model, Path dataDir,
+    static void fleetOnPostgresql(org.sflowmonitor.testing.TestDatabase db, ClusterModel model, Path dataDir,
                                           PrintStream log) throws Exception {
         long start = System.nanoTime();
         try (org.sflowmonitor.store.Database opened = org.sflowmonitor.store.Database.open(db.url(), db.user(),

@@ -7,13 +7,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** The machine and moment of a run, for the figures' headers. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
     /** The 1, 5 and 15 minute load averages. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];
@@ -22,7 +22,7 @@ final class Machine {
         }
     }
 
-    static String describe() {
+    public static String describe() {
         long memory = 0;
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
@@ -37,7 +37,7 @@ final class Machine {
                 + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name") + ")";
     }
 
-    static String now() {
+    public static String now() {
         return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 }

@@ -10,8 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 
 import org.sflowmonitor.ingest.EntitySample;
 import org.sflowmonitor.ingest.IngestStats;
@@ -28,8 +29,9 @@ import org.sflowmonitor.store.Database;
  * The cost of one /metrics scrape of a group of nodes: the writer (real, on H2) stores two
  * polling rounds of {@code nodes} nodes with {@code vms} VMs and two interfaces each, then the
  * group is scraped {@code scrapes} times in this thread as the servlet does it (select, build
- * the snapshots, write text 0.0.4, plain and gzipped, to a byte counter). Reports the median
- * wall time, this thread's CPU time and bytes allocated per scrape, and per million series.
+ * the snapshots family by family, write text 0.0.4 plain and gzipped, and OpenMetrics gzipped as
+ * Prometheus asks for it, to a byte counter). Reports the median wall time, this thread's CPU
+ * time and bytes allocated per scrape, the collectors' time, and the cost per million series.
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
@@ -72,8 +74,11 @@ public final class ScrapeBenchmark {
                 // entity.silent.intervals far beyond the run, so that every entity counts as reporting throughout
                 Metrics metrics = new Metrics(new MetricsSources(writer, stats, db), new MetricsConfig("", nodes,
                         1_000));
-                measure(metrics, scrapes, false);
-                measure(metrics, scrapes, true);
+                Exposition.Format text = Exposition.format(null);
+                measure(metrics, scrapes, text, false);
+                measure(metrics, scrapes, text, true);
+                // what Prometheus asks for
+                measure(metrics, scrapes, Exposition.format("application/openmetrics-text;version=1.0.0"), true);
                 System.out.println("load average at the end: "
                         + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             } finally {
@@ -82,7 +87,8 @@ public final class ScrapeBenchmark {
         }
     }
 
-    private static void measure(Metrics metrics, int scrapes, boolean gzip) throws Exception {
+    private static void measure(Metrics metrics, int scrapes, Exposition.Format format, boolean gzip)
+            throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
                 .getThreadMXBean();
         long thread = Thread.currentThread().getId();
@@ -90,32 +96,50 @@ public final class ScrapeBenchmark {
         long[] wall = new long[scrapes];
         long[] cpu = new long[scrapes];
         long[] allocated = new long[scrapes];
+        long gcMillis = 0;
         long series = 0;
         long bytes = 0;
         for (int i = -3; i < scrapes; i++) { // three warm-up scrapes
+            long g0 = gcMillis();
             long a0 = threads.getThreadAllocatedBytes(thread);
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            MetricSnapshots snapshots = metrics.scrape(group, System.currentTimeMillis());
+            Scrape scrape = metrics.scrape(group, System.currentTimeMillis());
+            long[] points = {0};
+            Scrape counted = new Scrape(scrape.collector(), scrape.families().stream()
+                    .map(f -> (Supplier<MetricSnapshot>) () -> {
+                        MetricSnapshot s = f.get();
+                        points[0] += s == null ? 0 : s.getDataPoints().size();
+                        return s;
+                    }).toList());
             Counting out = new Counting();
-            Exposition.write(Exposition.writer(null), snapshots, out, gzip);
+            Exposition.write(format, counted, out, gzip);
             long t1 = System.nanoTime();
             if (i >= 0) {
                 wall[i] = t1 - t0;
                 cpu[i] = threads.getCurrentThreadCpuTime() - c0;
                 allocated[i] = threads.getThreadAllocatedBytes(thread) - a0;
-                series = snapshots.stream().mapToLong(s -> s.getDataPoints().size()).sum();
+                gcMillis += gcMillis() - g0;
+                series = points[0];
                 bytes = out.count;
             }
         }
         double medianWallMs = median(wall) / 1e6;
         double medianCpuS = median(cpu) / 1e9;
         double medianAlloc = median(allocated);
+        String name = (format == Exposition.format(null) ? "text 0.0.4" : "OpenMetrics") + (gzip ? " gzip" : "");
         System.out.printf("%s: %,d series, %,d bytes; median per scrape: %.0f ms wall, %.3f s CPU, %,.0f bytes"
-                        + " allocated; per million series: %.2f s CPU, %,.0f MB allocated; first-to-last wall ms %s%n",
-                gzip ? "text 0.0.4 gzip" : "text 0.0.4", series, bytes, medianWallMs, medianCpuS, medianAlloc,
+                        + " allocated; GC %.0f ms per scrape (all threads, mean); per million series: %.2f s CPU,"
+                        + " %,.0f MB allocated; wall ms in order %s%n",
+                name, series, bytes, medianWallMs, medianCpuS, medianAlloc, (double) gcMillis / scrapes,
                 medianCpuS * 1e6 / series, medianAlloc * 1e6 / series / 1e6, Arrays.toString(
                         Arrays.stream(wall).map(w -> w / 1_000_000).toArray()));
+    }
+
+    /** Milliseconds the garbage collectors spent so far, by their beans. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime()))
+                .sum();
     }
 
     private static double median(long[] values) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import org.sflowmonitor.store.Inventory;
 import org.sflowmonitor.store.LatestSamples;
 import org.sflowmonitor.store.LatestTables;
+import org.sflowmonitor.store.LiveEntities;
 import org.sflowmonitor.store.Queries;
 
 /**
@@ -30,33 +31,65 @@ public final class Api {
     private final Map<String, Namespace> namespaces;
     private final JsonRpcDispatcher dispatcher;
 
-    private Api(ApiConfig config, ObjectMapper mapper, Map<String, Namespace> namespaces) {
+    private final Map<String, String> withheld;
+
+    private Api(ApiConfig config, ObjectMapper mapper, Map<String, Namespace> namespaces,
+                Map<String, String> withheld) {
         this.config = config;
         this.mapper = mapper;
         this.namespaces = Map.copyOf(namespaces);
-        this.dispatcher = new JsonRpcDispatcher(mapper, namespaces, config.maxBatch());
+        this.withheld = Map.copyOf(withheld);
+        this.dispatcher = new JsonRpcDispatcher(mapper, namespaces, config.maxBatch(), withheld);
     }
 
     /** The service's API; warns in the log when no token protects it. */
     public static Api create(Queries queries, CollectorSources collector, ApiConfig config) {
-        if (!config.tokenRequired()) {
-            LOG.warning("api.token is not set: /api answers anyone who can reach it; set api.token to require "
-                    + "'Authorization: Bearer <token>' (see docs/api.md)");
-        }
+        warnIfOpen(config);
         ObjectMapper mapper = new ObjectMapper();
         Inventory inventory = new Inventory(queries);
         SeriesReader series = new SeriesReader(queries, config.maxLimit(), collector.rollups(),
                 System::currentTimeMillis);
         LatestSamples latest = new LatestTables(queries);
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
-        EntityReads reads = new EntityReads(inventory, series, latest, collector.writer().live(),
-                config.silentIntervals());
-        add(namespaces, new Namespace("host", HostApi.class, new HostService(reads), mapper));
-        add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads), mapper));
+        // an API-only instance has no writer: its live state is never loaded and the answers come from the tables
+        EntityReads reads = new EntityReads(inventory, series, latest,
+                collector.collects() ? collector.writer().live() : new LiveEntities(), config.silentIntervals());
+        add(namespaces, new Namespace("host", HostApi.class, new HostService(reads), SeriesMethod.specs("host", reads),
+                mapper));
+        add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads), SeriesMethod.specs("virt", reads),
+                mapper));
+        addInstanceNamespaces(namespaces, queries, collector, config, mapper);
+        return new Api(config, mapper, namespaces, Map.of());
+    }
+
+    /**
+     * The Api of a collector-only instance: collector.status (this collector's counters and every
+     * collector's heartbeat, for its monitoring) and apiinfo; host.* and virt.* are answered by
+     * instances of role api or both, and a call to one here says so.
+     */
+    public static Api createForCollector(Queries queries, CollectorSources collector, ApiConfig config) {
+        warnIfOpen(config);
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, Namespace> namespaces = new LinkedHashMap<>();
+        addInstanceNamespaces(namespaces, queries, collector, config, mapper);
+        String reason = "this instance's role is collector (it receives sFlow and writes it); host.* and virt.*"
+                + " are answered by the instances of role api or both on the same database";
+        return new Api(config, mapper, namespaces, Map.of("host", reason, "virt", reason));
+    }
+
+    private static void warnIfOpen(ApiConfig config) {
+        if (!config.tokenRequired()) {
+            LOG.warning("api.token is not set: /api answers anyone who can reach it; set api.token to require "
+                    + "'Authorization: Bearer <token>' (see docs/api.md)");
+        }
+    }
+
+    /** collector.* and apiinfo.*, which every instance answers about itself. */
+    private static void addInstanceNamespaces(Map<String, Namespace> namespaces, Queries queries,
+                                              CollectorSources collector, ApiConfig config, ObjectMapper mapper) {
         add(namespaces, new Namespace("collector", CollectorApi.class,
-                new CollectorService(collector, config.version()), mapper));
+                new CollectorService(collector, queries, config.version()), mapper));
         add(namespaces, new Namespace("apiinfo", ApiinfoApi.class, new ApiinfoService(config.version()), mapper));
-        return new Api(config, mapper, namespaces);
     }
 
     /**
@@ -67,7 +100,7 @@ public final class Api {
     public <T> Api with(String namespace, Class<T> api, T implementation) {
         Map<String, Namespace> more = new LinkedHashMap<>(namespaces);
         add(more, new Namespace(namespace, api, implementation, mapper));
-        return new Api(config, mapper, more);
+        return new Api(config, mapper, more, withheld);
     }
 
     private static void add(Map<String, Namespace> namespaces, Namespace namespace) {

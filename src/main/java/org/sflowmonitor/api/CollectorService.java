@@ -6,19 +6,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.sflowmonitor.ingest.AgentCounters;
 import org.sflowmonitor.ingest.AgentSenders;
 import org.sflowmonitor.ingest.IngestCounter;
+import org.sflowmonitor.store.Heartbeats;
+import org.sflowmonitor.store.Queries;
+import org.sflowmonitor.store.QueryException;
 import org.sflowmonitor.store.RollupJob;
 
 final class CollectorService implements CollectorApi {
 
+    private static final Logger LOG = Logger.getLogger(CollectorService.class.getName());
+
     private final CollectorSources sources;
+    private final Queries queries;
     private final String version;
 
-    CollectorService(CollectorSources sources, String version) {
+    CollectorService(CollectorSources sources, Queries queries, String version) {
         this.sources = sources;
+        this.queries = queries;
         this.version = version;
     }
 
@@ -30,17 +39,19 @@ final class CollectorService implements CollectorApi {
         status.put("started_at", sources.startedAt());
         status.put("uptime_seconds", (now - sources.startedAt()) / 1000);
         status.put("time", now);
-        status.put("ingest", counters(sources.stats().total()));
-        Map<String, Object> writer = new LinkedHashMap<>();
-        writer.put("queue_depth", sources.writer().queueDepth());
-        writer.put("queue_capacity", sources.writer().queueCapacity());
-        writer.put("commits", sources.writer().commits());
-        writer.put("last_commit_at", sources.writer().lastCommitAt());
-        // the fault text comes from the database driver and may quote SQL: only its presence is shown
-        writer.put("fault", sources.writer().fault() == null ? null
-                : "the database refuses writes; samples wait in the queue (the log has the details)");
-        status.put("writer", writer);
-        status.put("rollups", rollups(sources.rollups().status()));
+        status.put("role", sources.role());
+        status.put("instance_id", sources.instanceId());
+        if (sources.collects()) {
+            status.put("ingest", counters(sources.stats().total()));
+            status.put("writer", writer());
+            status.put("rollups", rollups(sources.rollups().status()));
+        } else {
+            // an API-only instance receives and writes nothing: "collectors" has the counters of those that do
+            status.put("ingest", null);
+            status.put("writer", null);
+            status.put("rollups", null);
+        }
+        status.put("collectors", collectors(now));
         Map<String, Object> database = new LinkedHashMap<>();
         database.put("size_bytes", sources.database().sizeBytes());
         status.put("database", database);
@@ -70,6 +81,47 @@ final class CollectorService implements CollectorApi {
         }
         status.put("conflicts", conflicts);
         return status;
+    }
+
+    private Map<String, Object> writer() {
+        Map<String, Object> writer = new LinkedHashMap<>();
+        writer.put("queue_depth", sources.writer().queueDepth());
+        writer.put("queue_capacity", sources.writer().queueCapacity());
+        writer.put("commits", sources.writer().commits());
+        writer.put("last_commit_at", sources.writer().lastCommitAt());
+        // the fault text comes from the database driver and may quote SQL: only its presence is shown
+        writer.put("fault", sources.writer().fault() == null ? null
+                : "the database refuses writes; samples wait in the queue (the log has the details)");
+        return writer;
+    }
+
+    /** Every collector's heartbeat row; null when the database cannot be read now (the writer shows why). */
+    private List<Map<String, Object>> collectors(long now) {
+        List<Heartbeats.Row> rows;
+        try {
+            rows = Heartbeats.read(queries);
+        } catch (QueryException e) {
+            LOG.log(Level.FINE, "collector.status could not read the heartbeats", e);
+            return null;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Heartbeats.Row r : rows) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("instance_id", r.instanceId());
+            row.put("host_name", r.hostName());
+            row.put("sflow_port", r.sflowPort());
+            row.put("version", r.version());
+            row.put("started_at", r.startedAt());
+            row.put("last_heartbeat", r.lastHeartbeat());
+            row.put("heartbeat_interval_ms", r.intervalMillis());
+            row.put("stopped_at", r.stoppedAt());
+            row.put("state", r.stoppedAt() != null ? "stopped"
+                    // a missed beat may be a slow database; three say the collector is gone or cut off
+                    : now - r.lastHeartbeat() > 3 * r.intervalMillis() ? "silent" : "running");
+            row.put("counters", r.counters());
+            out.add(row);
+        }
+        return out;
     }
 
     private static Map<String, Object> conflictRow(AgentSenders.Conflict c) {

@@ -1,15 +1,13 @@
 package org.sflowmonitor.api;
 
 import java.util.List;
-import java.util.Map;
 
 import com.googlecode.jsonrpc4j.JsonRpcParam;
 
 /**
  * The {@code host.*} methods: the physical hypervisor nodes. A node is named by {@code ip} (its
- * agent address; {@code host_ip} is the same), {@code hostname} or {@code uuid}. Time-series
- * methods return the 10 minutes up to {@code timestamp} (default now), or {@code time_from} to
- * {@code time_till} inclusive; see docs/api.md for every field.
+ * agent address; {@code host_ip} is the same), {@code hostname} or {@code uuid}. The time-series
+ * methods (host.cpu, ...) are declared in {@link SeriesMethod}; see docs/api.md for every field.
  */
 public interface HostApi {
 
@@ -25,23 +23,6 @@ public interface HostApi {
                        @JsonRpcParam("sortfield") String sortfield, @JsonRpcParam("sortorder") String sortorder,
                        @JsonRpcParam("limit") Integer limit, @JsonRpcParam("offset") Integer offset,
                        @JsonRpcParam("total") Boolean total);
-
-    List<Map<String, Object>> cpu(NodeSeries params);
-
-    List<Map<String, Object>> memory(NodeSeries params);
-
-    List<Map<String, Object>> disk(NodeSeries params);
-
-    List<Map<String, Object>> net(NodeSeries params);
-
-    /** The node's virt_node record: hypervisor CPU, memory and number of domains. */
-    List<Map<String, Object>> node(NodeSeries params);
-
-    /** The MIB-2 ip, icmp, tcp and udp groups. */
-    List<Map<String, Object>> mib2(NodeSeries params);
-
-    /** Generic interface counters, one row per interface sample. */
-    List<Map<String, Object>> interfaces(InterfaceSeries params);
 
     /**
      * The newest state of each node (all, or those the filters name), with rates from its last two

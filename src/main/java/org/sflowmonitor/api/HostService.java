@@ -94,48 +94,6 @@ final class HostService implements HostApi {
     }
 
     @Override
-    public List<Map<String, Object>> cpu(NodeSeries params) {
-        return read(SeriesMethod.HOST_CPU, params, null);
-    }
-
-    @Override
-    public List<Map<String, Object>> memory(NodeSeries params) {
-        return read(SeriesMethod.HOST_MEMORY, params, null);
-    }
-
-    @Override
-    public List<Map<String, Object>> disk(NodeSeries params) {
-        return read(SeriesMethod.HOST_DISK, params, null);
-    }
-
-    @Override
-    public List<Map<String, Object>> net(NodeSeries params) {
-        return read(SeriesMethod.HOST_NET, params, null);
-    }
-
-    @Override
-    public List<Map<String, Object>> node(NodeSeries params) {
-        return read(SeriesMethod.HOST_NODE, params, null);
-    }
-
-    @Override
-    public List<Map<String, Object>> mib2(NodeSeries params) {
-        return read(SeriesMethod.HOST_MIB2, params, null);
-    }
-
-    @Override
-    public List<Map<String, Object>> interfaces(InterfaceSeries params) {
-        InterfaceSeries p = params;
-        return reads.series().read(SeriesMethod.HOST_INTERFACES, p,
-                () -> reads.lookup().node(p.ip(), p.hostIp(), p.hostname(), p.uuid()), p.ifIndex());
-    }
-
-    private List<Map<String, Object>> read(SeriesMethod method, NodeSeries p, Long ifIndex) {
-        return reads.series().read(method, p, () -> reads.lookup().node(p.ip(), p.hostIp(), p.hostname(), p.uuid()),
-                ifIndex);
-    }
-
-    @Override
     public Object summary(String ip, String hostIp, String hostname, String uuid, List<String> output,
                           Boolean reporting, String sortfield, String sortorder, Integer limit, Integer offset,
                           Boolean total) {

@@ -1,6 +1,7 @@
 package org.sflowmonitor.api;
 
 import java.util.List;
+import java.util.Map;
 
 import com.googlecode.jsonrpc4j.JsonRpcParam;
 
@@ -12,4 +13,9 @@ public record InterfaceSeries(@JsonRpcParam("ip") String ip, @JsonRpcParam("host
                               @JsonRpcParam("limit") Integer limit, @JsonRpcParam("sortorder") String sortorder,
                               @JsonRpcParam("output") List<String> output, @JsonRpcParam("interval") String interval)
         implements SeriesParams {
+
+    @Override
+    public Map<String, Object> entity(EntityLookup lookup) {
+        return lookup.node(ip, hostIp, hostname, uuid);
+    }
 }

@@ -30,8 +30,15 @@ final class JsonRpcDispatcher {
     private final ObjectReader reader;
     private final Map<String, Namespace> namespaces;
     private final int maxBatch;
+    /** Namespaces this instance does not serve, with the reason a call to one is told. */
+    private final Map<String, String> withheld;
 
     JsonRpcDispatcher(ObjectMapper mapper, Map<String, Namespace> namespaces, int maxBatch) {
+        this(mapper, namespaces, maxBatch, Map.of());
+    }
+
+    JsonRpcDispatcher(ObjectMapper mapper, Map<String, Namespace> namespaces, int maxBatch,
+                      Map<String, String> withheld) {
         this.mapper = mapper;
         // big decimals keep a fractional id exactly as sent; trailing text and duplicate keys are errors
         this.reader = mapper.reader()
@@ -39,6 +46,7 @@ final class JsonRpcDispatcher {
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.namespaces = Map.copyOf(namespaces);
         this.maxBatch = maxBatch;
+        this.withheld = Map.copyOf(withheld);
     }
 
     /** Answers a request body; null when there is nothing to answer (only notifications). */
@@ -121,6 +129,10 @@ final class JsonRpcDispatcher {
         }
         int dot = method.indexOf('.');
         Namespace namespace = namespaces.get(dot < 0 ? "" : method.substring(0, dot));
+        if (namespace == null && dot > 0 && withheld.containsKey(method.substring(0, dot))) {
+            throw RpcException.methodNotFound("no method '" + method + "' on this instance: "
+                    + withheld.get(method.substring(0, dot)));
+        }
         if (namespace == null) {
             throw RpcException.methodNotFound("no method '" + method + "'; the namespaces are "
                     + String.join(", ", namespaceNames()));

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,45 +18,71 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 
 /**
- * A JSON-RPC method as its service interface declares it: its name, its parameters in order, and
- * the Java method that answers it. The parameters are those of the Java method, or, when its only
- * parameter is a record, the record's components (so that methods sharing a set of params declare
- * it once); {@code record} is then that record's canonical constructor, else null.
+ * A JSON-RPC method: its name, its parameters in order, and the call that answers it. The
+ * parameters are those of a Java method of a service interface, or, when its only parameter is a
+ * record, the record's components (so that methods sharing a set of params declare it once); a
+ * method may also be a record of params and a function of it ({@link #ofRecord}), as the
+ * time-series methods are, declared by {@link SeriesMethod}.
  */
-record MethodSpec(String name, List<ParamSpec> params, Method method, Constructor<?> record) {
+record MethodSpec(String name, List<ParamSpec> params, Call call) {
+
+    /** Answers the method from its arguments, each already converted to its parameter's type. */
+    interface Call {
+        /** @throws InvocationTargetException what a reflectively called method threw */
+        Object apply(Object[] arguments) throws ReflectiveOperationException;
+    }
 
     MethodSpec {
         params = List.copyOf(params);
     }
 
-    static MethodSpec of(Method method) {
+    /** The method {@code method} of a service interface, called on {@code target}. */
+    static MethodSpec of(Method method, Object target) {
         JsonRpcMethod named = method.getAnnotation(JsonRpcMethod.class);
         String name = named != null ? named.value() : method.getName();
         Parameter[] parameters = method.getParameters();
-        Constructor<?> record = null;
-        if (parameters.length == 1 && parameters[0].getType().isRecord()) {
-            Class<?> type = parameters[0].getType();
-            Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new);
-            try {
-                record = type.getDeclaredConstructor(types);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("a record always has its canonical constructor", e);
-            }
-            record.setAccessible(true);
-            parameters = record.getParameters();
-        }
         method.setAccessible(true);
-        return new MethodSpec(name, Arrays.stream(parameters).map(ParamSpec::of).toList(), method, record);
+        if (parameters.length == 1 && parameters[0].getType().isRecord()) {
+            Constructor<?> record = canonical(parameters[0].getType());
+            return new MethodSpec(name, params(record.getParameters()),
+                    arguments -> method.invoke(target, record.newInstance(arguments)));
+        }
+        return new MethodSpec(name, params(parameters), arguments -> method.invoke(target, arguments));
+    }
+
+    /** A method whose params are the components of the record {@code params}, answered by {@code body}. */
+    static <P> MethodSpec ofRecord(String name, Class<P> params, Function<P, Object> body) {
+        if (!params.isRecord()) {
+            throw new IllegalArgumentException(params + " is not a record");
+        }
+        Constructor<?> record = canonical(params);
+        return new MethodSpec(name, params(record.getParameters()),
+                arguments -> body.apply(params.cast(record.newInstance(arguments))));
+    }
+
+    private static List<ParamSpec> params(Parameter[] parameters) {
+        return Arrays.stream(parameters).map(ParamSpec::of).toList();
+    }
+
+    private static Constructor<?> canonical(Class<?> type) {
+        Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+                .toArray(Class<?>[]::new);
+        try {
+            Constructor<?> record = type.getDeclaredConstructor(types);
+            record.setAccessible(true);
+            return record;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("a record always has its canonical constructor", e);
+        }
     }
 
     /**
-     * Calls the Java method on {@code target} with params already {@link #check checked}, each
-     * converted by Jackson to its declared type.
+     * Answers the method with params already {@link #check checked}, each converted by Jackson to
+     * its declared type.
      *
-     * @throws InvocationTargetException what the method threw
+     * @throws InvocationTargetException what a reflectively called method threw
      */
-    Object invoke(Object target, ObjectNode checked, ObjectMapper mapper) throws ReflectiveOperationException {
+    Object invoke(ObjectNode checked, ObjectMapper mapper) throws ReflectiveOperationException {
         Object[] values = new Object[params.size()];
         for (int i = 0; i < values.length; i++) {
             ParamSpec p = params.get(i);
@@ -63,8 +90,7 @@ record MethodSpec(String name, List<ParamSpec> params, Method method, Constructo
             values[i] = value == null || value.isNull() ? null
                     : mapper.convertValue(value, mapper.constructType(p.type()));
         }
-        Object[] arguments = record == null ? values : new Object[] {record.newInstance(values)};
-        return method.invoke(target, arguments);
+        return call.apply(values);
     }
 
     /**

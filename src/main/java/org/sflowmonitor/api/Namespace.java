@@ -2,7 +2,9 @@ package org.sflowmonitor.api;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,10 +18,11 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import org.sflowmonitor.store.QueryException;
 
 /**
- * The methods of one service interface ("host", "virt", ...). The interface is the only place
- * that names a method and its parameters (with jsonrpc4j's annotations); this class invokes the
- * implementation with the params {@link MethodSpec} checked, and turns what it throws into the
- * JSON-RPC error to answer with.
+ * The methods of one namespace ("host", "virt", ...): those of its service interface, which
+ * names each method and its parameters (with jsonrpc4j's annotations), and those declared
+ * elsewhere as a record of params and a function ({@link SeriesMethod}). This class runs a
+ * method with the params {@link MethodSpec} checked, and turns what it throws into the JSON-RPC
+ * error to answer with.
  */
 final class Namespace {
 
@@ -27,23 +30,30 @@ final class Namespace {
 
     private final String name;
     private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
-    private final Object implementation;
     private final ObjectMapper mapper;
 
     /** @param name the prefix before the dot; "" for methods called without one */
     <T> Namespace(String name, Class<T> api, T implementation, ObjectMapper mapper) {
+        this(name, api, implementation, List.of(), mapper);
+    }
+
+    /** With {@code more} methods besides the interface's (the time-series methods, see {@link SeriesMethod}). */
+    <T> Namespace(String name, Class<T> api, T implementation, List<MethodSpec> more, ObjectMapper mapper) {
         if (!api.isInterface()) {
             throw new IllegalArgumentException(api + " is not an interface");
         }
         this.name = name;
+        List<MethodSpec> all = new ArrayList<>();
         for (Method m : api.getMethods()) {
-            MethodSpec spec = MethodSpec.of(m);
+            all.add(MethodSpec.of(m, implementation));
+        }
+        all.addAll(more);
+        for (MethodSpec spec : all) {
             if (methods.put(spec.name(), spec) != null) {
-                throw new IllegalArgumentException(api.getSimpleName() + " declares " + spec.name()
-                        + " twice; JSON-RPC methods cannot be overloaded here");
+                throw new IllegalArgumentException(api.getSimpleName() + ": " + spec.name()
+                        + " is declared twice; JSON-RPC methods cannot be overloaded here");
             }
         }
-        this.implementation = implementation;
         this.mapper = mapper;
     }
 
@@ -67,10 +77,12 @@ final class Namespace {
     JsonNode invoke(MethodSpec method, ObjectNode params) {
         Object result;
         try {
-            result = method.invoke(implementation, params, mapper);
+            result = method.invoke(params, mapper);
         } catch (InvocationTargetException e) {
             throw toRpc(qualified(method.name()), e.getCause());
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (RuntimeException e) {
+            throw toRpc(qualified(method.name()), e);
+        } catch (ReflectiveOperationException e) {
             throw internal(qualified(method.name()), e);
         }
         return result == null ? null : written(method, result);

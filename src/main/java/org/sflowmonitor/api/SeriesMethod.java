@@ -1,30 +1,39 @@
 package org.sflowmonitor.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.sflowmonitor.sflow.CounterRecord;
 import org.sflowmonitor.store.SampleTable;
 
 /**
- * The time-series methods: which table each reads and which of its columns it returns. The
+ * The time-series methods, the one place each is named: its params (the node or VM and the rows
+ * wanted, a {@link SeriesParams} record), which table it reads and which of its columns it
+ * returns. They return the 10 minutes up to {@code timestamp} (default now), or
+ * {@code time_from} to {@code time_till} inclusive; see docs/api.md for every field. The
  * columns are the whitelist of the method's {@code output} param; every row starts with
  * host_ip and timestamp (a VM's rows then with hostname, name, uuid).
  */
 enum SeriesMethod {
-    HOST_CPU("host.cpu", SampleTable.HOST_SAMPLE, CounterRecord.HostCpu.class),
-    HOST_MEMORY("host.memory", SampleTable.HOST_SAMPLE, CounterRecord.HostMemory.class),
-    HOST_DISK("host.disk", SampleTable.HOST_SAMPLE, CounterRecord.HostDiskIo.class),
-    HOST_NET("host.net", SampleTable.HOST_SAMPLE, CounterRecord.HostNetIo.class),
-    HOST_NODE("host.node", SampleTable.HOST_SAMPLE, CounterRecord.VirtNode.class),
-    HOST_MIB2("host.mib2", SampleTable.HOST_MIB2_SAMPLE),
-    HOST_INTERFACES("host.interfaces", SampleTable.INTERFACE_SAMPLE),
-    VIRT_CPU("virt.cpu", SampleTable.VM_SAMPLE, CounterRecord.VirtCpu.class),
-    VIRT_MEMORY("virt.memory", SampleTable.VM_SAMPLE, CounterRecord.VirtMemory.class),
-    VIRT_DISK("virt.disk", SampleTable.VM_SAMPLE, CounterRecord.VirtDiskIo.class),
-    VIRT_NET("virt.net", SampleTable.VM_SAMPLE, CounterRecord.VirtNetIo.class);
+    HOST_CPU("host.cpu", NodeSeries.class, SampleTable.HOST_SAMPLE, CounterRecord.HostCpu.class),
+    HOST_MEMORY("host.memory", NodeSeries.class, SampleTable.HOST_SAMPLE, CounterRecord.HostMemory.class),
+    HOST_DISK("host.disk", NodeSeries.class, SampleTable.HOST_SAMPLE, CounterRecord.HostDiskIo.class),
+    HOST_NET("host.net", NodeSeries.class, SampleTable.HOST_SAMPLE, CounterRecord.HostNetIo.class),
+    /** The node's virt_node record: hypervisor CPU, memory and number of domains. */
+    HOST_NODE("host.node", NodeSeries.class, SampleTable.HOST_SAMPLE, CounterRecord.VirtNode.class),
+    /** The MIB-2 ip, icmp, tcp and udp groups. */
+    HOST_MIB2("host.mib2", NodeSeries.class, SampleTable.HOST_MIB2_SAMPLE),
+    /** Generic interface counters, one row per interface sample. */
+    HOST_INTERFACES("host.interfaces", InterfaceSeries.class, SampleTable.INTERFACE_SAMPLE),
+    VIRT_CPU("virt.cpu", VmSeries.class, SampleTable.VM_SAMPLE, CounterRecord.VirtCpu.class),
+    VIRT_MEMORY("virt.memory", VmSeries.class, SampleTable.VM_SAMPLE, CounterRecord.VirtMemory.class),
+    VIRT_DISK("virt.disk", VmSeries.class, SampleTable.VM_SAMPLE, CounterRecord.VirtDiskIo.class),
+    /** hsflowd's vnio_*_in is what the VM sent and vnio_*_out what it received (docs/api.md). */
+    VIRT_NET("virt.net", VmSeries.class, SampleTable.VM_SAMPLE, CounterRecord.VirtNetIo.class);
 
     private final String method;
+    private final Class<? extends SeriesParams> params;
     private final SampleTable table;
     private final List<String> columns;
     private final List<String> fields;
@@ -32,17 +41,20 @@ enum SeriesMethod {
     private final List<String> rollupFields;
 
     /** A method that answers the columns one record of the sample fills. */
-    SeriesMethod(String method, SampleTable table, Class<? extends CounterRecord> record) {
-        this(method, table, table.columns(record), table.measures(record));
+    SeriesMethod(String method, Class<? extends SeriesParams> params, SampleTable table,
+                 Class<? extends CounterRecord> record) {
+        this(method, params, table, table.columns(record), table.measures(record));
     }
 
     /** A method that answers every column of its table. */
-    SeriesMethod(String method, SampleTable table) {
-        this(method, table, table.columns(), table.measures());
+    SeriesMethod(String method, Class<? extends SeriesParams> params, SampleTable table) {
+        this(method, params, table, table.columns(), table.measures());
     }
 
-    SeriesMethod(String method, SampleTable table, List<String> columns, List<String> measures) {
+    SeriesMethod(String method, Class<? extends SeriesParams> params, SampleTable table, List<String> columns,
+                 List<String> measures) {
         this.method = method;
+        this.params = params;
         this.table = table;
         this.columns = List.copyOf(columns);
         this.measures = List.copyOf(measures);
@@ -67,6 +79,17 @@ enum SeriesMethod {
 
     String method() {
         return method;
+    }
+
+    /** The methods of {@code namespace} ("host", "virt"), each reading through {@code reads}. */
+    static List<MethodSpec> specs(String namespace, EntityReads reads) {
+        return Arrays.stream(values()).filter(m -> m.method.startsWith(namespace + "."))
+                .map(m -> m.spec(reads)).toList();
+    }
+
+    private MethodSpec spec(EntityReads reads) {
+        return MethodSpec.ofRecord(method.substring(method.indexOf('.') + 1), params,
+                p -> reads.series().read(this, p, reads.lookup()));
     }
 
     SampleTable table() {

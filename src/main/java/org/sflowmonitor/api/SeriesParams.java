@@ -1,6 +1,7 @@
 package org.sflowmonitor.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The params of every time-series method besides the entity: the time range ({@code timestamp},
@@ -9,6 +10,14 @@ import java.util.List;
  * {@link Resolution}).
  */
 interface SeriesParams {
+
+    /** The row of the node or VM the params name, or null when none matches. */
+    Map<String, Object> entity(EntityLookup lookup);
+
+    /** The one interface asked for; null for all of them, or for a method without interfaces. */
+    default Long ifIndex() {
+        return null;
+    }
 
     Long timestamp();
 

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 import org.sflowmonitor.store.Queries;
 import org.sflowmonitor.store.RollupJob;
@@ -33,13 +32,13 @@ final class SeriesReader {
     }
 
     /**
-     * The rows of {@code method} for the entity the lookup finds (none when it finds nothing),
+     * The rows of {@code method} for the entity the params name (none when the lookup finds nothing),
      * after the params are checked; a VM's rows carry its UUID as hostname, its libvirt name and
      * its UUID. Each row is built once, straight from the result set, with the requested fields
      * in the order asked for.
      */
-    List<Map<String, Object>> read(SeriesMethod method, SeriesParams p, Supplier<Map<String, Object>> lookup,
-                                   Long ifIndex) {
+    List<Map<String, Object>> read(SeriesMethod method, SeriesParams p, EntityLookup lookup) {
+        Long ifIndex = p.ifIndex();
         Selection range = Selection.of(p.timestamp(), p.timeFrom(), p.timeTill(), p.limit(), p.sortorder(), null,
                 method.fields(), maxLimit);
         Resolution resolution = Resolution.of(p.interval(), rollups.tiers(), rollups.rawRetentionMillis(),
@@ -56,7 +55,7 @@ final class SeriesReader {
             output = Selection.output(expand(p.output(), method.measures()), method.rollupFields());
         }
         Selection selection = new Selection(range.from(), range.till(), range.descending(), range.limit(), output);
-        Map<String, Object> entity = lookup.get();
+        Map<String, Object> entity = p.entity(lookup);
         if (entity == null) {
             return List.of();
         }

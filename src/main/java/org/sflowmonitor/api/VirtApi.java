@@ -1,13 +1,13 @@
 package org.sflowmonitor.api;
 
 import java.util.List;
-import java.util.Map;
 
 import com.googlecode.jsonrpc4j.JsonRpcParam;
 
 /**
  * The {@code virt.*} methods: the virtual machines. A VM is named by {@code hostname} (its UUID
- * or its libvirt name) or {@code uuid}. Time windows as in {@link HostApi}; see docs/api.md.
+ * or its libvirt name) or {@code uuid}. The time-series methods (virt.cpu, ...) are declared in
+ * {@link SeriesMethod}; see docs/api.md.
  */
 public interface VirtApi {
 
@@ -23,15 +23,6 @@ public interface VirtApi {
                        @JsonRpcParam("sortfield") String sortfield, @JsonRpcParam("sortorder") String sortorder,
                        @JsonRpcParam("limit") Integer limit, @JsonRpcParam("offset") Integer offset,
                        @JsonRpcParam("total") Boolean total);
-
-    List<Map<String, Object>> cpu(VmSeries params);
-
-    List<Map<String, Object>> memory(VmSeries params);
-
-    List<Map<String, Object>> disk(VmSeries params);
-
-    /** hsflowd's vnio_*_in is what the VM sent and vnio_*_out what it received (docs/api.md). */
-    List<Map<String, Object>> net(VmSeries params);
 
     /**
      * The newest state of each VM (all, or those the filters name), with rates from its last two

@@ -86,30 +86,6 @@ final class VirtService implements VirtApi {
     }
 
     @Override
-    public List<Map<String, Object>> cpu(VmSeries params) {
-        return read(SeriesMethod.VIRT_CPU, params);
-    }
-
-    @Override
-    public List<Map<String, Object>> memory(VmSeries params) {
-        return read(SeriesMethod.VIRT_MEMORY, params);
-    }
-
-    @Override
-    public List<Map<String, Object>> disk(VmSeries params) {
-        return read(SeriesMethod.VIRT_DISK, params);
-    }
-
-    @Override
-    public List<Map<String, Object>> net(VmSeries params) {
-        return read(SeriesMethod.VIRT_NET, params);
-    }
-
-    private List<Map<String, Object>> read(SeriesMethod method, VmSeries p) {
-        return reads.series().read(method, p, () -> reads.lookup().vm(p.hostname(), p.uuid()), null);
-    }
-
-    @Override
     public Object summary(String hostname, String uuid, String name, String ip, String hostIp, List<String> output,
                           Boolean reporting, String sortfield, String sortorder, Integer limit, Integer offset,
                           Boolean total) {

@@ -1,6 +1,7 @@
 package org.sflowmonitor.api;
 
 import java.util.List;
+import java.util.Map;
 
 import com.googlecode.jsonrpc4j.JsonRpcParam;
 
@@ -13,4 +14,9 @@ public record VmSeries(@JsonRpcParam("hostname") String hostname, @JsonRpcParam(
                        @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
                        @JsonRpcParam("sortorder") String sortorder, @JsonRpcParam("output") List<String> output,
                        @JsonRpcParam("interval") String interval) implements SeriesParams {
+
+    @Override
+    public Map<String, Object> entity(EntityLookup lookup) {
+        return lookup.vm(hostname, uuid);
+    }
 }

@@ -35,7 +35,9 @@ public final class LifecycleListener implements ServletContextListener {
             ServiceRuntime runtime = ServiceRuntime.start(Settings.load(ctx::getInitParameter));
             ctx.setAttribute(RUNTIME, runtime);
             ctx.setAttribute(Api.CONTEXT_ATTRIBUTE, runtime.api());
-            ctx.setAttribute(Metrics.CONTEXT_ATTRIBUTE, runtime.metrics());
+            if (runtime.metrics() != null) {
+                ctx.setAttribute(Metrics.CONTEXT_ATTRIBUTE, runtime.metrics());
+            }
             ctx.setAttribute(PushHub.CONTEXT_ATTRIBUTE, runtime.push());
             PushEndpoint.register(ctx, runtime.push());
         } catch (Settings.InvalidSettingException | java.io.IOException e) {

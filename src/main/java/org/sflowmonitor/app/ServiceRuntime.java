@@ -17,13 +17,17 @@ import org.sflowmonitor.push.PushHub;
 import org.sflowmonitor.push.PushStats;
 import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
+import org.sflowmonitor.store.HeartbeatWriter;
 import org.sflowmonitor.store.Queries;
 import org.sflowmonitor.store.Retention;
 import org.sflowmonitor.store.RollupJob;
 
 /**
  * The running service: database, writer, UDP listener and API, started in that order and
- * stopped in the reverse one, so that nothing received is left unwritten.
+ * stopped in the reverse one, so that nothing received is left unwritten. Its {@link Role}
+ * decides which parts run: an API-only instance has no listener, writer, rollup job, retention
+ * or heartbeat (those fields are null); a collector-only instance answers only collector.status
+ * and apiinfo.version on /api.
  */
 public final class ServiceRuntime implements AutoCloseable {
 
@@ -32,22 +36,21 @@ public final class ServiceRuntime implements AutoCloseable {
 
     private final Settings settings;
     private final Database db;
-    private final BatchWriter writer;
-    private final Retention retention;
-    private final RollupJob rollups;
-    private final SflowListener listener;
+    private final Collecting collecting;
     private final Api api;
     private final Metrics metrics;
     private final PushHub push;
 
-    private ServiceRuntime(Settings settings, Database db, BatchWriter writer, Retention retention,
-                           RollupJob rollups, SflowListener listener, Api api, Metrics metrics, PushHub push) {
+    /** What runs on an instance that collects; null on an API-only one. */
+    private record Collecting(BatchWriter writer, Retention retention, RollupJob rollups, SflowListener listener,
+                              HeartbeatWriter heartbeat) {
+    }
+
+    private ServiceRuntime(Settings settings, Database db, Collecting collecting, Api api, Metrics metrics,
+                           PushHub push) {
         this.settings = settings;
         this.db = db;
-        this.writer = writer;
-        this.retention = retention;
-        this.rollups = rollups;
-        this.listener = listener;
+        this.collecting = collecting;
         this.api = api;
         this.metrics = metrics;
         this.push = push;
@@ -56,41 +59,62 @@ public final class ServiceRuntime implements AutoCloseable {
     public static ServiceRuntime start(Settings settings) throws Exception {
         Database db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.dataDir(),
                 8);
+        long startedAt = System.currentTimeMillis();
         BatchWriter writer = null;
         Retention retention = null;
         RollupJob rollups = null;
+        SflowListener listener = null;
+        HeartbeatWriter heartbeat = null;
         PushHub push = null;
         try {
             IngestStats stats = new IngestStats(MAX_TRACKED_AGENTS);
+            // an API-only instance keeps the job unstarted: the series methods read its tiers
             rollups = new RollupJob(db.dataSource(), settings.rollupTiers(),
                     TimeUnit.DAYS.toMillis(settings.retentionDays()), System::currentTimeMillis,
-                    RollupJob.graceFor(settings.rollupTiers())).start();
-            writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
-                    settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax()),
-                    rollups).start();
-            retention = new Retention(db.dataSource(), settings.retentionDays()).start();
-            DatagramProcessor processor = new DatagramProcessor(stats, writer, settings.agentMaxVms());
-            SflowListener listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
-                    settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
-                    settings.agentsAllow()), processor);
+                    RollupJob.graceFor(settings.rollupTiers()));
+            if (settings.role().collects()) {
+                rollups.start();
+                writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
+                        settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax()),
+                        rollups).start();
+                retention = new Retention(db.dataSource(), settings.retentionDays()).start();
+                DatagramProcessor processor = new DatagramProcessor(stats, writer, settings.agentMaxVms());
+                listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
+                        settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
+                        settings.agentsAllow()), processor);
+                heartbeat = new HeartbeatWriter(db.dataSource(), CollectorIdentity.of(settings, listener.port(),
+                        startedAt), CollectorIdentity.counters(stats, writer)).start();
+            }
             PushStats pushStats = new PushStats();
-            Api api = Api.create(new Queries(db, settings.dbQueryTimeoutSeconds()),
-                    new CollectorSources(stats, writer, rollups, db, System.currentTimeMillis(), pushStats::snapshot),
-                    new ApiConfig(settings.apiToken(), settings.apiMaxBodyBytes(), settings.apiMaxBatch(),
-                            settings.apiMaxLimit(), Version.get(), settings.silentIntervals()));
-            Metrics metrics = new Metrics(new MetricsSources(writer, stats, db),
-                    new MetricsConfig(settings.apiToken(), settings.metricsGroupSize(),
-                            settings.silentIntervals()));
-            push = PushHub.start(api, writer::commits, pushStats, new PushHub.Limits(settings.pushMaxConnections(),
-                    settings.pushMaxSubscriptions(), settings.pushMaxBufferBytes(), settings.apiMaxBodyBytes()),
-                    ServiceThreads.PREFIX);
-            LOG.info("sflow-monitor " + Version.get() + " started: sFlow on UDP port " + listener.port() + " ("
+            Queries queries = new Queries(db, settings.dbQueryTimeoutSeconds());
+            CollectorSources sources = new CollectorSources(settings.role().key(),
+                    heartbeat == null ? null : heartbeat.instance().id(), stats, writer, rollups, db, startedAt,
+                    pushStats::snapshot);
+            ApiConfig apiConfig = new ApiConfig(settings.apiToken(), settings.apiMaxBodyBytes(),
+                    settings.apiMaxBatch(), settings.apiMaxLimit(), Version.get(), settings.silentIntervals());
+            Api api = settings.role().answers() ? Api.create(queries, sources, apiConfig)
+                    : Api.createForCollector(queries, sources, apiConfig);
+            Metrics metrics = writer == null ? null : new Metrics(new MetricsSources(writer, stats, db),
+                    new MetricsConfig(settings.apiToken(), settings.metricsGroupSize(), settings.silentIntervals()));
+            // without a writer there is no commit to wait for: every round looks for changed answers
+            push = PushHub.start(api, writer == null ? () -> System.currentTimeMillis() / 1000 : writer::commits,
+                    pushStats, new PushHub.Limits(settings.pushMaxConnections(), settings.pushMaxSubscriptions(),
+                            settings.pushMaxBufferBytes(), settings.apiMaxBodyBytes()), ServiceThreads.PREFIX);
+            LOG.info("sflow-monitor " + Version.get() + " started as " + settings.role().key() + ": "
+                    + (listener == null ? "no sFlow listener" : "sFlow on UDP port " + listener.port() + " ("
                     + listener.transport() + ", receive buffer " + listener.grantedReceiveBuffer() + " bytes), "
-                    + "database " + db.describe());
-            return new ServiceRuntime(settings, db, writer, retention, rollups, listener, api, metrics, push);
+                    + "collector id " + heartbeat.instance().id()) + ", database " + db.describe());
+            return new ServiceRuntime(settings, db, writer == null ? null
+                    : new Collecting(writer, retention, rollups, listener, heartbeat), api, metrics, push);
         } catch (Exception | Error e) {
             if (push != null) {
                 push.close();
+            }
+            if (heartbeat != null) {
+                heartbeat.close();
+            }
+            if (listener != null) {
+                listener.close();
             }
             if (retention != null) {
                 retention.close();
@@ -114,6 +138,7 @@ public final class ServiceRuntime implements AutoCloseable {
         return api;
     }
 
+    /** /metrics: the values the writer received; null on an API-only instance. */
     public Metrics metrics() {
         return metrics;
     }
@@ -125,26 +150,35 @@ public final class ServiceRuntime implements AutoCloseable {
 
     /** The bound UDP port. */
     public int sflowPort() {
-        return listener.port();
+        if (collecting == null) {
+            throw new IllegalStateException("an instance of role api receives no sFlow");
+        }
+        return collecting.listener().port();
     }
 
     public Database database() {
         return db;
     }
 
-    /** Whether the writer has loaded the known hosts and VMs (it does so while the port already takes samples). */
+    /**
+     * Whether the writer has loaded the known hosts and VMs (it does so while the port already takes
+     * samples); an API-only instance has nothing to load.
+     */
     public boolean entitiesLoaded() {
-        return writer.live().loaded();
+        return collecting == null || collecting.writer().live().loaded();
     }
 
     /** Stops receiving, writes out what is queued, closes the database, and waits for every thread of ours. */
     @Override
     public void close() {
         push.close();
-        listener.close();
-        retention.close();
-        writer.close();
-        rollups.close();
+        if (collecting != null) {
+            collecting.listener().close();
+            collecting.retention().close();
+            collecting.writer().close();
+            collecting.rollups().close();
+            collecting.heartbeat().close(); // the last beat carries the final counters
+        }
         db.close();
         ServiceThreads.awaitEnd(Duration.ofSeconds(10));
         LOG.info("sflow-monitor stopped");

@@ -6,6 +6,12 @@ package org.sflowmonitor.app;
  * keeps the two in step). An empty default means "derived" (see the description).
  */
 public enum Setting {
+    ROLE("role", "both", "what this instance does: collector (receives sFlow and writes it), api (answers /api from"
+            + " the database) or both"),
+    INSTANCE_ID("instance.id", "", "this collector's name in collector.status (its heartbeat row); empty: host name"
+            + " and sFlow port"),
+    HEARTBEAT_SECONDS("heartbeat.seconds", "10", new Range(1, 3600),
+            "how often a collector writes its heartbeat row (its counters) into the database"),
     SFLOW_PORT("sflow.port", "6343", Range.PORT, "UDP port for sFlow datagrams; 0 picks a free port"),
     SFLOW_BIND("sflow.bind", "", "address to receive sFlow on; empty: all addresses, IPv4 and IPv6"),
     SFLOW_RCVBUF("sflow.rcvbuf", "8388608", new Range(65536, Integer.MAX_VALUE),

@@ -21,7 +21,7 @@ import org.sflowmonitor.store.RollupTier;
  * value is replaced by that system property (e.g. {@code ${catalina.base}}). A value that does
  * not parse raises {@link InvalidSettingException} naming the setting and the value.
  */
-public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuffer, int sflowChannels,
+public record Settings(Role role, String instanceId, int heartbeatSeconds, int sflowPort, InetAddress sflowBind, int sflowReceiveBuffer, int sflowChannels,
                        int httpPort, Path dataDir, String dbUrl, String dbUser, String dbPassword, String apiToken,
                        List<Cidr> agentsAllow, int retentionDays, List<RollupTier> rollupTiers,
                        int queueCapacity, int batchSize,
@@ -67,6 +67,9 @@ public record Settings(int sflowPort, InetAddress sflowBind, int sflowReceiveBuf
         }
         checkJdbcUrl(dbUrl);
         return new Settings(
+                Role.parse(raw.apply(Setting.ROLE)),
+                raw.apply(Setting.INSTANCE_ID),
+                number.applyAsInt(Setting.HEARTBEAT_SECONDS),
                 number.applyAsInt(Setting.SFLOW_PORT),
                 parseBind(raw.apply(Setting.SFLOW_BIND)),
                 number.applyAsInt(Setting.SFLOW_RCVBUF),

@@ -1,6 +1,10 @@
 package org.sflowmonitor.metrics;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -32,50 +36,55 @@ final class EntityMetrics {
 
     /** Every family /metrics may expose for entities, in exposition order. */
     static List<SeriesFamily> families() {
-        return java.util.stream.Stream.of(HOST, MIB2, VM, INTERFACE).flatMap(List::stream).toList();
+        return Stream.of(HOST, MIB2, VM, INTERFACE).flatMap(List::stream).toList();
     }
 
     /**
-     * Adds the snapshots of {@code nodes} to {@code out}: of each entity that reports, by the rule of
-     * host.description's {@code reporting} (entity.silent.intervals of its node's learned polling interval).
+     * The snapshots of {@code nodes}: of each entity that reports, by the rule of host.description's
+     * {@code reporting} (entity.silent.intervals of its node's learned polling interval). The rows
+     * of the entities are gathered and sorted at once; each family's snapshot (null when it has no
+     * value) is built only when its supplier is called, so that a scrape written family by family
+     * holds the data points of one family at a time.
      */
-    static void collect(Iterable<LatestValues.Node> nodes, Silence silence, List<MetricSnapshot> out) {
-        SeriesFamily.Points[] host = points(HOST);
-        SeriesFamily.Points[] mib2 = points(MIB2);
-        SeriesFamily.Points[] vm = points(VM);
-        SeriesFamily.Points[] itf = points(INTERFACE);
+    static List<Supplier<MetricSnapshot>> snapshots(Iterable<LatestValues.Node> nodes, Silence silence) {
+        List<EntityRow> host = new ArrayList<>();
+        List<EntityRow> mib2 = new ArrayList<>();
+        List<EntityRow> vm = new ArrayList<>();
+        List<EntityRow> itf = new ArrayList<>();
         for (LatestValues.Node node : nodes) {
             long since = silence.reportedSince(node);
             String hostname = orEmpty(node.hostname());
-            Labels nodeLabels = null;
+            Labels nodeLabels = Labels.of("agent", node.agent(), "host", hostname);
             if (reported(node.host(), since)) {
-                nodeLabels = Labels.of("agent", node.agent(), "host", hostname);
-                add(host, node.host(), nodeLabels);
+                host.add(new EntityRow(nodeLabels, node.host()));
             }
             if (reported(node.mib2(), since)) {
-                add(mib2, node.mib2(), nodeLabels != null ? nodeLabels : Labels.of("agent", node.agent(), "host",
-                        hostname));
+                mib2.add(new EntityRow(nodeLabels, node.mib2()));
             }
             for (LatestValues.Vm v : node.vms()) {
                 if (reported(v.reading(), since)) {
-                    add(vm, v.reading(), Labels.of("agent", node.agent(), "host", hostname, "vm", orEmpty(v.name()),
-                            "vm_uuid", v.uuid().toString()));
+                    vm.add(new EntityRow(Labels.of("agent", node.agent(), "host", hostname, "vm", orEmpty(v.name()),
+                            "vm_uuid", v.uuid().toString()), v.reading()));
                 }
             }
             for (LatestValues.Interface i : node.interfaces()) {
                 if (reported(i.reading(), since)) {
-                    add(itf, i.reading(), Labels.of("agent", node.agent(), "host", hostname, "ifindex",
-                            Long.toString(i.ifIndex()), "device", orEmpty(i.portName())));
+                    itf.add(new EntityRow(Labels.of("agent", node.agent(), "host", hostname, "ifindex",
+                            Long.toString(i.ifIndex()), "device", orEmpty(i.portName())), i.reading()));
                 }
             }
         }
-        for (SeriesFamily.Points[] table : List.of(host, mib2, vm, itf)) {
-            for (SeriesFamily.Points p : table) {
-                if (!p.isEmpty()) {
-                    out.add(p.snapshot());
-                }
-            }
-        }
+        List<Supplier<MetricSnapshot>> out = new ArrayList<>();
+        add(HOST, host, out);
+        add(MIB2, mib2, out);
+        add(VM, vm, out);
+        add(INTERFACE, itf, out);
+        return out;
+    }
+
+    private static void add(List<SeriesFamily> families, List<EntityRow> rows, List<Supplier<MetricSnapshot>> out) {
+        Collections.sort(rows);
+        families.forEach(f -> out.add(() -> f.snapshot(rows)));
     }
 
     /** Whether the reading came at {@code since} or later. */
@@ -90,20 +99,6 @@ final class EntityMetrics {
         long reportedSince(LatestValues.Node node) {
             long learned = live.hostPollingInterval(node.id());
             return now - intervals * (learned > 0 ? learned : ASSUMED_INTERVAL_MILLIS);
-        }
-    }
-
-    private static SeriesFamily.Points[] points(List<SeriesFamily> families) {
-        SeriesFamily.Points[] points = new SeriesFamily.Points[families.size()];
-        for (int i = 0; i < points.length; i++) {
-            points[i] = families.get(i).points();
-        }
-        return points;
-    }
-
-    private static void add(SeriesFamily.Points[] points, Reading reading, Labels labels) {
-        for (SeriesFamily.Points p : points) {
-            p.add(reading, labels);
         }
     }
 

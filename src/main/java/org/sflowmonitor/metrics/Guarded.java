@@ -16,7 +16,10 @@ abstract class Guarded extends HttpServlet {
     protected final void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Metrics metrics = (Metrics) getServletContext().getAttribute(Metrics.CONTEXT_ATTRIBUTE);
         if (metrics == null) {
-            text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "sflow-monitor is not running");
+            // an instance of role api has no writer whose newest values /metrics shows: its collectors serve them
+            text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "sflow-monitor is not running here, or this instance's role is api: /metrics is served by the"
+                    + " instances that collect (role collector or both)");
             return;
         }
         if (metrics.config().tokenRequired()

@@ -36,14 +36,13 @@ public final class Metrics {
         return config;
     }
 
-    /** The snapshots of one scrape at {@code now} (epoch ms). */
-    MetricSnapshots scrape(Selection selection, long now) {
-        List<MetricSnapshot> out = new ArrayList<>();
+    /** One scrape at {@code now} (epoch ms); its entity families are built as they are written. */
+    Scrape scrape(Selection selection, long now) {
+        List<MetricSnapshot> own = new ArrayList<>();
         if (selection.collector()) {
-            collector.collect(out);
+            collector.collect(own);
         }
-        EntityMetrics.collect(nodes(selection), silence(now), out);
-        return new MetricSnapshots(out);
+        return new Scrape(new MetricSnapshots(own), EntityMetrics.snapshots(nodes(selection), silence(now)));
     }
 
     private Collection<LatestValues.Node> nodes(Selection selection) {

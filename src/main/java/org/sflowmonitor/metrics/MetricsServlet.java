@@ -5,9 +5,6 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-
 /**
  * GET /metrics: the Prometheus text format 0.0.4, or OpenMetrics when the Accept header prefers
  * it (as Prometheus' does), written by the client library's writers; gzip when accepted.
@@ -24,10 +21,9 @@ public final class MetricsServlet extends Guarded {
             text(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
-        MetricSnapshots snapshots = metrics.scrape(selection, System.currentTimeMillis());
-        ExpositionFormatWriter writer = Exposition.writer(req.getHeader("Accept"));
+        Exposition.Format format = Exposition.format(req.getHeader("Accept"));
         resp.setStatus(HttpServletResponse.SC_OK);
-        resp.setContentType(writer.getContentType());
+        resp.setContentType(format.contentType());
         if ("HEAD".equals(req.getMethod())) {
             return;
         }
@@ -35,6 +31,6 @@ public final class MetricsServlet extends Guarded {
         if (gzip) {
             resp.setHeader("Content-Encoding", "gzip");
         }
-        Exposition.write(writer, snapshots, resp.getOutputStream(), gzip);
+        Exposition.write(format, metrics.scrape(selection, System.currentTimeMillis()), resp.getOutputStream(), gzip);
     }
 }

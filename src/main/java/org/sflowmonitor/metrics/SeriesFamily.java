@@ -1,6 +1,7 @@
 package org.sflowmonitor.metrics;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,12 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 
-import org.sflowmonitor.store.LatestValues.Reading;
 import org.sflowmonitor.store.SampleTable;
 
 /**
- * One metric family of a sample table, with the value columns it reads; collects the data points
- * of one scrape and turns them into the client model's snapshot. Each point carries the time of
- * the sample it comes from, so that rate() divides by the agent's real polling interval.
+ * One metric family of a sample table, with the value columns it reads; turns the rows of one
+ * scrape into the client model's snapshot. Each point carries the time of the sample it comes
+ * from, so that rate() divides by the agent's real polling interval.
  */
 final class SeriesFamily {
 
@@ -40,12 +40,20 @@ final class SeriesFamily {
         this.labelValues = labelValues;
     }
 
-    /** The families of {@code metrics} (those of one name together, in declaration order), read from {@code table}. */
+    /**
+     * The families of {@code metrics} (those of one name together, in declaration order), read from
+     * {@code table}. The columns of a labelled family are kept in the order of their label values, so
+     * that one entity's points come in the order the snapshot sorts them into.
+     */
     static List<SeriesFamily> of(SampleTable table, List<SampleMetric> metrics) {
         Map<String, List<SampleMetric>> byName = new LinkedHashMap<>();
         metrics.forEach(m -> byName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m));
         List<SeriesFamily> families = new ArrayList<>();
-        byName.forEach((name, ms) -> {
+        byName.forEach((name, declared) -> {
+            List<SampleMetric> ms = new ArrayList<>(declared);
+            if (ms.get(0).labelName() != null) {
+                ms.sort(Comparator.comparing(SampleMetric::labelValue));
+            }
             int[] columns = new int[ms.size()];
             double[] scales = new double[ms.size()];
             String[] labelValues = new String[ms.size()];
@@ -77,39 +85,42 @@ final class SeriesFamily {
         return counter;
     }
 
-    /** A new collection for one scrape. */
-    Points points() {
-        return new Points();
+    /**
+     * The snapshot of this family's known values in {@code rows}, or null when none is known. The
+     * rows come in the order of their labels, so that the snapshot's sort of its points finds
+     * them sorted already (one comparison a point instead of a full sort).
+     */
+    MetricSnapshot snapshot(List<EntityRow> rows) {
+        if (counter) {
+            List<CounterDataPointSnapshot> points = points(rows, (value, labels, at) ->
+                    new CounterDataPointSnapshot(value, labels, null, 0, at));
+            return points.isEmpty() ? null : new CounterSnapshot(metadata, points);
+        }
+        List<GaugeDataPointSnapshot> points = points(rows, (value, labels, at) ->
+                new GaugeDataPointSnapshot(value, labels, null, at));
+        return points.isEmpty() ? null : new GaugeSnapshot(metadata, points);
     }
 
-    /** The data points of one scrape. */
-    final class Points {
-        private final List<CounterDataPointSnapshot> counters = new ArrayList<>();
-        private final List<GaugeDataPointSnapshot> gauges = new ArrayList<>();
+    /** Makes the client's data point of one value. */
+    private interface Point<P> {
+        P of(double value, Labels labels, long at);
+    }
 
-        /** Adds the entity's known values from {@code reading}, labelled {@code labels}. */
-        void add(Reading reading, Labels labels) {
-            double[] values = reading.values();
+    private <P> List<P> points(List<EntityRow> rows, Point<P> point) {
+        List<P> points = new ArrayList<>(rows.size() * columns.length);
+        for (EntityRow row : rows) {
+            double[] values = row.reading().values();
             for (int i = 0; i < columns.length; i++) {
                 double v = values[columns[i]];
-                if (Double.isNaN(v)) {
-                    continue;
-                }
-                Labels l = labelName == null ? labels : labels.add(labelName, labelValues[i]);
-                if (counter) {
-                    counters.add(new CounterDataPointSnapshot(v * scales[i], l, null, 0, reading.at()));
-                } else {
-                    gauges.add(new GaugeDataPointSnapshot(v * scales[i], l, null, reading.at()));
+                if (!Double.isNaN(v)) {
+                    points.add(point.of(v * scales[i], labels(row, i), row.reading().at()));
                 }
             }
         }
+        return points;
+    }
 
-        boolean isEmpty() {
-            return counters.isEmpty() && gauges.isEmpty();
-        }
-
-        MetricSnapshot snapshot() {
-            return counter ? new CounterSnapshot(metadata, counters) : new GaugeSnapshot(metadata, gauges);
-        }
+    private Labels labels(EntityRow row, int column) {
+        return labelName == null ? row.labels() : row.labels().add(labelName, labelValues[column]);
     }
 }

@@ -74,7 +74,8 @@ final class PushConnection implements PushApi {
             throw RpcException.invalidParams("this connection holds " + subscriptions.size()
                     + " subscriptions, the most push.max.subscriptions allows; unsubscribe from one first");
         }
-        Api.Outcome first = hub.api().call(topic.method(), query);
+        String queryKey = Subscription.queryKey(topic, query);
+        Api.Outcome first = hub.firstResult(queryKey, topic.method(), query);
         if (first.error() != null) {
             throw first.error();
         }

@@ -18,12 +18,15 @@ import java.util.logging.Logger;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.sflowmonitor.api.Api;
 
 /**
  * The connections to /push and the thread that feeds them: once a second, when the writer has
  * committed since the last round, each distinct subscribed query runs once through the same
- * dispatcher as /api and its result goes to every subscriber whose last result differs. The
+ * dispatcher as /api and its result goes to every subscriber whose last result differs; a new
+ * subscription's first result is shared the same way ({@link SharedResults}). The
  * writer is only asked for its commit count, so ingest never waits for a client.
  */
 public final class PushHub implements AutoCloseable {
@@ -43,6 +46,7 @@ public final class PushHub implements AutoCloseable {
     private final LongSupplier commits;
     private final PushStats stats;
     private final Limits limits;
+    private final SharedResults results;
     private final Set<PushConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong subscriptionIds = new AtomicLong();
     private final Thread thread;
@@ -55,6 +59,7 @@ public final class PushHub implements AutoCloseable {
         this.commits = commits;
         this.stats = stats;
         this.limits = limits;
+        this.results = new SharedResults(api, ROUND_MILLIS, System::nanoTime, stats.firstQueries);
         this.thread = new Thread(this::run, threadPrefix + "push");
         this.thread.setDaemon(true);
         // closing a stalled connection can wait for its close frame: never on the hub's thread
@@ -82,6 +87,11 @@ public final class PushHub implements AutoCloseable {
 
     Limits limits() {
         return limits;
+    }
+
+    /** The current result of a query a client subscribes to: shared with the round and other subscribes. */
+    Api.Outcome firstResult(String queryKey, String method, ObjectNode params) {
+        return results.get(queryKey, method, params);
     }
 
     String nextSubscriptionId() {
@@ -156,9 +166,10 @@ public final class PushHub implements AutoCloseable {
                 byQuery.computeIfAbsent(s.queryKey(), k -> new ArrayList<>()).add(s);
             }
         }
+        results.retainOnly(byQuery.keySet());
         for (List<Subscription> same : byQuery.values()) {
             Subscription first = same.get(0);
-            Api.Outcome outcome = api.call(first.topic().method(), first.params());
+            Api.Outcome outcome = results.refresh(first.queryKey(), first.topic().method(), first.params());
             if (outcome.error() != null) {
                 // e.g. the database is away: the next commit brings the next try
                 continue;

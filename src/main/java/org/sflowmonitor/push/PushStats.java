@@ -14,6 +14,7 @@ public final class PushStats {
     final LongAdder messagesSent = new LongAdder();
     final LongAdder bytesSent = new LongAdder();
     final LongAdder slowClientsDisconnected = new LongAdder();
+    final LongAdder firstQueries = new LongAdder();
 
     public Map<String, Long> snapshot() {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -23,6 +24,7 @@ public final class PushStats {
         out.put("messages_sent", messagesSent.sum());
         out.put("bytes_sent", bytesSent.sum());
         out.put("slow_clients_disconnected", slowClientsDisconnected.sum());
+        out.put("first_queries", firstQueries.sum());
         return out;
     }
 }

@@ -37,6 +37,10 @@ final class Subscription {
 
     /** Subscriptions with the same key share one query per round. */
     String queryKey() {
+        return queryKey(topic, params);
+    }
+
+    static String queryKey(Topic topic, ObjectNode params) {
         return topic.method() + params;
     }
 

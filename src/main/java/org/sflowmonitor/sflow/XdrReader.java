@@ -64,17 +64,18 @@ final class XdrReader {
         pos = newPos;
     }
 
-    private void need(int n) {
+    /** Moves past the next {@code n} bytes, which must lie before the end mark; returns where they start. */
+    private int take(int n) {
         if (n < 0 || end - pos < n) {
             throw Underflow.INSTANCE;
         }
+        int at = pos;
+        pos += n;
+        return at;
     }
 
     int readInt() {
-        need(4);
-        int v = buf.getInt(pos);
-        pos += 4;
-        return v;
+        return buf.getInt(take(4));
     }
 
     long readUnsignedInt() {
@@ -83,10 +84,7 @@ final class XdrReader {
 
     /** Reads a hyper; for unsigned hypers the caller keeps the raw 64 bits. */
     long readLong() {
-        need(8);
-        long v = buf.getLong(pos);
-        pos += 8;
-        return v;
+        return buf.getLong(take(8));
     }
 
     float readFloat() {
@@ -94,14 +92,11 @@ final class XdrReader {
     }
 
     void skip(int n) {
-        need(n);
-        pos += n;
+        take(n);
     }
 
     private void skipPadding(int n) {
-        int pad = (4 - (n & 3)) & 3;
-        need(pad);
-        pos += pad;
+        take((4 - (n & 3)) & 3);
     }
 
     /**
@@ -111,9 +106,7 @@ final class XdrReader {
      */
     String readString() {
         int len = readInt();
-        need(len);
-        String s = decodeUtf8(pos, len);
-        pos += len;
+        String s = decodeUtf8(take(len), len);
         skipPadding(len);
         return s;
     }
@@ -145,12 +138,11 @@ final class XdrReader {
 
     /** Reads a fixed {@code mac[6]}: 6 bytes and 2 bytes of padding. */
     MacAddress readMac() {
-        need(8);
+        int at = take(8);
         long v = 0;
         for (int i = 0; i < 6; i++) {
-            v = (v << 8) | (buf.get(pos + i) & 0xFF);
+            v = (v << 8) | (buf.get(at + i) & 0xFF);
         }
-        pos += 8;
         return new MacAddress(v);
     }
 
@@ -166,10 +158,8 @@ final class XdrReader {
         if (len == 0) {
             return null;
         }
-        need(len);
         byte[] raw = new byte[len];
-        buf.get(pos, raw);
-        pos += len;
+        buf.get(take(len), raw);
         try {
             return InetAddress.getByAddress(raw);
         } catch (UnknownHostException e) {

@@ -1,26 +1,22 @@
 package org.sflowmonitor.store;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.sflowmonitor.ingest.EntitySample;
 import org.sflowmonitor.sflow.CounterRecord;
 
 /**
- * The writer's view of the host and vm tables: ids by agent address and by UUID, with what was
- * last written of each entity, so that a sample costs a write only where it changed something.
- * New hosts and VMs are created within the configured limits: on H2 with ids from {@link EntityIds},
- * as rows of JDBC batches, on PostgreSQL before the batch's samples by {@link NewEntities}
+ * The writer's view of the host and vm tables: ids by agent address and by UUID (held by
+ * {@link EntityCache}, with each host's VM count), with what was last written of each entity, so
+ * that a sample costs a write only where it changed something. New hosts and VMs are created
+ * within the configured limits: on H2 here with ids from {@link EntityIds}, as rows of JDBC
+ * batches, on PostgreSQL before the batch's samples by {@link UnseenEntities}
  * ({@link Dialect} says why they differ); either way a batch that meets thousands of unseen
- * entities writes them with a few statement executions. Keeps each host's VM count.
+ * entities writes them with a few statement executions.
  *
  * <p>The writes are delegated: {@link Descriptions} (changed descriptions and moves),
  * {@link AdapterRows} (changed adapter lists) and {@link LastSeenSweep} (last_seen, kept in memory
@@ -87,116 +83,53 @@ final class Entities {
         }
     }
 
-    private final int maxHosts;
-    private final int maxVmsPerHost;
-    private final int maxVms;
-    private final Map<String, Host> hosts = new HashMap<>();
-    private final Map<Long, Host> hostsById = new HashMap<>();
-    private final UuidMap<Vm> vms = new UuidMap<>();
-    /**
-     * Hosts and VMs in id order (ids only grow and rows are never deleted), the sweep's path; on
-     * PostgreSQL a row another instance created joins at the end, out of order.
-     */
-    private final List<Host> hostsInIdOrder = new ArrayList<>();
-    private final List<Vm> vmsInIdOrder = new ArrayList<>();
+    /** entity.max.hosts, agent.max.vms and vms.max: how many hosts and VMs may be created. */
+    record Limits(int hosts, int vmsPerHost, int vms) {
+        boolean roomForHost(int known) {
+            return known < hosts;
+        }
+
+        boolean roomForVm(int onHost, int known) {
+            return onHost < vmsPerHost && known < vms;
+        }
+    }
+
+    private final Limits limits;
+    private final EntityCache cache = new EntityCache();
+    private final LiveEntities live = cache.live();
+    private final UnseenEntities unseen;
     private final EntityBatches batches = new EntityBatches(List.of(INSERT_HOST, INSERT_VM,
             Descriptions.DESCRIBE_HOST, Descriptions.UPDATE_VM, AdapterRows.DELETE_HOST_ADAPTERS,
             AdapterRows.INSERT_HOST_ADAPTER, AdapterRows.DELETE_VM_ADAPTERS, AdapterRows.INSERT_VM_ADAPTER,
             HOST_LAST_SEEN, VM_LAST_SEEN, HOST_POLLING_INTERVAL));
     private final Descriptions descriptions = new Descriptions(batches);
     private final AdapterRows adapters = new AdapterRows(batches);
-    private final LastSeenSweep sweep = new LastSeenSweep(hostsInIdOrder, vmsInIdOrder);
-    private final LiveEntities live = new LiveEntities();
+    private final LastSeenSweep sweep = new LastSeenSweep(cache.hostsInIdOrder(), cache.vmsInIdOrder());
     private final EntityIds ids = new EntityIds();
     private Dialect dialect = Dialect.H2;
 
     Entities(int maxHosts, int maxVmsPerHost, int maxVms) {
-        this.maxHosts = maxHosts;
-        this.maxVmsPerHost = maxVmsPerHost;
-        this.maxVms = maxVms;
+        this.limits = new Limits(maxHosts, maxVmsPerHost, maxVms);
+        this.unseen = new UnseenEntities(cache, limits);
     }
 
     /** Loads all hosts, VMs and the fingerprints of their adapters. */
     void load(Statements st) throws SQLException {
-        hosts.clear();
-        hostsById.clear();
-        vms.clear();
+        cache.clear();
         batches.clear();
         adapters.batchesDone();
-        hostsInIdOrder.clear();
-        vmsInIdOrder.clear();
         sweep.abandon();
         dialect = Dialect.of(st.connection());
         try (Statement s = st.connection().createStatement()) {
             dialect.streamRows(s);
             try {
-                loadRows(s);
+                ids.load(s);
+                cache.load(s);
             } finally {
                 dialect.stopStreaming(s); // the connection goes back to the pool with its session
             }
         }
         live.markLoaded();
-    }
-
-    private void loadRows(Statement s) throws SQLException {
-        ids.load(s);
-        try (ResultSet rs = s.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
-                + "os_release, last_seen, polling_interval FROM host ORDER BY id")) {
-            while (rs.next()) {
-                Host h = new Host(rs.getLong(1), rs.getLong(8));
-                // after a rollback, what the sweep had not written yet must stay due
-                seen(h, live.hostLastSeen(h.id));
-                live.raiseHostLastSeen(h.id, h.lastSeen);
-                h.pollingIntervalWritten = rs.getLong(9);
-                live.setHostPollingInterval(h.id, h.pollingIntervalWritten);
-                h.hostname = rs.getString(3);
-                h.uuid = rs.getString(4);
-                h.machineType = rs.getObject(5, Integer.class);
-                h.osName = rs.getObject(6, Integer.class);
-                h.osRelease = rs.getString(7);
-                hosts.put(rs.getString(2), h);
-                hostsById.put(h.id, h);
-                hostsInIdOrder.add(h);
-            }
-        }
-        try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
-            while (rs.next()) {
-                Vm v = new Vm(rs.getLong(1), rs.getLong(5));
-                seen(v, live.vmLastSeen(v.id));
-                live.raiseVmLastSeen(v.id, v.lastSeen);
-                v.hostId = rs.getLong(3);
-                live.setVmHost(v.id, v.hostId);
-                v.hostname = rs.getString(4);
-                vms.put(UUID.fromString(rs.getString(2)), v);
-                vmsInIdOrder.add(v);
-                Host h = hostsById.get(v.hostId);
-                if (h != null) {
-                    h.vmCount++;
-                }
-            }
-        }
-        for (Host h : hostsInIdOrder) {
-            live.setHostVmCount(h.id, h.vmCount);
-        }
-        AdapterRows.load(s, id -> byId(hostsInIdOrder, id), id -> byId(vmsInIdOrder, id));
-    }
-
-    /** The entity of this id in a list in id order, or null (a binary search: no map of a million ids at load). */
-    private static <E extends Entity> E byId(List<E> inIdOrder, long id) {
-        int lo = 0;
-        int hi = inIdOrder.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long at = inIdOrder.get(mid).id;
-            if (at < id) {
-                lo = mid + 1;
-            } else if (at > id) {
-                hi = mid - 1;
-            } else {
-                return inIdOrder.get(mid);
-            }
-        }
-        return null;
     }
 
     /** The host of this agent address, created on first sight; null when {@code maxHosts} exist already. */
@@ -210,25 +143,20 @@ final class Entities {
      * ({@link #describeHost}); null when {@code maxHosts} exist already.
      */
     Host host(Statements st, String hostIp, long at, CounterRecord.HostDescr descr) throws SQLException {
-        Host h = hosts.get(hostIp);
+        Host h = cache.host(hostIp);
         if (h == null) {
-            if (hosts.size() >= maxHosts || dialect.assignsEntityIds()) {
+            if (!limits.roomForHost(cache.hostCount()) || dialect.assignsEntityIds()) {
                 return null; // on PostgreSQL createUnseen created every host within the limit
             }
             h = new Host(ids.nextHost(), at);
             if (descr != null) {
                 Descriptions.takeDescription(h, descr);
             }
-            live.setHostLastSeen(h.id, at);
-            live.setHostVmCount(h.id, 0);
-            live.setHostPollingInterval(h.id, 0);
             PreparedStatement ps = batches.add(st, INSERT_HOST);
             Parameters.of(ps).add(h.id).add(hostIp).add(h.hostname).add(h.uuid).add(h.machineType).add(h.osName)
                     .add(h.osRelease).add(at).add(at);
             ps.addBatch();
-            hosts.put(hostIp, h);
-            hostsById.put(h.id, h);
-            hostsInIdOrder.add(h);
+            cache.addNew(hostIp, h);
         }
         return h;
     }
@@ -240,82 +168,9 @@ final class Entities {
      * and {@link #vm} create them as they come.
      */
     void createUnseen(Statements st, List<EntitySample> batch) throws SQLException {
-        if (!dialect.assignsEntityIds()) {
-            return;
+        if (dialect.assignsEntityIds()) {
+            unseen.create(st, batch);
         }
-        Map<String, NewEntities.HostRow> newHosts = new LinkedHashMap<>();
-        for (EntitySample sample : batch) {
-            String ip = sample.agent();
-            if (!hosts.containsKey(ip) && !newHosts.containsKey(ip) && hosts.size() + newHosts.size() < maxHosts) {
-                Host described = new Host(0, sample.receivedAt());
-                if (sample instanceof EntitySample.NodeSample node && node.descr() != null) {
-                    Descriptions.takeDescription(described, node.descr());
-                }
-                newHosts.put(ip, new NewEntities.HostRow(ip, described, sample.receivedAt()));
-            }
-        }
-        if (!newHosts.isEmpty()) {
-            for (NewEntities.StoredHost row : NewEntities.hosts(st, List.copyOf(newHosts.values()))) {
-                adopt(row);
-            }
-        }
-        Map<UUID, NewEntities.VmRow> newVms = new LinkedHashMap<>();
-        Map<Host, Integer> newOnHost = new HashMap<>();
-        for (EntitySample sample : batch) {
-            if (!(sample instanceof EntitySample.VmSample vm)) {
-                continue;
-            }
-            Host h = hosts.get(vm.agent());
-            if (h == null || vms.get(vm.uuid()) != null || newVms.containsKey(vm.uuid())) {
-                continue;
-            }
-            int onHost = newOnHost.getOrDefault(h, 0);
-            if (h.vmCount + onHost >= maxVmsPerHost || vms.size() + newVms.size() >= maxVms) {
-                continue;
-            }
-            newOnHost.put(h, onHost + 1);
-            newVms.put(vm.uuid(), new NewEntities.VmRow(vm.uuid().toString(), SqlValues.text(vm.name(), 1024), h.id,
-                    vm.dsIndex(), vm.receivedAt()));
-        }
-        if (!newVms.isEmpty()) {
-            for (NewEntities.StoredVm row : NewEntities.vms(st, List.copyOf(newVms.values()))) {
-                adopt(row);
-            }
-        }
-    }
-
-    /** Takes a host row into the cache; one another instance created may have adapter rows. */
-    private void adopt(NewEntities.StoredHost row) {
-        Host h = new Host(row.id(), row.lastSeen());
-        h.hostname = row.hostname();
-        h.uuid = row.uuid();
-        h.machineType = row.machineType();
-        h.osName = row.osName();
-        h.osRelease = row.osRelease();
-        h.hasAdapterRows = !row.created();
-        live.setHostLastSeen(h.id, h.lastSeen);
-        live.setHostVmCount(h.id, 0);
-        // an interval another instance learned is learned again here (and written when it moved)
-        live.setHostPollingInterval(h.id, 0);
-        hosts.put(row.hostIp(), h);
-        hostsById.put(h.id, h);
-        hostsInIdOrder.add(h);
-    }
-
-    /** Takes a VM row into the cache, counted on the host its row names (a move is the caller's). */
-    private void adopt(NewEntities.StoredVm row) {
-        Vm v = new Vm(row.id(), row.lastSeen());
-        v.hostId = row.hostId();
-        v.hostname = row.hostname();
-        v.hasAdapterRows = !row.created();
-        live.setVmLastSeen(v.id, v.lastSeen);
-        live.setVmHost(v.id, v.hostId);
-        Host h = hostsById.get(v.hostId);
-        if (h != null) {
-            countVms(h, 1);
-        }
-        vms.put(UUID.fromString(row.uuid()), v);
-        vmsInIdOrder.add(v);
     }
 
     /** Writes a node's description when it differs from the stored one. */
@@ -328,35 +183,25 @@ final class Entities {
      * null when it is new and {@code host} already has agent.max.vms VMs, or vms.max VMs exist in all.
      */
     Vm vm(Statements st, UUID uuid, Host host, String name, long dsIndex, long at) throws SQLException {
-        Vm v = vms.get(uuid);
+        Vm v = cache.vm(uuid);
         String hostname = SqlValues.text(name, 1024);
         if (v == null) {
-            if (host.vmCount >= maxVmsPerHost || vms.size() >= maxVms || dialect.assignsEntityIds()) {
+            if (!limits.roomForVm(host.vmCount, cache.vmCount()) || dialect.assignsEntityIds()) {
                 return null; // on PostgreSQL createUnseen created every VM within the limits
             }
             v = new Vm(ids.nextVm(), at);
-            live.setVmLastSeen(v.id, at);
             PreparedStatement ps = batches.add(st, INSERT_VM);
             Parameters.of(ps).add(v.id).add(uuid.toString()).add(hostname).add(host.id).add(dsIndex)
                     .add(at).add(at);
             ps.addBatch();
             v.hostId = host.id;
-            live.setVmHost(v.id, host.id);
             v.hostname = hostname;
-            countVms(host, 1);
-            vms.put(uuid, v);
-            vmsInIdOrder.add(v);
+            cache.addNew(uuid, v);
             return v;
         }
         descriptions.placeVm(st, v, host, hostname, dsIndex);
         if (v.hostId != host.id) {
-            Host old = hostsById.get(v.hostId);
-            if (old != null) {
-                countVms(old, -1);
-            }
-            countVms(host, 1);
-            v.hostId = host.id;
-            live.setVmHost(v.id, host.id);
+            cache.move(v, host);
         }
         return v;
     }
@@ -391,11 +236,6 @@ final class Entities {
     /** What the API reads: every entity's exact last sight, every host's VM count. */
     LiveEntities live() {
         return live;
-    }
-
-    private void countVms(Host h, int delta) {
-        h.vmCount += delta;
-        live.setHostVmCount(h.id, h.vmCount);
     }
 
     /** Replaces the stored adapters of the host when they changed; true when they did. */

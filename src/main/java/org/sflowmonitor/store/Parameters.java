@@ -40,6 +40,16 @@ final class Parameters {
         return this;
     }
 
+    /** Binds NULL for null. */
+    Parameters add(Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(next++, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(next++, value);
+        }
+        return this;
+    }
+
     Parameters add(String value) throws SQLException {
         SqlValues.text(ps, next++, value);
         return this;

@@ -80,7 +80,9 @@ final class Partitions {
                 if ("23514".equals(e.getSQLState())) {
                     LOG.warning("no partition " + name(table.table(), from) + ": rows of that day are in "
                             + table.table() + DEFAULT_SUFFIX + " already (a clock ahead?); they stay there");
-                } else if (!"42P07".equals(e.getSQLState()) && !"42P17".equals(e.getSQLState())) {
+                } else if (!"42P07".equals(e.getSQLState()) && !"42P17".equals(e.getSQLState())
+                        && !"23505".equals(e.getSQLState())) {
+                    // 23505: the catalog's unique type name, when another instance creates the same table at once
                     throw e; // not a partition that another instance created in between
                 }
             }
@@ -107,6 +109,9 @@ final class Partitions {
                 rows += delete.executeUpdate();
             }
             for (String[] partition : partitions(c, table.table())) {
+                if (partition[1] == null) {
+                    continue; // dropped by another instance while the list was read
+                }
                 Matcher upper = UPPER_BOUND.matcher(partition[1]);
                 if (upper.find() && Long.parseLong(upper.group(1)) <= cutoff) {
                     try (Statement st = c.createStatement()) {
@@ -134,7 +139,7 @@ final class Partitions {
     /** The upper bound of the partition of rows from before V5; Long.MIN_VALUE when there is none. */
     private static long coveredUntil(Connection c, String table) throws SQLException {
         for (String[] partition : partitions(c, table)) {
-            if (partition[1].contains("MINVALUE")) {
+            if (partition[1] != null && partition[1].contains("MINVALUE")) {
                 Matcher upper = UPPER_BOUND.matcher(partition[1]);
                 if (upper.find()) {
                     return Long.parseLong(upper.group(1));

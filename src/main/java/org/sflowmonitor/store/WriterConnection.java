@@ -1,6 +1,5 @@
 package org.sflowmonitor.store;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -96,17 +95,11 @@ final class WriterConnection {
         long started = System.nanoTime();
         Statements st = open();
         entities.createUnseen(st, batch);
-        PreparedStatement hostRows = st.get(SampleRows.HOST_SAMPLE.insert());
-        PreparedStatement mib2Rows = st.get(SampleRows.HOST_MIB2_SAMPLE.insert());
-        PreparedStatement vmRows = st.get(SampleRows.VM_SAMPLE.insert());
-        PreparedStatement ifRows = st.get(SampleRows.INTERFACE_SAMPLE.insert());
-        PreparedStatement hostLatest = st.get(LatestTable.HOST.merge());
-        PreparedStatement vmLatest = st.get(LatestTable.VM.merge());
-        PreparedStatement ifLatest = st.get(LatestTable.INTERFACE.merge());
-        int hostCount = 0;
-        int mib2Count = 0;
-        int vmCount = 0;
-        int ifCount = 0;
+        SampleBatch<EntitySample.NodeSample> hostRows = new SampleBatch<>(st, SampleRows.HOST_SAMPLE, LatestTable.HOST);
+        SampleBatch<EntitySample.NodeSample> mib2Rows = new SampleBatch<>(st, SampleRows.HOST_MIB2_SAMPLE, null);
+        SampleBatch<EntitySample.VmSample> vmRows = new SampleBatch<>(st, SampleRows.VM_SAMPLE, LatestTable.VM);
+        SampleBatch<EntitySample.InterfaceSample> ifRows = new SampleBatch<>(st, SampleRows.INTERFACE_SAMPLE,
+                LatestTable.INTERFACE);
         SampleOutcomes outcomes = new SampleOutcomes(batch.size());
         long[] hostIds = new long[batch.size()];
         long[] vmIds = new long[batch.size()];
@@ -132,17 +125,11 @@ final class WriterConnection {
                     entities.hostAdapters(st, host, node.adapters());
                 }
                 if (SampleRows.HOST_SAMPLE.hasRow(node)) {
-                    SampleRows.HOST_SAMPLE.bind(hostRows, host.id, node);
-                    hostRows.addBatch();
-                    SampleRows.HOST_SAMPLE.bind(hostLatest, host.id, node);
-                    hostLatest.addBatch();
-                    hostCount++;
+                    hostRows.add(host.id, node);
                 }
                 latest.node(host.id, node);
                 if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
-                    SampleRows.HOST_MIB2_SAMPLE.bind(mib2Rows, host.id, node);
-                    mib2Rows.addBatch();
-                    mib2Count++;
+                    mib2Rows.add(host.id, node);
                 }
             } else if (sample instanceof EntitySample.VmSample vm) {
                 Entities.Vm v = entities.vm(st, vm.uuid(), host, vm.name(), vm.dsIndex(), vm.receivedAt());
@@ -156,41 +143,27 @@ final class WriterConnection {
                     entities.vmAdapters(st, v, vm.adapters());
                 }
                 if (SampleRows.VM_SAMPLE.hasRow(vm)) {
-                    SampleRows.VM_SAMPLE.bind(vmRows, v.id, host.id, vm);
-                    vmRows.addBatch();
-                    SampleRows.VM_SAMPLE.bind(vmLatest, v.id, host.id, vm);
-                    vmLatest.addBatch();
-                    vmCount++;
+                    vmRows.add(v.id, host.id, vm);
                 }
                 latest.vm(host.id, vm);
             } else if (sample instanceof EntitySample.InterfaceSample itf) {
-                SampleRows.INTERFACE_SAMPLE.bind(ifRows, host.id, itf);
-                ifRows.addBatch();
-                SampleRows.INTERFACE_SAMPLE.bind(ifLatest, host.id, itf);
-                ifLatest.addBatch();
-                ifCount++;
+                ifRows.add(host.id, itf);
                 latest.iface(host.id, itf);
             }
         }
         entities.sweepLastSeen(st, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH);
         entities.executePending(st);
-        execute(hostRows, hostCount);
-        execute(mib2Rows, mib2Count);
-        execute(vmRows, vmCount);
-        execute(ifRows, ifCount);
-        execute(hostLatest, hostCount);
-        execute(vmLatest, vmCount);
-        execute(ifLatest, ifCount);
+        List<SampleBatch<?>> tables = List.of(hostRows, mib2Rows, vmRows, ifRows);
+        for (SampleBatch<?> rows : tables) {
+            rows.executeInserts();
+        }
+        for (SampleBatch<?> rows : tables) {
+            rows.executeMerges();
+        }
         commit(st);
         latency.record(System.nanoTime() - started);
         rollups.committed(batch, hostIds, vmIds);
         return outcomes;
-    }
-
-    private static void execute(PreparedStatement ps, int rows) throws SQLException {
-        if (rows > 0) {
-            ps.executeBatch();
-        }
     }
 
     private void commit(Statements st) throws SQLException {

@@ -19,6 +19,7 @@ import org.sflowmonitor.ingest.IngestStats;
 import org.sflowmonitor.sflow.CounterRecord;
 import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
+import org.sflowmonitor.store.Queries;
 
 /** collector.status shows a database fault while it lasts, without the driver's text. */
 class CollectorStatusFaultTest {
@@ -51,7 +52,8 @@ class CollectorStatusFaultTest {
                 while (writer.fault() == null && System.currentTimeMillis() < deadline) {
                     Thread.sleep(10);
                 }
-                CollectorService service = new CollectorService(new CollectorSources(stats, writer, db, 0), "test");
+                CollectorService service = new CollectorService(new CollectorSources(stats, writer, db, 0),
+                        new Queries(db, 10), "test");
                 Map<String, Object> status = service.status(null);
                 Object fault = ((Map<String, Object>) status.get("writer")).get("fault");
 

@@ -21,7 +21,7 @@ import org.sflowmonitor.testing.UdpSender;
  * </ul>
  * Round {@code i} (0, 1, 2) adds the deltas below {@code i} times.
  */
-final class TestFleet {
+public final class TestFleet {
 
     static final String NODE_A = "10.0.0.11";
     static final String NODE_B = "10.0.0.12";
@@ -58,7 +58,8 @@ final class TestFleet {
         }
     }
 
-    static byte[] node(String ip, String hostname, UUID uuid, int i, long uptime) throws Exception {
+    /** A node's datagram of round {@code i}: host, MIB-2 and one interface sample. */
+    public static byte[] node(String ip, String hostname, UUID uuid, int i, long uptime) throws Exception {
         List<CounterRecord> records = new ArrayList<>(HsflowdDatagrams.nodeRecords().stream()
                 .filter(r -> r instanceof MibIp || r instanceof MibIcmp || r instanceof MibTcp || r instanceof MibUdp)
                 .toList());

@@ -34,6 +34,20 @@ class SettingsTest {
                 .map(t -> t.name() + " " + t.retentionMillis()).toList()));
     }
 
+    @Test
+    void theRoleIsBothUnlessSetAndCollectorOrApiInAnyCase() {
+        assertEquals(Role.BOTH, load(Map.of(), Map.of(), Map.of()).role());
+        assertEquals(Role.COLLECTOR, load(Map.of("role", "Collector"), Map.of(), Map.of()).role());
+        assertEquals(Role.API, load(Map.of(), Map.of("SFLOW_MONITOR_ROLE", "api"), Map.of()).role());
+    }
+
+    @Test
+    void anUnknownRoleIsRefusedNamingTheSettingAndTheRoles() {
+        Settings.InvalidSettingException e = assertThrows(Settings.InvalidSettingException.class,
+                () -> load(Map.of("role", "writer"), Map.of(), Map.of()));
+        assertEquals("setting role = 'writer' is invalid: one of collector, api, both", e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "5m:90d,7m:1y | '1y' is not a duration",

@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import org.sflowmonitor.testing.Browser;
+import org.sflowmonitor.testing.BrowserSession;
 import org.sflowmonitor.testing.LiveCluster;
 
 /**
@@ -31,24 +32,23 @@ class DashboardBrowserTest {
 
     @TempDir
     static Path temp;
+    static BrowserSession session;
     static LiveCluster cluster;
     static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Browser.assumeInstalled();
-        cluster = LiveCluster.start(temp, Map.of());
+        // a rollup tier of 10 s: its first buckets are written within half a minute
+        session = BrowserSession.start(temp, Map.of("rollup.tiers", "10s:2d"));
+        cluster = session.cluster();
+        browser = session.browser();
         cluster.awaitTwoRounds(null);
-        browser = Browser.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -175,6 +175,22 @@ class DashboardBrowserTest {
         int before = Integer.parseInt(cpu.getDomAttribute("data-points"));
         browser.waiting(20).until(d -> Integer.parseInt(cpu.getDomAttribute("data-points")) > before + 1);
         assertEquals("live", browser.driver.findElement(By.id("live")).getText());
+    }
+
+    @Test
+    void aWeekOfANodeIsChartedFromTheRollupBucketsWithTheCpuRangeShaded() throws Exception {
+        WebElement view = open("#/node/" + LiveCluster.MODEL.agentText(3), "node");
+        WebElement week = view.findElement(By.xpath(".//div[@aria-label='time range']/button[text()='Week']"));
+        WebElement resolution = view.findElement(By.cssSelector("p[data-resolution]"));
+        assertEquals("Raw samples.", resolution.getText(), "the hour is charted from the samples");
+        // the first 10 s bucket is written 15 s after it ends: ask again until every chart has one
+        browser.waiting(60).pollingEvery(java.time.Duration.ofSeconds(3)).until(d -> {
+            week.click();
+            return resolution.getText().contains("10s buckets") && view.findElements(By.cssSelector("figure[data-chart]"))
+                    .stream().allMatch(f -> Integer.parseInt(f.getDomAttribute("data-points")) > 0);
+        });
+        assertEquals("true", week.getDomAttribute("aria-pressed"));
+        browser.screenshot("node-week");
     }
 
     @Test

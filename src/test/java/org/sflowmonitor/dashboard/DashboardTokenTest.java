@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import org.sflowmonitor.testing.Browser;
+import org.sflowmonitor.testing.BrowserSession;
 import org.sflowmonitor.testing.LiveCluster;
 
 /** With api.token set, the dashboard asks for the token once and keeps it for the tab only. */
@@ -25,24 +26,22 @@ class DashboardTokenTest {
 
     @TempDir
     static Path temp;
+    static BrowserSession session;
     static LiveCluster cluster;
     static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Browser.assumeInstalled();
-        cluster = LiveCluster.start(temp, Map.of("api.token", TOKEN));
+        session = BrowserSession.start(temp, Map.of("api.token", TOKEN));
+        cluster = session.cluster();
+        browser = session.browser();
         cluster.awaitTwoRounds(TOKEN);
-        browser = Browser.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (session != null) {
+            session.close();
         }
     }
 

@@ -30,9 +30,19 @@ class MetricsEndpointTest {
     private static MetricsService service;
     private static String scrape;
 
+    /**
+     * The rounds go 300 ms apart, below the shortest gap taken for a polling interval, so the
+     * interval stays unknown (30 s assumed). On a loaded machine a gap can grow past 500 ms and
+     * become the learned interval; with the default 3 intervals the nodes would then stop being
+     * exposed a second or two later, before the tests that scrape again have run. The most
+     * intervals the setting takes keep every node exposed for the whole class.
+     */
+    private static final String NEVER_SILENT_HERE = "1000";
+
     @BeforeAll
     static void sendTheFleetUpToTheWrap() throws Exception {
-        service = MetricsService.start(temp, Map.of("metrics.group.size", "1"));
+        service = MetricsService.start(temp, Map.of("metrics.group.size", "1", "entity.silent.intervals",
+                NEVER_SILENT_HERE));
         try (UdpSender udp = new UdpSender(service.sflowPort())) {
             for (int round = MetricsFleet.WRAP_ROUND - 1; round <= MetricsFleet.WRAP_ROUND; round++) {
                 MetricsFleet.sendRound(udp, round);

@@ -16,6 +16,8 @@ import org.sflowmonitor.app.ServiceRuntime;
 /** The real webapp in an embedded Tomcat on free ports, H2 in a temporary folder, with an HTTP client for /metrics. */
 final class MetricsService implements AutoCloseable {
 
+    private static final Duration AWAIT = Duration.ofSeconds(60);
+
     private final EmbeddedTomcat tomcat;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -50,9 +52,12 @@ final class MetricsService implements AutoCloseable {
         return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** GETs until the body satisfies {@code done} (the writer commits every 250 ms); fails after 10 s. */
+    /**
+     * GETs until the body satisfies {@code done} (the writer commits every 250 ms); fails after 60 s,
+     * a bound for a machine loaded with other builds, not an expected time.
+     */
     String await(String pathAndQuery, Predicate<String> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + AWAIT.toNanos();
         String body = "";
         while (System.nanoTime() < deadline) {
             body = get(pathAndQuery).body();
@@ -61,7 +66,8 @@ final class MetricsService implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no scrape of " + pathAndQuery + " as expected within 10 s; the last:\n" + body);
+        throw new AssertionError("no scrape of " + pathAndQuery + " as expected within " + AWAIT.toSeconds()
+                + " s; the last:\n" + body);
     }
 
     @Override

@@ -141,4 +141,36 @@ class PushTest {
             assertTrue(push.has("slow_clients_disconnected"), push.toString());
         }
     }
+
+    @Test
+    void clientsSubscribingToTheSameQueryAtOnceShareOneFirstQuery() throws Exception {
+        String params = "{\"output\":[\"host_ip\",\"hostname\",\"cpu_num\"]}"; // asked by no other test
+        java.util.List<PushClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                clients.add(PushClient.connect(cluster.httpPort()));
+            }
+            long before = firstQueries();
+            long start = System.nanoTime();
+            for (PushClient client : clients) {
+                client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"push.subscribe\",\"params\":"
+                        + "{\"topic\":\"fleet\",\"params\":" + params + "}}");
+            }
+            for (PushClient client : clients) {
+                String id = client.response(1, 30).path("result").path("subscription").asText();
+                assertEquals(LiveCluster.MODEL.nodes(), client.update(id, 30).path("params").path("result").size());
+            }
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            // a result is shared while its query runs and for a round (1 s) after it
+            long ran = firstQueries() - before;
+            assertTrue(ran >= 1 && ran <= 1 + seconds, ran + " first queries for 40 subscribes in " + seconds + " s");
+        } finally {
+            clients.forEach(PushClient::close);
+        }
+    }
+
+    private static long firstQueries() throws Exception {
+        return cluster.api().call("collector.status", "{\"agent\":\"-\"}").path("result").path("push")
+                .path("first_queries").asLong();
+    }
 }

@@ -9,6 +9,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -74,6 +79,41 @@ class PartitionsTest {
             assertEquals(13, deleted + ((BigInteger) kept.get("n")).longValue(), "every row dropped or kept");
             assertEquals(((keptFrom - (now - 3 * DAY)) / (DAY / 4)), deleted);
             assertTrue(!partitionsOf(db, "host_sample").contains(Partitions.name("host_sample", keptFrom - DAY)));
+        }
+    }
+
+    @Test
+    void twoCollectorsCreatingAndDroppingTheSamePartitionsAtOnceBothSucceed() throws Exception {
+        try (Database db = TestCollector.open(PostgresServer.newDatabase(), dataDir)) {
+            long today = Math.floorDiv(System.currentTimeMillis(), DAY) * DAY;
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                for (int day = 10; day < 40; day += Partitions.DAYS_AHEAD + 1) {
+                    long future = today + day * DAY;
+                    CyclicBarrier together = new CyclicBarrier(2);
+                    Callable<Object> create = () -> {
+                        together.await();
+                        Partitions.createAhead(db.dataSource(), future);
+                        return null;
+                    };
+                    for (Future<Object> f : two.invokeAll(List.of(create, create))) {
+                        f.get();
+                    }
+                }
+                CyclicBarrier together = new CyclicBarrier(2);
+                Callable<Object> drop = () -> {
+                    together.await();
+                    return Partitions.dropOlderThan(db.dataSource(), today + 30 * DAY);
+                };
+                for (Future<Object> f : two.invokeAll(List.of(drop, drop))) {
+                    f.get();
+                }
+            } finally {
+                two.shutdown();
+            }
+            List<Object> left = partitionsOf(db, "vm_sample");
+            assertTrue(left.contains(Partitions.name("vm_sample", today + 30 * DAY)), left.toString());
+            assertTrue(!left.contains(Partitions.name("vm_sample", today + 29 * DAY)), left.toString());
         }
     }
 }

@@ -1,0 +1,180 @@
+package org.sflowmonitor.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.sflowmonitor.store.Entities.Host;
+import org.sflowmonitor.store.Entities.Vm;
+
+/**
+ * The writer's hosts and VMs: by agent address, by UUID, hosts by id, and both in id order (ids
+ * only grow and rows are never deleted: the last_seen sweep's path; on PostgreSQL a row another
+ * instance created joins at the end, out of order). A host or VM new to the writer is published to
+ * {@link LiveEntities} here, and so is every change of a host's VM count. Writer thread only.
+ */
+final class EntityCache {
+
+    private final Map<String, Host> hosts = new HashMap<>();
+    private final Map<Long, Host> hostsById = new HashMap<>();
+    private final UuidMap<Vm> vms = new UuidMap<>();
+    private final List<Host> hostsInIdOrder = new ArrayList<>();
+    private final List<Vm> vmsInIdOrder = new ArrayList<>();
+    private final LiveEntities live = new LiveEntities();
+
+    void clear() {
+        hosts.clear();
+        hostsById.clear();
+        vms.clear();
+        hostsInIdOrder.clear();
+        vmsInIdOrder.clear();
+    }
+
+    LiveEntities live() {
+        return live;
+    }
+
+    Host host(String hostIp) {
+        return hosts.get(hostIp);
+    }
+
+    Host hostById(long id) {
+        return hostsById.get(id);
+    }
+
+    Vm vm(UUID uuid) {
+        return vms.get(uuid);
+    }
+
+    int hostCount() {
+        return hosts.size();
+    }
+
+    int vmCount() {
+        return vms.size();
+    }
+
+    /** In id order; the list itself stays the same object, cleared and refilled on a reload. */
+    List<Host> hostsInIdOrder() {
+        return hostsInIdOrder;
+    }
+
+    /** In id order; the list itself stays the same object, cleared and refilled on a reload. */
+    List<Vm> vmsInIdOrder() {
+        return vmsInIdOrder;
+    }
+
+    /**
+     * Loads every host and VM from the tables (and their adapters' fingerprints) and publishes
+     * them, keeping a later last sight the live state already holds.
+     */
+    void load(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
+                + "os_release, last_seen, polling_interval FROM host ORDER BY id")) {
+            while (rs.next()) {
+                Host h = new Host(rs.getLong(1), rs.getLong(8));
+                // after a rollback, what the sweep had not written yet must stay due
+                h.lastSeen = Math.max(h.lastSeen, live.hostLastSeen(h.id));
+                live.raiseHostLastSeen(h.id, h.lastSeen);
+                h.pollingIntervalWritten = rs.getLong(9);
+                live.setHostPollingInterval(h.id, h.pollingIntervalWritten);
+                h.hostname = rs.getString(3);
+                h.uuid = rs.getString(4);
+                h.machineType = rs.getObject(5, Integer.class);
+                h.osName = rs.getObject(6, Integer.class);
+                h.osRelease = rs.getString(7);
+                put(rs.getString(2), h);
+            }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
+            while (rs.next()) {
+                Vm v = new Vm(rs.getLong(1), rs.getLong(5));
+                v.lastSeen = Math.max(v.lastSeen, live.vmLastSeen(v.id));
+                live.raiseVmLastSeen(v.id, v.lastSeen);
+                v.hostId = rs.getLong(3);
+                live.setVmHost(v.id, v.hostId);
+                v.hostname = rs.getString(4);
+                put(UUID.fromString(rs.getString(2)), v);
+            }
+        }
+        for (Host h : hostsInIdOrder) {
+            live.setHostVmCount(h.id, h.vmCount);
+        }
+        AdapterRows.load(s, id -> byId(hostsInIdOrder, id), id -> byId(vmsInIdOrder, id));
+    }
+
+    /** The entity of this id in a list in id order, or null (a binary search: no map of a million ids at load). */
+    private static <E extends Entities.Entity> E byId(List<E> inIdOrder, long id) {
+        int lo = 0;
+        int hi = inIdOrder.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long at = inIdOrder.get(mid).id;
+            if (at < id) {
+                lo = mid + 1;
+            } else if (at > id) {
+                hi = mid - 1;
+            } else {
+                return inIdOrder.get(mid);
+            }
+        }
+        return null;
+    }
+
+    /** Takes a host new to the writer (created here or by another instance) and publishes it with no VMs. */
+    void addNew(String hostIp, Host h) {
+        live.setHostLastSeen(h.id, h.lastSeen);
+        live.setHostVmCount(h.id, 0);
+        // an interval another instance learned is learned again here (and written when it moved)
+        live.setHostPollingInterval(h.id, 0);
+        put(hostIp, h);
+    }
+
+    /** Takes a VM new to the writer and publishes it, counted on the host it names. */
+    void addNew(UUID uuid, Vm v) {
+        live.setVmLastSeen(v.id, v.lastSeen);
+        live.setVmHost(v.id, v.hostId);
+        Host h = hostsById.get(v.hostId);
+        if (h != null) {
+            countVms(h, 1);
+        }
+        vms.put(uuid, v);
+        vmsInIdOrder.add(v);
+    }
+
+    /** Moves a VM to the host it runs on now, counts and all. */
+    void move(Vm v, Host to) {
+        Host from = hostsById.get(v.hostId);
+        if (from != null) {
+            countVms(from, -1);
+        }
+        countVms(to, 1);
+        v.hostId = to.id;
+        live.setVmHost(v.id, to.id);
+    }
+
+    private void put(String hostIp, Host h) {
+        hosts.put(hostIp, h);
+        hostsById.put(h.id, h);
+        hostsInIdOrder.add(h);
+    }
+
+    private void put(UUID uuid, Vm v) {
+        vms.put(uuid, v);
+        vmsInIdOrder.add(v);
+        Host h = hostsById.get(v.hostId);
+        if (h != null) {
+            h.vmCount++;
+        }
+    }
+
+    private void countVms(Host h, int delta) {
+        h.vmCount += delta;
+        live.setHostVmCount(h.id, h.vmCount);
+    }
+}
