@@ -44,12 +44,35 @@ final class IngestTrial {
     /** The same with more service settings ({@code name=value}), e.g. {@code rollup.tiers=} for no rollups. */
     static Trial run(IngestBenchmark.Settings s, double rate, boolean cold, Path dir, Path jfr, List<String> settings,
                      PrintStream log) throws Exception {
-        return run(s, rate, cold, dir, jfr, settings, () -> { }, log);
+        return run(s, rate, cold, dir, jfr, settings, Companion.NONE, log);
     }
 
-    /** The same with {@code beforeTraffic} run once the service is up, just before the simulator starts sending. */
+    /**
+     * What runs beside a trial's service and is told its course, e.g. a Prometheus scraping it
+     * ({@link PrometheusScraper}): started before the simulator, told the window while the service
+     * still runs.
+     */
+    interface Companion {
+        Companion NONE = new Companion() {
+            @Override
+            public void serviceUp(int httpPort) {
+            }
+
+            @Override
+            public void windowEnded(long startMillis, long endMillis) {
+            }
+        };
+
+        /** The service listens on {@code httpPort} and knows the fleet; the simulator starts next. */
+        void serviceUp(int httpPort) throws Exception;
+
+        /** The measured window was [{@code startMillis}, {@code endMillis}) (epoch ms); the service still runs. */
+        void windowEnded(long startMillis, long endMillis) throws Exception;
+    }
+
+    /** The same with a companion. */
     static Trial run(IngestBenchmark.Settings s, double rate, boolean cold, Path dir, Path jfr, List<String> settings,
-                     InterruptibleAction beforeTraffic, PrintStream log) throws Exception {
+                     Companion companion, PrintStream log) throws Exception {
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + s.heap()));
         if (jfr != null) {
             // H2's call stacks are deeper than JFR's default 64 frames: the writer's own frames were cut off
@@ -82,7 +105,7 @@ final class IngestTrial {
             if (!cold) {
                 log.printf(Locale.ROOT, "  fleet loaded %.1f s after the port opened%n", service.awaitEntitiesLoaded(600));
             }
-            beforeTraffic.run();
+            companion.serviceUp(service.httpPort());
             ClusterSimulator sim = new ClusterSimulator(new ClusterSimulator.Config(s.model(), s.intervalSeconds(),
                     false, rate, (long) ((warmup + window) * 1000), Long.MAX_VALUE));
             KernelUdp kernelBefore = KernelUdp.read();
@@ -108,6 +131,7 @@ final class IngestTrial {
             JsonNode atWindow = api.ingest();
             long rollupRowsAtWindow = rollupRows(atWindow);
             long windowStart = System.nanoTime();
+            long windowStartMillis = System.currentTimeMillis();
             long ownCpuAtWindowStart = ownCpuNanos();
             long sentAtWindowStart = sim.samplesSent();
             if (cold) {
@@ -122,6 +146,7 @@ final class IngestTrial {
                 }
             }
             long windowEnd = System.nanoTime();
+            companion.windowEnded(windowStartMillis, System.currentTimeMillis());
             double ownCpuPercent = 100.0 * (ownCpuNanos() - ownCpuAtWindowStart) / (windowEnd - windowStart);
             long sentInWindow = sim.samplesSent() - sentAtWindowStart;
             Map<String, String> jvm = service.stats();
@@ -181,12 +206,6 @@ final class IngestTrial {
             }
             IngestBenchmark.deleteTree(dir);
         }
-    }
-
-    /** Something done between the service's start and the traffic, such as waiting for a moment. */
-    @FunctionalInterface
-    interface InterruptibleAction {
-        void run() throws InterruptedException;
     }
 
     private static long delta(Map<String, String> later, Map<String, String> earlier, String field) {

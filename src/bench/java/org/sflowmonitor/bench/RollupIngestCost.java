@@ -54,10 +54,10 @@ public final class RollupIngestCost {
             without = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-none"), null, none,
                     System.out);
             with = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-rollups"), null, List.of(),
-                    () -> waitForClose(warmup), System.out);
+                    closeInWindow(warmup), System.out);
         } else {
             with = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-rollups"), null, List.of(),
-                    () -> waitForClose(warmup), System.out);
+                    closeInWindow(warmup), System.out);
             without = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-none"), null, none,
                     System.out);
         }
@@ -91,10 +91,21 @@ public final class RollupIngestCost {
         return Math.floorMod(-close, FIVE_MINUTES);
     }
 
-    private static void waitForClose(double warmupSeconds) throws InterruptedException {
-        long wait = millisToWait(System.currentTimeMillis(), warmupSeconds);
-        System.out.printf(Locale.ROOT, "  waiting %.0f s: the window is to hold a 5-minute close%n", wait / 1e3);
-        Thread.sleep(wait);
+    /** Waits, once the service is up, until its traffic would put a 5-minute close 10 s into the window. */
+    private static IngestTrial.Companion closeInWindow(double warmupSeconds) {
+        return new IngestTrial.Companion() {
+            @Override
+            public void serviceUp(int httpPort) throws InterruptedException {
+                long wait = millisToWait(System.currentTimeMillis(), warmupSeconds);
+                System.out.printf(Locale.ROOT, "  waiting %.0f s: the window is to hold a 5-minute close%n",
+                        wait / 1e3);
+                Thread.sleep(wait);
+            }
+
+            @Override
+            public void windowEnded(long startMillis, long endMillis) {
+            }
+        };
     }
 
     private static void row(String tiers, Trial t) {

@@ -57,7 +57,8 @@ public final class ScaleOutBenchmark {
         }
         System.out.println();
         System.out.println("| collectors | offered samples/s | sent | stored | lost (kernel, queue, gaps, write"
-                + " errors) | held (nothing lost) | collectors' CPU s per million (window to drained) | PostgreSQL CPU s"
+                + " errors) | held (nothing lost) | collectors' CPU s per million (window to drained)"
+                + " | PostgreSQL CPU s"
                 + " per million (same) | load average at start |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
@@ -126,9 +127,9 @@ public final class ScaleOutBenchmark {
                 long writeErrors = sum(end, "write_errors");
                 long lost = kernelDrops + queueDrops + gaps + writeErrors;
                 boolean held = lost == 0 && stored == sentTotal.get();
-                String row = String.format(Locale.ROOT, "| %d into %s | %,.0f | %,d | %,d | %,d (%,d, %,d, %,d, %,d) | %s |"
-                                + " %.1f | %.1f | %s |", collectors, database, rate, sentTotal.get(), stored, lost, kernelDrops,
-                        queueDrops, gaps, writeErrors, held ? "yes" : "no", collectorCpu / (storedInWindow / 1e6),
+                String row = String.format(Locale.ROOT, "| %d into %s | %,.0f | %,d | %,d | %,d (%,d, %,d, %,d, %,d)"
+                                + " | %s | %.1f | %.1f | %s |", collectors, database, rate, sentTotal.get(), stored, lost,
+                        kernelDrops, queueDrops, gaps, writeErrors, held ? "yes" : "no", collectorCpu / (storedInWindow / 1e6),
                         postgresSeconds / (storedInWindow / 1e6), load);
                 System.out.println("  " + row);
                 return row;

@@ -30,6 +30,8 @@ import org.sflowmonitor.testing.TestDatabase;
  * {@code reWriteBatchedInserts=true} (multi-row INSERTs; store/Database sets it);</li>
  * <li>{@code insert-plain}: the same without reWriteBatchedInserts;</li>
  * <li>{@code copy}: PgJDBC's CopyManager, {@code COPY vm_sample (...) FROM STDIN}, text format;</li>
+ * <li>{@code merge-latest}: the same rows as the writer's MERGE into vm_latest (the VM's newest two
+ * samples, issue 20), which the writer runs beside every sample's INSERT;</li>
  * </ul>
  * each with V1's btree (vm_id, ts), and the INSERT path also with a BRIN index on ts beside it,
  * and with the BRIN index alone. Per variant: wall time, the client thread's CPU and the
@@ -47,7 +49,7 @@ public final class PostgresBulkBenchmark {
             "vnio_packets_in", "vnio_errs_in", "vnio_drops_in", "vnio_bytes_out", "vnio_packets_out",
             "vnio_errs_out", "vnio_drops_out");
 
-    private enum Path_ { INSERT, INSERT_PLAIN, COPY }
+    private enum Path_ { INSERT, INSERT_PLAIN, COPY, MERGE_LATEST }
 
     private enum Indexes { BTREE, BTREE_AND_BRIN, BRIN_ONLY }
 
@@ -67,7 +69,9 @@ public final class PostgresBulkBenchmark {
         System.out.println("PostgreSQL bulk path, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + Machine.loadAverage() + "; " + vms + " VMs x " + rounds + " rounds = " + (long) vms * rounds
                 + " rows per variant");
-        List<Variant> variants = List.of(new Variant(Path_.INSERT, Indexes.BTREE),
+        List<Variant> variants = args.length > 2 && args[2].equals("merge")
+                ? List.of(new Variant(Path_.INSERT, Indexes.BTREE), new Variant(Path_.MERGE_LATEST, Indexes.BTREE))
+                : List.of(new Variant(Path_.INSERT, Indexes.BTREE),
                 new Variant(Path_.COPY, Indexes.BTREE), new Variant(Path_.INSERT_PLAIN, Indexes.BTREE),
                 new Variant(Path_.INSERT, Indexes.BTREE_AND_BRIN), new Variant(Path_.INSERT, Indexes.BRIN_ONLY),
                 new Variant(Path_.COPY, Indexes.BTREE));
@@ -107,8 +111,8 @@ public final class PostgresBulkBenchmark {
         long rows = 0;
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
-            String insert = "INSERT INTO vm_sample (" + String.join(", ", COLUMNS) + ") VALUES ("
-                    + String.join(", ", COLUMNS.stream().map(x -> "?").toList()) + ")";
+            // the writer's statements; their parameters are the sample table's columns in COLUMNS' order
+            String insert = v.path() == Path_.MERGE_LATEST ? LatestTable.VM.merge() : SampleRows.VM_SAMPLE.insert();
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             String copySql = "COPY vm_sample (" + String.join(", ", COLUMNS) + ") FROM STDIN";
             try (PreparedStatement ps = c.prepareStatement(insert)) {
@@ -146,7 +150,7 @@ public final class PostgresBulkBenchmark {
         double millions = rows / 1e6;
         System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.1f | %.1f | %.2f |%n", v.name(), rows,
                 wallSeconds, rows / wallSeconds, clientSeconds / millions, serverSeconds / millions,
-                oneVmMedianMillis(database, base, rounds));
+                v.path() == Path_.MERGE_LATEST ? Double.NaN : oneVmMedianMillis(database, base, rounds));
     }
 
     private static long[] row(int vm, int round, long base) {

@@ -1,6 +1,5 @@
 package org.sflowmonitor.api;
 
-import java.util.List;
 import java.util.Map;
 
 import com.googlecode.jsonrpc4j.JsonRpcParam;
@@ -8,11 +7,7 @@ import com.googlecode.jsonrpc4j.JsonRpcParam;
 /** The params of host.interfaces: those of {@link NodeSeries} and the ifIndex of one interface (default all). */
 public record InterfaceSeries(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
                               @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                              @JsonRpcParam("if_index") Long ifIndex, @JsonRpcParam("timestamp") Long timestamp,
-                              @JsonRpcParam("time_from") Long timeFrom, @JsonRpcParam("time_till") Long timeTill,
-                              @JsonRpcParam("limit") Integer limit, @JsonRpcParam("sortorder") String sortorder,
-                              @JsonRpcParam("output") List<String> output, @JsonRpcParam("interval") String interval)
-        implements SeriesParams {
+                              @JsonRpcParam("if_index") Long ifIndex, SeriesRows rows) implements SeriesParams {
 
     @Override
     public Map<String, Object> entity(EntityLookup lookup) {

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -16,13 +17,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
+import com.googlecode.jsonrpc4j.JsonRpcParam;
 
 /**
  * A JSON-RPC method: its name, its parameters in order, and the call that answers it. The
  * parameters are those of a Java method of a service interface, or, when its only parameter is a
  * record, the record's components (so that methods sharing a set of params declare it once); a
- * method may also be a record of params and a function of it ({@link #ofRecord}), as the
- * time-series methods are, declared by {@link SeriesMethod}.
+ * component that is itself a record without {@link JsonRpcParam} stands for its own components
+ * in its place (params several records share, like {@link SeriesRows}). A method may also be a
+ * record of params and a function of it ({@link #ofRecord}), as the time-series methods are,
+ * declared by {@link SeriesMethod}.
  */
 record MethodSpec(String name, List<ParamSpec> params, Call call) {
 
@@ -43,11 +47,11 @@ record MethodSpec(String name, List<ParamSpec> params, Call call) {
         Parameter[] parameters = method.getParameters();
         method.setAccessible(true);
         if (parameters.length == 1 && parameters[0].getType().isRecord()) {
-            Constructor<?> record = canonical(parameters[0].getType());
-            return new MethodSpec(name, params(record.getParameters()),
-                    arguments -> method.invoke(target, record.newInstance(arguments)));
+            RecordParams record = RecordParams.of(parameters[0].getType());
+            return new MethodSpec(name, record.params(), arguments -> method.invoke(target, record.build(arguments)));
         }
-        return new MethodSpec(name, params(parameters), arguments -> method.invoke(target, arguments));
+        return new MethodSpec(name, Arrays.stream(parameters).map(ParamSpec::of).toList(),
+                arguments -> method.invoke(target, arguments));
     }
 
     /** A method whose params are the components of the record {@code params}, answered by {@code body}. */
@@ -55,24 +59,59 @@ record MethodSpec(String name, List<ParamSpec> params, Call call) {
         if (!params.isRecord()) {
             throw new IllegalArgumentException(params + " is not a record");
         }
-        Constructor<?> record = canonical(params);
-        return new MethodSpec(name, params(record.getParameters()),
-                arguments -> body.apply(params.cast(record.newInstance(arguments))));
+        RecordParams record = RecordParams.of(params);
+        return new MethodSpec(name, record.params(), arguments -> body.apply(params.cast(record.build(arguments))));
     }
 
-    private static List<ParamSpec> params(Parameter[] parameters) {
-        return Arrays.stream(parameters).map(ParamSpec::of).toList();
-    }
+    /**
+     * A record of params: its canonical constructor and, for each of its components, the record
+     * of params it nests, or null where the component is a param itself.
+     */
+    private record RecordParams(Constructor<?> constructor, List<RecordParams> nested) {
 
-    private static Constructor<?> canonical(Class<?> type) {
-        Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
-                .toArray(Class<?>[]::new);
-        try {
-            Constructor<?> record = type.getDeclaredConstructor(types);
-            record.setAccessible(true);
-            return record;
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("a record always has its canonical constructor", e);
+        static RecordParams of(Class<?> type) {
+            Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new);
+            Constructor<?> constructor;
+            try {
+                constructor = type.getDeclaredConstructor(types);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record always has its canonical constructor", e);
+            }
+            constructor.setAccessible(true);
+            List<RecordParams> nested = new ArrayList<>();
+            for (Parameter p : constructor.getParameters()) {
+                boolean flattened = p.getType().isRecord() && p.getAnnotation(JsonRpcParam.class) == null;
+                nested.add(flattened ? of(p.getType()) : null);
+            }
+            return new RecordParams(constructor, nested);
+        }
+
+        /** The params in order, nested records' in their place. */
+        List<ParamSpec> params() {
+            List<ParamSpec> all = new ArrayList<>();
+            Parameter[] parameters = constructor.getParameters();
+            for (int i = 0; i < parameters.length; i++) {
+                if (nested.get(i) == null) {
+                    all.add(ParamSpec.of(parameters[i]));
+                } else {
+                    all.addAll(nested.get(i).params());
+                }
+            }
+            return all;
+        }
+
+        /** The record of the values of {@link #params()}, in that order. */
+        Object build(Object[] values) throws ReflectiveOperationException {
+            return build(values, new int[1]);
+        }
+
+        private Object build(Object[] values, int[] next) throws ReflectiveOperationException {
+            Object[] arguments = new Object[nested.size()];
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = nested.get(i) == null ? values[next[0]++] : nested.get(i).build(values, next);
+            }
+            return constructor.newInstance(arguments);
         }
     }
 

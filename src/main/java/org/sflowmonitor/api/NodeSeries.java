@@ -1,20 +1,16 @@
 package org.sflowmonitor.api;
 
-import java.util.List;
 import java.util.Map;
 
 import com.googlecode.jsonrpc4j.JsonRpcParam;
 
 /**
  * The params of the host time-series methods: the node (by ip, its alias host_ip, hostname or
- * uuid) and the rows wanted (see {@link SeriesParams}).
+ * uuid) and the rows wanted.
  */
 public record NodeSeries(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
                          @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                         @JsonRpcParam("timestamp") Long timestamp, @JsonRpcParam("time_from") Long timeFrom,
-                         @JsonRpcParam("time_till") Long timeTill, @JsonRpcParam("limit") Integer limit,
-                         @JsonRpcParam("sortorder") String sortorder, @JsonRpcParam("output") List<String> output,
-                         @JsonRpcParam("interval") String interval) implements SeriesParams {
+                         SeriesRows rows) implements SeriesParams {
 
     @Override
     public Map<String, Object> entity(EntityLookup lookup) {

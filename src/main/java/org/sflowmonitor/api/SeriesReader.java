@@ -37,8 +37,9 @@ final class SeriesReader {
      * its UUID. Each row is built once, straight from the result set, with the requested fields
      * in the order asked for.
      */
-    List<Map<String, Object>> read(SeriesMethod method, SeriesParams p, EntityLookup lookup) {
-        Long ifIndex = p.ifIndex();
+    List<Map<String, Object>> read(SeriesMethod method, SeriesParams params, EntityLookup lookup) {
+        SeriesRows p = params.rows();
+        Long ifIndex = params.ifIndex();
         Selection range = Selection.of(p.timestamp(), p.timeFrom(), p.timeTill(), p.limit(), p.sortorder(), null,
                 method.fields(), maxLimit);
         Resolution resolution = Resolution.of(p.interval(), rollups.tiers(), rollups.rawRetentionMillis(),
@@ -55,7 +56,7 @@ final class SeriesReader {
             output = Selection.output(expand(p.output(), method.measures()), method.rollupFields());
         }
         Selection selection = new Selection(range.from(), range.till(), range.descending(), range.limit(), output);
-        Map<String, Object> entity = p.entity(lookup);
+        Map<String, Object> entity = params.entity(lookup);
         if (entity == null) {
             return List.of();
         }

@@ -1,7 +1,6 @@
 package org.sflowmonitor.api;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -60,24 +59,28 @@ final class SeriesRow extends AbstractMap<String, Object> {
 
     @Override
     public Object get(Object key) {
-        for (int i = 0; i < values.length; i++) {
-            if (fields.names[i].equals(key)) {
-                return values[i];
-            }
-        }
-        return null;
+        int i = indexOf(key);
+        return i < 0 ? null : values[i];
     }
 
     @Override
     public Object put(String key, Object value) {
+        int i = indexOf(key);
+        if (i < 0) {
+            throw new UnsupportedOperationException("a series row has no field " + key);
+        }
+        Object old = values[i];
+        values[i] = value;
+        return old;
+    }
+
+    private int indexOf(Object key) {
         for (int i = 0; i < values.length; i++) {
             if (fields.names[i].equals(key)) {
-                Object old = values[i];
-                values[i] = value;
-                return old;
+                return i;
             }
         }
-        throw new UnsupportedOperationException("a series row has no field " + key);
+        return -1;
     }
 
     @Override
@@ -111,7 +114,7 @@ final class SeriesRow extends AbstractMap<String, Object> {
         };
     }
 
-    /** Writes the row as a JSON object, fields in order, the common value types without lookups. */
+    /** Writes the row as a JSON object, fields in order, the common value types (Queries.value's) without lookups. */
     static final class Writer extends StdSerializer<SeriesRow> {
         Writer() {
             super(SeriesRow.class);
@@ -127,17 +130,14 @@ final class SeriesRow extends AbstractMap<String, Object> {
                     gen.writeNull();
                 } else if (v instanceof Long l) {
                     gen.writeNumber(l);
-                } else if (v instanceof String s) {
-                    gen.writeString(s);
-                } else if (v instanceof Integer n) {
-                    gen.writeNumber(n);
                 } else if (v instanceof Float f) {
                     gen.writeNumber(f);
                 } else if (v instanceof Double d) {
                     gen.writeNumber(d);
-                } else if (v instanceof BigInteger b) {
-                    gen.writeNumber(b);
+                } else if (v instanceof String s) {
+                    gen.writeString(s);
                 } else {
+                    // the rare types (an Integer, a BigInteger of 2^63 and above) through Jackson's own serializers
                     provider.defaultSerializeValue(v, gen);
                 }
             }

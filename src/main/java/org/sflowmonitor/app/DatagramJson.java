@@ -1,18 +1,22 @@
 package org.sflowmonitor.app;
 
 import java.io.IOException;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.netty.util.NetUtil;
 import org.sflowmonitor.sflow.CounterRecord;
 import org.sflowmonitor.sflow.MacAddress;
@@ -22,7 +26,7 @@ import org.sflowmonitor.sflow.SflowDatagram;
 
 /**
  * The JSON form of a decoded datagram printed by the decode command, written straight into a
- * generator. Record fields are the record components in snake_case, values as on the wire:
+ * {@link JsonLineWriter}. Record fields are the record components in snake_case, values as on the wire:
  * unsigned integers (every {@code long} component) as non-negative numbers, enums as names, UUIDs
  * and MACs in their usual text form. How to write each record class is worked out once, from its
  * components, and kept.
@@ -50,124 +54,156 @@ final class DatagramJson {
     private DatagramJson() {
     }
 
+    private static final byte[] AGENT = JsonLineWriter.fieldName("agent");
+    private static final byte[] SUB_AGENT_ID = JsonLineWriter.fieldName("sub_agent_id");
+    private static final byte[] SEQUENCE = JsonLineWriter.fieldName("sequence");
+    private static final byte[] UPTIME_MS = JsonLineWriter.fieldName("uptime_ms");
+    private static final byte[] SAMPLES = JsonLineWriter.fieldName("samples");
+    private static final byte[] KIND = JsonLineWriter.fieldName("kind");
+    private static final byte[] FORMAT = JsonLineWriter.fieldName("format");
+    private static final byte[] SOURCE_ID_TYPE = JsonLineWriter.fieldName("source_id_type");
+    private static final byte[] SOURCE_ID_INDEX = JsonLineWriter.fieldName("source_id_index");
+    private static final byte[] RECORDS = JsonLineWriter.fieldName("records");
+    private static final byte[] SAMPLING_RATE = JsonLineWriter.fieldName("sampling_rate");
+    private static final byte[] SAMPLE_POOL = JsonLineWriter.fieldName("sample_pool");
+    private static final byte[] DROPS = JsonLineWriter.fieldName("drops");
+    private static final byte[] INPUT_FORMAT = JsonLineWriter.fieldName("input_format");
+    private static final byte[] INPUT = JsonLineWriter.fieldName("input");
+    private static final byte[] OUTPUT_FORMAT = JsonLineWriter.fieldName("output_format");
+    private static final byte[] OUTPUT = JsonLineWriter.fieldName("output");
+    private static final byte[] ENTERPRISE = JsonLineWriter.fieldName("enterprise");
+    private static final byte[] LENGTH = JsonLineWriter.fieldName("length");
+    private static final byte[] REASON = JsonLineWriter.fieldName("reason");
+    private static final byte[] NAME = JsonLineWriter.fieldName("name");
+
     /** Writes the datagram as one JSON object (the caller ends the line). */
-    static void write(JsonGenerator json, SflowDatagram datagram) throws IOException {
-        json.writeStartObject();
+    static void write(JsonLineWriter json, SflowDatagram datagram) throws IOException {
+        json.startObject();
         InetAddress agent = datagram.agentAddress();
-        json.writeFieldName("agent");
+        json.field(AGENT);
         if (agent == null) {
-            json.writeNull();
+            json.nullValue();
         } else {
-            json.writeString(NetUtil.toAddressString(agent));
+            json.string(NetUtil.toAddressString(agent));
         }
-        json.writeNumberField("sub_agent_id", datagram.subAgentId());
-        json.writeNumberField("sequence", datagram.sequenceNumber());
-        json.writeNumberField("uptime_ms", datagram.uptimeMillis());
-        json.writeArrayFieldStart("samples");
+        json.numberField(SUB_AGENT_ID, datagram.subAgentId());
+        json.numberField(SEQUENCE, datagram.sequenceNumber());
+        json.numberField(UPTIME_MS, datagram.uptimeMillis());
+        json.field(SAMPLES);
+        json.startArray();
         for (Sample sample : datagram.samples()) {
             sample(json, sample);
         }
-        json.writeEndArray();
-        json.writeEndObject();
+        json.endArray();
+        json.endObject();
     }
 
-    private static void sample(JsonGenerator json, Sample sample) throws IOException {
-        json.writeStartObject();
+    private static void sample(JsonLineWriter json, Sample sample) throws IOException {
+        json.startObject();
         if (sample instanceof Sample.Counters c) {
-            json.writeStringField("kind", "counter");
-            json.writeNumberField("format", c.format());
-            json.writeNumberField("sequence", c.sequenceNumber());
-            json.writeNumberField("source_id_type", c.sourceIdType());
-            json.writeNumberField("source_id_index", c.sourceIdIndex());
-            json.writeArrayFieldStart("records");
+            json.stringField(KIND, "counter");
+            sampleHeader(json, c.format(), c.sequenceNumber(), c.sourceIdType(), c.sourceIdIndex());
+            json.field(RECORDS);
+            json.startArray();
             for (CounterRecord record : c.records()) {
                 record(json, record);
             }
-            json.writeEndArray();
+            json.endArray();
         } else if (sample instanceof Sample.Flow f) {
-            json.writeStringField("kind", "flow");
-            json.writeNumberField("format", f.format());
-            json.writeNumberField("sequence", f.sequenceNumber());
-            json.writeNumberField("source_id_type", f.sourceIdType());
-            json.writeNumberField("source_id_index", f.sourceIdIndex());
-            json.writeNumberField("sampling_rate", f.samplingRate());
-            json.writeNumberField("sample_pool", f.samplePool());
-            json.writeNumberField("drops", f.drops());
-            json.writeNumberField("input_format", f.inputFormat());
-            json.writeNumberField("input", f.input());
-            json.writeNumberField("output_format", f.outputFormat());
-            json.writeNumberField("output", f.output());
-            json.writeArrayFieldStart("records");
+            json.stringField(KIND, "flow");
+            sampleHeader(json, f.format(), f.sequenceNumber(), f.sourceIdType(), f.sourceIdIndex());
+            json.numberField(SAMPLING_RATE, f.samplingRate());
+            json.numberField(SAMPLE_POOL, f.samplePool());
+            json.numberField(DROPS, f.drops());
+            json.numberField(INPUT_FORMAT, f.inputFormat());
+            json.numberField(INPUT, f.input());
+            json.numberField(OUTPUT_FORMAT, f.outputFormat());
+            json.numberField(OUTPUT, f.output());
+            json.field(RECORDS);
+            json.startArray();
             for (Sample.FlowRecord r : f.records()) {
-                json.writeStartObject();
-                json.writeNumberField("enterprise", r.enterprise());
-                json.writeNumberField("format", r.format());
-                json.writeNumberField("length", r.length());
-                json.writeEndObject();
+                json.startObject();
+                framing(json, r.enterprise(), r.format(), r.length());
+                json.endObject();
             }
-            json.writeEndArray();
+            json.endArray();
         } else if (sample instanceof Sample.Unknown u) {
-            json.writeStringField("kind", "unknown");
-            json.writeNumberField("enterprise", u.enterprise());
-            json.writeNumberField("format", u.format());
-            json.writeNumberField("length", u.length());
+            json.stringField(KIND, "unknown");
+            framing(json, u.enterprise(), u.format(), u.length());
         } else if (sample instanceof Sample.Malformed m) {
-            json.writeStringField("kind", "malformed");
-            json.writeNumberField("enterprise", m.enterprise());
-            json.writeNumberField("format", m.format());
-            json.writeNumberField("length", m.length());
-            json.writeStringField("reason", m.reason());
+            json.stringField(KIND, "malformed");
+            framing(json, m.enterprise(), m.format(), m.length());
+            json.stringField(REASON, m.reason());
         }
-        json.writeEndObject();
+        json.endObject();
     }
 
-    private static void record(JsonGenerator json, CounterRecord record) throws IOException {
-        json.writeStartObject();
-        json.writeNumberField("enterprise", record.enterprise());
-        json.writeNumberField("format", record.format());
+    private static void sampleHeader(JsonLineWriter json, int format, long sequence, int sourceIdType,
+                                     long sourceIdIndex) throws IOException {
+        json.numberField(FORMAT, format);
+        json.numberField(SEQUENCE, sequence);
+        json.numberField(SOURCE_ID_TYPE, sourceIdType);
+        json.numberField(SOURCE_ID_INDEX, sourceIdIndex);
+    }
+
+    private static void framing(JsonLineWriter json, int enterprise, int format, int length) throws IOException {
+        json.numberField(ENTERPRISE, enterprise);
+        json.numberField(FORMAT, format);
+        json.numberField(LENGTH, length);
+    }
+
+    private static void record(JsonLineWriter json, CounterRecord record) throws IOException {
+        json.startObject();
+        json.numberField(ENTERPRISE, record.enterprise());
+        json.numberField(FORMAT, record.format());
         if (record instanceof CounterRecord.Unknown u) {
-            json.writeStringField("name", "unknown");
-            json.writeNumberField("length", u.length());
+            json.stringField(NAME, "unknown");
+            json.numberField(LENGTH, u.length());
         } else if (record instanceof CounterRecord.Malformed m) {
-            json.writeStringField("name", "malformed");
-            json.writeNumberField("length", m.length());
-            json.writeStringField("reason", m.reason());
+            json.stringField(NAME, "malformed");
+            json.numberField(LENGTH, m.length());
+            json.stringField(REASON, m.reason());
         } else {
-            json.writeStringField("name", RecordNames.counterRecordName(record.format()));
+            json.stringField(NAME, RecordNames.counterRecordName(record.format()));
             WRITERS.get(record.getClass()).components(json, record);
         }
-        json.writeEndObject();
+        json.endObject();
     }
 
-    private static void value(JsonGenerator json, Object value) throws IOException {
-        if (value instanceof Long l) {
-            unsigned(json, l);
-        } else if (value instanceof Integer i) {
-            json.writeNumber(i);
-        } else if (value instanceof Float f) {
-            json.writeNumber(f);
-        } else if (value instanceof List<?> list) {
-            json.writeStartArray();
-            for (Object item : list) {
-                value(json, item);
-            }
-            json.writeEndArray();
-        } else if (value instanceof Record r && !(value instanceof MacAddress)) {
-            json.writeStartObject();
-            WRITERS.get(r.getClass()).components(json, r);
-            json.writeEndObject();
-        } else { // String, UUID (canonical lower case), MacAddress (52:54:00:ab:cd:ef)
-            json.writeString(value.toString());
-        }
+    /** How a value of a component's declared type is written. */
+    private interface ValueWriter {
+        void write(JsonLineWriter json, Object value) throws IOException;
     }
 
-    /** Every long of the records holds an unsigned 32- or 64-bit value. */
-    private static void unsigned(JsonGenerator json, long value) throws IOException {
-        if (value >= 0) {
-            json.writeNumber(value);
-        } else {
-            json.writeNumber(Long.toUnsignedString(value));
+    /** Chosen once per component from its declared type, so that writing needs no type tests. */
+    private static ValueWriter valueWriter(Type type) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (raw == Long.class) {
+            return (json, value) -> json.unsigned((Long) value);
+        } else if (raw == Integer.class) {
+            return (json, value) -> json.number((Integer) value);
+        } else if (raw == Float.class) {
+            return (json, value) -> json.number((Float) value);
+        } else if (raw == String.class) {
+            return (json, value) -> json.string((String) value);
+        } else if (raw == List.class && type instanceof ParameterizedType p) {
+            ValueWriter items = valueWriter(p.getActualTypeArguments()[0]);
+            return (json, value) -> {
+                json.startArray();
+                for (Object item : (List<?>) value) {
+                    items.write(json, item);
+                }
+                json.endArray();
+            };
+        } else if (raw.isRecord() && raw != MacAddress.class) {
+            RecordWriter writer = WRITERS.get(raw);
+            return (json, value) -> {
+                json.startObject();
+                writer.components(json, value);
+                json.endObject();
+            };
         }
+        return (json, value) -> json.string(value.toString()); // UUID (canonical lower case), MacAddress (52:54:00:ab:cd:ef)
     }
 
     static String snakeCase(String camel) {
@@ -193,74 +229,71 @@ final class DatagramJson {
             components = new Component[declared.length];
             for (int i = 0; i < declared.length; i++) {
                 String qualified = type.getSimpleName() + "." + declared[i].getName();
-                components[i] = new Component(new SerializedString(
+                components[i] = Component.of(JsonLineWriter.fieldName(
                         FIELD_NAMES.getOrDefault(qualified, snakeCase(declared[i].getName()))),
                         declared[i], ENUMS.get(qualified));
             }
         }
 
-        void components(JsonGenerator json, Object record) throws IOException {
+        void components(JsonLineWriter json, Object record) throws IOException {
             for (Component component : components) {
                 component.write(json, record);
             }
         }
     }
 
-    /** How one component is read (without boxing where it is primitive) and written. */
-    private static final class Component {
+    /**
+     * How one component is read and written. The accessor is turned into a functional interface
+     * instance by {@link LambdaMetafactory}, which the JIT calls like any method (a method handle
+     * held in a field is not inlined, and its argument casts cost a quarter of the command's time).
+     */
+    private interface Component {
 
-        private static final MethodType AS_LONG = MethodType.methodType(long.class, Object.class);
-        private static final MethodType AS_INT = MethodType.methodType(int.class, Object.class);
-        private static final MethodType AS_FLOAT = MethodType.methodType(float.class, Object.class);
-        private static final MethodType AS_OBJECT = MethodType.methodType(Object.class, Object.class);
+        void write(JsonLineWriter json, Object record) throws IOException;
 
-        private final SerializableString name;
-        private final Class<?> type;
-        private final MethodHandle accessor;
-        private final LongFunction<String> enumNames;
-
-        Component(SerializableString name, RecordComponent component, LongFunction<String> enumNames) {
-            this.name = name;
-            this.type = component.getType();
-            this.enumNames = enumNames;
-            try {
-                MethodHandle getter = MethodHandles.publicLookup().unreflect(component.getAccessor());
-                this.accessor = getter.asType(type == long.class ? AS_LONG : type == int.class ? AS_INT
-                        : type == float.class ? AS_FLOAT : AS_OBJECT);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot read " + component, e);
+        static Component of(byte[] name, RecordComponent component, LongFunction<String> enumNames) {
+            Class<?> type = component.getType();
+            if (type == long.class) {
+                ToLongFunction<Object> getter = getter(component, ToLongFunction.class, "applyAsLong", long.class);
+                return enumNames == null ? (json, record) -> {
+                    json.field(name);
+                    json.unsigned(getter.applyAsLong(record));
+                } : (json, record) -> {
+                    json.field(name);
+                    json.string(enumNames.apply(getter.applyAsLong(record)));
+                };
+            } else if (type == int.class) {
+                ToIntFunction<Object> getter = getter(component, ToIntFunction.class, "applyAsInt", int.class);
+                return (json, record) -> {
+                    json.numberField(name, getter.applyAsInt(record));
+                };
+            } else if (type == float.class) {
+                ToDoubleFunction<Object> getter = getter(component, ToDoubleFunction.class, "applyAsDouble", double.class);
+                return (json, record) -> {
+                    json.field(name);
+                    json.number((float) getter.applyAsDouble(record)); // widened to double and back: the same float
+                };
             }
+            Function<Object, Object> getter = getter(component, Function.class, "apply", Object.class);
+            ValueWriter writer = valueWriter(component.getGenericType());
+            return (json, record) -> {
+                Object value = getter.apply(record);
+                if (value != null) { // absent on the wire: left out
+                    json.field(name);
+                    writer.write(json, value);
+                }
+            };
         }
 
-        void write(JsonGenerator json, Object record) throws IOException {
+        @SuppressWarnings("unchecked")
+        private static <T> T getter(RecordComponent component, Class<?> function, String method, Class<?> returns) {
             try {
-                if (type == long.class) {
-                    long value = (long) accessor.invokeExact(record);
-                    json.writeFieldName(name);
-                    if (enumNames != null) {
-                        json.writeString(enumNames.apply(value));
-                    } else {
-                        unsigned(json, value);
-                    }
-                } else if (type == int.class) {
-                    int value = (int) accessor.invokeExact(record);
-                    json.writeFieldName(name);
-                    json.writeNumber(value);
-                } else if (type == float.class) {
-                    float value = (float) accessor.invokeExact(record);
-                    json.writeFieldName(name);
-                    json.writeNumber(value);
-                } else {
-                    Object value = (Object) accessor.invokeExact(record);
-                    if (value != null) {
-                        json.writeFieldName(name);
-                        value(json, value);
-                    }
-                }
-            } catch (IOException | RuntimeException | Error e) {
-                throw e;
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                MethodHandle accessor = lookup.unreflect(component.getAccessor());
+                return (T) LambdaMetafactory.metafactory(lookup, method, MethodType.methodType(function),
+                        MethodType.methodType(returns, Object.class), accessor, accessor.type()).getTarget().invoke();
             } catch (Throwable e) {
-                throw new IllegalStateException("a record accessor threw " + e, e);
+                throw new IllegalStateException("cannot read " + component, e);
             }
         }
     }

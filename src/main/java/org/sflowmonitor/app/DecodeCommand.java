@@ -1,7 +1,6 @@
 package org.sflowmonitor.app;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -13,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.util.NetUtil;
 import org.sflowmonitor.capture.CaptureFormatException;
 import org.sflowmonitor.capture.CaptureReader;
@@ -32,8 +28,8 @@ import org.sflowmonitor.sflow.SflowDecoder;
  * to stderr, one line each, prefixed with the file name (and packet number): a damaged packet or
  * a payload that is not an sFlow v5 datagram is reported and skipped. Exit status 0 when every
  * file could be read to its end, 1 when a file is missing, not a capture or cut short (or stdout
- * cannot be written), 2 on usage errors. The JSON is written in UTF-8 through one generator and a
- * large buffer, flushed before each problem line so that both streams read in order on a terminal.
+ * cannot be written), 2 on usage errors. The JSON is written in UTF-8 through one large buffer,
+ * flushed before each problem line so that both streams read in order on a terminal.
  */
 public final class DecodeCommand {
 
@@ -41,20 +37,18 @@ public final class DecodeCommand {
     static final int BAD_FILE = 1;
     static final int USAGE = 2;
 
-    private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final int OUTPUT_BUFFER = 1 << 18;
 
-    private final OutputStream out;
     private final PrintStream err;
-    private JsonGenerator json;
+    private final JsonLineWriter json;
 
     DecodeCommand(OutputStream out, PrintStream err) {
-        this.out = out;
         this.err = err;
+        this.json = new JsonLineWriter(out, OUTPUT_BUFFER);
     }
 
     public static void main(String[] args) {
-        int status = new DecodeCommand(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 18),
-                System.err).run(args);
+        int status = new DecodeCommand(new FileOutputStream(FileDescriptor.out), System.err).run(args);
         if (status != OK) {
             System.exit(status);
         }
@@ -66,14 +60,13 @@ public final class DecodeCommand {
             return USAGE;
         }
         int status = OK;
-        try (JsonGenerator generator = JSON.createGenerator(out, JsonEncoding.UTF8)) { // closing flushes out
-            json = generator;
-            json.setRootValueSeparator(null); // each datagram ends its own line
+        try {
             for (String file : files) {
                 if (!decodeFile(Path.of(file))) {
                     status = BAD_FILE;
                 }
             }
+            json.flush();
         } catch (OutputFailed | IOException e) {
             err.println("stdout: cannot write: " + (e instanceof OutputFailed ? e.getCause() : e).getMessage());
             return BAD_FILE;
@@ -143,7 +136,7 @@ public final class DecodeCommand {
         }
         try {
             DatagramJson.write(json, datagram);
-            json.writeRaw('\n');
+            json.endLine();
         } catch (IOException e) {
             throw new OutputFailed(e);
         }

@@ -54,8 +54,10 @@ public final class HeartbeatWriter implements AutoCloseable {
             synchronized (lock) {
                 long until = System.currentTimeMillis() + me.intervalMillis();
                 try {
-                    for (long left = me.intervalMillis(); running && left > 0; left = until - System.currentTimeMillis()) {
+                    long left = me.intervalMillis();
+                    while (running && left > 0) {
                         lock.wait(left);
+                        left = until - System.currentTimeMillis();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

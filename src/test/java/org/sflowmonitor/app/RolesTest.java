@@ -107,7 +107,8 @@ class RolesTest {
             JsonNode error = new ApiClient(tomcat.port()).call("host.description", "{}").path("error");
             assertEquals(-32601, error.path("code").asInt());
             assertTrue(error.path("data").asText().contains("role is collector"), error.toString());
-            assertEquals(-32601, new ApiClient(tomcat.port()).call("virt.cpu", "{}").path("error").path("code").asInt());
+            assertEquals(-32601, new ApiClient(tomcat.port()).call("virt.cpu", "{}").path("error").path("code")
+                    .asInt());
         }
     }
 

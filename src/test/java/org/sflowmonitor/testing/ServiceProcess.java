@@ -37,8 +37,9 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(Path dir, Map<String, String> settings) throws IOException {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "org.sflowmonitor.bench.CollectorProcess", "service", dir.toString()));
+                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), "org.sflowmonitor.bench.CollectorProcess", "service",
+                dir.toString()));
         settings.forEach((k, v) -> command.add(k + "=" + v));
         Path log = dir.resolve("service.log");
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
