@@ -98,7 +98,7 @@ public final class ServiceRuntime implements AutoCloseable {
                     new MetricsConfig(settings.apiToken(), settings.metricsGroupSize(), settings.silentIntervals()));
             // without a writer there is no commit to wait for: every round looks for changed answers
             push = PushHub.start(api, writer == null ? () -> System.currentTimeMillis() / 1000 : writer::commits,
-                    pushStats, new PushHub.Limits(settings.pushMaxConnections(), settings.pushMaxSubscriptions(),
+                    writer == null ? () -> 0L : writer::lastCommitAt, pushStats, new PushHub.Limits(settings.pushMaxConnections(), settings.pushMaxSubscriptions(),
                             settings.pushMaxBufferBytes(), settings.apiMaxBodyBytes()), ServiceThreads.PREFIX);
             LOG.info("sflow-monitor " + Version.get() + " started as " + settings.role().key() + ": "
                     + (listener == null ? "no sFlow listener" : "sFlow on UDP port " + listener.port() + " ("

@@ -75,11 +75,13 @@ final class PushConnection implements PushApi {
                     + " subscriptions, the most push.max.subscriptions allows; unsubscribe from one first");
         }
         String queryKey = Subscription.queryKey(topic, query);
-        Api.Outcome first = hub.firstResult(queryKey, topic.method(), query);
+        SharedResults.Result shared = hub.firstResult(queryKey, topic.method(), query);
+        Api.Outcome first = shared.outcome();
         if (first.error() != null) {
             throw first.error();
         }
-        Subscription s = new Subscription(hub.nextSubscriptionId(), topic, query, this, first.resultJson());
+        Subscription s = new Subscription(hub.nextSubscriptionId(), topic, query, this, first.resultJson(),
+                shared.storedAt());
         subscriptions.put(s.id(), s);
         hub.stats().subscriptions.incrementAndGet();
         fresh.add(s);

@@ -54,12 +54,13 @@ public final class PushHub implements AutoCloseable {
     private volatile boolean running = true;
     private long lastCommits = -1;
 
-    private PushHub(Api api, LongSupplier commits, PushStats stats, Limits limits, String threadPrefix) {
+    private PushHub(Api api, LongSupplier commits, LongSupplier storedAt, PushStats stats, Limits limits,
+                    String threadPrefix) {
         this.api = api;
         this.commits = commits;
         this.stats = stats;
         this.limits = limits;
-        this.results = new SharedResults(api, ROUND_MILLIS, System::nanoTime, stats.firstQueries);
+        this.results = new SharedResults(api, ROUND_MILLIS, System::nanoTime, storedAt, stats.firstQueries);
         this.thread = new Thread(this::run, threadPrefix + "push");
         this.thread.setDaemon(true);
         // closing a stalled connection can wait for its close frame: never on the hub's thread
@@ -70,9 +71,14 @@ public final class PushHub implements AutoCloseable {
         });
     }
 
-    /** Starts the hub's thread; {@code threadPrefix} names it as the service's threads are named. */
-    public static PushHub start(Api api, LongSupplier commits, PushStats stats, Limits limits, String threadPrefix) {
-        PushHub hub = new PushHub(api, commits, stats, limits, threadPrefix);
+    /**
+     * Starts the hub's thread. {@code commits} counts the writer's commits and {@code storedAt}
+     * gives the time of its last one (epoch ms; 0 where there is no writer); {@code threadPrefix}
+     * names the thread as the service's threads are named.
+     */
+    public static PushHub start(Api api, LongSupplier commits, LongSupplier storedAt, PushStats stats, Limits limits,
+                                String threadPrefix) {
+        PushHub hub = new PushHub(api, commits, storedAt, stats, limits, threadPrefix);
         hub.thread.start();
         return hub;
     }
@@ -90,7 +96,7 @@ public final class PushHub implements AutoCloseable {
     }
 
     /** The current result of a query a client subscribes to: shared with the round and other subscribes. */
-    Api.Outcome firstResult(String queryKey, String method, ObjectNode params) {
+    SharedResults.Result firstResult(String queryKey, String method, ObjectNode params) {
         return results.get(queryKey, method, params);
     }
 
@@ -169,13 +175,14 @@ public final class PushHub implements AutoCloseable {
         results.retainOnly(byQuery.keySet());
         for (List<Subscription> same : byQuery.values()) {
             Subscription first = same.get(0);
-            Api.Outcome outcome = results.refresh(first.queryKey(), first.topic().method(), first.params());
+            SharedResults.Result result = results.refresh(first.queryKey(), first.topic().method(), first.params());
+            Api.Outcome outcome = result.outcome();
             if (outcome.error() != null) {
                 // e.g. the database is away: the next commit brings the next try
                 continue;
             }
             for (Subscription s : same) {
-                String notification = s.notificationFor(outcome.resultJson());
+                String notification = s.notificationFor(outcome.resultJson(), result.storedAt());
                 if (notification != null) {
                     s.connection().offer(notification);
                 }

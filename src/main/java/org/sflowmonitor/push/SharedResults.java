@@ -18,25 +18,34 @@ import org.sflowmonitor.api.Api;
  */
 final class SharedResults {
 
-    private record Entry(CompletableFuture<Api.Outcome> outcome, long startedNanos) {
+    /** A query's outcome and when the newest commit it can hold was made (epoch ms; 0: unknown). */
+    record Result(Api.Outcome outcome, long storedAt) {
+    }
+
+    private record Entry(CompletableFuture<Result> outcome, long startedNanos) {
     }
 
     private final Api api;
     private final long maxAgeNanos;
     private final LongSupplier nanoClock;
+    private final LongSupplier storedAt;
     private final LongAdder queries;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-    /** {@code queries} counts the queries a subscribe had to run itself (collector.status). */
-    SharedResults(Api api, long maxAgeMillis, LongSupplier nanoClock, LongAdder queries) {
+    /**
+     * {@code storedAt} gives the time of the writer's last commit, read before each query;
+     * {@code queries} counts the queries a subscribe had to run itself (collector.status).
+     */
+    SharedResults(Api api, long maxAgeMillis, LongSupplier nanoClock, LongSupplier storedAt, LongAdder queries) {
         this.api = api;
         this.maxAgeNanos = maxAgeMillis * 1_000_000L;
         this.nanoClock = nanoClock;
+        this.storedAt = storedAt;
         this.queries = queries;
     }
 
     /** The result of {@code method(params)}, known by {@code key}: shared when recent enough, else run here. */
-    Api.Outcome get(String key, String method, JsonNode params) {
+    Result get(String key, String method, JsonNode params) {
         while (true) {
             long now = nanoClock.getAsLong();
             Entry known = entries.get(key);
@@ -53,7 +62,7 @@ final class SharedResults {
     }
 
     /** Runs the query now (a round of the hub) and keeps its result for the subscribes that follow. */
-    Api.Outcome refresh(String key, String method, JsonNode params) {
+    Result refresh(String key, String method, JsonNode params) {
         Entry mine = new Entry(new CompletableFuture<>(), nanoClock.getAsLong());
         entries.put(key, mine);
         return run(key, mine, method, params);
@@ -64,14 +73,15 @@ final class SharedResults {
         entries.entrySet().removeIf(e -> !keys.contains(e.getKey()) && e.getValue().outcome().isDone());
     }
 
-    private Api.Outcome run(String key, Entry mine, String method, JsonNode params) {
+    private Result run(String key, Entry mine, String method, JsonNode params) {
         try {
-            Api.Outcome outcome = api.call(method, params);
-            mine.outcome().complete(outcome);
-            if (outcome.error() != null) {
+            long stored = storedAt.getAsLong(); // before the query: its result holds at least this commit
+            Result result = new Result(api.call(method, params), stored);
+            mine.outcome().complete(result);
+            if (result.outcome().error() != null) {
                 entries.remove(key, mine); // an error is answered to those waiting, never kept
             }
-            return outcome;
+            return result;
         } catch (RuntimeException | Error e) {
             mine.outcome().completeExceptionally(e);
             entries.remove(key, mine);

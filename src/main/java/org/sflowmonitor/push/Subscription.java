@@ -2,21 +2,26 @@ package org.sflowmonitor.push;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** One subscription of one connection; {@code lastResult} lets an unchanged result go unsent. */
+/** One subscription of one connection; the last result taken lets an unchanged result go unsent. */
 final class Subscription {
+
+    /** A result as JSON and when the newest commit it holds was made (epoch ms; 0: unknown). */
+    private record Taken(String resultJson, long storedAt) {
+    }
 
     private final String id;
     private final Topic topic;
     private final ObjectNode params;
     private final PushConnection connection;
-    private volatile String lastResult;
+    private volatile Taken last;
 
-    Subscription(String id, Topic topic, ObjectNode params, PushConnection connection, String firstResult) {
+    Subscription(String id, Topic topic, ObjectNode params, PushConnection connection, String firstResult,
+                 long storedAt) {
         this.id = id;
         this.topic = topic;
         this.params = params;
         this.connection = connection;
-        this.lastResult = firstResult;
+        this.last = new Taken(firstResult, storedAt);
     }
 
     String id() {
@@ -45,22 +50,24 @@ final class Subscription {
     }
 
     /** The notification to send for this result, or null when the client already has it. */
-    String notificationFor(String resultJson) {
-        if (resultJson.equals(lastResult)) {
+    String notificationFor(String resultJson, long storedAt) {
+        if (resultJson.equals(last.resultJson())) {
             return null;
         }
-        lastResult = resultJson;
-        return notification(resultJson);
+        last = new Taken(resultJson, storedAt);
+        return notification(last);
     }
 
     /** The notification of the newest result taken (the first one, right after subscribing). */
     String currentNotification() {
-        return notification(lastResult);
+        return notification(last);
     }
 
-    private String notification(String resultJson) {
+    private String notification(Taken taken) {
         // the id is ours ("s" and digits) and the topic a fixed word: nothing here needs escaping
         return "{\"jsonrpc\":\"2.0\",\"method\":\"push.update\",\"params\":{\"subscription\":\"" + id
-                + "\",\"topic\":\"" + topic.key() + "\",\"result\":" + resultJson + "}}";
+                + "\",\"topic\":\"" + topic.key() + "\",\"stored_at\":"
+                + (taken.storedAt() == 0 ? "null" : String.valueOf(taken.storedAt())) + ",\"result\":"
+                + taken.resultJson() + "}}";
     }
 }

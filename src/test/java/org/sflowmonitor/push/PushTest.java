@@ -63,6 +63,21 @@ class PushTest {
     }
 
     @Test
+    void anUpdateSaysWhenTheLastCommitItHoldsWasMade() throws Exception {
+        try (PushClient client = PushClient.connect(cluster.httpPort())) {
+            String id = subscribe(client, 1, "fleet", "{\"output\":[\"host_ip\",\"timestamp\"]}");
+            for (int i = 0; i < 2; i++) { // the first result, then a round's (timestamps change every round)
+                JsonNode update = client.update(id, 10).path("params");
+                long received = System.currentTimeMillis();
+                long storedAt = update.path("stored_at").asLong();
+                // the cluster is stored once a second
+                assertTrue(storedAt <= received && storedAt > received - 10_000, update.path("stored_at") + " at "
+                        + received);
+            }
+        }
+    }
+
+    @Test
     void aNodeSubscriptionCarriesThatNodeOnlyAndAVmSubscriptionItsVms() throws Exception {
         String ip = LiveCluster.MODEL.agentText(1);
         try (PushClient client = PushClient.connect(cluster.httpPort())) {
