@@ -25,12 +25,15 @@ public final class LoadTest {
 
     static final String USAGE = """
             usage: LoadTest [--db DIR] [--nodes N] [--vms M] [--sparse-seconds S] [--clients C] [--seconds S]
-                            [--rate R] [--heap SIZE]
+                            [--rate R] [--heap SIZE] [--methods M1,M2] [--fleet]
               --db, --nodes, --vms, --sparse-seconds   as QueryBenchmark            default target/bench-querydb
               --clients   concurrent API clients                                   default 64
               --seconds   how long they call                                       default 30
               --rate      samples/s the simulator sends meanwhile                  default 5000
               --heap      -Xmx of the service                                      default 2g
+              --methods   what the clients call, in turn          default the seven above
+              --fleet     host.description, host.summary and virt.summary of the whole fleet
+                          (otherwise of one random node)
             """;
 
     /** Per-method latencies and the ingest counters of the run. */
@@ -41,19 +44,23 @@ public final class LoadTest {
     private static final List<String> METHODS = List.of("host.description", "host.cpu", "virt.memory",
             "virt.description", "host.summary", "virt.summary", "collector.status");
 
+    private static final Set<String> FLEET_WIDE = Set.of("host.description", "host.summary", "virt.summary");
+
     private LoadTest() {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args = Args.parseOrExit(argv, Set.of("db", "nodes", "vms", "sparse-seconds", "clients", "seconds", "rate", "heap"),
-                    Set.of(), USAGE);
+        Args args = Args.parseOrExit(argv, Set.of("db", "nodes", "vms", "sparse-seconds", "clients", "seconds", "rate", "heap",
+                    "methods"), Set.of("fleet"), USAGE);
         System.out.println("load test, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + Machine.loadAverage());
         ClusterModel model = new ClusterModel(args.integer("nodes", 10_000), args.integer("vms", 10), 1);
         QueryDatabase.Info db = QueryDatabase.ensure(Path.of(args.string("db", "target/bench-querydb")), model,
                 args.integer("sparse-seconds", 180), System.out);
+        List<String> methods = args.string("methods", "").isEmpty() ? METHODS
+                : List.of(args.string("methods", "").split(","));
         Result r = run(db, model, args.integer("clients", 64), args.integer("seconds", 30),
-                args.number("rate", 5_000), args.string("heap", "2g"), System.out);
+                args.number("rate", 5_000), args.string("heap", "2g"), methods, args.flag("fleet"), System.out);
         System.out.println();
         System.out.println(markdown(r, args.integer("clients", 64)));
         System.out.println("load average at the end: " + Machine.loadAverage());
@@ -61,6 +68,12 @@ public final class LoadTest {
 
     static Result run(QueryDatabase.Info db, ClusterModel model, int clients, int seconds, double rate, String heap,
                       PrintStream log) throws Exception {
+        return run(db, model, clients, seconds, rate, heap, METHODS, false, log);
+    }
+
+    /** {@code methods} called in turn; {@code fleet}: the fleet-wide methods without a node's params. */
+    static Result run(QueryDatabase.Info db, ClusterModel model, int clients, int seconds, double rate, String heap,
+                      List<String> methods, boolean fleet, PrintStream log) throws Exception {
         try (ChildJvm service = ChildJvm.start(db.dir().resolve("service.log"), List.of("-Xmx" + heap), "service",
                 db.dir().toString());
              UdpTarget udp = new UdpTarget(InetAddress.getLoopbackAddress(), service.sflowPort())) {
@@ -73,7 +86,7 @@ public final class LoadTest {
             sender.start();
             Thread.sleep(2_000); // ingest running before the clients start
             Map<String, Latencies> byMethod = new LinkedHashMap<>();
-            METHODS.forEach(m -> byMethod.put(m, new Latencies()));
+            methods.forEach(m -> byMethod.put(m, new Latencies()));
             Latencies all = new Latencies();
             long start = System.nanoTime();
             long deadline = start + seconds * 1_000_000_000L;
@@ -83,8 +96,9 @@ public final class LoadTest {
                 int first = c;
                 Thread t = new Thread(() -> {
                     for (int i = first; i < 1_000_000 && System.nanoTime() < deadline; i++) {
-                        String method = METHODS.get(i % METHODS.size());
-                        StatusClient.Answer a = api.call(method, params(method, model, random, db.endMillis()));
+                        String method = methods.get(i % methods.size());
+                        StatusClient.Answer a = api.call(method, fleet && FLEET_WIDE.contains(method) ? "{}"
+                                : params(method, model, random, db.endMillis()));
                         byMethod.get(method).add(a);
                         all.add(a);
                     }

@@ -19,7 +19,7 @@ public final class QueryBenchmark {
 
     static final String USAGE = """
             usage: QueryBenchmark [--db DIR] [--nodes N] [--vms M] [--sparse-seconds S] [--calls K]
-                                  [--clients 1,16] [--cell-seconds S] [--heap SIZE]
+                                  [--clients 1,16] [--cell-seconds S] [--heap SIZE] [--answer-cache-mb MB]
               --db              database folder, built once and reused      default target/bench-querydb
               --nodes, --vms    cluster in the database                      default 10000 x 10
               --sparse-seconds  sample interval of all but the first 16 VMs (they have 20 s);
@@ -29,6 +29,8 @@ public final class QueryBenchmark {
               --cell-seconds    time limit of one method at one concurrency  default 60
               --heap            -Xmx of the service                          default 2g
               --jfr FILE        record the service with Java Flight Recorder into FILE
+              --answer-cache-mb the service's api.answer.cache.mb (0: every call computes its answer)
+                                                                           default the service's (64)
             """;
 
     /** A method and the params of a client's i-th call. */
@@ -48,7 +50,7 @@ public final class QueryBenchmark {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("db", "nodes", "vms", "sparse-seconds", "calls", "clients", "cell-seconds",
-                    "heap", "jfr"), Set.of(), USAGE);
+                    "heap", "jfr", "answer-cache-mb"), Set.of(), USAGE);
         System.out.println("query benchmark, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + Machine.loadAverage());
         ClusterModel model = new ClusterModel(args.integer("nodes", 10_000), args.integer("vms", 10), 1);
@@ -57,8 +59,8 @@ public final class QueryBenchmark {
         System.out.printf(Locale.ROOT, "database %s: %,d sample rows, newest at %d, built in %.0f s%n", db.dir(),
                 db.rows(), db.endMillis(), db.buildSeconds());
         List<Cell> cells = run(db, model, args.integers("clients", "1,16"), args.integer("calls", 20),
-                args.integer("cell-seconds", 60), jvmOptions(args.string("heap", "2g"), args.string("jfr", "")),
-                System.out);
+                args.integer("cell-seconds", 60), jvmOptions(args.string("heap", "2g"), args.string("jfr", ""),
+                        args.string("answer-cache-mb", "")), System.out);
         System.out.println();
         System.out.println(markdown(cells));
         System.out.println("load average at the end: " + Machine.loadAverage());
@@ -102,9 +104,15 @@ public final class QueryBenchmark {
         return out.toString();
     }
 
-    /** The service's JVM options: its heap, and a flight recording when {@code jfr} names a file. */
-    static List<String> jvmOptions(String heap, String jfr) {
+    /**
+     * The service's JVM options: its heap, a flight recording when {@code jfr} names a file, its
+     * api.answer.cache.mb unless {@code answerCacheMb} is empty.
+     */
+    static List<String> jvmOptions(String heap, String jfr, String answerCacheMb) {
         List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
+        if (!answerCacheMb.isEmpty()) {
+            options.add("-Dapi.answer.cache.mb=" + answerCacheMb);
+        }
         if (!jfr.isEmpty()) {
             options.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).toAbsolutePath());
         }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 
 import org.sflowmonitor.store.Inventory;
 import org.sflowmonitor.store.LatestSamples;
+import org.sflowmonitor.store.LatestState;
 import org.sflowmonitor.store.LatestTables;
 import org.sflowmonitor.store.LiveEntities;
 import org.sflowmonitor.store.Queries;
@@ -44,6 +45,16 @@ public final class Api {
 
     /** The service's API; warns in the log when no token protects it. */
     public static Api create(Queries queries, CollectorSources collector, ApiConfig config) {
+        return create(queries, collector, config,
+                collector.collects() ? collector.writer().latestState() : new LatestState());
+    }
+
+    /**
+     * The service's API answering the fleet-wide summaries from {@code latest} (the writer's, or
+     * one a {@link org.sflowmonitor.store.LatestRefresh} keeps; while it is not loaded they are
+     * read from the latest tables).
+     */
+    public static Api create(Queries queries, CollectorSources collector, ApiConfig config, LatestState latestState) {
         warnIfOpen(config);
         ObjectMapper mapper = new ObjectMapper();
         Inventory inventory = new Inventory(queries);
@@ -51,13 +62,14 @@ public final class Api {
                 System::currentTimeMillis);
         LatestSamples latest = new LatestTables(queries);
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
-        // an API-only instance has no writer: its live state is never loaded and the answers come from the tables
-        EntityReads reads = new EntityReads(inventory, series, latest,
+        // an API-only instance has no writer: its live state is never loaded
+        EntityReads reads = new EntityReads(inventory, series, latest, latestState,
                 collector.collects() ? collector.writer().live() : new LiveEntities(), config.silentIntervals());
-        add(namespaces, new Namespace("host", HostApi.class, new HostService(reads), SeriesMethod.specs("host", reads),
-                mapper));
-        add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads), SeriesMethod.specs("virt", reads),
-                mapper));
+        AnswerCache answers = new AnswerCache(config.answerCacheBytes());
+        add(namespaces, new Namespace("host", HostApi.class, new HostService(reads, answers),
+                SeriesMethod.specs("host", reads), mapper));
+        add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads, answers),
+                SeriesMethod.specs("virt", reads), mapper));
         addInstanceNamespaces(namespaces, queries, collector, config, mapper);
         return new Api(config, mapper, namespaces, Map.of());
     }

@@ -2,18 +2,21 @@ package org.sflowmonitor.api;
 
 import org.sflowmonitor.store.Inventory;
 import org.sflowmonitor.store.LatestSamples;
+import org.sflowmonitor.store.LatestState;
 import org.sflowmonitor.store.LiveEntities;
 
 /**
- * What the host and virt services read: the inventory, the series, the newest samples, the
- * writer's live state, and entity.silent.intervals.
+ * What the host and virt services read: the inventory, the series, the newest samples (in the
+ * tables, and in memory with the summary rows made of them), the writer's live state, and
+ * entity.silent.intervals.
  */
 record EntityReads(Inventory inventory, EntityLookup lookup, SeriesReader series, LatestSamples latest,
-                   LiveEntities live, int silentIntervals) {
+                   LatestState state, SummaryRows summaries, LiveEntities live, int silentIntervals) {
 
-    EntityReads(Inventory inventory, SeriesReader series, LatestSamples latest, LiveEntities live,
+    EntityReads(Inventory inventory, SeriesReader series, LatestSamples latest, LatestState state, LiveEntities live,
                 int silentIntervals) {
-        this(inventory, new EntityLookup(inventory), series, latest, live, silentIntervals);
+        this(inventory, new EntityLookup(inventory), series, latest, state, new SummaryRows(state, live), live,
+                silentIntervals);
     }
 
     /** The reporting rule at the instant of a call. */

@@ -15,32 +15,37 @@ final class HostService implements HostApi {
     private static final List<String> DESCRIPTION_FIELDS = Page.sortableFields(HostDescription.class);
 
     private final EntityReads reads;
-    /** Fleet-wide answers asked for at the same instant are computed once. */
-    private final SingleFlight<List<Object>> flights = new SingleFlight<>();
+    private final AnswerCache answers;
 
-    HostService(EntityReads reads) {
+    HostService(EntityReads reads, AnswerCache answers) {
         this.reads = reads;
+        this.answers = answers;
     }
 
     @Override
     public Object description(String ip, String hostIp, String hostname, String uuid, Boolean reporting, String mac,
                               String sortfield, String sortorder, Integer limit, Integer offset, Boolean total) {
         Page page = Page.of(sortfield, sortorder, limit, offset, total, DESCRIPTION_FIELDS, reads.series().maxLimit());
-        List<HostDescription> rows = flights.get(Arrays.asList("description", ip, hostIp, hostname, uuid, reporting,
-                mac), () -> describe(ip, hostIp, hostname, uuid, reporting, mac));
-        return page.applyToRecords(rows, HostDescription.class);
+        return answers.get(Arrays.asList("host.description", ip, hostIp, hostname, uuid, reporting, mac, page),
+                reads.state().generation(), System.currentTimeMillis(), () -> {
+                    SummaryRows.Rows<HostDescription> rows = describe(ip, hostIp, hostname, uuid, reporting, mac);
+                    return new AnswerCache.Computed(page.applyToRecords(rows.rows(), HostDescription.class),
+                            rows.validUntil());
+                });
     }
 
-    private List<HostDescription> describe(String ip, String hostIp, String hostname, String uuid, Boolean reporting,
+    private SummaryRows.Rows<HostDescription> describe(String ip, String hostIp, String hostname, String uuid, Boolean reporting,
                                            String mac) {
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid).withMac(EntityLookup.mac(mac));
         Reporting.Rule rule = reads.reportingNow();
         List<Map<String, Object>> rows = reads.inventory().describeHosts(filter);
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(false, filter);
         Map<Long, Long> reportingVms = null;
+        long until = Long.MAX_VALUE;
         if (reads.live().loaded()) {
             List<Long> ids = rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
             reportingVms = reportingVms(reads.live(), ids, rule);
+            until = vmsReportingUntil(reads.live(), rule);
         }
         List<HostDescription> out = new ArrayList<>();
         for (Map<String, Object> row : rows) {
@@ -48,6 +53,7 @@ final class HostService implements HostApi {
             long lastSeen = Math.max(((Number) row.get("last_seen")).longValue(), reads.live().hostLastSeen(id));
             Number interval = (Number) row.get("polling_interval");
             Reporting state = rule.of(lastSeen, interval);
+            until = Math.min(until, rule.until(lastSeen, interval));
             if (!Reporting.Rule.wanted(reporting, state)) {
                 continue;
             }
@@ -59,7 +65,15 @@ final class HostService implements HostApi {
                     reportingVms == null ? null : reads.live().hostVmCount(id),
                     interval == null ? null : interval.longValue(), state.reporting(), state.silentSince()));
         }
-        return out;
+        return new SummaryRows.Rows<>(out, until);
+    }
+
+    /** Until when every VM the writer knows keeps its reporting state (and so each node's count of them). */
+    private static long vmsReportingUntil(LiveEntities live, Reporting.Rule rule) {
+        long[] until = {Long.MAX_VALUE};
+        live.forEachVm((vmId, hostId, lastSeen) -> until[0] = Math.min(until[0],
+                rule.until(lastSeen, live.hostPollingInterval(hostId))));
+        return until[0];
     }
 
     /**
@@ -102,13 +116,23 @@ final class HostService implements HostApi {
         List<String> fields = Selection.output(output, Summaries.HOST_FIELDS);
         page.requireSortFieldIn(fields);
         EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
-        List<Map<String, Object>> rows = flights.get(Arrays.asList("summary", filter, fields, reporting), () -> {
-            Reporting.Rule rule = reads.reportingNow();
-            return Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
-                    row -> rule.of(Math.max(((Number) row.get("last_seen")).longValue(),
-                            reads.live().hostLastSeen(((Number) row.get("id")).longValue())),
-                            (Number) row.get("polling_interval")), reporting);
-        });
-        return page.applyToMaps(rows);
+        if (!reads.state().loaded()) {
+            return page.applyToMaps(fromTables(filter, fields, reporting));
+        }
+        return answers.get(Arrays.asList("host.summary", filter, reporting, page, fields), reads.state().generation(),
+                System.currentTimeMillis(), () -> {
+                    SummaryRows.Rows<WrittenRow<HostSummary>> rows = reads.summaries().hosts(filter, reads.reportingNow(), reporting);
+                    return new AnswerCache.Computed(page.applyToWritten(rows.rows(), HostSummary.class, fields),
+                            rows.validUntil());
+                });
+    }
+
+    /** The summary read from the latest tables, while the writer has not loaded them into memory. */
+    private List<Map<String, Object>> fromTables(EntityFilter filter, List<String> fields, Boolean reporting) {
+        Reporting.Rule rule = reads.reportingNow();
+        return Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
+                row -> rule.of(Math.max(((Number) row.get("last_seen")).longValue(),
+                        reads.live().hostLastSeen(((Number) row.get("id")).longValue())),
+                        (Number) row.get("polling_interval")), reporting);
     }
 }

@@ -1,17 +1,13 @@
 package org.sflowmonitor.api;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 /**
  * Sorting and paging of a fleet-wide answer (host.summary, virt.summary, the descriptions), done
@@ -54,24 +50,68 @@ record Page(String sortField, boolean descending, int offset, Integer limit, boo
 
     /** The rows sorted and cut as asked, with the total when asked; {@code field} reads a row's field by name. */
     <T> Object apply(List<T> rows, Function<String, Function<T, Object>> field) {
-        List<T> sorted = rows;
+        return apply(rows, field, cut -> cut);
+    }
+
+    /** As {@link #apply(List, Function)}, the rows of the page written as {@code written} makes them. */
+    private <T> Object apply(List<T> rows, Function<String, Function<T, Object>> field,
+                             Function<List<T>, List<?>> written) {
+        int from = Math.min(offset, rows.size());
+        int to = limit == null ? rows.size() : (int) Math.min(rows.size(), (long) from + limit);
+        List<T> cut;
         if (sortField != null) {
-            Function<T, Object> value = field.apply(sortField);
-            Comparator<Object> ascending = Page::compare;
-            sorted = new ArrayList<>(rows);
-            sorted.sort(Comparator.comparing(value, Comparator.nullsLast(descending ? ascending.reversed()
-                    : ascending)));
+            cut = List.copyOf(first(rows, field.apply(sortField), to).subList(from, to));
+        } else {
+            cut = from == 0 && to == rows.size() ? rows : List.copyOf(rows.subList(from, to));
         }
-        int from = Math.min(offset, sorted.size());
-        int to = limit == null ? sorted.size() : (int) Math.min(sorted.size(), (long) from + limit);
-        List<T> cut = from == 0 && to == sorted.size() ? sorted : List.copyOf(sorted.subList(from, to));
         if (!total) {
-            return cut;
+            return written.apply(cut);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("total", rows.size());
-        answer.put("rows", cut);
+        answer.put("rows", written.apply(cut));
         return answer;
+    }
+
+    /**
+     * The first {@code count} rows in the order asked for, each row's field read once; a few of
+     * many are picked with a bounded heap instead of sorting them all.
+     */
+    private <T> List<T> first(List<T> rows, Function<T, Object> field, int count) {
+        Object[] keys = new Object[rows.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = field.apply(rows.get(i));
+        }
+        Comparator<Object> ascending = Page::compare;
+        Comparator<Object> byValue = Comparator.nullsLast(descending ? ascending.reversed() : ascending);
+        // ties keep the rows' order: an equal key compares by position
+        Comparator<Integer> order = (a, b) -> {
+            int c = byValue.compare(keys[a], keys[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        };
+        List<Integer> chosen = new ArrayList<>(count);
+        if (count <= keys.length / 8) {
+            PriorityQueue<Integer> best = new PriorityQueue<>(count + 1, order.reversed());
+            for (int i = 0; i < keys.length && count > 0; i++) {
+                if (best.size() < count) {
+                    best.add(i);
+                } else if (order.compare(i, best.peek()) < 0) {
+                    best.poll();
+                    best.add(i);
+                }
+            }
+            chosen.addAll(best);
+        } else {
+            for (int i = 0; i < keys.length; i++) {
+                chosen.add(i);
+            }
+        }
+        chosen.sort(order);
+        List<T> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(rows.get(chosen.get(i)));
+        }
+        return out;
     }
 
     /** Sorts maps by their entries. */
@@ -81,7 +121,23 @@ record Page(String sortField, boolean descending, int offset, Integer limit, boo
 
     /** Sorts records by their components, named in snake_case as the answer writes them. */
     <R extends Record> Object applyToRecords(List<R> rows, Class<R> type) {
-        return apply(rows, name -> recordField(type, name));
+        return apply(rows, RecordFields.of(type)::field);
+    }
+
+    /**
+     * As {@link #applyToRecords(List, Class)} on rows with their JSON; each row of the page written
+     * with only the {@code output} fields (all: its JSON as kept).
+     */
+    <R extends Record> Object applyToWritten(List<WrittenRow<R>> rows, Class<R> type, List<String> output) {
+        RecordFields<R> fields = RecordFields.of(type);
+        Function<String, Function<WrittenRow<R>, Object>> field = name -> {
+            Function<R, Object> read = fields.field(name);
+            return w -> read.apply(w.row());
+        };
+        if (output.equals(fields.names())) {
+            return apply(rows, field);
+        }
+        return apply(rows, field, cut -> cut.stream().map(w -> fields.select(w.row(), output)).toList());
     }
 
     /** The snake_case names of a record's components whose values sort (numbers, text, booleans). */
@@ -90,30 +146,10 @@ record Page(String sortField, boolean descending, int offset, Integer limit, boo
         for (RecordComponent c : type.getRecordComponents()) {
             Class<?> t = c.getType();
             if (t.isPrimitive() || Number.class.isAssignableFrom(t) || t == String.class || t == Boolean.class) {
-                names.add(snakeCase(c.getName()));
+                names.add(RecordFields.snakeCase(c.getName()));
             }
         }
         return List.copyOf(names);
-    }
-
-    private static <R> Function<R, Object> recordField(Class<R> type, String name) {
-        for (RecordComponent c : type.getRecordComponents()) {
-            if (snakeCase(c.getName()).equals(name)) {
-                Method accessor = c.getAccessor();
-                return row -> {
-                    try {
-                        return accessor.invoke(row);
-                    } catch (IllegalAccessException | InvocationTargetException e) {
-                        throw new IllegalStateException("cannot read " + name + " of " + type.getSimpleName(), e);
-                    }
-                };
-            }
-        }
-        throw new IllegalArgumentException(type.getSimpleName() + " has no field " + name);
-    }
-
-    private static String snakeCase(String name) {
-        return new PropertyNamingStrategies.SnakeCaseStrategy().translate(name).toLowerCase(Locale.ROOT);
     }
 
     /** Ascending order of two non-null values of one field. */

@@ -21,6 +21,16 @@ record Reporting(boolean reporting, Long silentSince) {
             return lastSeen >= now - window ? new Reporting(true, null) : new Reporting(false, lastSeen + window);
         }
 
+        /**
+         * Until when (epoch ms, inclusive) the state {@link #of} gives stays the same as time
+         * passes without a new sight: a reporting entity's last instant of reporting; a silent
+         * one stays silent.
+         */
+        long until(long lastSeen, Number pollingInterval) {
+            long end = lastSeen + window(pollingInterval == null ? 0 : pollingInterval.longValue());
+            return end >= now ? end : Long.MAX_VALUE;
+        }
+
         /** The oldest last sight that still counts as reporting, with this learned interval (0: none learned). */
         long oldestReporting(long pollingInterval) {
             return now - window(pollingInterval);

@@ -5,7 +5,6 @@ import static org.sflowmonitor.store.Counters.delta64;
 import static org.sflowmonitor.store.Counters.perSecond;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -83,97 +82,90 @@ final class Summaries {
             if (!Reporting.Rule.wanted(wanted, state)) {
                 continue;
             }
-            Map<String, Object> summary = vm ? vm(l.previous(), l.newest()) : host(l.previous(), l.newest());
-            summary.put("reporting", state.reporting());
-            summary.put("silent_since", state.silentSince());
-            Map<String, Object> chosen = new LinkedHashMap<>();
-            output.forEach(f -> chosen.put(f, summary.get(f)));
-            out.add(chosen);
+            Map<String, Object> prev = l.previous();
+            Map<String, Object> cur = l.newest();
+            out.add(vm ? RecordFields.of(VmSummary.class).select(vm(prev == null ? null : prev::get, cur::get)
+                    .with(state), output) : RecordFields.of(HostSummary.class).select(host(prev == null ? null
+                    : prev::get, cur::get).with(state), output));
         }
         return out;
     }
 
-    static Map<String, Object> host(Map<String, Object> prev, Map<String, Object> cur) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        for (String f : List.of("host_ip", "hostname", "uuid", "timestamp")) {
-            s.put(f, cur.get(f));
-        }
-        long interval = interval(prev, cur);
-        boolean comparable = prev != null && !wentBack(prev.get("cpu_uptime"), cur.get("cpu_uptime"));
-        s.put("sample_interval", prev == null ? null : interval);
-        s.put("cpu_uptime", cur.get("cpu_uptime"));
-        s.put("cpu_num", cur.get("cpu_num"));
-        s.put("cpu_utilisation", comparable ? cpuUtilisation(prev, cur, interval) : null);
-        for (String load : List.of("cpu_load_one", "cpu_load_five", "cpu_load_fifteen")) {
-            s.put(load, SeriesMethod.value(load, cur.get(load)));
-        }
-        s.put("mem_total", cur.get("mem_total"));
-        s.put("mem_free", cur.get("mem_free"));
-        s.put("mem_utilisation", memUtilisation(cur));
-        s.put("swap_total", cur.get("swap_total"));
-        s.put("swap_free", cur.get("swap_free"));
-        s.put("disk_total", cur.get("disk_total"));
-        s.put("disk_free", cur.get("disk_free"));
-        s.put("part_max_used", SeriesMethod.value("part_max_used", cur.get("part_max_used")));
-        for (String c : List.of("reads", "writes", "packets_in", "packets_out")) {
-            s.put(c + "_per_second", comparable ? perSecond(delta32(prev.get(c), cur.get(c)), interval) : null);
-        }
-        for (String c : List.of("bytes_read", "bytes_written", "bytes_in", "bytes_out")) {
-            s.put(c + "_per_second", comparable ? perSecond(delta64(prev.get(c), cur.get(c)), interval) : null);
-        }
-        s.put("vnode_num_domains", cur.get("vnode_num_domains"));
-        return s;
+    /** A sample's fields by the names of {@link LatestSamples}. */
+    interface Fields {
+        Object get(String name);
     }
 
+    /** host(prev, cur) as a map of its fields, without the reporting state. */
+    static Map<String, Object> host(Map<String, Object> prev, Map<String, Object> cur) {
+        return RecordFields.of(HostSummary.class).select(host(prev == null ? null : prev::get, cur::get),
+                HOST_FIELDS.subList(0, HOST_FIELDS.size() - 2));
+    }
+
+    /** vm(prev, cur) as a map of its fields, without the reporting state. */
     static Map<String, Object> vm(Map<String, Object> prev, Map<String, Object> cur) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        for (String f : List.of("host_ip", "hostname", "uuid", "name")) {
-            s.put(f, cur.get(f));
-        }
+        return RecordFields.of(VmSummary.class).select(vm(prev == null ? null : prev::get, cur::get),
+                VM_FIELDS.subList(0, VM_FIELDS.size() - 2));
+    }
+
+    /** A node's summary of its newest sample {@code cur} and the one before it ({@code prev}, null when none); reporting left null. */
+    static HostSummary host(Fields prev, Fields cur) {
+        long interval = interval(prev, cur);
+        boolean comparable = prev != null && !wentBack(prev.get("cpu_uptime"), cur.get("cpu_uptime"));
+        return new HostSummary((String) cur.get("host_ip"), (String) cur.get("hostname"), (String) cur.get("uuid"),
+                cur.get("timestamp"), prev == null ? null : interval, cur.get("cpu_uptime"), cur.get("cpu_num"),
+                comparable ? cpuUtilisation(prev, cur, interval) : null,
+                SeriesMethod.value("cpu_load_one", cur.get("cpu_load_one")),
+                SeriesMethod.value("cpu_load_five", cur.get("cpu_load_five")),
+                SeriesMethod.value("cpu_load_fifteen", cur.get("cpu_load_fifteen")),
+                cur.get("mem_total"), cur.get("mem_free"), memUtilisation(cur), cur.get("swap_total"),
+                cur.get("swap_free"), cur.get("disk_total"), cur.get("disk_free"),
+                SeriesMethod.value("part_max_used", cur.get("part_max_used")),
+                rate32(comparable, prev, cur, "reads", interval), rate32(comparable, prev, cur, "writes", interval),
+                rate64(comparable, prev, cur, "bytes_read", interval),
+                rate64(comparable, prev, cur, "bytes_written", interval),
+                rate64(comparable, prev, cur, "bytes_in", interval), rate32(comparable, prev, cur, "packets_in", interval),
+                rate64(comparable, prev, cur, "bytes_out", interval),
+                rate32(comparable, prev, cur, "packets_out", interval), cur.get("vnode_num_domains"), null, null);
+    }
+
+    /** A VM's summary of its newest sample {@code cur} and the one before it ({@code prev}, null when none); reporting left null. */
+    static VmSummary vm(Fields prev, Fields cur) {
         Object state = cur.get("vcpu_state");
-        s.put("state", state == null ? null : RecordNames.virtState(((Number) state).longValue()));
-        s.put("vcpu_state", state);
-        s.put("timestamp", cur.get("timestamp"));
         long interval = interval(prev, cur);
         boolean comparable = prev != null && prev.get("host_id").equals(cur.get("host_id"));
-        s.put("sample_interval", prev == null ? null : interval);
         Object vcpus = cur.get("vcpu_cpu_count");
-        s.put("vcpu_cpu_count", vcpus);
         Double cpu = null;
         if (comparable && vcpus instanceof Number n) {
             Long delta = delta32(prev.get("vcpu_cpu_time"), cur.get("vcpu_cpu_time"));
             cpu = rounded(Utilisation.vmCpu(delta == null ? Counters.NO_DELTA : delta, interval, n.longValue()));
         }
-        s.put("vcpu_utilisation", cpu);
-        s.put("vmem_memory", cur.get("vmem_memory"));
-        s.put("vmem_max_memory", cur.get("vmem_max_memory"));
-        s.put("vmem_utilisation",
-                Counters.percent((Number) cur.get("vmem_memory"), (Number) cur.get("vmem_max_memory")));
-        s.put("vdsk_capacity", cur.get("vdsk_capacity"));
-        s.put("vdsk_allocation", cur.get("vdsk_allocation"));
-        rate64(s, "vdsk_rd_bytes_per_second", comparable, prev, cur, "vdsk_rd_bytes", interval);
-        rate64(s, "vdsk_wr_bytes_per_second", comparable, prev, cur, "vdsk_wr_bytes", interval);
-        rate32(s, "vdsk_rd_req_per_second", comparable, prev, cur, "vdsk_rd_req", interval);
-        rate32(s, "vdsk_wr_req_per_second", comparable, prev, cur, "vdsk_wr_req", interval);
         // hsflowd counts on the host's tap device: its "in" is what the VM sent (reference section 4.3)
-        rate64(s, "vnio_bytes_sent_per_second", comparable, prev, cur, "vnio_bytes_in", interval);
-        rate64(s, "vnio_bytes_received_per_second", comparable, prev, cur, "vnio_bytes_out", interval);
-        rate32(s, "vnio_packets_sent_per_second", comparable, prev, cur, "vnio_packets_in", interval);
-        rate32(s, "vnio_packets_received_per_second", comparable, prev, cur, "vnio_packets_out", interval);
-        return s;
+        return new VmSummary((String) cur.get("host_ip"), (String) cur.get("hostname"), (String) cur.get("uuid"),
+                (String) cur.get("name"), state == null ? null : RecordNames.virtState(((Number) state).longValue()),
+                state, cur.get("timestamp"), prev == null ? null : interval, vcpus, cpu, cur.get("vmem_memory"),
+                cur.get("vmem_max_memory"),
+                Counters.percent((Number) cur.get("vmem_memory"), (Number) cur.get("vmem_max_memory")),
+                cur.get("vdsk_capacity"), cur.get("vdsk_allocation"),
+                rate64(comparable, prev, cur, "vdsk_rd_bytes", interval),
+                rate64(comparable, prev, cur, "vdsk_wr_bytes", interval),
+                rate32(comparable, prev, cur, "vdsk_rd_req", interval),
+                rate32(comparable, prev, cur, "vdsk_wr_req", interval),
+                rate64(comparable, prev, cur, "vnio_bytes_in", interval),
+                rate64(comparable, prev, cur, "vnio_bytes_out", interval),
+                rate32(comparable, prev, cur, "vnio_packets_in", interval),
+                rate32(comparable, prev, cur, "vnio_packets_out", interval), null, null);
     }
 
-    private static void rate32(Map<String, Object> s, String field, boolean comparable, Map<String, Object> prev,
-                               Map<String, Object> cur, String column, long interval) {
-        s.put(field, comparable ? perSecond(delta32(prev.get(column), cur.get(column)), interval) : null);
+    private static Double rate32(boolean comparable, Fields prev, Fields cur, String column, long interval) {
+        return comparable ? perSecond(delta32(prev.get(column), cur.get(column)), interval) : null;
     }
 
-    private static void rate64(Map<String, Object> s, String field, boolean comparable, Map<String, Object> prev,
-                               Map<String, Object> cur, String column, long interval) {
-        s.put(field, comparable ? perSecond(delta64(prev.get(column), cur.get(column)), interval) : null);
+    private static Double rate64(boolean comparable, Fields prev, Fields cur, String column, long interval) {
+        return comparable ? perSecond(delta64(prev.get(column), cur.get(column)), interval) : null;
     }
 
-    private static long interval(Map<String, Object> prev, Map<String, Object> cur) {
+    private static long interval(Fields prev, Fields cur) {
         return prev == null ? 0 : ((Number) cur.get("timestamp")).longValue()
                 - ((Number) prev.get("timestamp")).longValue();
     }
@@ -183,7 +175,7 @@ final class Summaries {
     }
 
     /** Busy share of all CPU time (idle and waiting for I/O count as not busy), over all CPUs. */
-    private static Double cpuUtilisation(Map<String, Object> prev, Map<String, Object> cur, long interval) {
+    private static Double cpuUtilisation(Fields prev, Fields cur, long interval) {
         long total = 0;
         long notBusy = 0;
         for (String c : Utilisation.CPU_TIMES) {
@@ -203,7 +195,7 @@ final class Summaries {
     }
 
     /** Used memory (without buffers and page cache) as a share of the total. */
-    private static Double memUtilisation(Map<String, Object> cur) {
+    private static Double memUtilisation(Fields cur) {
         return rounded(Utilisation.memory(number(cur.get("mem_total")), number(cur.get("mem_free")),
                 number(cur.get("mem_buffers")), number(cur.get("mem_cached"))));
     }

@@ -14,11 +14,11 @@ final class VirtService implements VirtApi {
     private static final List<String> DESCRIPTION_FIELDS = Page.sortableFields(VmDescription.class);
 
     private final EntityReads reads;
-    /** Fleet-wide answers asked for at the same instant are computed once. */
-    private final SingleFlight<List<Object>> flights = new SingleFlight<>();
+    private final AnswerCache answers;
 
-    VirtService(EntityReads reads) {
+    VirtService(EntityReads reads, AnswerCache answers) {
         this.reads = reads;
+        this.answers = answers;
     }
 
     @Override
@@ -26,22 +26,27 @@ final class VirtService implements VirtApi {
                               Boolean reporting, String mac, String sortfield, String sortorder, Integer limit,
                               Integer offset, Boolean total) {
         Page page = Page.of(sortfield, sortorder, limit, offset, total, DESCRIPTION_FIELDS, reads.series().maxLimit());
-        List<VmDescription> rows = flights.get(Arrays.asList("description", hostname, uuid, name, ip, hostIp,
-                reporting, mac), () -> describe(hostname, uuid, name, ip, hostIp, reporting, mac));
-        return page.applyToRecords(rows, VmDescription.class);
+        return answers.get(Arrays.asList("virt.description", hostname, uuid, name, ip, hostIp, reporting, mac, page),
+                reads.state().generation(), System.currentTimeMillis(), () -> {
+                    SummaryRows.Rows<VmDescription> rows = describe(hostname, uuid, name, ip, hostIp, reporting, mac);
+                    return new AnswerCache.Computed(page.applyToRecords(rows.rows(), VmDescription.class),
+                            rows.validUntil());
+                });
     }
 
-    private List<VmDescription> describe(String hostname, String uuid, String name, String ip, String hostIp,
+    private SummaryRows.Rows<VmDescription> describe(String hostname, String uuid, String name, String ip, String hostIp,
                                          Boolean reporting, String mac) {
         EntityFilter filter = filter(hostname, uuid, name, ip, hostIp).withMac(EntityLookup.mac(mac));
         Reporting.Rule rule = reads.reportingNow();
         List<Map<String, Object>> rows = reads.inventory().describeVms(filter);
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(true, filter);
         List<VmDescription> out = new ArrayList<>();
+        long until = Long.MAX_VALUE;
         for (Map<String, Object> row : rows) {
             long id = ((Number) row.get("id")).longValue();
             long lastSeen = lastSeen(row);
             Reporting now = rule.of(lastSeen, (Number) row.get("polling_interval"));
+            until = Math.min(until, rule.until(lastSeen, (Number) row.get("polling_interval")));
             if (!Reporting.Rule.wanted(reporting, now)) {
                 continue;
             }
@@ -52,7 +57,7 @@ final class VirtService implements VirtApi {
                     ((Number) row.get("first_seen")).longValue(), lastSeen, adapters.getOrDefault(id, List.of()),
                     now.reporting(), now.silentSince()));
         }
-        return out;
+        return new SummaryRows.Rows<>(out, until);
     }
 
     /** The VM's newest sight: the table's last_seen or, when newer, the writer's. */
@@ -94,11 +99,21 @@ final class VirtService implements VirtApi {
         List<String> fields = Selection.output(output, Summaries.VM_FIELDS);
         page.requireSortFieldIn(fields);
         EntityFilter filter = filter(hostname, uuid, name, ip, hostIp);
-        List<Map<String, Object>> rows = flights.get(Arrays.asList("summary", filter, fields, reporting), () -> {
-            Reporting.Rule rule = reads.reportingNow();
-            return Summaries.summaries(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields,
-                    row -> rule.of(lastSeen(row), (Number) row.get("polling_interval")), reporting);
-        });
-        return page.applyToMaps(rows);
+        if (!reads.state().loaded()) {
+            return page.applyToMaps(fromTables(filter, fields, reporting));
+        }
+        return answers.get(Arrays.asList("virt.summary", filter, reporting, page, fields), reads.state().generation(),
+                System.currentTimeMillis(), () -> {
+                    SummaryRows.Rows<WrittenRow<VmSummary>> rows = reads.summaries().vms(filter, reads.reportingNow(), reporting);
+                    return new AnswerCache.Computed(page.applyToWritten(rows.rows(), VmSummary.class, fields),
+                            rows.validUntil());
+                });
+    }
+
+    /** The summary read from the latest tables, while the writer has not loaded them into memory. */
+    private List<Map<String, Object>> fromTables(EntityFilter filter, List<String> fields, Boolean reporting) {
+        Reporting.Rule rule = reads.reportingNow();
+        return Summaries.summaries(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields,
+                row -> rule.of(lastSeen(row), (Number) row.get("polling_interval")), reporting);
     }
 }

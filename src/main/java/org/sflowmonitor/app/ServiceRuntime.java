@@ -18,6 +18,8 @@ import org.sflowmonitor.push.PushStats;
 import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
 import org.sflowmonitor.store.HeartbeatWriter;
+import org.sflowmonitor.store.LatestRefresh;
+import org.sflowmonitor.store.LatestState;
 import org.sflowmonitor.store.Queries;
 import org.sflowmonitor.store.Retention;
 import org.sflowmonitor.store.RollupJob;
@@ -40,6 +42,8 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Api api;
     private final Metrics metrics;
     private final PushHub push;
+    /** Brings in what other instances write (null when only this instance's writer writes). */
+    private final LatestRefresh latestRefresh;
 
     /** What runs on an instance that collects; null on an API-only one. */
     private record Collecting(BatchWriter writer, Retention retention, RollupJob rollups, SflowListener listener,
@@ -47,7 +51,8 @@ public final class ServiceRuntime implements AutoCloseable {
     }
 
     private ServiceRuntime(Settings settings, Database db, Collecting collecting, Api api, Metrics metrics,
-                           PushHub push) {
+                           PushHub push, LatestRefresh latestRefresh) {
+        this.latestRefresh = latestRefresh;
         this.settings = settings;
         this.db = db;
         this.collecting = collecting;
@@ -64,6 +69,7 @@ public final class ServiceRuntime implements AutoCloseable {
         Retention retention = null;
         RollupJob rollups = null;
         SflowListener listener = null;
+        LatestRefresh latestRefresh = null;
         HeartbeatWriter heartbeat = null;
         PushHub push = null;
         try {
@@ -77,7 +83,7 @@ public final class ServiceRuntime implements AutoCloseable {
                 writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
                         settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax()),
                         rollups).start();
-                retention = new Retention(db.dataSource(), settings.retentionDays()).start();
+                retention = new Retention(db.dataSource(), settings.retentionDays(), writer.latestState()).start();
                 DatagramProcessor processor = new DatagramProcessor(stats, writer, settings.agentMaxVms());
                 listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
                         settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
@@ -91,8 +97,13 @@ public final class ServiceRuntime implements AutoCloseable {
                     heartbeat == null ? null : heartbeat.instance().id(), stats, writer, rollups, db, startedAt,
                     pushStats::snapshot);
             ApiConfig apiConfig = new ApiConfig(settings.apiToken(), settings.apiMaxBodyBytes(),
-                    settings.apiMaxBatch(), settings.apiMaxLimit(), Version.get(), settings.silentIntervals());
-            Api api = settings.role().answers() ? Api.create(queries, sources, apiConfig)
+                    settings.apiMaxBatch(), settings.apiMaxLimit(), Version.get(), settings.silentIntervals(),
+                    (long) settings.apiAnswerCacheMb() << 20);
+            LatestState latestState = writer == null ? new LatestState() : writer.latestState();
+            if (settings.role().answers()) {
+                latestRefresh = LatestRefresh.startIfShared(db.dataSource(), latestState, writer != null);
+            }
+            Api api = settings.role().answers() ? Api.create(queries, sources, apiConfig, latestState)
                     : Api.createForCollector(queries, sources, apiConfig);
             Metrics metrics = writer == null ? null : new Metrics(new MetricsSources(writer, stats, db),
                     new MetricsConfig(settings.apiToken(), settings.metricsGroupSize(), settings.silentIntervals()));
@@ -105,8 +116,12 @@ public final class ServiceRuntime implements AutoCloseable {
                     + listener.transport() + ", receive buffer " + listener.grantedReceiveBuffer() + " bytes), "
                     + "collector id " + heartbeat.instance().id()) + ", database " + db.describe());
             return new ServiceRuntime(settings, db, writer == null ? null
-                    : new Collecting(writer, retention, rollups, listener, heartbeat), api, metrics, push);
+                    : new Collecting(writer, retention, rollups, listener, heartbeat), api, metrics, push,
+                    latestRefresh);
         } catch (Exception | Error e) {
+            if (latestRefresh != null) {
+                latestRefresh.close();
+            }
             if (push != null) {
                 push.close();
             }
@@ -178,6 +193,9 @@ public final class ServiceRuntime implements AutoCloseable {
             collecting.writer().close();
             collecting.rollups().close();
             collecting.heartbeat().close(); // the last beat carries the final counters
+        }
+        if (latestRefresh != null) {
+            latestRefresh.close();
         }
         db.close();
         ServiceThreads.awaitEnd(Duration.ofSeconds(10));

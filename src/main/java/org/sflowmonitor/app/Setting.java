@@ -38,6 +38,8 @@ public enum Setting {
     API_MAX_BATCH("api.max.batch", "100", new Range(1, 100_000), "largest JSON-RPC batch"),
     API_MAX_LIMIT("api.max.limit", "100000", new Range(1, 100_000_000), "largest 'limit' a call may ask for"),
     DB_QUERY_TIMEOUT("db.query.timeout.seconds", "10", new Range(1, 3600), "longest an API query may run"),
+    API_ANSWER_CACHE_MB("api.answer.cache.mb", "64", new Range(0, 4096),
+            "memory for fleet-wide answers kept as JSON until the data changes (0: none kept)"),
     SILENT_INTERVALS("entity.silent.intervals", "3", new Range(1, 1000),
             "polling intervals without a sample after which a node or VM is shown as not reporting"),
     METRICS_GROUP_SIZE("metrics.group.size", "100", new Range(1, 1_000_000),

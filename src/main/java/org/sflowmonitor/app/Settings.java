@@ -26,7 +26,7 @@ public record Settings(Role role, String instanceId, int heartbeatSeconds, int s
                        List<Cidr> agentsAllow, int retentionDays, List<RollupTier> rollupTiers,
                        int queueCapacity, int batchSize,
                        int agentMaxVms, int vmsMax, int apiMaxBodyBytes, int apiMaxBatch, int apiMaxLimit,
-                       int dbQueryTimeoutSeconds, int silentIntervals, int metricsGroupSize,
+                       int apiAnswerCacheMb, int dbQueryTimeoutSeconds, int silentIntervals, int metricsGroupSize,
                        int pushMaxConnections, int pushMaxSubscriptions, int pushMaxBufferBytes) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
@@ -90,6 +90,7 @@ public record Settings(Role role, String instanceId, int heartbeatSeconds, int s
                 number.applyAsInt(Setting.API_MAX_BODY),
                 number.applyAsInt(Setting.API_MAX_BATCH),
                 number.applyAsInt(Setting.API_MAX_LIMIT),
+                number.applyAsInt(Setting.API_ANSWER_CACHE_MB),
                 number.applyAsInt(Setting.DB_QUERY_TIMEOUT),
                 number.applyAsInt(Setting.SILENT_INTERVALS),
                 number.applyAsInt(Setting.METRICS_GROUP_SIZE),

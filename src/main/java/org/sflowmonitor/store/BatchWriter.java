@@ -57,6 +57,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private final Entities entities;
     private final WriterConnection connection;
     private final LatestValues latest = new LatestValues();
+    private final LatestState latestState = new LatestState();
     private final Thread thread;
     private final Object pauseLock = new Object();
     private volatile String fault;
@@ -73,7 +74,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.batchSize = config.batchSize();
         this.entities = new Entities(config.maxHosts(), config.maxVmsPerAgent(), config.maxVms());
-        this.connection = new WriterConnection(dataSource, entities, rollups, latest);
+        this.connection = new WriterConnection(dataSource, entities, rollups, latest, latestState);
         this.thread = new Thread(this::run, "sflow-writer");
         this.thread.setDaemon(true);
     }
@@ -114,6 +115,11 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     /** The newest values of every node, VM and interface stored, counters widened, for /metrics. */
     public LatestValues latest() {
         return latest;
+    }
+
+    /** The newest two samples of every node and VM, for the summaries. */
+    public LatestState latestState() {
+        return latestState;
     }
 
     /** How long the writer's transactions take. */

@@ -33,6 +33,18 @@ record ColumnGroup<S, R>(Class<R> type, Function<S, R> record, List<Column<R>> c
         return index + columns.size();
     }
 
+    /**
+     * Reads the columns' values as stored ({@link Column#rollupValue}: {@link Counters#UNKNOWN} for
+     * NULL) into {@code values} from {@code index} on; returns the next index.
+     */
+    int stored(long[] values, int index, S sample) {
+        R r = record.apply(sample);
+        for (int i = 0; i < columns.size(); i++) {
+            values[index + i] = r == null ? Counters.UNKNOWN : columns.get(i).rollupValue(r);
+        }
+        return index + columns.size();
+    }
+
     /** The value as {@link LatestValues} keeps it: a number, NaN for an "unknown" sentinel. */
     private static <R> double latest(Column<R> column, R r) {
         long v = column.rollupValue(r);

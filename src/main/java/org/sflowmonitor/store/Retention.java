@@ -49,12 +49,19 @@ public final class Retention implements AutoCloseable {
 
     private final DataSource dataSource;
     private final long retentionMillis;
+    private final LatestState latest;
     private final Thread thread;
     private final Object lock = new Object();
     private volatile boolean running = true;
 
     public Retention(DataSource dataSource, int retentionDays) {
+        this(dataSource, retentionDays, null);
+    }
+
+    /** A retention whose passes also make {@code latest} (null: none) forget what they deleted. */
+    public Retention(DataSource dataSource, int retentionDays, LatestState latest) {
         this.dataSource = dataSource;
+        this.latest = latest;
         this.retentionMillis = TimeUnit.DAYS.toMillis(retentionDays);
         this.thread = new Thread(this::run, "sflow-retention");
         this.thread.setDaemon(true);
@@ -105,6 +112,9 @@ public final class Retention implements AutoCloseable {
                 }
             }
             forgetLatestOlderThan(c, cutoff);
+        }
+        if (latest != null) {
+            latest.forgetOlderThan(cutoff);
         }
         return deleted;
     }

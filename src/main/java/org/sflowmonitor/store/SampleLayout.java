@@ -78,6 +78,16 @@ final class SampleLayout<S> {
         return values;
     }
 
+    /** The sample's value of each {@link #valueColumns() value column} as stored ({@link StoredValue}). */
+    long[] stored(S sample) {
+        long[] values = new long[valueCount];
+        int at = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            at = groups.get(i).stored(values, at, sample);
+        }
+        return values;
+    }
+
     String insert() {
         return insert;
     }

@@ -1,10 +1,12 @@
 package org.sflowmonitor.store;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,14 +39,19 @@ final class WriterConnection {
     private final AtomicLong lastCommitAt = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
     private final LatestValues latest;
+    private final LatestState latestState;
     private final CommitLatency latency = new CommitLatency();
     private Statements statements;
+    /** Whether the database is PostgreSQL, where the latest state notes the writer's transaction ids. */
+    private boolean postgresql;
 
-    WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups, LatestValues latest) {
+    WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups, LatestValues latest,
+                     LatestState latestState) {
         this.dataSource = dataSource;
         this.entities = entities;
         this.rollups = rollups;
         this.latest = latest;
+        this.latestState = latestState;
     }
 
     /** Any thread. */
@@ -68,6 +75,8 @@ final class WriterConnection {
             Statements st = new Statements(dataSource.getConnection());
             try {
                 entities.load(st);
+                latestState.load(st.connection());
+                postgresql = Dialect.of(st.connection()) == Dialect.POSTGRESQL;
             } catch (SQLException | RuntimeException e) {
                 st.rollback();
                 st.close();
@@ -101,6 +110,7 @@ final class WriterConnection {
         SampleBatch<EntitySample.InterfaceSample> ifRows = new SampleBatch<>(st, SampleRows.INTERFACE_SAMPLE,
                 LatestTable.INTERFACE);
         SampleOutcomes outcomes = new SampleOutcomes(batch.size());
+        List<Consumer<LatestState>> newest = new ArrayList<>(batch.size());
         long[] hostIds = new long[batch.size()];
         long[] vmIds = new long[batch.size()];
         Arrays.fill(hostIds, -1);
@@ -124,9 +134,17 @@ final class WriterConnection {
                 if (node.adapters() != null) {
                     entities.hostAdapters(st, host, node.adapters());
                 }
+                LatestState.Sample stored = null;
                 if (SampleRows.HOST_SAMPLE.hasRow(node)) {
                     hostRows.add(host.id, node);
+                    stored = new LatestState.Sample(node.receivedAt(), host.id, SampleRows.HOST_SAMPLE.stored(node));
                 }
+                LatestState.Sample hostSample = stored;
+                long id = host.id;
+                String hostname = host.hostname;
+                String uuid = host.uuid;
+                long interval = host.pollingIntervalWritten;
+                newest.add(s -> s.node(id, node.agent(), hostname, uuid, interval, hostSample));
                 latest.node(host.id, node);
                 if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
                     mib2Rows.add(host.id, node);
@@ -144,6 +162,12 @@ final class WriterConnection {
                 }
                 if (SampleRows.VM_SAMPLE.hasRow(vm)) {
                     vmRows.add(v.id, host.id, vm);
+                    LatestState.Sample stored = new LatestState.Sample(vm.receivedAt(), host.id,
+                            SampleRows.VM_SAMPLE.stored(vm));
+                    long id = v.id;
+                    long hostId = host.id;
+                    String name = v.hostname;
+                    newest.add(s -> s.vm(id, vm.uuid().toString(), name, hostId, vm.agent(), stored));
                 }
                 latest.vm(host.id, vm);
             } else if (sample instanceof EntitySample.InterfaceSample itf) {
@@ -161,15 +185,33 @@ final class WriterConnection {
             rows.executeMerges();
         }
         commit(st);
+        latestState.committed(newest);
         latency.record(System.nanoTime() - started);
         rollups.committed(batch, hostIds, vmIds);
         return outcomes;
     }
 
     private void commit(Statements st) throws SQLException {
-        st.commit();
+        commitOwn(st);
         lastCommitAt.set(System.currentTimeMillis());
         commits.incrementAndGet();
+    }
+
+    /** Commits, on PostgreSQL noting the transaction as the writer's own for the latest state's refresh. */
+    private void commitOwn(Statements st) throws SQLException {
+        long xid = postgresql ? transactionId(st) : 0;
+        st.commit();
+        if (postgresql) {
+            latestState.ownTransaction(xid);
+        }
+    }
+
+    /** The 64-bit id of the transaction in progress (PostgreSQL). */
+    private static long transactionId(Statements st) throws SQLException {
+        try (java.sql.ResultSet rs = st.get("SELECT pg_current_xact_id()::text::bigint").executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /**
@@ -184,7 +226,7 @@ final class WriterConnection {
         try {
             if (entities.sweepLastSeen(statements, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH)) {
                 entities.executePending(statements);
-                statements.commit();
+                commitOwn(statements);
             }
         } catch (SQLException e) {
             LOG.log(Level.FINE, "last_seen sweep failed; the next batch retries", e);

@@ -31,7 +31,7 @@ class QueryBenchmarkSmokeTest {
         assertEquals(db.endMillis(), again.endMillis(), "reused, not rebuilt");
 
         List<QueryBenchmark.Cell> cells = QueryBenchmark.run(db, model, List.of(1, 2), 2, 30,
-                QueryBenchmark.jvmOptions("256m", ""), QUIET);
+                QueryBenchmark.jvmOptions("256m", "", ""), QUIET);
         assertEquals(10, cells.size(), "five methods at 1 and 2 clients");
         for (QueryBenchmark.Cell c : cells) {
             assertEquals(0, c.errors(), c.method() + ": " + c.firstError());
