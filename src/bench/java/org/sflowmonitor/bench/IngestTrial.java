@@ -3,7 +3,9 @@ package org.sflowmonitor.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -196,6 +198,12 @@ final class IngestTrial {
                     + "%,d rollup rows written%n", t.writerCpuSeconds(), t.rollupCpuSeconds(), t.rollupRowsWritten());
             return t;
         } finally {
+            // the service's log outlives the trial's database, beside it
+            Path serviceLog = dir.resolve("service.log");
+            if (Files.exists(serviceLog)) {
+                Files.copy(serviceLog, dir.resolveSibling(dir.getFileName() + "-service.log"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
             IngestBenchmark.deleteTree(dir);
         }
     }

@@ -3,6 +3,7 @@ package org.sflowmonitor.store;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,7 +48,7 @@ import org.sflowmonitor.sflow.HsflowdDatagrams;
  * <li>queries: a database with 10,000 nodes and 100,000 VMs, of which {@code --full} VMs have 90
  * days of 5-minute rollups and as many nodes a year of 1-hour rollups; the median of
  * {@code virt.cpu} at 5m over 90 days, {@code host.cpu} at 1h and at auto over a year, through
- * Api.call (binding, SQL, rows, JSON; no HTTP);</li>
+ * Api.handle, as /api answers a request body (parsing, binding, SQL, rows, JSON response; no HTTP);</li>
  * <li>cost: 60 s worth of 50,000 samples/s (100,000 VMs, one sample each 2 s) handed to the job as
  * the writer hands committed batches of 5,000: CPU of the writer's part (the hand-over) and of
  * the job's fold, then of closing the 5-minute bucket of all of them (100,000 rows written).</li>
@@ -191,6 +192,8 @@ public final class RollupBenchmark {
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         long me = Thread.currentThread().getId();
         for (String[] call : calls) {
+            byte[] request = ("{\"jsonrpc\":\"2.0\",\"method\":\"" + call[0] + "\",\"params\":" + call[1]
+                    + ",\"id\":1}").getBytes(StandardCharsets.UTF_8);
             double first = 0;
             double[] ms = new double[35];
             double[] cpu = new double[ms.length];
@@ -198,25 +201,26 @@ public final class RollupBenchmark {
             int fields = 0;
             long bytes = 0;
             for (int i = 0; i < ms.length; i++) {
-                JsonNode params = json.readTree(call[1]);
                 long c = CPU.getThreadCpuTime(me);
                 long t = System.nanoTime();
-                Api.Outcome out = api.call(call[0], params);
+                byte[] response = api.handle(request);
                 ms[i] = (System.nanoTime() - t) / 1e6;
                 cpu[i] = (CPU.getThreadCpuTime(me) - c) / 1e6;
-                if (out.error() != null) {
-                    throw new IllegalStateException(call[0] + ": " + out.error().getMessage());
-                }
                 if (i == 0) {
                     first = ms[0];
-                    JsonNode result = json.readTree(out.resultJson());
+                    JsonNode answer = json.readTree(response);
+                    if (!answer.has("result")) {
+                        throw new IllegalStateException(call[0] + ": " + answer.get("error"));
+                    }
+                    JsonNode result = answer.get("result");
                     rows = result.size();
                     fields = rows == 0 ? 0 : result.get(0).size();
-                    bytes = out.resultJson().length();
+                    bytes = response.length;
                 }
             }
             System.out.printf(Locale.ROOT, "| `%s` %s | %,d | %d | %.1f | %.1f | %.1f | %.1f |%n", call[0],
-                    call[1].replaceAll("\"(hostname|ip)\":\"[^\"]*\",", ""), rows, fields, bytes / 1e6, first, warmMedian(ms), warmMedian(cpu));
+                    call[1].replaceAll("\"(hostname|ip)\":\"[^\"]*\",", ""), rows, fields, bytes / 1e6, first,
+                    warmMedian(ms), warmMedian(cpu));
         }
     }
 

@@ -94,7 +94,8 @@ final class Namespace {
      */
     private JsonNode written(MethodSpec method, Object result) {
         try {
-            WrittenJson json = new WrittenJson(mapper.writeValueAsBytes(result));
+            WrittenJson json = result instanceof WrittenRows rows ? rows.json()
+                    : new WrittenJson(mapper.writeValueAsBytes(result));
             return mapper.getNodeFactory().rawValueNode(new RawValue(json));
         } catch (JsonProcessingException | RuntimeException e) {
             throw internal(qualified(method.name()), e);

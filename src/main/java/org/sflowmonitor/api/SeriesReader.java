@@ -1,11 +1,11 @@
 package org.sflowmonitor.api;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import org.sflowmonitor.store.Counters;
 import org.sflowmonitor.store.Queries;
 import org.sflowmonitor.store.RollupJob;
 import org.sflowmonitor.store.RollupQuery;
@@ -60,8 +60,10 @@ final class SeriesReader {
         if (entity == null) {
             return List.of();
         }
-        List<Map<String, Object>> rows = resolution.raw() ? raw(method, entity, ifIndex, selection, resolution)
-                : rollup(method, entity, ifIndex, selection, resolution);
+        if (!resolution.raw()) {
+            return rollup(method, entity, ifIndex, selection, resolution);
+        }
+        List<Map<String, Object>> rows = raw(method, entity, ifIndex, selection, resolution);
         if (output.contains("host_ip")) {
             SeriesQuery.addressesForIds(queries, rows);
         }
@@ -116,65 +118,28 @@ final class SeriesReader {
 
     private List<Map<String, Object>> rollup(SeriesMethod method, Map<String, Object> entity, Long ifIndex,
                                              Selection selection, Resolution resolution) {
-        List<String> output = selection.output();
-        String[] fields = output.toArray(new String[0]);
-        List<String> measures = new ArrayList<>();
-        int[] column = new int[fields.length];
-        int[] part = new int[fields.length];
-        SampleTable.MeasureUnit[] unit = new SampleTable.MeasureUnit[fields.length];
-        Object[] constant = constants(fields, entity, resolution);
+        String[] fields = selection.output().toArray(new String[0]);
+        Object[] values = constants(fields, entity, resolution);
+        Map<String, Object> constants = new HashMap<>();
         for (int i = 0; i < fields.length; i++) {
-            switch (fields[i]) {
-                case "host_ip" -> column[i] = 1;
-                case "timestamp" -> column[i] = 2;
-                case "samples" -> column[i] = 3;
-                case "if_index" -> column[i] = 4;
-                default -> {
-                    if (!isConstant(fields[i])) {
-                        int cut = fields[i].lastIndexOf('_');
-                        String measure = fields[i].substring(0, cut);
-                        if (!measures.contains(measure)) {
-                            measures.add(measure);
-                        }
-                        column[i] = -1 - measures.indexOf(measure);
-                        part[i] = Resolution.PARTS.indexOf(fields[i].substring(cut));
-                        unit[i] = method.table().unit(measure);
-                    }
-                }
+            if (isConstant(fields[i])) {
+                constants.put(fields[i], values[i]);
             }
         }
-        RollupQuery query = new RollupQuery(method.table(), resolution.tier().widthMillis(),
-                ((Number) entity.get("id")).longValue(), ifIndex, measures, method.measures(), selection.from(),
-                selection.till(), selection.descending(), selection.limit());
-        SeriesRow.Fields names = new SeriesRow.Fields(output);
-        return query.run(queries, rs -> {
-            Object[] values = new Object[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                if (column[i] == 3) {
-                    values[i] = rs.getInt(3);
-                } else if (column[i] > 0) {
-                    values[i] = rs.getLong(column[i]);
-                } else if (column[i] < 0) {
-                    int at = 5 + 4 * (-1 - column[i]);
-                    int n = rs.getInt(at + 3);
-                    values[i] = n == 0 ? null : rolled(unit[i], part[i], rs.getDouble(at), rs.getDouble(at + 1),
-                            rs.getDouble(at + 2) / n);
-                } else {
-                    values[i] = constant[i];
-                }
-            }
-            return new SeriesRow(names, values);
-        });
-    }
-
-    /** One of min (0), avg (1), max (2) as the API answers it: whole gauges whole, percentages in percent, two decimals. */
-    private static Object rolled(SampleTable.MeasureUnit unit, int part, double min, double max, double avg) {
-        double v = part == 0 ? min : part == 1 ? avg : max;
-        return switch (unit) {
-            case WHOLE -> part == 1 ? Counters.round2(v) : (Object) Math.round(v);
-            case HUNDREDTHS -> Counters.round2(v / 100);
-            case REAL -> Counters.round2(v);
-        };
+        long width = resolution.tier().widthMillis();
+        long now = clock.getAsLong();
+        long from = Math.max(selection.from(), now - resolution.tier().retentionMillis());
+        long buckets = Math.max(1, Math.min(Math.min(selection.till(), now) / width - from / width + 1,
+                selection.limit()));
+        long id = ((Number) entity.get("id")).longValue();
+        // a node's rows name the node itself; a VM's the nodes it ran on, looked up at the end
+        boolean node = method.table() != SampleTable.VM_SAMPLE;
+        RollupAnswer answer = new RollupAnswer(selection.output(), constants, method.table(), (int) buckets,
+                node ? id : -1, node ? entity.get("host_ip") : null);
+        RollupQuery query = new RollupQuery(method.table(), width, id, ifIndex, answer.measures(), method.measures(),
+                selection.from(), selection.till(), selection.descending(), selection.limit());
+        query.forEachRow(queries, answer::accept);
+        return answer.rows(ids -> SeriesQuery.addresses(queries, ids));
     }
 
     private static boolean isConstant(String field) {

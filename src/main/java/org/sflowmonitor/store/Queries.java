@@ -42,6 +42,17 @@ public final class Queries {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** Takes the current row of a result set, for a reader that keeps no object per row. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Turns a whole result set into a value. */
+    private interface ResultReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
     /** Runs a query with bound parameters and returns its rows as maps from lower-case column labels. */
     public List<Map<String, Object>> rows(String sql, List<?> params) {
         return read(sql, params, null);
@@ -52,8 +63,32 @@ public final class Queries {
         return read(sql, params, reader);
     }
 
+    /** Runs a query with bound parameters and hands each row to {@code consumer}, in order. */
+    public void forEachRow(String sql, List<?> params, RowConsumer consumer) {
+        execute(sql, params, rs -> {
+            while (rs.next()) {
+                consumer.accept(rs);
+            }
+            return null;
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private <T> List<T> read(String sql, List<?> params, RowReader<T> reader) {
+        return execute(sql, params, rs -> {
+            if (reader == null) {
+                return (List<T>) (List<?>) maps(rs);
+            }
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(reader.read(rs));
+            }
+            return out;
+        });
+    }
+
+    /** Runs a query with bound parameters and returns what {@code result} makes of its result set. */
+    private <T> T execute(String sql, List<?> params, ResultReader<T> result) {
         Connection c;
         try {
             c = db.connection();
@@ -67,14 +102,7 @@ public final class Queries {
                 ps.setObject(i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
-                if (reader == null) {
-                    return (List<T>) (List<?>) maps(rs);
-                }
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(reader.read(rs));
-                }
-                return out;
+                return result.read(rs);
             }
         } catch (SQLTimeoutException e) {
             throw new QueryException(QueryException.Reason.TIMEOUT, timeoutSeconds, e);

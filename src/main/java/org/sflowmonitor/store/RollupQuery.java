@@ -19,11 +19,11 @@ public record RollupQuery(SampleTable table, long widthMillis, long entityId, Lo
     }
 
     /**
-     * The rows as {@code reader} makes them of the columns host_id (1), bucket_start (2),
-     * samples (3), if_index (4, 0 outside interfaces), then per measure in the order of
-     * {@code measures} its min, max, sum and count (from 5 on, four each).
+     * Hands each row to {@code consumer}: the columns host_id (1), bucket_start (2), samples (3),
+     * if_index (4, 0 outside interfaces), then per measure in the order of {@code measures} its
+     * min, max, sum and count (from 5 on, four each).
      */
-    public <T> List<T> run(Queries queries, Queries.RowReader<T> reader) {
+    public void forEachRow(Queries queries, Queries.RowConsumer consumer) {
         RollupLayout<?> layout = table.rollup();
         String dir = descending ? " DESC" : " ASC";
         boolean interfaces = layout.keys().size() > 1;
@@ -67,6 +67,6 @@ public record RollupQuery(SampleTable table, long widthMillis, long entityId, Lo
         }
         sql.append(" FETCH FIRST ? ROWS ONLY");
         params.add(limit);
-        return queries.rows(sql.toString(), params, reader);
+        queries.forEachRow(sql.toString(), params, consumer);
     }
 }

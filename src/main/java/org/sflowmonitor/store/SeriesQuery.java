@@ -1,6 +1,7 @@
 package org.sflowmonitor.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -70,15 +71,21 @@ public record SeriesQuery(SampleTable table, long entityId, Long ifIndex, List<S
     public static void addressesForIds(Queries queries, List<Map<String, Object>> rows) {
         Set<Object> ids = new LinkedHashSet<>();
         rows.forEach(r -> ids.add(r.get("host_ip")));
-        if (ids.isEmpty()) {
-            return;
-        }
+        Map<Object, Object> addresses = addresses(queries, ids);
+        rows.forEach(r -> r.put("host_ip", addresses.get(r.get("host_ip"))));
+    }
+
+    /** The addresses of the nodes with these ids, by id (an id not found is left out). */
+    public static Map<Object, Object> addresses(Queries queries, Collection<?> ids) {
         Map<Object, Object> addresses = new HashMap<>();
+        if (ids.isEmpty()) {
+            return addresses;
+        }
         String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
         for (Map<String, Object> host : queries.rows("SELECT id, host_ip FROM host WHERE id IN (" + marks + ")",
                 new ArrayList<>(ids))) {
             addresses.put(host.get("id"), host.get("host_ip"));
         }
-        rows.forEach(r -> r.put("host_ip", addresses.get(r.get("host_ip"))));
+        return addresses;
     }
 }

@@ -1,0 +1,218 @@
+package org.sflowmonitor.api;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.sflowmonitor.store.SampleTable;
+
+/**
+ * The answer of a rollup query, written as JSON row by row while the result set is read (the
+ * columns of {@link org.sflowmonitor.store.RollupQuery}): no object per row or value. A row of
+ * a year of 1-hour buckets holds 67 fields, and building, boxing and then writing them through
+ * Jackson cost more than reading them. The addresses of host_ip are filled in at the end from one
+ * lookup of the few nodes the rows name, except a node's own, known beforehand.
+ */
+final class RollupAnswer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    private enum Kind { HOST_IP, TIMESTAMP, SAMPLES, IF_INDEX, CONSTANT, MEASURE }
+
+    private final Kind[] kind;
+    /** Per field: "name": with the comma or brace before it. */
+    private final byte[][] name;
+    private final byte[][] constant;
+    private final int[] measure;
+    private final int[] part;
+    private final SampleTable.MeasureUnit[] unit;
+    private final List<String> measures = new ArrayList<>();
+    private final double[] min;
+    private final double[] max;
+    private final double[] avg;
+    private final boolean[] known;
+    private final JsonBytes out = new JsonBytes(1 << 16);
+    private final int expectedRows;
+    private final long knownHostId;
+    private final byte[] knownAddress;
+    private int rows;
+    /** Where each row's host_ip value of a node not known beforehand goes, and the node id it names. */
+    private int[] hostAt = new int[0];
+    private long[] hostId = new long[0];
+    private int hosts;
+
+    /**
+     * @param fields   the fields of a row, in order (host_ip, timestamp, samples, if_index,
+     *                 the constants hostname, uuid, name, interval, and measure_min/_avg/_max)
+     * @param constants per field the value of a constant field, by its name
+     * @param expectedRows how many rows the query is likely to give (to size the buffer once)
+     * @param knownHostId  a node whose address is known beforehand (the node itself; -1: none),
+     *                     written at once where a row names it
+     */
+    RollupAnswer(List<String> fields, Map<String, Object> constants, SampleTable table, int expectedRows,
+                 long knownHostId, Object knownAddress) {
+        this.expectedRows = expectedRows;
+        this.knownHostId = knownHostId;
+        this.knownAddress = encoded(knownAddress);
+        int n = fields.size();
+        kind = new Kind[n];
+        name = new byte[n][];
+        constant = new byte[n][];
+        measure = new int[n];
+        part = new int[n];
+        unit = new SampleTable.MeasureUnit[n];
+        for (int i = 0; i < n; i++) {
+            String f = fields.get(i);
+            name[i] = new JsonBytes(f.length() + 4).append((byte) (i == 0 ? '{' : ',')).append(encoded(f))
+                    .append((byte) ':').exact();
+            kind[i] = switch (f) {
+                case "host_ip" -> Kind.HOST_IP;
+                case "timestamp" -> Kind.TIMESTAMP;
+                case "samples" -> Kind.SAMPLES;
+                case "if_index" -> Kind.IF_INDEX;
+                default -> constants.containsKey(f) ? Kind.CONSTANT : Kind.MEASURE;
+            };
+            if (kind[i] == Kind.CONSTANT) {
+                constant[i] = encoded(constants.get(f));
+            } else if (kind[i] == Kind.MEASURE) {
+                int cut = f.lastIndexOf('_');
+                String m = f.substring(0, cut);
+                if (!measures.contains(m)) {
+                    measures.add(m);
+                }
+                measure[i] = measures.indexOf(m);
+                part[i] = Resolution.PARTS.indexOf(f.substring(cut));
+                unit[i] = table.unit(m);
+            }
+        }
+        min = new double[measures.size()];
+        max = new double[measures.size()];
+        avg = new double[measures.size()];
+        known = new boolean[measures.size()];
+        out.append((byte) '[');
+    }
+
+    /** The measures the query is to read, in the order the columns follow. */
+    List<String> measures() {
+        return measures;
+    }
+
+    /** Writes the current row. */
+    void accept(ResultSet rs) throws SQLException {
+        for (int m = 0, at = 5; m < known.length; m++, at += 4) {
+            int count = rs.getInt(at + 3);
+            known[m] = count > 0;
+            if (known[m]) {
+                min[m] = rs.getDouble(at);
+                max[m] = rs.getDouble(at + 1);
+                avg[m] = rs.getDouble(at + 2) / count;
+            }
+        }
+        if (rows++ > 0) {
+            out.append((byte) ',');
+        }
+        for (int i = 0; i < kind.length; i++) {
+            out.append(name[i]);
+            switch (kind[i]) {
+                case HOST_IP -> hostIdHere(rs.getLong(1));
+                case TIMESTAMP -> out.append(rs.getLong(2));
+                case SAMPLES -> out.append(rs.getInt(3));
+                case IF_INDEX -> out.append(rs.getLong(4));
+                case CONSTANT -> out.append(constant[i]);
+                case MEASURE -> measure(i);
+            }
+        }
+        out.append((byte) '}');
+        if (rows == 1) {
+            // room for the rows to come as long as the first, and a tenth more
+            out.reserve((int) Math.min(Integer.MAX_VALUE - 16, (long) out.length() * expectedRows * 11 / 10));
+        }
+    }
+
+    /** min (part 0), avg (1) or max (2) as the API answers it: whole gauges whole, percentages in percent, two decimals. */
+    private void measure(int field) {
+        int m = measure[field];
+        if (!known[m]) {
+            out.append(NULL);
+            return;
+        }
+        int p = part[field];
+        double v = p == 0 ? min[m] : p == 1 ? avg[m] : max[m];
+        switch (unit[field]) {
+            case WHOLE -> {
+                if (p == 1) {
+                    out.appendHundredths(v);
+                } else {
+                    out.append(Math.round(v));
+                }
+            }
+            case HUNDREDTHS -> out.appendHundredths(v / 100);
+            case REAL -> out.appendHundredths(v);
+        }
+    }
+
+    private void hostIdHere(long id) {
+        if (id == knownHostId) {
+            out.append(knownAddress);
+            return;
+        }
+        if (hosts == hostAt.length) {
+            hostAt = Arrays.copyOf(hostAt, Math.max(16, hosts * 2));
+            hostId = Arrays.copyOf(hostId, hostAt.length);
+        }
+        hostAt[hosts] = out.length();
+        hostId[hosts++] = id;
+    }
+
+    /**
+     * The rows written, host_ip filled in from {@code addresses} (node id to address; an id it
+     * does not know is answered as null).
+     */
+    WrittenRows rows(Function<Set<Long>, Map<Object, Object>> addresses) {
+        out.append((byte) ']');
+        if (hosts == 0) {
+            return new WrittenRows(new WrittenJson(out.exact()), rows);
+        }
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < hosts; i++) {
+            ids.add(hostId[i]);
+        }
+        Map<Object, Object> found = addresses.apply(ids);
+        Map<Long, byte[]> written = new HashMap<>();
+        ids.forEach(id -> written.put(id, encoded(found.get(id))));
+        int size = out.length();
+        for (int i = 0; i < hosts; i++) {
+            size += written.get(hostId[i]).length;
+        }
+        JsonBytes all = new JsonBytes(size);
+        int from = 0;
+        for (int i = 0; i < hosts; i++) {
+            all.append(out.bytes(), from, hostAt[i]).append(written.get(hostId[i]));
+            from = hostAt[i];
+        }
+        all.append(out.bytes(), from, out.length());
+        return new WrittenRows(new WrittenJson(all.exact()), rows);
+    }
+
+    private static byte[] encoded(Object value) {
+        if (value == null) {
+            return NULL;
+        }
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON value: " + value, e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.sflowmonitor.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.sflowmonitor.store.SampleTable;
+
+/** The JSON of rollup rows as RollupQuery's columns give them: host_id, bucket_start, samples, if_index, then min, max, sum, n per measure. */
+class RollupAnswerTest {
+
+    private static final Map<String, Object> FIVE_MINUTES = Map.of("interval", "5m");
+
+    private static void read(RollupAnswer answer, String rows) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:");
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM (VALUES " + rows + ") ORDER BY 2")) {
+            while (rs.next()) {
+                answer.accept(rs);
+            }
+        }
+    }
+
+    private static String written(RollupAnswer answer, String rows, Map<Long, Object> addresses,
+                                  List<Set<Long>> asked) throws Exception {
+        read(answer, rows);
+        return text(answer.rows(ids -> {
+            asked.add(Set.copyOf(ids));
+            return new HashMap<>(addresses);
+        }));
+    }
+
+    private static String text(WrittenRows rows) {
+        return new String(rows.json().asUnquotedUTF8(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void wholeGaugesAreWholePercentagesInPercentAndAveragesHaveTwoDecimals() throws Exception {
+        RollupAnswer answer = new RollupAnswer(List.of("host_ip", "timestamp", "interval", "samples",
+                "part_max_used_min", "part_max_used_avg", "part_max_used_max", "cpu_num_min", "cpu_num_avg",
+                "cpu_num_max", "cpu_user_min", "cpu_user_avg", "cpu_user_max"), FIVE_MINUTES, SampleTable.HOST_SAMPLE,
+                1, 7, "10.0.0.7");
+        assertEquals(List.of("part_max_used", "cpu_num", "cpu_user"), answer.measures());
+        List<Set<Long>> asked = new ArrayList<>();
+        String json = written(answer, "(7, 300000, 15, 0, 1234.0, 5678.0, 10000.0, 3, 2.0, 4.0, 9.0, 3, "
+                + "NULL, NULL, NULL, 0)", Map.of(), asked);
+        assertEquals("[{\"host_ip\":\"10.0.0.7\",\"timestamp\":300000,\"interval\":\"5m\",\"samples\":15,"
+                + "\"part_max_used_min\":12.34,\"part_max_used_avg\":33.33,\"part_max_used_max\":56.78,"
+                + "\"cpu_num_min\":2,\"cpu_num_avg\":3.0,\"cpu_num_max\":4,"
+                + "\"cpu_user_min\":null,\"cpu_user_avg\":null,\"cpu_user_max\":null}]", json);
+        assertEquals(List.of(), asked, "the node's own address was known: no lookup");
+    }
+
+    @Test
+    void theNodesAVmRanOnAreLookedUpOnceAndOneNotFoundIsNull() throws Exception {
+        RollupAnswer answer = new RollupAnswer(List.of("timestamp", "host_ip"), Map.of(), SampleTable.VM_SAMPLE, 4,
+                -1, null);
+        List<Set<Long>> asked = new ArrayList<>();
+        String json = written(answer, "(7, 0, 1, 0), (9, 300000, 1, 0), (7, 600000, 1, 0), (11, 900000, 1, 0)",
+                Map.of(7L, "10.0.0.7", 9L, "10.0.0.9"), asked);
+        assertEquals("[{\"timestamp\":0,\"host_ip\":\"10.0.0.7\"},{\"timestamp\":300000,\"host_ip\":\"10.0.0.9\"},"
+                + "{\"timestamp\":600000,\"host_ip\":\"10.0.0.7\"},{\"timestamp\":900000,\"host_ip\":null}]", json);
+        assertEquals(List.of(Set.of(7L, 9L, 11L)), asked);
+    }
+
+    @Test
+    void noRowsAreAnEmptyArray() throws Exception {
+        RollupAnswer answer = new RollupAnswer(List.of("timestamp"), Map.of(), SampleTable.VM_SAMPLE, 10, -1, null);
+        WrittenRows rows = answer.rows(ids -> Map.of());
+        assertEquals("[]", text(rows));
+        assertEquals(0, rows.size());
+    }
+
+    @Test
+    void theRowsReadAsMapsGiveTheValuesWritten() throws Exception {
+        RollupAnswer answer = new RollupAnswer(List.of("timestamp", "samples"), Map.of(), SampleTable.VM_SAMPLE, 2,
+                -1, null);
+        read(answer, "(1, 0, 3, 0), (1, 300000, 4, 0)");
+        WrittenRows rows = answer.rows(ids -> Map.of());
+        assertEquals(2, rows.size());
+        assertEquals(Map.of("timestamp", 300000, "samples", 4), rows.get(1));
+    }
+}
