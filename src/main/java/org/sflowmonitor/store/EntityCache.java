@@ -78,9 +78,7 @@ final class EntityCache {
                 + "os_release, last_seen, polling_interval FROM host ORDER BY id")) {
             while (rs.next()) {
                 Host h = new Host(rs.getLong(1), rs.getLong(8));
-                // after a rollback, what the sweep had not written yet must stay due
-                h.lastSeen = Math.max(h.lastSeen, live.hostLastSeen(h.id));
-                live.hostsLastSeen.raise(h.id, h.lastSeen);
+                keepLaterSight(h, live.hostsLastSeen);
                 h.pollingIntervalWritten = rs.getLong(9);
                 live.hostsPollingInterval.set(h.id, h.pollingIntervalWritten);
                 h.hostname = rs.getString(3);
@@ -94,8 +92,7 @@ final class EntityCache {
         try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
             while (rs.next()) {
                 Vm v = new Vm(rs.getLong(1), rs.getLong(5));
-                v.lastSeen = Math.max(v.lastSeen, live.vmLastSeen(v.id));
-                live.vmsLastSeen.raise(v.id, v.lastSeen);
+                keepLaterSight(v, live.vmsLastSeen);
                 v.hostId = rs.getLong(3);
                 live.vmsHost.set(v.id, v.hostId);
                 v.hostname = rs.getString(4);
@@ -106,6 +103,15 @@ final class EntityCache {
             live.hostsVmCount.set(h.id, h.vmCount);
         }
         AdapterRows.load(s, id -> byId(hostsInIdOrder, id), id -> byId(vmsInIdOrder, id));
+    }
+
+    /**
+     * The later of the row's last_seen and the live one, in both: after a rollback, what the
+     * sweep had not written yet must stay due.
+     */
+    private static void keepLaterSight(Entities.Entity e, LiveEntities.Ids lastSeen) {
+        e.lastSeen = Math.max(e.lastSeen, lastSeen.get(e.id));
+        lastSeen.raise(e.id, e.lastSeen);
     }
 
     /** The entity of this id in a list in id order, or null (a binary search: no map of a million ids at load). */
