@@ -25,7 +25,7 @@ public final class RollupIngestCost {
               --interval      polling interval of the cluster         default 20
               --rate          samples/s of both trials                default 50000
               --window        seconds measured per trial              default 90 (a 5-minute close 10 s in)
-              --heap          -Xmx of the collector                   default 2g
+              --heap          -Xmx of the collector                   default 6g (the rollup job holds about 1.1 GB for 1,030,000 entities, twice that around a close; with 2g its thread ended)
               --work          folder for the databases and logs       default target/bench-rollup-ingest
             """;
 
@@ -37,7 +37,7 @@ public final class RollupIngestCost {
                 Set.of(), USAGE);
         IngestBenchmark.Settings s = new IngestBenchmark.Settings(new ClusterModel(args.integer("nodes", 10_000),
                 args.integer("vms", 100), 1), args.integer("interval", 20), args.number("rate", 50_000),
-                args.integer("window", 90), 2, 10, Integer.MAX_VALUE, args.string("heap", "2g"),
+                args.integer("window", 90), 2, 10, Integer.MAX_VALUE, args.string("heap", "6g"),
                 Path.of(args.string("work", "target/bench-rollup-ingest")), false, false);
         System.out.println("rollup ingest cost, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + Machine.loadAverage());

@@ -23,7 +23,8 @@ import org.sflowmonitor.sflow.CounterRecord.VirtNetIo;
  * What keeping the newest two samples costs the writer per VM sample (issue 20), on an H2 file
  * database: the writer's JDBC work for rounds of every VM's sample in batches of 5,000 with one
  * commit each, first the sample table's INSERT alone, then the INSERT and the latest table's MERGE
- * (as WriterConnection writes them), then the in-memory {@link LatestState}'s part after the commit.
+ * (as WriterConnection writes them), then the in-memory {@link LatestState}'s part after the commit;
+ * one round of both first, to warm the JIT.
  * CPU seconds of the writing thread (H2's own background thread not included) and wall time.
  * Not a unit test. Run with:
  * <pre>
@@ -63,7 +64,7 @@ public final class LatestMergeCost {
             List<Vm> vms = vms(db, vmsPerNode);
             try (Connection c = db.dataSource().getConnection()) {
                 c.setAutoCommit(false);
-                long ts = t0;
+                long ts = part("warm-up (both, not compared)", c, vms, 1, t0, true);
                 ts = part("INSERT only", c, vms, rounds, ts, false);
                 ts = part("INSERT + MERGE", c, vms, rounds, ts, true);
                 inMemory(vms, rounds, ts);

@@ -15,12 +15,12 @@ public final class LiveFleet {
         LiveEntities live = new LiveEntities();
         long vm = 1;
         for (long h = 1; h <= hosts; h++) {
-            live.setHostLastSeen(h, now);
-            live.setHostPollingInterval(h, intervalMillis);
-            live.setHostVmCount(h, vmsPerHost);
+            live.hostsLastSeen.set(h, now);
+            live.hostsPollingInterval.set(h, intervalMillis);
+            live.hostsVmCount.set(h, vmsPerHost);
             for (int i = 0; i < vmsPerHost; i++, vm++) {
-                live.setVmLastSeen(vm, now - (vm % 4) * 2 * intervalMillis);
-                live.setVmHost(vm, h);
+                live.vmsLastSeen.set(vm, now - (vm % 4) * 2 * intervalMillis);
+                live.vmsHost.set(vm, h);
             }
         }
         live.markLoaded();

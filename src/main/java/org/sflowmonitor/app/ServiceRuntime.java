@@ -89,7 +89,10 @@ public final class ServiceRuntime implements AutoCloseable {
                         settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
                         settings.agentsAllow()), processor);
                 heartbeat = new HeartbeatWriter(db.dataSource(), CollectorIdentity.of(settings, listener.port(),
-                        startedAt), CollectorIdentity.counters(stats, writer)).start();
+                        startedAt), CollectorIdentity.counters(stats, writer), settings.rollupTiers().isEmpty() ? null
+                        : "another collector writes into this database: with several collectors the rollups are not"
+                        + " right (each collector's rollup job replaces every entity's buckets with what it received"
+                        + " itself); set rollup.tiers= (empty) on every instance (docs/scale-out.md)").start();
             }
             PushStats pushStats = new PushStats();
             Queries queries = new Queries(db, settings.dbQueryTimeoutSeconds());

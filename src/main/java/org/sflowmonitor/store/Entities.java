@@ -217,7 +217,7 @@ final class Entities {
             Parameters.of(ps).add(learned).add(h.id);
             ps.addBatch();
             h.pollingIntervalWritten = learned;
-            live.setHostPollingInterval(h.id, learned);
+            live.hostsPollingInterval.set(h.id, learned);
         }
     }
 
@@ -226,9 +226,9 @@ final class Entities {
         if (at > e.lastSeen) {
             e.lastSeen = at;
             if (e instanceof Host) {
-                live.raiseHostLastSeen(e.id, at);
+                live.hostsLastSeen.raise(e.id, at);
             } else {
-                live.raiseVmLastSeen(e.id, at);
+                live.vmsLastSeen.raise(e.id, at);
             }
         }
     }

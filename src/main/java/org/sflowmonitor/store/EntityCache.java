@@ -78,11 +78,9 @@ final class EntityCache {
                 + "os_release, last_seen, polling_interval FROM host ORDER BY id")) {
             while (rs.next()) {
                 Host h = new Host(rs.getLong(1), rs.getLong(8));
-                // after a rollback, what the sweep had not written yet must stay due
-                h.lastSeen = Math.max(h.lastSeen, live.hostLastSeen(h.id));
-                live.raiseHostLastSeen(h.id, h.lastSeen);
+                keepLaterSight(h, live.hostsLastSeen);
                 h.pollingIntervalWritten = rs.getLong(9);
-                live.setHostPollingInterval(h.id, h.pollingIntervalWritten);
+                live.hostsPollingInterval.set(h.id, h.pollingIntervalWritten);
                 h.hostname = rs.getString(3);
                 h.uuid = rs.getString(4);
                 h.machineType = rs.getObject(5, Integer.class);
@@ -94,18 +92,26 @@ final class EntityCache {
         try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
             while (rs.next()) {
                 Vm v = new Vm(rs.getLong(1), rs.getLong(5));
-                v.lastSeen = Math.max(v.lastSeen, live.vmLastSeen(v.id));
-                live.raiseVmLastSeen(v.id, v.lastSeen);
+                keepLaterSight(v, live.vmsLastSeen);
                 v.hostId = rs.getLong(3);
-                live.setVmHost(v.id, v.hostId);
+                live.vmsHost.set(v.id, v.hostId);
                 v.hostname = rs.getString(4);
                 put(UUID.fromString(rs.getString(2)), v);
             }
         }
         for (Host h : hostsInIdOrder) {
-            live.setHostVmCount(h.id, h.vmCount);
+            live.hostsVmCount.set(h.id, h.vmCount);
         }
         AdapterRows.load(s, id -> byId(hostsInIdOrder, id), id -> byId(vmsInIdOrder, id));
+    }
+
+    /**
+     * The later of the row's last_seen and the live one, in both: after a rollback, what the
+     * sweep had not written yet must stay due.
+     */
+    private static void keepLaterSight(Entities.Entity e, LiveEntities.Ids lastSeen) {
+        e.lastSeen = Math.max(e.lastSeen, lastSeen.get(e.id));
+        lastSeen.raise(e.id, e.lastSeen);
     }
 
     /** The entity of this id in a list in id order, or null (a binary search: no map of a million ids at load). */
@@ -128,17 +134,17 @@ final class EntityCache {
 
     /** Takes a host new to the writer (created here or by another instance) and publishes it with no VMs. */
     void addNew(String hostIp, Host h) {
-        live.setHostLastSeen(h.id, h.lastSeen);
-        live.setHostVmCount(h.id, 0);
+        live.hostsLastSeen.set(h.id, h.lastSeen);
+        live.hostsVmCount.set(h.id, 0);
         // an interval another instance learned is learned again here (and written when it moved)
-        live.setHostPollingInterval(h.id, 0);
+        live.hostsPollingInterval.set(h.id, 0);
         put(hostIp, h);
     }
 
     /** Takes a VM new to the writer and publishes it, counted on the host it names. */
     void addNew(UUID uuid, Vm v) {
-        live.setVmLastSeen(v.id, v.lastSeen);
-        live.setVmHost(v.id, v.hostId);
+        live.vmsLastSeen.set(v.id, v.lastSeen);
+        live.vmsHost.set(v.id, v.hostId);
         Host h = hostsById.get(v.hostId);
         if (h != null) {
             countVms(h, 1);
@@ -155,7 +161,7 @@ final class EntityCache {
         }
         countVms(to, 1);
         v.hostId = to.id;
-        live.setVmHost(v.id, to.id);
+        live.vmsHost.set(v.id, to.id);
     }
 
     private void put(String hostIp, Host h) {
@@ -175,6 +181,6 @@ final class EntityCache {
 
     private void countVms(Host h, int delta) {
         h.vmCount += delta;
-        live.setHostVmCount(h.id, h.vmCount);
+        live.hostsVmCount.set(h.id, h.vmCount);
     }
 }

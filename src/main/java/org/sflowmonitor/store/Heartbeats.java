@@ -77,6 +77,20 @@ public final class Heartbeats {
                 .add(me.intervalMillis()).add(stoppedAt).add(me.id());
     }
 
+    /** How many collectors other than {@code me} have beaten within three of their intervals and not stopped. */
+    static int othersRunning(Connection c, Instance me, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM collector_instance WHERE instance_id <> ?"
+                + " AND stopped_at IS NULL AND last_heartbeat >= ? - 3 * heartbeat_interval_ms")) {
+            Parameters.of(ps).add(me.id()).add(now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                int n = rs.getInt(1);
+                c.commit();
+                return n;
+            }
+        }
+    }
+
     /** Every collector's row with its counters, by instance id. */
     public static List<Row> read(Queries queries) {
         Map<String, Map<String, Long>> counters = new LinkedHashMap<>();

@@ -17,11 +17,12 @@ public final class LiveEntities {
     private static final int CHUNK_BITS = 16;
     private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 
-    private final Ids hostsLastSeen = new Ids();
-    private final Ids vmsLastSeen = new Ids();
-    private final Ids hostsVmCount = new Ids();
-    private final Ids hostsPollingInterval = new Ids();
-    private final Ids vmsHost = new Ids();
+    // the writer (this package) sets and raises the values in place; readers use the methods below
+    final Ids hostsLastSeen = new Ids();
+    final Ids vmsLastSeen = new Ids();
+    final Ids hostsVmCount = new Ids();
+    final Ids hostsPollingInterval = new Ids();
+    final Ids vmsHost = new Ids();
     private volatile boolean loaded;
 
     /** True once the writer has loaded the hosts and VMs of the database (false while it cannot connect). */
@@ -59,45 +60,16 @@ public final class LiveEntities {
         vmsLastSeen.forEach((id, lastSeen) -> sight.accept(id, vmsHost.get(id), lastSeen));
     }
 
-    void raiseHostLastSeen(long id, long at) {
-        hostsLastSeen.raise(id, at);
-    }
-
-    void raiseVmLastSeen(long id, long at) {
-        vmsLastSeen.raise(id, at);
-    }
-
-    /** For a new entity: its id may have belonged to one created in a transaction that was rolled back. */
-    void setHostLastSeen(long id, long at) {
-        hostsLastSeen.set(id, at);
-    }
-
-    void setVmLastSeen(long id, long at) {
-        vmsLastSeen.set(id, at);
-    }
-
     void markLoaded() {
         loaded = true;
-    }
-
-    void setHostVmCount(long id, long count) {
-        hostsVmCount.set(id, count);
-    }
-
-    void setHostPollingInterval(long id, long millis) {
-        hostsPollingInterval.set(id, millis);
-    }
-
-    void setVmHost(long vmId, long hostId) {
-        vmsHost.set(vmId, hostId);
     }
 
     private interface IdValue {
         void accept(long id, long value);
     }
 
-    /** Times by id in chunks, so that growing never copies the times themselves. */
-    private static final class Ids {
+    /** Values by id in chunks, so that growing never copies the values themselves. */
+    static final class Ids {
         private volatile AtomicLongArray[] chunks = new AtomicLongArray[0];
 
         long get(long id) {
@@ -128,7 +100,10 @@ public final class LiveEntities {
             }
         }
 
-        /** Writer thread only. */
+        /**
+         * Writer thread only. For a new entity's last sight: its id may have belonged to one
+         * created in a transaction that was rolled back.
+         */
         void set(long id, long value) {
             AtomicLongArray values = chunk(id);
             if (values != null) {

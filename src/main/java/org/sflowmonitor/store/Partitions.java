@@ -22,9 +22,11 @@ import javax.sql.DataSource;
  * {@link #DAYS_AHEAD} days ahead, so that no insert meets a day without one (a sample's ts is
  * its receive time, now), and dropped whole when the day has passed out of retention (a row of
  * a day without a partition lands in the table's default partition, whose old rows retention
- * deletes one by one). Several
- * instances may do this at once: creating is {@code IF NOT EXISTS}, and a partition another
- * instance created or dropped in between is not an error.
+ * deletes one by one). Several instances may do this at once: each pass holds an advisory lock
+ * of the schema, so their passes run one after the other (two DROPs of one partition at the same
+ * instant can fail inside PostgreSQL's catalog, "could not find tuple for parent of relation");
+ * creating is {@code IF NOT EXISTS} all the same, and a partition another instance created or
+ * dropped in between is not an error.
  */
 final class Partitions {
 
@@ -38,6 +40,7 @@ final class Partitions {
     private static final String LIST = "SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i "
             + "JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent "
             + "JOIN pg_namespace n ON n.oid = p.relnamespace WHERE p.relname = ? AND n.nspname = current_schema()";
+    private static final String LOCK_KEY = "hashtext(current_schema() || '.sflow-monitor partitions')";
     private static final Logger LOG = Logger.getLogger(Partitions.class.getName());
 
     private Partitions() {
@@ -47,7 +50,10 @@ final class Partitions {
     static void createAhead(DataSource dataSource, long now) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            createAhead(c, now);
+            locked(c, () -> {
+                createAhead(c, now);
+                return null;
+            });
         }
     }
 
@@ -62,7 +68,10 @@ final class Partitions {
     static void createDays(DataSource dataSource, SampleTable table, long firstTs, long lastTs) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            create(c, table, Math.floorDiv(firstTs, DAY_MILLIS) * DAY_MILLIS, Math.floorDiv(lastTs, DAY_MILLIS) * DAY_MILLIS);
+            locked(c, () -> {
+                create(c, table, Math.floorDiv(firstTs, DAY_MILLIS) * DAY_MILLIS, Math.floorDiv(lastTs, DAY_MILLIS) * DAY_MILLIS);
+                return null;
+            });
         }
     }
 
@@ -96,8 +105,27 @@ final class Partitions {
     static long dropOlderThan(DataSource dataSource, long cutoff) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            return dropOlderThan(c, cutoff);
+            return locked(c, () -> dropOlderThan(c, cutoff));
         }
+    }
+
+    /** A pass over the partitions, made while no other instance makes one in this schema. */
+    private static <T> T locked(Connection c, Pass<T> pass) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
+        }
+        try {
+            return pass.run();
+        } finally {
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")"); // a broken session has released it
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Pass<T> {
+        T run() throws SQLException;
     }
 
     private static long dropOlderThan(Connection c, long cutoff) throws SQLException {

@@ -17,16 +17,16 @@ class LiveEntitiesTest {
     @Test
     void aTimeOnlyEverGoesForward() {
         LiveEntities seen = new LiveEntities();
-        seen.raiseVmLastSeen(7, 2_000);
-        seen.raiseVmLastSeen(7, 1_000);
+        seen.vmsLastSeen.raise(7, 2_000);
+        seen.vmsLastSeen.raise(7, 1_000);
         assertEquals(2_000, seen.vmLastSeen(7));
     }
 
     @Test
     void hostsAndVmsWithTheSameIdAreApart() {
         LiveEntities seen = new LiveEntities();
-        seen.raiseHostLastSeen(3, 10);
-        seen.raiseVmLastSeen(3, 20);
+        seen.hostsLastSeen.raise(3, 10);
+        seen.vmsLastSeen.raise(3, 20);
         assertEquals(10, seen.hostLastSeen(3));
         assertEquals(20, seen.vmLastSeen(3));
     }
@@ -35,7 +35,7 @@ class LiveEntitiesTest {
     void idsFarApartEachKeepTheirTime() {
         LiveEntities seen = new LiveEntities();
         for (long id = 1; id < 1_000_000; id += 99_991) {
-            seen.raiseVmLastSeen(id, id * 2);
+            seen.vmsLastSeen.raise(id, id * 2);
         }
         for (long id = 1; id < 1_000_000; id += 99_991) {
             assertEquals(id * 2, seen.vmLastSeen(id));
@@ -45,8 +45,8 @@ class LiveEntitiesTest {
     @Test
     void aHostsVmCountIsWhatTheWriterLastSet() {
         LiveEntities live = new LiveEntities();
-        live.setHostVmCount(4, 3);
-        live.setHostVmCount(4, 2);
+        live.hostsVmCount.set(4, 3);
+        live.hostsVmCount.set(4, 2);
         assertEquals(2, live.hostVmCount(4));
         assertEquals(0, live.hostVmCount(5));
     }
