@@ -19,6 +19,14 @@ record EntityReads(Inventory inventory, EntityLookup lookup, SeriesReader series
                 silentIntervals);
     }
 
+    /**
+     * The writer's live state, or on an instance without a writer (role api) the same facts from the
+     * latest state, which holds what every collector wrote.
+     */
+    LiveEntities sights() {
+        return live.loaded() || state == null ? live : LiveEntities.of(state);
+    }
+
     /** The reporting rule at the instant of a call. */
     Reporting.Rule reportingNow() {
         return new Reporting.Rule(silentIntervals, System.currentTimeMillis());

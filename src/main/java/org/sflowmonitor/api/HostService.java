@@ -42,15 +42,16 @@ final class HostService implements HostApi {
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(false, filter);
         Map<Long, Long> reportingVms = null;
         long until = Long.MAX_VALUE;
-        if (reads.live().loaded()) {
+        LiveEntities sights = reads.sights();
+        if (sights.loaded()) {
             List<Long> ids = rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
-            reportingVms = reportingVms(reads.live(), ids, rule);
-            until = vmsReportingUntil(reads.live(), rule);
+            reportingVms = reportingVms(sights, ids, rule);
+            until = vmsReportingUntil(sights, rule);
         }
         List<HostDescription> out = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             long id = ((Number) row.get("id")).longValue();
-            long lastSeen = Math.max(((Number) row.get("last_seen")).longValue(), reads.live().hostLastSeen(id));
+            long lastSeen = Math.max(((Number) row.get("last_seen")).longValue(), sights.hostLastSeen(id));
             Number interval = (Number) row.get("polling_interval");
             Reporting state = rule.of(lastSeen, interval);
             until = Math.min(until, rule.until(lastSeen, interval));
@@ -62,7 +63,7 @@ final class HostService implements HostApi {
                     (String) row.get("os_release"), (String) row.get("uuid"),
                     ((Number) row.get("first_seen")).longValue(), lastSeen, adapters.getOrDefault(id, List.of()),
                     reportingVms == null ? null : reportingVms.get(id),
-                    reportingVms == null ? null : reads.live().hostVmCount(id),
+                    reportingVms == null ? null : sights.hostVmCount(id),
                     interval == null ? null : interval.longValue(), state.reporting(), state.silentSince()));
         }
         return new SummaryRows.Rows<>(out, until);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.sflowmonitor.sflow.RecordNames;
 import org.sflowmonitor.store.EntityFilter;
+import org.sflowmonitor.store.LiveEntities;
 
 final class VirtService implements VirtApi {
 
@@ -42,9 +43,10 @@ final class VirtService implements VirtApi {
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(true, filter);
         List<VmDescription> out = new ArrayList<>();
         long until = Long.MAX_VALUE;
+        LiveEntities sights = reads.sights();
         for (Map<String, Object> row : rows) {
             long id = ((Number) row.get("id")).longValue();
-            long lastSeen = lastSeen(row);
+            long lastSeen = lastSeen(row, sights);
             Reporting now = rule.of(lastSeen, (Number) row.get("polling_interval"));
             until = Math.min(until, rule.until(lastSeen, (Number) row.get("polling_interval")));
             if (!Reporting.Rule.wanted(reporting, now)) {
@@ -60,10 +62,10 @@ final class VirtService implements VirtApi {
         return new SummaryRows.Rows<>(out, until);
     }
 
-    /** The VM's newest sight: the table's last_seen or, when newer, the writer's. */
-    private long lastSeen(Map<String, Object> row) {
+    /** The VM's newest sight: the table's last_seen or, when newer, the writer's (or the latest state's). */
+    private static long lastSeen(Map<String, Object> row, LiveEntities sights) {
         return Math.max(((Number) row.get("last_seen")).longValue(),
-                reads.live().vmLastSeen(((Number) row.get("id")).longValue()));
+                sights.vmLastSeen(((Number) row.get("id")).longValue()));
     }
 
     /**
@@ -114,6 +116,6 @@ final class VirtService implements VirtApi {
     private List<Map<String, Object>> fromTables(EntityFilter filter, List<String> fields, Boolean reporting) {
         Reporting.Rule rule = reads.reportingNow();
         return Summaries.summaries(reads.latest().vms(filter, Summaries.VM_COLUMNS), true, fields,
-                row -> rule.of(lastSeen(row), (Number) row.get("polling_interval")), reporting);
+                row -> rule.of(lastSeen(row, reads.live()), (Number) row.get("polling_interval")), reporting);
     }
 }

@@ -64,6 +64,31 @@ public final class LiveEntities {
         loaded = true;
     }
 
+    /**
+     * The same facts taken from the latest state (every node and VM with a sample in the latest
+     * tables, whichever collector wrote it), for an instance without a writer of its own (role
+     * api); not loaded while the state is not.
+     */
+    public static LiveEntities of(LatestState state) {
+        LiveEntities live = new LiveEntities();
+        if (!state.loaded()) {
+            return live;
+        }
+        EntityFilter all = new EntityFilter(null, null, null);
+        for (LatestState.Host h : state.hosts(all)) {
+            live.hostsLastSeen.set(h.id(), h.lastSeen());
+            Long interval = state.pollingInterval(h.id());
+            live.hostsPollingInterval.set(h.id(), interval == null ? 0 : interval);
+        }
+        for (LatestState.Vm v : state.vms(all)) {
+            live.vmsLastSeen.set(v.id(), v.lastSeen());
+            live.vmsHost.set(v.id(), v.nodeId());
+            live.hostsVmCount.set(v.nodeId(), live.hostsVmCount.get(v.nodeId()) + 1);
+        }
+        live.markLoaded();
+        return live;
+    }
+
     private interface IdValue {
         void accept(long id, long value);
     }

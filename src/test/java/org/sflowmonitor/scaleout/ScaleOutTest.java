@@ -186,6 +186,22 @@ class ScaleOutTest {
         }
     }
 
+    @Test
+    void theApiInstanceCountsTheVmsOfANodeACollectorReceives() throws Exception {
+        TestDatabase database = PostgresServer.newDatabase();
+        try (Deployment d = deploy(database)) {
+            send(d.a(), List.of(node("10.1.0.1", 1), vm("10.1.0.1", 2)));
+
+            JsonNode hosts = d.api().api().awaitResult("host.description", "{\"ip\":\"10.1.0.1\"}",
+                    r -> r.size() == 1 && r.get(0).path("vm_count_seen").asLong() == 1, PATIENCE);
+            assertEquals(1, hosts.get(0).path("vm_count_seen").asLong(), hosts.toString());
+            assertTrue(hosts.get(0).path("vm_count").isNumber(), hosts.toString());
+            JsonNode vms = d.api().api().call("virt.description", "{}").path("result");
+            assertTrue(vms.get(0).path("last_seen").asLong() >= hosts.get(0).path("last_seen").asLong(),
+                    vms.toString());
+        }
+    }
+
     /**
      * Sends one node sample per agent and round to its collector, rounds 20 ms apart, from one
      * socket per collector (as hsflowd sends from one port); counts what it sent per collector.
