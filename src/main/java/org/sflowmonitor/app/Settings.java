@@ -68,7 +68,7 @@ public record Settings(Role role, String instanceId, int heartbeatSeconds, int s
         checkJdbcUrl(dbUrl);
         return new Settings(
                 Role.parse(raw.apply(Setting.ROLE)),
-                raw.apply(Setting.INSTANCE_ID),
+                checkInstanceId(raw.apply(Setting.INSTANCE_ID)),
                 number.applyAsInt(Setting.HEARTBEAT_SECONDS),
                 number.applyAsInt(Setting.SFLOW_PORT),
                 parseBind(raw.apply(Setting.SFLOW_BIND)),
@@ -157,6 +157,14 @@ public record Settings(Role role, String instanceId, int heartbeatSeconds, int s
             throw new InvalidSettingException(Setting.ROLLUP_TIERS, value, e.getMessage()
                     + "; expected width:retention pairs such as 5m:90d,1h:730d");
         }
+    }
+
+    /** The heartbeat row's key (V6: VARCHAR(255)); too long a name would fail every heartbeat instead of the start. */
+    private static String checkInstanceId(String id) {
+        if (id.length() > 255) {
+            throw new InvalidSettingException(Setting.INSTANCE_ID, id, "at most 255 characters");
+        }
+        return id;
     }
 
     private static void checkJdbcUrl(String url) {

@@ -48,6 +48,15 @@ class SettingsTest {
         assertEquals("setting role = 'writer' is invalid: one of collector, api, both", e.getMessage());
     }
 
+    @Test
+    void anInstanceIdLongerThanItsHeartbeatColumnIsRefusedAtStart() {
+        String id = "c".repeat(256);
+        Settings.InvalidSettingException e = assertThrows(Settings.InvalidSettingException.class,
+                () -> load(Map.of("instance.id", id), Map.of(), Map.of()));
+        assertEquals("setting instance.id = '" + id + "' is invalid: at most 255 characters", e.getMessage());
+        assertEquals("c".repeat(255), load(Map.of("instance.id", "c".repeat(255)), Map.of(), Map.of()).instanceId());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "5m:90d,7m:1y | '1y' is not a duration",
