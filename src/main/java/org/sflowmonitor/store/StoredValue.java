@@ -1,6 +1,8 @@
 package org.sflowmonitor.store;
 
 import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /**
  * A sample column's value held in a long, as {@link LatestState} keeps it ({@link Counters#UNKNOWN}
@@ -24,6 +26,22 @@ final class StoredValue {
             case LOAD -> (float) Double.longBitsToDouble(value);
             case TEXT -> throw new IllegalArgumentException("a text is not kept as a number");
         };
+    }
+
+    /** Binds the stored value as the column's kind stores it: NULL for {@link Counters#UNKNOWN}. */
+    static void bind(PreparedStatement ps, int index, Column.Kind kind, long value) throws SQLException {
+        if (value == Counters.UNKNOWN) {
+            ps.setNull(index, kind.sqlType());
+            return;
+        }
+        switch (kind) {
+            case KEY -> ps.setLong(index, value);
+            case U32 -> SqlValues.u32(ps, index, value);
+            case U64 -> SqlValues.u64(ps, index, value);
+            case PERCENTAGE -> SqlValues.percentage(ps, index, (int) value);
+            case LOAD -> SqlValues.load(ps, index, (float) Double.longBitsToDouble(value));
+            case TEXT -> throw new IllegalArgumentException("a text is not kept as a number");
+        }
     }
 
     /** The stored value of what a read of the column gave ({@link Queries#value}). */
