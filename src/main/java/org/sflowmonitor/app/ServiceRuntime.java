@@ -1,6 +1,8 @@
 package org.sflowmonitor.app;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -65,34 +67,38 @@ public final class ServiceRuntime implements AutoCloseable {
         Database db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.dataDir(),
                 8);
         long startedAt = System.currentTimeMillis();
-        BatchWriter writer = null;
-        Retention retention = null;
-        RollupJob rollups = null;
-        SflowListener listener = null;
-        LatestRefresh latestRefresh = null;
-        HeartbeatWriter heartbeat = null;
-        PushHub push = null;
+        Deque<AutoCloseable> started = new ArrayDeque<>(); // closed last started first when the start fails
+        started.push(db);
         try {
             IngestStats stats = new IngestStats(MAX_TRACKED_AGENTS);
+            BatchWriter writer = null;
+            Retention retention = null;
+            SflowListener listener = null;
+            HeartbeatWriter heartbeat = null;
             // an API-only instance keeps the job unstarted: the series methods read its tiers
-            rollups = new RollupJob(db.dataSource(), settings.rollupTiers(),
+            RollupJob rollups = new RollupJob(db.dataSource(), settings.rollupTiers(),
                     TimeUnit.DAYS.toMillis(settings.retentionDays()), System::currentTimeMillis,
                     RollupJob.graceFor(settings.rollupTiers()));
+            started.push(rollups);
             if (settings.role().collects()) {
                 rollups.start();
                 writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
                         settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax()),
                         rollups).start();
+                started.push(writer);
                 retention = new Retention(db.dataSource(), settings.retentionDays(), writer.latestState()).start();
+                started.push(retention);
                 DatagramProcessor processor = new DatagramProcessor(stats, writer, settings.agentMaxVms());
                 listener = SflowListener.start(new SflowListener.Config(settings.sflowBind(),
                         settings.sflowPort(), settings.sflowReceiveBuffer(), settings.sflowChannels(),
                         settings.agentsAllow()), processor);
+                started.push(listener);
                 heartbeat = new HeartbeatWriter(db.dataSource(), CollectorIdentity.of(settings, listener.port(),
                         startedAt), CollectorIdentity.counters(stats, writer), settings.rollupTiers().isEmpty() ? null
                         : "another collector writes into this database: with several collectors the rollups are not"
                         + " right (each collector's rollup job replaces every entity's buckets with what it received"
                         + " itself); set rollup.tiers= (empty) on every instance (docs/scale-out.md)").start();
+                started.push(heartbeat);
             }
             PushStats pushStats = new PushStats();
             Queries queries = new Queries(db, settings.dbQueryTimeoutSeconds());
@@ -103,17 +109,20 @@ public final class ServiceRuntime implements AutoCloseable {
                     settings.apiMaxBatch(), settings.apiMaxLimit(), Version.get(), settings.silentIntervals(),
                     (long) settings.apiAnswerCacheMb() << 20);
             LatestState latestState = writer == null ? new LatestState() : writer.latestState();
-            if (settings.role().answers()) {
-                latestRefresh = LatestRefresh.startIfShared(db.dataSource(), latestState, writer != null);
+            LatestRefresh latestRefresh = settings.role().answers()
+                    ? LatestRefresh.startIfShared(db.dataSource(), latestState, writer != null) : null;
+            if (latestRefresh != null) {
+                started.push(latestRefresh);
             }
             Api api = settings.role().answers() ? Api.create(queries, sources, apiConfig, latestState)
                     : Api.createForCollector(queries, sources, apiConfig);
             Metrics metrics = writer == null ? null : new Metrics(new MetricsSources(writer, stats, db),
                     new MetricsConfig(settings.apiToken(), settings.metricsGroupSize(), settings.silentIntervals()));
             // without a writer there is no commit to wait for: every round looks for changed answers
-            push = PushHub.start(api, writer == null ? () -> System.currentTimeMillis() / 1000 : writer::commits,
+            PushHub push = PushHub.start(api, writer == null ? () -> System.currentTimeMillis() / 1000 : writer::commits,
                     writer == null ? () -> 0L : writer::lastCommitAt, pushStats, new PushHub.Limits(settings.pushMaxConnections(), settings.pushMaxSubscriptions(),
                             settings.pushMaxBufferBytes(), settings.apiMaxBodyBytes()), ServiceThreads.PREFIX);
+            started.push(push);
             LOG.info("sflow-monitor " + Version.get() + " started as " + settings.role().key() + ": "
                     + (listener == null ? "no sFlow listener" : "sFlow on UDP port " + listener.port() + " ("
                     + listener.transport() + ", receive buffer " + listener.grantedReceiveBuffer() + " bytes), "
@@ -122,28 +131,13 @@ public final class ServiceRuntime implements AutoCloseable {
                     : new Collecting(writer, retention, rollups, listener, heartbeat), api, metrics, push,
                     latestRefresh);
         } catch (Exception | Error e) {
-            if (latestRefresh != null) {
-                latestRefresh.close();
+            for (AutoCloseable part : started) {
+                try {
+                    part.close();
+                } catch (Exception | Error closing) {
+                    e.addSuppressed(closing);
+                }
             }
-            if (push != null) {
-                push.close();
-            }
-            if (heartbeat != null) {
-                heartbeat.close();
-            }
-            if (listener != null) {
-                listener.close();
-            }
-            if (retention != null) {
-                retention.close();
-            }
-            if (writer != null) {
-                writer.close();
-            }
-            if (rollups != null) {
-                rollups.close();
-            }
-            db.close();
             throw e;
         }
     }

@@ -1,6 +1,5 @@
 package org.sflowmonitor.store;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.function.Function;
@@ -52,7 +51,8 @@ sealed interface Column<R> {
      */
     long rollupValue(R record);
 
-    void bind(PreparedStatement ps, int index, R record) throws SQLException;
+    /** Adds the record's value, NULL for its "unknown" sentinel. */
+    void bind(Parameters params, R record) throws SQLException;
 
     static <R> Column<R> key(String name, ToLongFunction<R> value) {
         return new Whole<>(name, Kind.KEY, Rollup.NONE, value);
@@ -104,13 +104,13 @@ sealed interface Column<R> {
         }
 
         @Override
-        public void bind(PreparedStatement ps, int index, R record) throws SQLException {
+        public void bind(Parameters params, R record) throws SQLException {
             long v = value.applyAsLong(record);
             switch (kind) {
-                case KEY -> ps.setLong(index, v);
-                case U32 -> SqlValues.u32(ps, index, v);
-                case U64 -> SqlValues.u64(ps, index, v);
-                case PERCENTAGE -> SqlValues.percentage(ps, index, (int) v);
+                case KEY -> params.add(v);
+                case U32 -> params.u32(v);
+                case U64 -> params.u64(v);
+                case PERCENTAGE -> params.percentage((int) v);
                 default -> throw new IllegalStateException(kind + " is not a whole number");
             }
         }
@@ -135,8 +135,8 @@ sealed interface Column<R> {
         }
 
         @Override
-        public void bind(PreparedStatement ps, int index, R record) throws SQLException {
-            SqlValues.load(ps, index, (float) value.applyAsDouble(record));
+        public void bind(Parameters params, R record) throws SQLException {
+            params.load((float) value.applyAsDouble(record));
         }
     }
 
@@ -158,8 +158,8 @@ sealed interface Column<R> {
         }
 
         @Override
-        public void bind(PreparedStatement ps, int index, R record) throws SQLException {
-            SqlValues.text(ps, index, SqlValues.text(value.apply(record), maxLength));
+        public void bind(Parameters params, R record) throws SQLException {
+            params.add(SqlValues.text(value.apply(record), maxLength));
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.sflowmonitor.store;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
@@ -58,18 +57,16 @@ record ColumnGroup<S, R>(Class<R> type, Function<S, R> record, List<Column<R>> c
         };
     }
 
-    /** Binds the columns from parameter {@code index} on; returns the next parameter's index. */
-    int bind(PreparedStatement ps, int index, S sample) throws SQLException {
+    /** Adds the columns' values, NULLs when the sample lacks the record. */
+    void bind(Parameters params, S sample) throws SQLException {
         R r = record.apply(sample);
-        int at = index;
         for (int i = 0; i < columns.size(); i++) {
             Column<R> c = columns.get(i);
             if (r == null) {
-                ps.setNull(at++, c.kind().sqlType());
+                params.addNull(c.kind().sqlType());
             } else {
-                c.bind(ps, at++, r);
+                c.bind(params, r);
             }
         }
-        return at;
     }
 }

@@ -109,8 +109,9 @@ public final class DataCopy {
                         + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
                 try (PreparedStatement write = target.prepareStatement(insert)) {
                     while (rs.next()) {
+                        Parameters row = Parameters.of(write);
                         for (int i = 1; i <= n; i++) {
-                            write.setObject(i, rs.getObject(i));
+                            row.addObject(rs.getObject(i));
                         }
                         write.addBatch();
                         if (++rows % BATCH == 0) {

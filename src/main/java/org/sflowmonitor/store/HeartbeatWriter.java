@@ -23,9 +23,7 @@ public final class HeartbeatWriter implements AutoCloseable {
     private final Supplier<Map<String, Long>> counters;
     private final String notAloneWarning;
     private boolean warnedNotAlone;
-    private final Thread thread;
-    private final Object lock = new Object();
-    private boolean running = true;
+    private final PeriodicThread thread;
     private boolean failing;
 
     /**
@@ -38,8 +36,7 @@ public final class HeartbeatWriter implements AutoCloseable {
         this.me = me;
         this.counters = counters;
         this.notAloneWarning = notAloneWarning;
-        this.thread = new Thread(this::run, "sflow-heartbeat");
-        this.thread.setDaemon(true);
+        this.thread = new PeriodicThread("sflow-heartbeat", 0, me.intervalMillis(), () -> beat(null));
     }
 
     public HeartbeatWriter start() {
@@ -49,30 +46,6 @@ public final class HeartbeatWriter implements AutoCloseable {
 
     public Heartbeats.Instance instance() {
         return me;
-    }
-
-    private void run() {
-        while (true) {
-            synchronized (lock) {
-                if (!running) {
-                    return;
-                }
-            }
-            beat(null);
-            synchronized (lock) {
-                long until = System.currentTimeMillis() + me.intervalMillis();
-                try {
-                    long left = me.intervalMillis();
-                    while (running && left > 0) {
-                        lock.wait(left);
-                        left = until - System.currentTimeMillis();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     private void beat(Long stoppedAt) {
@@ -101,15 +74,7 @@ public final class HeartbeatWriter implements AutoCloseable {
     /** Stops the beats and writes the last one, with the time of the stop and the final counters. */
     @Override
     public void close() {
-        synchronized (lock) {
-            running = false;
-            lock.notifyAll();
-        }
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop(10_000);
         beat(System.currentTimeMillis());
     }
 }

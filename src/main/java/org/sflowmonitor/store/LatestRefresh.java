@@ -25,9 +25,7 @@ public final class LatestRefresh implements AutoCloseable {
 
     private final DataSource dataSource;
     private final LatestState state;
-    private final Thread thread;
-    private final Object lock = new Object();
-    private volatile boolean running = true;
+    private final PeriodicThread thread;
     /** The snapshot xmin (64-bit transaction id) of the last read on PostgreSQL; null before the first. */
     private Long since;
 
@@ -35,8 +33,7 @@ public final class LatestRefresh implements AutoCloseable {
     LatestRefresh(DataSource dataSource, LatestState state) {
         this.dataSource = dataSource;
         this.state = state;
-        this.thread = new Thread(this::run, "sflow-latest-refresh");
-        this.thread.setDaemon(true);
+        this.thread = new PeriodicThread("sflow-latest-refresh", 0, PERIOD_MILLIS, this::refresh);
     }
 
     /**
@@ -59,21 +56,11 @@ public final class LatestRefresh implements AutoCloseable {
         return refresh;
     }
 
-    private void run() {
-        while (running) {
-            try (Connection c = dataSource.getConnection()) {
-                refreshOnce(c);
-            } catch (SQLException | RuntimeException e) {
-                LOG.log(Level.FINE, "refreshing the latest state failed; next try in " + PERIOD_MILLIS + " ms", e);
-            }
-            synchronized (lock) {
-                try {
-                    lock.wait(PERIOD_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    private void refresh() {
+        try (Connection c = dataSource.getConnection()) {
+            refreshOnce(c);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "refreshing the latest state failed; next try in " + PERIOD_MILLIS + " ms", e);
         }
     }
 
@@ -96,14 +83,6 @@ public final class LatestRefresh implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        synchronized (lock) {
-            lock.notifyAll();
-        }
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop(10_000);
     }
 }

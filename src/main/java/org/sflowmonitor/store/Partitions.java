@@ -133,7 +133,7 @@ final class Partitions {
         for (SampleTable table : SampleTable.values()) {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table.table() + DEFAULT_SUFFIX
                     + " WHERE ts < ?")) {
-                delete.setLong(1, cutoff);
+                Parameters.of(delete).add(cutoff);
                 rows += delete.executeUpdate();
             }
             for (String[] partition : partitions(c, table.table())) {
@@ -181,7 +181,7 @@ final class Partitions {
     private static List<String[]> partitions(Connection c, String table) throws SQLException {
         List<String[]> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(LIST)) {
-            ps.setString(1, table);
+            Parameters.of(ps).add(table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new String[] {rs.getString(1), rs.getString(2)});

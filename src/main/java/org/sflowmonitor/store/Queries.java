@@ -98,8 +98,9 @@ public final class Queries {
         }
         try (c; PreparedStatement ps = c.prepareStatement(sql);
              Database.Deadline deadline = db.deadline(ps, timeoutSeconds)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
+            Parameters bound = Parameters.of(ps);
+            for (Object p : params) {
+                bound.addObject(p);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 return result.read(rs);

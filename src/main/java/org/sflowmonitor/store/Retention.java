@@ -19,8 +19,7 @@ import javax.sql.DataSource;
  * deletes at most {@link #STEP_MILLIS} of one entity's history per statement (found through
  * the (entity, ts) indexes), committing each, and rests as long as it worked, so ingest keeps
  * most of the machine. Plain SQL, no LIMIT on DELETE (PostgreSQL has none). Hosts and VMs
- * themselves are kept: the writer holds their ids. Like the writer, the thread is never
- * interrupted (H2 closes its file on an interrupt during I/O).
+ * themselves are kept: the writer holds their ids.
  */
 public final class Retention implements AutoCloseable {
 
@@ -50,9 +49,7 @@ public final class Retention implements AutoCloseable {
     private final DataSource dataSource;
     private final long retentionMillis;
     private final LatestState latest;
-    private final Thread thread;
-    private final Object lock = new Object();
-    private volatile boolean running = true;
+    private final PeriodicThread thread;
 
     public Retention(DataSource dataSource, int retentionDays) {
         this(dataSource, retentionDays, null);
@@ -63,8 +60,7 @@ public final class Retention implements AutoCloseable {
         this.dataSource = dataSource;
         this.latest = latest;
         this.retentionMillis = TimeUnit.DAYS.toMillis(retentionDays);
-        this.thread = new Thread(this::run, "sflow-retention");
-        this.thread.setDaemon(true);
+        this.thread = new PeriodicThread("sflow-retention", FIRST_PASS_DELAY_MILLIS, PASS_INTERVAL_MILLIS, this::pass);
     }
 
     public Retention start() {
@@ -72,20 +68,16 @@ public final class Retention implements AutoCloseable {
         return this;
     }
 
-    private void run() {
-        rest(FIRST_PASS_DELAY_MILLIS);
-        while (running) {
-            try {
-                long deleted = deleteOlderThan(System.currentTimeMillis() - retentionMillis);
-                if (deleted > 0) {
-                    LOG.info("retention: deleted " + deleted + " samples older than " + retentionMillis / 86_400_000L
-                            + " days");
-                }
-            } catch (SQLException e) {
-                LOG.log(Level.WARNING, "retention pass failed; next try in " + PASS_INTERVAL_MILLIS / 60_000
-                        + " minutes", e);
+    private void pass() {
+        try {
+            long deleted = deleteOlderThan(System.currentTimeMillis() - retentionMillis);
+            if (deleted > 0) {
+                LOG.info("retention: deleted " + deleted + " samples older than " + retentionMillis / 86_400_000L
+                        + " days");
             }
-            rest(PASS_INTERVAL_MILLIS);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "retention pass failed; next try in " + PASS_INTERVAL_MILLIS / 60_000
+                    + " minutes", e);
         }
     }
 
@@ -106,7 +98,7 @@ public final class Retention implements AutoCloseable {
                 long[] ids = ids(c, target.entities(), cutoff);
                 try (PreparedStatement oldest = c.prepareStatement(target.oldest());
                      PreparedStatement delete = c.prepareStatement(target.delete())) {
-                    for (int i = 0; i < ids.length && running; i++) {
+                    for (int i = 0; i < ids.length && thread.running(); i++) {
                         deleted += deleteOlderThan(c, oldest, delete, ids[i], cutoff);
                     }
                 }
@@ -135,7 +127,7 @@ public final class Retention implements AutoCloseable {
     private long deleteOlderThan(Connection c, PreparedStatement oldest, PreparedStatement delete, long id,
                                  long cutoff) throws SQLException {
         long deleted = 0;
-        while (running) {
+        while (thread.running()) {
             Parameters.of(oldest).add(id);
             long from;
             try (ResultSet rs = oldest.executeQuery()) {
@@ -150,7 +142,7 @@ public final class Retention implements AutoCloseable {
             Parameters.of(delete).add(id).add(Math.min(cutoff, from + STEP_MILLIS));
             deleted += delete.executeUpdate();
             c.commit();
-            rest(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            thread.rest(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
         return deleted;
     }
@@ -177,32 +169,9 @@ public final class Retention implements AutoCloseable {
         }
     }
 
-    private void rest(long millis) {
-        if (millis <= 0) {
-            return;
-        }
-        synchronized (lock) {
-            if (running) {
-                try {
-                    lock.wait(millis);
-                } catch (InterruptedException e) {
-                    // not ours to keep: see the class comment
-                }
-            }
-        }
-    }
-
     /** Stops after the current statement; returns once the thread has ended. */
     @Override
     public void close() {
-        running = false;
-        synchronized (lock) {
-            lock.notifyAll();
-        }
-        try {
-            thread.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop(30_000);
     }
 }

@@ -104,26 +104,20 @@ final class SampleLayout<S> {
 
     void bind(PreparedStatement ps, long id, S sample) throws SQLException {
         checkIds(1);
-        int at = 1;
-        ps.setLong(at++, id);
-        bindSample(ps, at, sample);
+        bindSample(Parameters.of(ps).add(id), sample);
     }
 
     void bind(PreparedStatement ps, long id, long secondId, S sample) throws SQLException {
         checkIds(2);
-        int at = 1;
-        ps.setLong(at++, id);
-        ps.setLong(at++, secondId);
-        bindSample(ps, at, sample);
+        bindSample(Parameters.of(ps).add(id).add(secondId), sample);
     }
 
-    private void bindSample(PreparedStatement ps, int index, S sample) throws SQLException {
-        int at = index;
+    private void bindSample(Parameters params, S sample) throws SQLException {
         for (int i = 0; i < sampleColumns.size(); i++) {
-            sampleColumns.get(i).bind(ps, at++, sample);
+            sampleColumns.get(i).bind(params, sample);
         }
         for (int i = 0; i < groups.size(); i++) {
-            at = groups.get(i).bind(ps, at, sample);
+            groups.get(i).bind(params, sample);
         }
     }
 
