@@ -3,7 +3,6 @@ package org.sflowmonitor.store;
 import java.sql.JDBCType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -111,22 +110,22 @@ enum LatestTable {
         if (key.size() != 1) {
             throw new IllegalStateException(table + " is keyed by " + key + ", not one id");
         }
-        ps.setLong(1, id);
-        bindSample(ps, 2, newest);
-        bindSample(ps, 2 + values.size(), previous);
+        Parameters params = Parameters.of(ps).add(id);
+        bindSample(params, newest);
+        bindSample(params, previous);
     }
 
-    private void bindSample(PreparedStatement ps, int first, LatestState.Sample s) throws SQLException {
+    private void bindSample(Parameters params, LatestState.Sample s) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             if (s == null) {
-                ps.setNull(first + i, kinds[i] == Column.Kind.KEY ? Types.BIGINT : kinds[i].sqlType());
+                params.addNull(kinds[i].sqlType());
             } else {
                 long value = switch (sources[i]) {
                     case FROM_TS -> s.ts();
                     case FROM_HOST_ID -> s.hostId();
                     default -> s.values()[sources[i]];
                 };
-                StoredValue.bind(ps, first + i, kinds[i], value);
+                StoredValue.bind(params, kinds[i], value);
             }
         }
     }

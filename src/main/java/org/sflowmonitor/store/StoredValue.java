@@ -1,7 +1,6 @@
 package org.sflowmonitor.store;
 
 import java.math.BigInteger;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -28,18 +27,18 @@ final class StoredValue {
         };
     }
 
-    /** Binds the stored value as the column's kind stores it: NULL for {@link Counters#UNKNOWN}. */
-    static void bind(PreparedStatement ps, int index, Column.Kind kind, long value) throws SQLException {
+    /** Adds the stored value as the column's kind stores it: NULL for {@link Counters#UNKNOWN}. */
+    static void bind(Parameters params, Column.Kind kind, long value) throws SQLException {
         if (value == Counters.UNKNOWN) {
-            ps.setNull(index, kind.sqlType());
+            params.addNull(kind.sqlType());
             return;
         }
         switch (kind) {
-            case KEY -> ps.setLong(index, value);
-            case U32 -> SqlValues.u32(ps, index, value);
-            case U64 -> SqlValues.u64(ps, index, value);
-            case PERCENTAGE -> SqlValues.percentage(ps, index, (int) value);
-            case LOAD -> SqlValues.load(ps, index, (float) Double.longBitsToDouble(value));
+            case KEY -> params.add(value);
+            case U32 -> params.u32(value);
+            case U64 -> params.u64(value);
+            case PERCENTAGE -> params.percentage((int) value);
+            case LOAD -> params.load((float) Double.longBitsToDouble(value));
             case TEXT -> throw new IllegalArgumentException("a text is not kept as a number");
         }
     }
