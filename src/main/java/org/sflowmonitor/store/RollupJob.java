@@ -24,6 +24,10 @@ import org.sflowmonitor.ingest.EntitySample;
  * is computed from the raw samples instead, entity by entity through the (entity, ts) indexes;
  * that is also how the buckets of a downtime are caught up, as far as raw samples remain. Each
  * coarser tier is merged from the finer tier's rows once the finer tier has closed its bucket.
+ * Rows go to the database in batches as they are computed, and between batches the job folds in
+ * what the writer committed meanwhile: a long piece (a close of a million entities, a catch-up)
+ * neither holds its rows in memory nor lets the queue overflow, which would cost the next
+ * buckets a computation from raw samples, and so on.
  * Progress ({@code rollup_progress}) is written in the transaction of the rows, so a restart
  * resumes where the last commit left. Tiers keep their own retention. Like the writer, the
  * thread is never interrupted (H2 closes its file on an interrupt during I/O): it stops within
@@ -181,14 +185,11 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         if (tiers.isEmpty()) {
             return false;
         }
-        RollupMemory.Batch b;
-        while ((b = queue.poll()) != null) {
-            feed(b);
-        }
+        drain();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                boolean worked = schedule.next(c, now);
+                boolean worked = schedule.next(c, now, this::drain);
                 closedSnapshot = schedule.closedUntil();
                 return worked;
             } catch (SQLException | RuntimeException e) {
@@ -203,6 +204,14 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
     void runUntilIdle(long now) throws SQLException {
         while (step(now)) {
             // next piece
+        }
+    }
+
+    /** Folds in what the writer committed so far: before each piece of work, and during a long one. */
+    private void drain() {
+        RollupMemory.Batch b;
+        while ((b = queue.poll()) != null) {
+            feed(b);
         }
     }
 

@@ -53,7 +53,6 @@ final class RollupLayout<S> {
     private final String delete;
     private final String finer;
     private final String raw;
-    private final String entities;
 
     @SafeVarargs
     RollupLayout(String table, SampleLayout<S> samples, String entityTable, List<String> keys, boolean hostColumn,
@@ -98,7 +97,6 @@ final class RollupLayout<S> {
                 + String.join(", ", rolled.stream().map(Column::name).toList()) + " FROM " + samples.table()
                 + " WHERE " + keys.get(0) + " = ? AND ts >= ? AND ts < ? ORDER BY "
                 + (keys.size() > 1 ? keys.get(1) + ", " : "") + "ts";
-        this.entities = "SELECT id FROM " + entityTable + " WHERE first_seen < ? ORDER BY id";
     }
 
     private int columnIndex(String name) {
@@ -167,11 +165,6 @@ final class RollupLayout<S> {
     /** One entity's raw samples in a time range: host_id, ts, ifIndex or 0, the rolled-up columns. */
     String raw() {
         return raw;
-    }
-
-    /** The ids of the entities that may have samples before an instant. */
-    String entities() {
-        return entities;
     }
 
     String entityTable() {

@@ -25,11 +25,16 @@ final class RollupSchedule {
     private final long graceMillis;
     private final RollupMemory memory;
     private final long[] closedUntil;
+    /** While the finest tier's buckets up to here are being written: samples before it are late. */
+    private long writing = Long.MIN_VALUE;
+    private final CatchUpEntities catchUp;
     private final AtomicLong[] rowsWritten;
     private boolean loaded;
     private long nextRetentionAt;
     /** The earliest late sample whose buckets are to be computed again; Long.MAX_VALUE: none. */
     private long rewindTo = Long.MAX_VALUE;
+    /** How many batches brought late samples: one folded in during a piece keeps its rewind for the next. */
+    private long lateBatches;
 
     /** @param tiers at least one, finest first; {@code now} when the job starts */
     RollupSchedule(List<RollupTier> tiers, long rawRetentionMillis, long graceMillis, long now) {
@@ -37,6 +42,7 @@ final class RollupSchedule {
         this.rawRetentionMillis = rawRetentionMillis;
         this.graceMillis = graceMillis;
         this.memory = new RollupMemory(tiers.get(0).widthMillis(), now);
+        this.catchUp = new CatchUpEntities(graceMillis);
         this.closedUntil = new long[tiers.size()];
         this.rowsWritten = new AtomicLong[tiers.size()];
         for (int i = 0; i < rowsWritten.length; i++) {
@@ -52,9 +58,10 @@ final class RollupSchedule {
      * buckets up to the latest.
      */
     int fold(RollupMemory.Batch batch) {
-        RollupMemory.Late late = memory.feed(batch, loaded ? closedUntil[0] : Long.MIN_VALUE);
+        RollupMemory.Late late = memory.feed(batch, loaded ? Math.max(closedUntil[0], writing) : Long.MIN_VALUE);
         if (late.count > 0) {
             rewindTo = Math.min(rewindTo, late.earliest);
+            lateBatches++;
             lost(late.latest);
         }
         return late.count;
@@ -66,18 +73,23 @@ final class RollupSchedule {
         memory.completeFrom(EntityRollup.bucketStart(ts + RollupJob.LOOKBACK_MILLIS, width) + width);
     }
 
-    /** Does the next piece of due work in {@code c}; returns whether there was any. */
-    boolean next(Connection c, long now) throws SQLException {
+    /**
+     * Does the next piece of due work in {@code c}; returns whether there was any. A long piece
+     * (a close of many entities, a catch-up) runs {@code between} every so often, which may
+     * {@link #fold} what the writer committed meanwhile.
+     */
+    boolean next(Connection c, long now, Runnable between) throws SQLException {
         if (!loaded) {
             load(c, now);
         }
         rewind(now);
         boolean rewound = rewindTo != Long.MAX_VALUE;
-        boolean worked = closeFinest(c, now);
-        if (worked && rewound) {
+        long lateBefore = lateBatches;
+        boolean worked = closeFinest(c, now, between);
+        if (worked && rewound && lateBatches == lateBefore) {
             rewindTo = Long.MAX_VALUE; // kept until a write from there succeeded; a failed one reloads the progress
         }
-        return worked || mergeCoarser(c) || retention(c, now);
+        return worked || mergeCoarser(c, between) || retention(c, now);
     }
 
     /**
@@ -134,7 +146,7 @@ final class RollupSchedule {
     }
 
     /** Closes the finest tier's buckets that are due: from memory, or a chunk of them from raw samples. */
-    private boolean closeFinest(Connection c, long now) throws SQLException {
+    private boolean closeFinest(Connection c, long now, Runnable between) throws SQLException {
         RollupTier tier = tiers.get(0);
         long width = tier.widthMillis();
         long due = EntityRollup.bucketStart(now - graceMillis, width);
@@ -142,27 +154,38 @@ final class RollupSchedule {
         if (from >= due) {
             return false;
         }
-        Map<RollupLayout<?>, List<Bucket>> rows = new IdentityHashMap<>();
         long till;
+        BucketSink.Source rows;
         if (from < memory.memoryFrom()) {
             till = Math.min(due, Math.min(memory.memoryFrom(), from + chunk(width)));
-            for (RollupLayout<?> layout : RollupRows.ALL) {
-                rows.put(layout, RollupSources.fromRaw(c, layout, width, Math.max(from, now - rawRetentionMillis),
-                        till));
-            }
+            long rawFrom = Math.max(from, now - rawRetentionMillis);
+            rows = (layout, sink) -> RollupSources.fromRaw(c, layout, width, rawFrom, till,
+                    catchUp.before(c, layout.entityTable(), till, now), sink, between);
         } else {
             till = due;
+            catchUp.clear();
+            Map<RollupLayout<?>, List<Bucket>> taken = new IdentityHashMap<>();
             for (RollupLayout<?> layout : RollupRows.ALL) {
-                rows.put(layout, memory.take(layout, from, till));
+                taken.put(layout, memory.take(layout, from, till));
             }
+            rows = (layout, sink) -> {
+                for (Bucket b : taken.remove(layout)) {
+                    sink.accept(b);
+                }
+            };
         }
-        write(c, 0, from, till, rows);
+        writing = till;
+        try {
+            write(c, 0, from, till, rows, between);
+        } finally {
+            writing = Long.MIN_VALUE;
+        }
         memory.forget(till, closedUntil[0]);
         return true;
     }
 
     /** Merges the due buckets (at most a chunk) of the first coarser tier that has some, from its finer tier's rows. */
-    private boolean mergeCoarser(Connection c) throws SQLException {
+    private boolean mergeCoarser(Connection c, Runnable between) throws SQLException {
         for (int k = 1; k < tiers.size(); k++) {
             long width = tiers.get(k).widthMillis();
             long due = EntityRollup.bucketStart(closedUntil[k - 1], width);
@@ -171,11 +194,9 @@ final class RollupSchedule {
                 continue;
             }
             long till = Math.min(due, from + chunk(width));
-            Map<RollupLayout<?>, List<Bucket>> rows = new IdentityHashMap<>();
-            for (RollupLayout<?> layout : RollupRows.ALL) {
-                rows.put(layout, RollupSources.merged(c, layout, tiers.get(k - 1).widthMillis(), width, from, till));
-            }
-            write(c, k, from, till, rows);
+            long finer = tiers.get(k - 1).widthMillis();
+            write(c, k, from, till, (layout, sink) -> RollupSources.merged(c, layout, finer, width, from, till, sink),
+                    between);
             return true;
         }
         return false;
@@ -187,9 +208,9 @@ final class RollupSchedule {
     }
 
     /** Replaces tier {@code k}'s buckets in [from, till) by {@code rows} and records the progress, in one transaction. */
-    private void write(Connection c, int k, long from, long till, Map<RollupLayout<?>, List<Bucket>> rows)
+    private void write(Connection c, int k, long from, long till, BucketSink.Source rows, Runnable between)
             throws SQLException {
-        long written = RollupStore.replace(c, tiers.get(k).widthMillis(), from, till, rows);
+        long written = RollupStore.replace(c, tiers.get(k).widthMillis(), from, till, rows, between);
         closedUntil[k] = till;
         rowsWritten[k].addAndGet(written);
     }

@@ -10,66 +10,67 @@ import java.util.List;
 /**
  * The buckets the job computes from the database: those of the finest tier from the raw
  * samples (catch-up), entity by entity through the (entity, ts) indexes, and those of a coarser
- * tier merged from the finer tier's rows. Both fold through {@link EntityRollup}, as memory does.
+ * tier merged from the finer tier's rows. Both fold through {@link EntityRollup}, as memory does,
+ * and hand each bucket to a sink as soon as it is complete.
  */
 final class RollupSources {
+
+    /** How many entities a catch-up reads between two calls of its {@code between}. */
+    private static final int ENTITIES_BETWEEN = 1_000;
 
     private RollupSources() {
     }
 
-    /** The buckets in [from, till) computed from raw samples, entity by entity. */
-    static List<Bucket> fromRaw(Connection c, RollupLayout<?> layout, long width, long from, long till)
-            throws SQLException {
-        List<Bucket> out = new ArrayList<>();
+    /**
+     * The buckets in [from, till) computed from the raw samples of the entities {@code ids},
+     * one entity after the other; {@code between} runs every {@value #ENTITIES_BETWEEN} entities.
+     */
+    static void fromRaw(Connection c, RollupLayout<?> layout, long width, long from, long till, long[] ids,
+                        BucketSink sink, Runnable between) throws SQLException {
         if (from >= till) {
-            return out;
-        }
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(layout.entities())) {
-            Parameters.of(ps).add(till);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
+            return;
         }
         try (PreparedStatement ps = c.prepareStatement(layout.raw())) {
-            for (long id : ids) {
+            for (int i = 0; i < ids.length; i++) {
+                long id = ids[i];
                 Parameters.of(ps).add(id).add(from - RollupJob.LOOKBACK_MILLIS).add(till);
                 List<SampleValues> run = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         SampleValues s = layout.readRaw(rs, id);
                         if (!run.isEmpty() && run.get(0).sub() != s.sub()) {
-                            out.addAll(bucketsOf(layout, width, from, run));
+                            bucketsOf(layout, width, from, run, sink);
                             run.clear();
                         }
                         run.add(s);
                     }
                 }
                 if (!run.isEmpty()) {
-                    out.addAll(bucketsOf(layout, width, from, run));
+                    bucketsOf(layout, width, from, run, sink);
+                }
+                if (i % ENTITIES_BETWEEN == ENTITIES_BETWEEN - 1) {
+                    between.run();
                 }
             }
         }
-        c.commit();
-        return out;
     }
 
     /** One entity's buckets from {@code from} on, the samples before it serving only for rates. */
-    private static List<Bucket> bucketsOf(RollupLayout<?> layout, long width, long from, List<SampleValues> run) {
+    private static void bucketsOf(RollupLayout<?> layout, long width, long from, List<SampleValues> run,
+                                  BucketSink sink) throws SQLException {
         SampleValues before = null;
         int first = 0;
         while (first < run.size() && run.get(first).ts() < from) {
             before = run.get(first++);
         }
-        return EntityRollup.buckets(layout, width, before, run.subList(first, run.size()));
+        for (Bucket b : EntityRollup.buckets(layout, width, before, run.subList(first, run.size()))) {
+            sink.accept(b);
+        }
     }
 
     /** The buckets of {@code width} in [from, till), each merged from the finer rows inside it. */
-    static List<Bucket> merged(Connection c, RollupLayout<?> layout, long finerWidth, long width, long from,
-                               long till) throws SQLException {
-        List<Bucket> out = new ArrayList<>();
+    static void merged(Connection c, RollupLayout<?> layout, long finerWidth, long width, long from, long till,
+                       BucketSink sink) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(layout.finer())) {
             Parameters.of(ps).add(finerWidth).add(from).add(till);
             List<Bucket> run = new ArrayList<>();
@@ -79,7 +80,7 @@ final class RollupSources {
                     Bucket b = layout.readBucket(rs);
                     long start = EntityRollup.bucketStart(b.start, width);
                     if (!run.isEmpty() && (run.get(0).id != b.id || run.get(0).sub != b.sub || runStart != start)) {
-                        out.add(EntityRollup.merge(layout, runStart, run));
+                        sink.accept(EntityRollup.merge(layout, runStart, run));
                         run.clear();
                     }
                     runStart = start;
@@ -87,10 +88,8 @@ final class RollupSources {
                 }
             }
             if (!run.isEmpty()) {
-                out.add(EntityRollup.merge(layout, runStart, run));
+                sink.accept(EntityRollup.merge(layout, runStart, run));
             }
         }
-        c.commit();
-        return out;
     }
 }

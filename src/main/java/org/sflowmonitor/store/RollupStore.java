@@ -32,11 +32,15 @@ final class RollupStore {
         return stored;
     }
 
+    /** How many rows an insert batch holds; {@code between} runs after each. */
+    private static final int ROWS_PER_BATCH = 1_000;
+
     /**
-     * Replaces the buckets of {@code width} in [from, till) by {@code rows} (per layout) and
-     * records the progress, in one transaction; returns the rows written.
+     * Replaces the buckets of {@code width} in [from, till) by those {@code source} computes (per
+     * layout) and records the progress, in one transaction; returns the rows written. The rows go
+     * to the database in batches as they come, {@code between} running after each batch.
      */
-    static long replace(Connection c, long width, long from, long till, Map<RollupLayout<?>, List<Bucket>> rows)
+    static long replace(Connection c, long width, long from, long till, BucketSink.Source source, Runnable between)
             throws SQLException {
         long written = 0;
         for (RollupLayout<?> layout : RollupRows.ALL) {
@@ -44,16 +48,20 @@ final class RollupStore {
                 Parameters.of(delete).add(width).add(from).add(till);
                 delete.executeUpdate();
             }
-            List<Bucket> buckets = rows.get(layout);
-            if (!buckets.isEmpty()) {
-                try (PreparedStatement insert = c.prepareStatement(layout.insert())) {
-                    for (Bucket b : buckets) {
-                        layout.bind(insert, width, b);
-                        insert.addBatch();
+            try (PreparedStatement insert = c.prepareStatement(layout.insert())) {
+                long[] pending = {0};
+                source.write(layout, b -> {
+                    layout.bind(insert, width, b);
+                    insert.addBatch();
+                    if (++pending[0] % ROWS_PER_BATCH == 0) {
+                        insert.executeBatch();
+                        between.run();
                     }
+                });
+                if (pending[0] % ROWS_PER_BATCH != 0) {
                     insert.executeBatch();
                 }
-                written += buckets.size();
+                written += pending[0];
             }
         }
         try (PreparedStatement update = c.prepareStatement(
