@@ -2,6 +2,12 @@
 // (by place and by agent), the writer's state, and every collector writing into the database
 // (their heartbeat rows). collector.status is read every few seconds. An instance of role api
 // has no ingest or writer of its own: its figures are the sums over the running collectors.
+// It polls instead of subscribing to /push: the push's rounds run only after the writer has
+// committed new samples, and this view matters most when nothing is being stored (a stalled or
+// failing writer, datagrams no longer arriving, losses piling up), when a subscription would fall
+// silent. collector.status reads counters in memory and one small table (the heartbeat rows), so
+// a call per open tab every few seconds costs next to nothing; its answer changes every time
+// (rates, times), so a subscription would save no bytes either.
 
 import { call } from '../api.js';
 import { h, clear, factList } from '../dom.js';

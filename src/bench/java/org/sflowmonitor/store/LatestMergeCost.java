@@ -23,7 +23,10 @@ import org.sflowmonitor.sflow.CounterRecord.VirtNetIo;
  * What keeping the newest two samples costs the writer per VM sample (issue 20), on an H2 file
  * database: the writer's JDBC work for rounds of every VM's sample in batches of 5,000 with one
  * commit each, first the sample table's INSERT alone, then the INSERT and the latest table's MERGE
- * (as WriterConnection writes them), then the in-memory {@link LatestState}'s part after the commit;
+ * (as WriterConnection writes them on PostgreSQL), then the INSERT and the H2 upsert of the VM's
+ * whole row from memory (as {@link LatestCheckpoint} writes it; here once per sample, where the
+ * checkpoint writes a row once per changed entity and interval), then the in-memory
+ * {@link LatestState}'s part after the commit;
  * one round of both first, to warm the JIT.
  * CPU seconds of the writing thread (H2's own background thread not included) and wall time.
  * Not a unit test. Run with:
@@ -37,6 +40,11 @@ public final class LatestMergeCost {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private record Vm(long id, long hostId, VmSample sample) {
+    }
+
+    /** How the latest table is written beside the INSERT. */
+    private enum Latest {
+        NONE, MERGE, UPSERT
     }
 
     private LatestMergeCost() {
@@ -64,9 +72,11 @@ public final class LatestMergeCost {
             List<Vm> vms = vms(db, vmsPerNode);
             try (Connection c = db.dataSource().getConnection()) {
                 c.setAutoCommit(false);
-                long ts = part("warm-up (both, not compared)", c, vms, 1, t0, true);
-                ts = part("INSERT only", c, vms, rounds, ts, false);
-                ts = part("INSERT + MERGE", c, vms, rounds, ts, true);
+                long ts = part("warm-up (all, not compared)", c, vms, 1, t0, Latest.MERGE);
+                ts = part("warm-up (all, not compared)", c, vms, 1, ts, Latest.UPSERT);
+                ts = part("INSERT only", c, vms, rounds, ts, Latest.NONE);
+                ts = part("INSERT + MERGE", c, vms, rounds, ts, Latest.MERGE);
+                ts = part("INSERT + checkpoint upsert", c, vms, rounds, ts, Latest.UPSERT);
                 inMemory(vms, rounds, ts);
             }
         }
@@ -87,10 +97,12 @@ public final class LatestMergeCost {
         return out;
     }
 
-    private static long part(String name, Connection c, List<Vm> vms, int rounds, long ts, boolean merge)
+    private static long part(String name, Connection c, List<Vm> vms, int rounds, long ts, Latest how)
             throws Exception {
         PreparedStatement insert = c.prepareStatement(SampleRows.VM_SAMPLE.insert());
-        PreparedStatement latest = c.prepareStatement(LatestTable.VM.merge());
+        PreparedStatement latest = c.prepareStatement(how == Latest.UPSERT ? LatestTable.VM.upsert()
+                : LatestTable.VM.merge());
+        boolean merge = how != Latest.NONE;
         long cpu = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
         long samples = 0;
@@ -102,8 +114,14 @@ public final class LatestMergeCost {
                 VmSample s = sample(vm, at, r);
                 SampleRows.VM_SAMPLE.bind(insert, vm.id(), vm.hostId(), s);
                 insert.addBatch();
-                if (merge) {
+                if (how == Latest.MERGE) {
                     SampleRows.VM_SAMPLE.bind(latest, vm.id(), vm.hostId(), s);
+                } else if (how == Latest.UPSERT) {
+                    LatestTable.VM.bindUpsert(latest, vm.id(), new LatestState.Sample(at, vm.hostId(),
+                            SampleRows.VM_SAMPLE.stored(s)), new LatestState.Sample(at - 20_000, vm.hostId(),
+                            SampleRows.VM_SAMPLE.stored(sample(vm, at - 20_000, r - 1))));
+                }
+                if (merge) {
                     latest.addBatch();
                 }
                 samples++;

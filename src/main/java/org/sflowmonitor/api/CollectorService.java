@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import org.sflowmonitor.ingest.AgentCounters;
 import org.sflowmonitor.ingest.AgentSenders;
 import org.sflowmonitor.ingest.IngestCounter;
@@ -17,19 +20,9 @@ import org.sflowmonitor.store.Queries;
 import org.sflowmonitor.store.QueryException;
 import org.sflowmonitor.store.RollupJob;
 
-final class CollectorService implements CollectorApi {
+record CollectorService(CollectorSources sources, Queries queries, String version) implements CollectorApi {
 
     private static final Logger LOG = Logger.getLogger(CollectorService.class.getName());
-
-    private final CollectorSources sources;
-    private final Queries queries;
-    private final String version;
-
-    CollectorService(CollectorSources sources, Queries queries, String version) {
-        this.sources = sources;
-        this.queries = queries;
-        this.version = version;
-    }
 
     @Override
     public Map<String, Object> status(String agent) {
@@ -73,13 +66,8 @@ final class CollectorService implements CollectorApi {
             }
         }
         status.put("agents", agents);
-        List<Map<String, Object>> conflicts = new ArrayList<>();
-        for (AgentSenders.Conflict c : sources.stats().senders().conflicts(now)) {
-            if (agent == null || agent.equals(c.agent())) {
-                conflicts.add(conflictRow(c));
-            }
-        }
-        status.put("conflicts", conflicts);
+        status.put("conflicts", sources.stats().senders().conflicts(now).stream()
+                .filter(c -> agent == null || agent.equals(c.agent())).map(ConflictRow::of).toList());
         return status;
     }
 
@@ -96,7 +84,7 @@ final class CollectorService implements CollectorApi {
     }
 
     /** Every collector's heartbeat row; null when the database cannot be read now (the writer shows why). */
-    private List<Map<String, Object>> collectors(long now) {
+    private List<CollectorRow> collectors(long now) {
         List<Heartbeats.Row> rows;
         try {
             rows = Heartbeats.read(queries);
@@ -104,53 +92,48 @@ final class CollectorService implements CollectorApi {
             LOG.log(Level.FINE, "collector.status could not read the heartbeats", e);
             return null;
         }
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<CollectorRow> out = new ArrayList<>();
         for (Heartbeats.Row r : rows) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("instance_id", r.instanceId());
-            row.put("host_name", r.hostName());
-            row.put("sflow_port", r.sflowPort());
-            row.put("version", r.version());
-            row.put("started_at", r.startedAt());
-            row.put("last_heartbeat", r.lastHeartbeat());
-            row.put("heartbeat_interval_ms", r.intervalMillis());
-            row.put("stopped_at", r.stoppedAt());
-            row.put("state", r.stoppedAt() != null ? "stopped"
+            out.add(new CollectorRow(r.instanceId(), r.hostName(), r.sflowPort(), r.version(), r.startedAt(),
+                    r.lastHeartbeat(), r.intervalMillis(), r.stoppedAt(), r.stoppedAt() != null ? "stopped"
                     // a missed beat may be a slow database; three say the collector is gone or cut off
-                    : now - r.lastHeartbeat() > 3 * r.intervalMillis() ? "silent" : "running");
-            row.put("counters", r.counters());
-            out.add(row);
+                    : now - r.lastHeartbeat() > 3 * r.intervalMillis() ? "silent" : "running", r.counters()));
         }
         return out;
     }
 
-    private static Map<String, Object> conflictRow(AgentSenders.Conflict c) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("agent", c.agent());
-        row.put("sub_agent_id", c.subAgentId());
-        row.put("sources", List.of(c.kept(), c.conflicting()));
-        row.put("kept", c.kept());
-        row.put("set_apart", c.conflicting());
-        row.put("since", c.since());
-        row.put("last_at", c.lastAt());
-        row.put("datagrams_set_apart", c.datagrams());
-        return row;
+    /** A collector's heartbeat row as collector.status shows it; state: running, silent or stopped. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record CollectorRow(String instanceId, String hostName, int sflowPort, String version, long startedAt,
+                        long lastHeartbeat, long heartbeatIntervalMs, Long stoppedAt, String state,
+                        Map<String, Long> counters) {
+    }
+
+    /** An agent address claimed by a second sender: the sender kept, the one set apart, since when and how much. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ConflictRow(String agent, long subAgentId, List<String> sources, String kept, String setApart, long since,
+                       long lastAt, long datagramsSetApart) {
+
+        static ConflictRow of(AgentSenders.Conflict c) {
+            return new ConflictRow(c.agent(), c.subAgentId(), List.of(c.kept(), c.conflicting()), c.kept(),
+                    c.conflicting(), c.since(), c.lastAt(), c.datagrams());
+        }
+    }
+
+    /** A rollup tier as collector.status shows it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record TierRow(String interval, long widthMs, long retentionMs, Long lastBucketClosed, Long lagMs,
+                   long rowsWritten) {
+
+        static TierRow of(RollupJob.TierStatus t) {
+            return new TierRow(t.interval(), t.widthMillis(), t.retentionMillis(), t.lastBucketClosed(),
+                    t.lagMillis(), t.rowsWritten());
+        }
     }
 
     private static Map<String, Object> rollups(RollupJob.Status s) {
         Map<String, Object> out = new LinkedHashMap<>();
-        List<Map<String, Object>> tiers = new ArrayList<>();
-        for (RollupJob.TierStatus t : s.tiers()) {
-            Map<String, Object> tier = new LinkedHashMap<>();
-            tier.put("interval", t.interval());
-            tier.put("width_ms", t.widthMillis());
-            tier.put("retention_ms", t.retentionMillis());
-            tier.put("last_bucket_closed", t.lastBucketClosed());
-            tier.put("lag_ms", t.lagMillis());
-            tier.put("rows_written", t.rowsWritten());
-            tiers.add(tier);
-        }
-        out.put("tiers", tiers);
+        out.put("tiers", s.tiers().stream().map(TierRow::of).toList());
         out.put("queue_depth", s.queueDepth());
         out.put("batches_dropped", s.batchesDropped());
         out.put("late_samples", s.lateSamples());

@@ -17,22 +17,14 @@ public interface HostApi {
      * common notation) the node with that MAC or the node the VM with that MAC was last seen on.
      * sortfield, sortorder, offset, limit and total page the answer as for {@link #summary}.
      */
-    Object description(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                       @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                       @JsonRpcParam("reporting") Boolean reporting, @JsonRpcParam("mac") String mac,
-                       @JsonRpcParam("sortfield") String sortfield, @JsonRpcParam("sortorder") String sortorder,
-                       @JsonRpcParam("limit") Integer limit, @JsonRpcParam("offset") Integer offset,
-                       @JsonRpcParam("total") Boolean total);
+    Object description(NodeName node, @JsonRpcParam("reporting") Boolean reporting, @JsonRpcParam("mac") String mac,
+                       Paging paging);
 
     /**
      * The newest state of each node (all, or those the filters name), with rates from its last two
      * samples. sortfield (any field), sortorder, offset and limit page the answer on the server;
      * total true answers {"total": N, "rows": [...]}, N counting every row the filters match.
      */
-    Object summary(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                   @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                   @JsonRpcParam("output") List<String> output, @JsonRpcParam("reporting") Boolean reporting,
-                   @JsonRpcParam("sortfield") String sortfield, @JsonRpcParam("sortorder") String sortorder,
-                   @JsonRpcParam("limit") Integer limit, @JsonRpcParam("offset") Integer offset,
-                   @JsonRpcParam("total") Boolean total);
+    Object summary(NodeName node, @JsonRpcParam("output") List<String> output,
+                   @JsonRpcParam("reporting") Boolean reporting, Paging paging);
 }

@@ -10,33 +10,21 @@ import org.sflowmonitor.sflow.RecordNames;
 import org.sflowmonitor.store.EntityFilter;
 import org.sflowmonitor.store.LiveEntities;
 
-final class HostService implements HostApi {
+record HostService(EntityReads reads, AnswerCache answers) implements HostApi {
 
-    private static final List<String> DESCRIPTION_FIELDS = Page.sortableFields(HostDescription.class);
-
-    private final EntityReads reads;
-    private final AnswerCache answers;
-
-    HostService(EntityReads reads, AnswerCache answers) {
-        this.reads = reads;
-        this.answers = answers;
-    }
+    private static final FleetAnswers.Description<HostDescription> DESCRIPTION =
+            new FleetAnswers.Description<>("host.description", HostDescription.class);
+    private static final FleetAnswers.Summary<HostSummary> SUMMARY = new FleetAnswers.Summary<>("host.summary",
+            Summaries.HOST_FIELDS, HostSummary.class, SummaryRows::hosts, HostService::fromTables);
 
     @Override
-    public Object description(String ip, String hostIp, String hostname, String uuid, Boolean reporting, String mac,
-                              String sortfield, String sortorder, Integer limit, Integer offset, Boolean total) {
-        Page page = Page.of(sortfield, sortorder, limit, offset, total, DESCRIPTION_FIELDS, reads.series().maxLimit());
-        return answers.get(Arrays.asList("host.description", ip, hostIp, hostname, uuid, reporting, mac, page),
-                reads.state().generation(), System.currentTimeMillis(), () -> {
-                    SummaryRows.Rows<HostDescription> rows = describe(ip, hostIp, hostname, uuid, reporting, mac);
-                    return new AnswerCache.Computed(page.applyToRecords(rows.rows(), HostDescription.class),
-                            rows.validUntil());
-                });
+    public Object description(NodeName node, Boolean reporting, String mac, Paging paging) {
+        return DESCRIPTION.answer(reads, answers, Arrays.asList(node, reporting, mac), paging,
+                () -> describe(node, reporting, mac));
     }
 
-    private SummaryRows.Rows<HostDescription> describe(String ip, String hostIp, String hostname, String uuid, Boolean reporting,
-                                           String mac) {
-        EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid).withMac(EntityLookup.mac(mac));
+    private SummaryRows.Rows<HostDescription> describe(NodeName node, Boolean reporting, String mac) {
+        EntityFilter filter = node.filter().withMac(EntityLookup.mac(mac));
         Reporting.Rule rule = reads.reportingNow();
         List<Map<String, Object>> rows = reads.inventory().describeHosts(filter);
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(false, filter);
@@ -109,27 +97,12 @@ final class HostService implements HostApi {
     }
 
     @Override
-    public Object summary(String ip, String hostIp, String hostname, String uuid, List<String> output,
-                          Boolean reporting, String sortfield, String sortorder, Integer limit, Integer offset,
-                          Boolean total) {
-        Page page = Page.of(sortfield, sortorder, limit, offset, total, Summaries.HOST_FIELDS,
-                reads.series().maxLimit());
-        List<String> fields = Selection.output(output, Summaries.HOST_FIELDS);
-        page.requireSortFieldIn(fields);
-        EntityFilter filter = EntityLookup.nodeFilter(ip, hostIp, hostname, uuid);
-        if (!reads.state().loaded()) {
-            return page.applyToMaps(fromTables(filter, fields, reporting));
-        }
-        return answers.get(Arrays.asList("host.summary", filter, reporting, page, fields), reads.state().generation(),
-                System.currentTimeMillis(), () -> {
-                    SummaryRows.Rows<WrittenRow<HostSummary>> rows = reads.summaries().hosts(filter, reads.reportingNow(), reporting);
-                    return new AnswerCache.Computed(page.applyToWritten(rows.rows(), HostSummary.class, fields),
-                            rows.validUntil());
-                });
+    public Object summary(NodeName node, List<String> output, Boolean reporting, Paging paging) {
+        return SUMMARY.answer(reads, answers, node::filter, output, reporting, paging);
     }
 
-    /** The summary read from the latest tables, while the writer has not loaded them into memory. */
-    private List<Map<String, Object>> fromTables(EntityFilter filter, List<String> fields, Boolean reporting) {
+    private static List<Map<String, Object>> fromTables(EntityReads reads, EntityFilter filter, List<String> fields,
+                                                        Boolean reporting) {
         Reporting.Rule rule = reads.reportingNow();
         return Summaries.summaries(reads.latest().hosts(filter, Summaries.HOST_COLUMNS), false, fields,
                 row -> rule.of(Math.max(((Number) row.get("last_seen")).longValue(),

@@ -5,12 +5,11 @@ import java.util.Map;
 import com.googlecode.jsonrpc4j.JsonRpcParam;
 
 /** The params of host.interfaces: those of {@link NodeSeries} and the ifIndex of one interface (default all). */
-public record InterfaceSeries(@JsonRpcParam("ip") String ip, @JsonRpcParam("host_ip") String hostIp,
-                              @JsonRpcParam("hostname") String hostname, @JsonRpcParam("uuid") String uuid,
-                              @JsonRpcParam("if_index") Long ifIndex, SeriesRows rows) implements SeriesParams {
+public record InterfaceSeries(NodeName node, @JsonRpcParam("if_index") Long ifIndex, SeriesRows rows)
+        implements SeriesParams {
 
     @Override
     public Map<String, Object> entity(EntityLookup lookup) {
-        return lookup.node(ip, hostIp, hostname, uuid);
+        return node.find(lookup);
     }
 }

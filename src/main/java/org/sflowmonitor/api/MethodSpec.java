@@ -21,12 +21,12 @@ import com.googlecode.jsonrpc4j.JsonRpcParam;
 
 /**
  * A JSON-RPC method: its name, its parameters in order, and the call that answers it. The
- * parameters are those of a Java method of a service interface, or, when its only parameter is a
- * record, the record's components (so that methods sharing a set of params declare it once); a
- * component that is itself a record without {@link JsonRpcParam} stands for its own components
- * in its place (params several records share, like {@link SeriesRows}). A method may also be a
- * record of params and a function of it ({@link #ofRecord}), as the time-series methods are,
- * declared by {@link SeriesMethod}.
+ * parameters are those of a Java method of a service interface, each named by
+ * {@link JsonRpcParam}; a parameter that is a record without it stands for the record's
+ * components in its place, and so on within them (so that methods sharing a set of params declare
+ * it once, like {@link Paging} or {@link SeriesRows}). A method may also be a record of params and
+ * a function of it ({@link #ofRecord}), as the time-series methods are, declared by
+ * {@link SeriesMethod}.
  */
 record MethodSpec(String name, List<ParamSpec> params, Call call) {
 
@@ -44,14 +44,10 @@ record MethodSpec(String name, List<ParamSpec> params, Call call) {
     static MethodSpec of(Method method, Object target) {
         JsonRpcMethod named = method.getAnnotation(JsonRpcMethod.class);
         String name = named != null ? named.value() : method.getName();
-        Parameter[] parameters = method.getParameters();
         method.setAccessible(true);
-        if (parameters.length == 1 && parameters[0].getType().isRecord()) {
-            RecordParams record = RecordParams.of(parameters[0].getType());
-            return new MethodSpec(name, record.params(), arguments -> method.invoke(target, record.build(arguments)));
-        }
-        return new MethodSpec(name, Arrays.stream(parameters).map(ParamSpec::of).toList(),
-                arguments -> method.invoke(target, arguments));
+        Flattened parameters = Flattened.of(method.getParameters());
+        return new MethodSpec(name, parameters.params(),
+                arguments -> method.invoke(target, parameters.arguments(arguments, new int[1])));
     }
 
     /** A method whose params are the components of the record {@code params}, answered by {@code body}. */
@@ -60,14 +56,50 @@ record MethodSpec(String name, List<ParamSpec> params, Call call) {
             throw new IllegalArgumentException(params + " is not a record");
         }
         RecordParams record = RecordParams.of(params);
-        return new MethodSpec(name, record.params(), arguments -> body.apply(params.cast(record.build(arguments))));
+        return new MethodSpec(name, record.components().params(),
+                arguments -> body.apply(params.cast(record.build(arguments, new int[1]))));
     }
 
     /**
-     * A record of params: its canonical constructor and, for each of its components, the record
-     * of params it nests, or null where the component is a param itself.
+     * Java parameters (a method's or a record's components) and, for each, the record of params it
+     * stands for, or null where it is a param itself.
      */
-    private record RecordParams(Constructor<?> constructor, List<RecordParams> nested) {
+    private record Flattened(Parameter[] parameters, List<RecordParams> nested) {
+
+        static Flattened of(Parameter[] parameters) {
+            List<RecordParams> nested = new ArrayList<>();
+            for (Parameter p : parameters) {
+                boolean flattened = p.getType().isRecord() && p.getAnnotation(JsonRpcParam.class) == null;
+                nested.add(flattened ? RecordParams.of(p.getType()) : null);
+            }
+            return new Flattened(parameters, nested);
+        }
+
+        /** The params in order, nested records' in their place. */
+        List<ParamSpec> params() {
+            List<ParamSpec> all = new ArrayList<>();
+            for (int i = 0; i < parameters.length; i++) {
+                if (nested.get(i) == null) {
+                    all.add(ParamSpec.of(parameters[i]));
+                } else {
+                    all.addAll(nested.get(i).components().params());
+                }
+            }
+            return all;
+        }
+
+        /** The Java arguments from the values of {@link #params()}, taken from {@code next[0]} on. */
+        Object[] arguments(Object[] values, int[] next) throws ReflectiveOperationException {
+            Object[] arguments = new Object[parameters.length];
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = nested.get(i) == null ? values[next[0]++] : nested.get(i).build(values, next);
+            }
+            return arguments;
+        }
+    }
+
+    /** A record of params: its canonical constructor and its components as params. */
+    private record RecordParams(Constructor<?> constructor, Flattened components) {
 
         static RecordParams of(Class<?> type) {
             Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
@@ -79,39 +111,11 @@ record MethodSpec(String name, List<ParamSpec> params, Call call) {
                 throw new IllegalStateException("a record always has its canonical constructor", e);
             }
             constructor.setAccessible(true);
-            List<RecordParams> nested = new ArrayList<>();
-            for (Parameter p : constructor.getParameters()) {
-                boolean flattened = p.getType().isRecord() && p.getAnnotation(JsonRpcParam.class) == null;
-                nested.add(flattened ? of(p.getType()) : null);
-            }
-            return new RecordParams(constructor, nested);
+            return new RecordParams(constructor, Flattened.of(constructor.getParameters()));
         }
 
-        /** The params in order, nested records' in their place. */
-        List<ParamSpec> params() {
-            List<ParamSpec> all = new ArrayList<>();
-            Parameter[] parameters = constructor.getParameters();
-            for (int i = 0; i < parameters.length; i++) {
-                if (nested.get(i) == null) {
-                    all.add(ParamSpec.of(parameters[i]));
-                } else {
-                    all.addAll(nested.get(i).params());
-                }
-            }
-            return all;
-        }
-
-        /** The record of the values of {@link #params()}, in that order. */
-        Object build(Object[] values) throws ReflectiveOperationException {
-            return build(values, new int[1]);
-        }
-
-        private Object build(Object[] values, int[] next) throws ReflectiveOperationException {
-            Object[] arguments = new Object[nested.size()];
-            for (int i = 0; i < arguments.length; i++) {
-                arguments[i] = nested.get(i) == null ? values[next[0]++] : nested.get(i).build(values, next);
-            }
-            return constructor.newInstance(arguments);
+        Object build(Object[] values, int[] next) throws ReflectiveOperationException {
+            return constructor.newInstance(components.arguments(values, next));
         }
     }
 

@@ -216,7 +216,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
                 lose(batch, IngestCounter.WRITE_ERRORS);
             }
         }
-        connection.flushLastSeenAndClose();
+        connection.flushAndClose();
     }
 
     /**

@@ -186,6 +186,16 @@ public final class LatestState {
         return out;
     }
 
+    /** The node's entry; null when it has none. */
+    Host host(long id) {
+        return hosts.get(id);
+    }
+
+    /** The VM's entry; null when it has none. */
+    Vm vm(long id) {
+        return vms.get(id);
+    }
+
     /** The node's learned polling interval in ms as its row has it; null when none is learned or unknown. */
     public Long pollingInterval(long hostId) {
         return pollingIntervals.get(hostId);

@@ -1,7 +1,10 @@
 package org.sflowmonitor.store;
 
 import java.sql.JDBCType;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,17 +26,34 @@ enum LatestTable {
 
     static final String PREVIOUS = "prev_";
     private static final String TS = "ts";
+    private static final String HOST_ID = "host_id";
+    /** Where {@link #bindUpsert} finds a value column in a {@link LatestState.Sample}: its ts, its host id, or this index. */
+    private static final int FROM_TS = -2;
+    private static final int FROM_HOST_ID = -1;
 
     private final String table;
     private final List<String> key;
     private final List<String> values;
     private final String merge;
+    /** Per value column: where its value is in a {@link LatestState.Sample} and its kind. */
+    private final int[] sources;
+    private final Column.Kind[] kinds;
 
     LatestTable(SampleLayout<?> layout, String table, List<String> key) {
         this.table = table;
         this.key = List.copyOf(key);
         this.values = layout.columns().stream().filter(c -> !key.contains(c)).toList();
         this.merge = merge(layout);
+        List<Column<?>> valueColumns = layout.valueColumns();
+        List<String> valueNames = valueColumns.stream().<String>map(Column::name).toList();
+        this.sources = new int[values.size()];
+        this.kinds = new Column.Kind[values.size()];
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            int at = valueNames.indexOf(v);
+            sources[i] = v.equals(TS) ? FROM_TS : v.equals(HOST_ID) ? FROM_HOST_ID : at;
+            kinds[i] = at >= 0 ? valueColumns.get(at).kind() : Column.Kind.KEY;
+        }
     }
 
     String table() {
@@ -72,6 +92,42 @@ enum LatestTable {
     /** The MERGE of one sample; its parameters are those of the sample table's INSERT, in that order. */
     String merge() {
         return merge;
+    }
+
+    /**
+     * H2 only: the upsert of an entity's whole row, newest and previous sample, bound from memory
+     * by {@link #bindUpsert}; for the tables whose key is one id.
+     */
+    String upsert() {
+        List<String> all = columns();
+        return "MERGE INTO " + table + " (" + String.join(", ", all) + ") KEY (" + String.join(", ", key)
+                + ") VALUES (" + String.join(", ", Collections.nCopies(all.size(), "?")) + ")";
+    }
+
+    /** Binds {@link #upsert}'s parameters: the entity's id, its newest sample, its previous one (NULLs when null). */
+    void bindUpsert(PreparedStatement ps, long id, LatestState.Sample newest, LatestState.Sample previous)
+            throws SQLException {
+        if (key.size() != 1) {
+            throw new IllegalStateException(table + " is keyed by " + key + ", not one id");
+        }
+        Parameters params = Parameters.of(ps).add(id);
+        bindSample(params, newest);
+        bindSample(params, previous);
+    }
+
+    private void bindSample(Parameters params, LatestState.Sample s) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            if (s == null) {
+                params.addNull(kinds[i].sqlType());
+            } else {
+                long value = switch (sources[i]) {
+                    case FROM_TS -> s.ts();
+                    case FROM_HOST_ID -> s.hostId();
+                    default -> s.values()[sources[i]];
+                };
+                StoredValue.bind(params, kinds[i], value);
+            }
+        }
     }
 
     private String merge(SampleLayout<?> layout) {

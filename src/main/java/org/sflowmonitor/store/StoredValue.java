@@ -1,6 +1,7 @@
 package org.sflowmonitor.store;
 
 import java.math.BigInteger;
+import java.sql.SQLException;
 
 /**
  * A sample column's value held in a long, as {@link LatestState} keeps it ({@link Counters#UNKNOWN}
@@ -24,6 +25,22 @@ final class StoredValue {
             case LOAD -> (float) Double.longBitsToDouble(value);
             case TEXT -> throw new IllegalArgumentException("a text is not kept as a number");
         };
+    }
+
+    /** Adds the stored value as the column's kind stores it: NULL for {@link Counters#UNKNOWN}. */
+    static void bind(Parameters params, Column.Kind kind, long value) throws SQLException {
+        if (value == Counters.UNKNOWN) {
+            params.addNull(kind.sqlType());
+            return;
+        }
+        switch (kind) {
+            case KEY -> params.add(value);
+            case U32 -> params.u32(value);
+            case U64 -> params.u64(value);
+            case PERCENTAGE -> params.percentage((int) value);
+            case LOAD -> params.load((float) Double.longBitsToDouble(value));
+            case TEXT -> throw new IllegalArgumentException("a text is not kept as a number");
+        }
     }
 
     /** The stored value of what a read of the column gave ({@link Queries#value}). */

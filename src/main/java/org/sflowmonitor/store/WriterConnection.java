@@ -17,8 +17,9 @@ import org.sflowmonitor.ingest.IngestCounter;
 
 /**
  * The writer thread's connection and what it writes: a batch of samples in one transaction
- * (entity changes first, then the sample rows and the merges that keep each entity's newest two
- * samples in its {@link LatestTable}, with JDBC batches on statements prepared once),
+ * (entity changes first, then the sample rows and what keeps each entity's newest two samples in
+ * its {@link LatestTable}: a merge per sample on PostgreSQL, a {@link LatestCheckpoint} slice on
+ * H2; JDBC batches on statements prepared once),
  * the last_seen sweep's slices between batches, and the sweep's flush at shutdown. The entity
  * cache is loaded with each new connection, so a rolled-back transaction leaves no trace in it:
  * after any failure the caller {@link #discard}s the connection and the next write opens another.
@@ -31,7 +32,9 @@ final class WriterConnection {
     /** last_seen updates written with one batch at most (the sweep is paced, see LastSeenSweep). */
     private static final int LAST_SEEN_ROWS_PER_BATCH = 5_000;
     /** How long the writer may spend on last_seen at shutdown (BatchWriter.close() waits 30 s in all). */
-    private static final long LAST_SEEN_FLUSH_MILLIS = 10_000;
+    private static final long LAST_SEEN_FLUSH_MILLIS = 8_000;
+    /** How long the writer may spend on the latest state's changes at shutdown, before last_seen. */
+    private static final long CHECKPOINT_FLUSH_MILLIS = 15_000;
 
     private final DataSource dataSource;
     private final Entities entities;
@@ -42,8 +45,13 @@ final class WriterConnection {
     private final LatestState latestState;
     private final CommitLatency latency = new CommitLatency();
     private Statements statements;
-    /** Whether the database is PostgreSQL, where the latest state notes the writer's transaction ids. */
+    /**
+     * Whether the database is PostgreSQL, where the latest state notes the writer's transaction
+     * ids and each sample is merged into the latest tables; on H2 the {@link LatestCheckpoint}
+     * writes them.
+     */
     private boolean postgresql;
+    private final LatestCheckpoint checkpoint;
 
     WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups, LatestValues latest,
                      LatestState latestState) {
@@ -52,6 +60,7 @@ final class WriterConnection {
         this.rollups = rollups;
         this.latest = latest;
         this.latestState = latestState;
+        this.checkpoint = new LatestCheckpoint(latestState);
     }
 
     /** Any thread. */
@@ -69,14 +78,19 @@ final class WriterConnection {
         return commits.get();
     }
 
-    /** Connects, when not connected, and loads every known host and VM. */
+    /**
+     * Connects, when not connected, and loads every known host and VM, and the latest state
+     * (on H2 only at the first connection: after that the state is ahead of the tables).
+     */
     Statements open() throws SQLException {
         if (statements == null) {
             Statements st = new Statements(dataSource.getConnection());
             try {
                 entities.load(st);
-                latestState.load(st.connection());
                 postgresql = Dialect.of(st.connection()) == Dialect.POSTGRESQL;
+                if (postgresql || !latestState.loaded()) {
+                    latestState.load(st.connection());
+                }
             } catch (SQLException | RuntimeException e) {
                 st.rollback();
                 st.close();
@@ -104,9 +118,11 @@ final class WriterConnection {
         long started = System.nanoTime();
         Statements st = open();
         entities.createUnseen(st, batch);
-        SampleBatch<EntitySample.NodeSample> hostRows = new SampleBatch<>(st, SampleRows.HOST_SAMPLE, LatestTable.HOST);
+        SampleBatch<EntitySample.NodeSample> hostRows = new SampleBatch<>(st, SampleRows.HOST_SAMPLE,
+                postgresql ? LatestTable.HOST : null);
         SampleBatch<EntitySample.NodeSample> mib2Rows = new SampleBatch<>(st, SampleRows.HOST_MIB2_SAMPLE, null);
-        SampleBatch<EntitySample.VmSample> vmRows = new SampleBatch<>(st, SampleRows.VM_SAMPLE, LatestTable.VM);
+        SampleBatch<EntitySample.VmSample> vmRows = new SampleBatch<>(st, SampleRows.VM_SAMPLE,
+                postgresql ? LatestTable.VM : null);
         SampleBatch<EntitySample.InterfaceSample> ifRows = new SampleBatch<>(st, SampleRows.INTERFACE_SAMPLE,
                 LatestTable.INTERFACE);
         SampleOutcomes outcomes = new SampleOutcomes(batch.size());
@@ -144,7 +160,10 @@ final class WriterConnection {
                 String hostname = host.hostname;
                 String uuid = host.uuid;
                 long interval = host.pollingIntervalWritten;
-                newest.add(s -> s.node(id, node.agent(), hostname, uuid, interval, hostSample));
+                newest.add(s -> {
+                    s.node(id, node.agent(), hostname, uuid, interval, hostSample);
+                    checkpoint.hostChanged(id);
+                });
                 latest.node(host.id, node);
                 if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
                     mib2Rows.add(host.id, node);
@@ -167,7 +186,10 @@ final class WriterConnection {
                     long id = v.id;
                     long hostId = host.id;
                     String name = v.hostname;
-                    newest.add(s -> s.vm(id, vm.uuid().toString(), name, hostId, vm.agent(), stored));
+                    newest.add(s -> {
+                        s.vm(id, vm.uuid().toString(), name, hostId, vm.agent(), stored);
+                        checkpoint.vmChanged(id);
+                    });
                 }
                 latest.vm(host.id, vm);
             } else if (sample instanceof EntitySample.InterfaceSample itf) {
@@ -184,7 +206,11 @@ final class WriterConnection {
         for (SampleBatch<?> rows : tables) {
             rows.executeMerges();
         }
+        if (!postgresql) {
+            checkpoint.step(st, System.currentTimeMillis());
+        }
         commit(st);
+        checkpoint.committed();
         latestState.committed(newest);
         latency.record(System.nanoTime() - started);
         rollups.committed(batch, hostIds, vmIds);
@@ -224,9 +250,14 @@ final class WriterConnection {
             return;
         }
         try {
-            if (entities.sweepLastSeen(statements, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH)) {
+            long now = System.currentTimeMillis();
+            boolean sweep = entities.sweepLastSeen(statements, now, LAST_SEEN_ROWS_PER_BATCH);
+            if (sweep) {
                 entities.executePending(statements);
+            }
+            if (sweep | (!postgresql && checkpoint.step(statements, now))) {
                 commitOwn(statements);
+                checkpoint.committed();
             }
         } catch (SQLException e) {
             LOG.log(Level.FINE, "last_seen sweep failed; the next batch retries", e);
@@ -234,9 +265,24 @@ final class WriterConnection {
         }
     }
 
-    /** At shutdown: writes every last_seen due, as far as time allows, and closes the connection. */
-    void flushLastSeenAndClose() {
+    /**
+     * At shutdown: writes every last_seen due and, on H2, the latest state's changes, as far as
+     * time allows, and closes the connection.
+     */
+    void flushAndClose() {
         if (statements == null) {
+            return;
+        }
+        try {
+            if (!postgresql && !checkpoint.flush(statements, System.nanoTime()
+                    + TimeUnit.MILLISECONDS.toNanos(CHECKPOINT_FLUSH_MILLIS), statements::commit)) {
+                LOG.warning("the newest samples of some nodes and VMs were not written within " + CHECKPOINT_FLUSH_MILLIS
+                        + " ms at shutdown; after the next start they are up to a checkpoint ("
+                        + LatestCheckpoint.INTERVAL_MILLIS / 1000 + " s) old until those send again");
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "could not write the newest samples at shutdown", e);
+            discard();
             return;
         }
         try {

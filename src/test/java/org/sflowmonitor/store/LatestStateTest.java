@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sflowmonitor.ingest.EntitySample;
 import org.sflowmonitor.ingest.EntitySample.NodeSample;
 import org.sflowmonitor.ingest.EntitySample.VmSample;
+import org.sflowmonitor.ingest.IngestCounter;
 import org.sflowmonitor.ingest.IngestStats;
 import org.sflowmonitor.sflow.CounterRecord.HostCpu;
 import org.sflowmonitor.sflow.CounterRecord.HostDescr;
@@ -113,6 +115,87 @@ class LatestStateTest {
             long generation = apiOnly.generation();
             refreshOnce(db, refresh);
             assertEquals(generation, apiOnly.generation(), "a refresh that finds nothing new changes nothing");
+        }
+    }
+
+    @Test
+    void onH2ACheckpointWritesTheEntitiesChangedSinceTheLastOneFromMemory() throws Exception {
+        assertACheckpointWritesAChangedVm(false);
+    }
+
+    @Test
+    void onH2ACheckpointSliceWhoseTransactionRolledBackIsWrittenAgain() throws Exception {
+        assertACheckpointWritesAChangedVm(true);
+    }
+
+    @Test
+    void onH2AWriterThatReconnectsKeepsTheNewerSamplesItHeldAheadOfTheTables() throws Exception {
+        database = TestDatabase.h2(dir);
+        try (Database db = TestCollector.open(database, dir)) {
+            FlakyDataSource flaky = new FlakyDataSource(db.dataSource());
+            IngestStats stats = new IngestStats(10);
+            BatchWriter writer = new BatchWriter(flaky, stats, TestCollector.CONFIG).start();
+            for (int i = 0; i < 4; i++) { // a batch each: the checkpoint has written the first at most
+                writer.offer(vm("10.0.0.1", VM_A, T0 + i * 20_000L, 100 + i, 1_000 + i));
+                awaitStored(stats, i + 1);
+            }
+            flaky.down = true;
+            writer.offer(vm("10.0.0.1", VM_A, T0 + 80_000, 104, 1_004));
+            Thread.sleep(300);
+            flaky.down = false;
+            awaitStored(stats, 5);
+
+            LatestState.Vm kept = writer.latestState().vms(ALL).get(0);
+            assertEquals(T0 + 80_000, kept.newest().ts());
+            assertEquals(T0 + 60_000, kept.previous().ts());
+            writer.close(30_000);
+            assertSameAsTables(db, writer.latestState());
+        }
+    }
+
+    private void assertACheckpointWritesAChangedVm(boolean firstSliceRolledBack) throws Exception {
+        database = TestDatabase.h2(dir);
+        try (Database db = TestCollector.open(database, dir)) {
+            LatestState state = storedAndClosed(db);
+            LatestCheckpoint checkpoint = new LatestCheckpoint(state);
+            changeOneVm(state, checkpoint);
+            try (Statements st = new Statements(db.dataSource().getConnection())) {
+                if (firstSliceRolledBack) {
+                    checkpoint.step(st, T0);
+                    st.rollback();
+                }
+                assertTrue(checkpoint.step(st, T0 + 1_000));
+                st.commit();
+                checkpoint.committed();
+            }
+            assertSameAsTables(db, state);
+        }
+    }
+
+    private static LatestState storedAndClosed(Database db) {
+        BatchWriter writer = new BatchWriter(db.dataSource(), new IngestStats(10), TestCollector.CONFIG).start();
+        mixedSamples().forEach(writer::offer);
+        writer.close(30_000);
+        return writer.latestState();
+    }
+
+    /** A newer sample of the first VM, kept in memory only and noted as changed. */
+    private static void changeOneVm(LatestState state, LatestCheckpoint checkpoint) {
+        LatestState.Vm v = state.vms(ALL).get(0);
+        VmSample next = vm(v.hostIp(), UUID.fromString(v.uuid()), v.newest().ts() + 20_000, 999, 12_345);
+        LatestState.Sample stored = new LatestState.Sample(next.receivedAt(), v.newest().hostId(),
+                SampleRows.VM_SAMPLE.stored(next));
+        state.committed(List.of(s -> s.vm(v.id(), v.uuid(), v.name(), v.newest().hostId(), v.hostIp(), stored)));
+        checkpoint.vmChanged(v.id());
+    }
+
+    private static void awaitStored(IngestStats stats, long samples) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (stats.total().get(IngestCounter.SAMPLES_STORED) < samples) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not stored within 30 s: " + stats.total().snapshot());
+            }
+            Thread.sleep(10);
         }
     }
 
