@@ -86,7 +86,7 @@ public final class WriterThroughput {
     }
 
     /** One node sample and its VMs' samples per node, in polling order. */
-    private static List<EntitySample> cluster(int nodes, int vmsPerNode) {
+    static List<EntitySample> cluster(int nodes, int vmsPerNode) {
         Random random = new Random(42);
         List<EntitySample> out = new ArrayList<>(nodes * (vmsPerNode + 1));
         for (int n = 0; n < nodes; n++) {
@@ -114,7 +114,7 @@ public final class WriterThroughput {
         return out;
     }
 
-    private static EntitySample at(EntitySample s, long receivedAt) {
+    static EntitySample at(EntitySample s, long receivedAt) {
         if (s instanceof EntitySample.NodeSample n) {
             return new EntitySample.NodeSample(n.agent(), receivedAt, n.records(), n.descr(), n.adapters(), n.cpu(),
                     n.memory(), n.disk(), n.net(), n.virtNode(), n.ip(), n.icmp(), n.tcp(), n.udp());

@@ -5,7 +5,10 @@ import java.util.List;
 /** One sample_record of a datagram. */
 public sealed interface Sample {
 
-    int enterprise();
+    /** sFlow enterprise number of this sample's data_format (0 for sflow.org standard samples). */
+    default int enterprise() {
+        return 0;
+    }
 
     int format();
 
@@ -21,8 +24,6 @@ public sealed interface Sample {
         public Counters {
             records = DecodedList.immutable(records);
         }
-
-        public int enterprise() { return 0; }
     }
 
     /**
@@ -38,8 +39,6 @@ public sealed interface Sample {
         public Flow {
             records = DecodedList.immutable(records);
         }
-
-        public int enterprise() { return 0; }
     }
 
     /** A sample of a type we do not decode (e.g. format 5 discard events), skipped by its length. */

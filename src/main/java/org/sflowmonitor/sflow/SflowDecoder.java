@@ -19,6 +19,9 @@ public final class SflowDecoder {
     private static final int FRAMING = 8;
 
     private final CounterRecordDecoder records = new CounterRecordDecoder();
+    /** The bodies' readers, made once rather than a method reference per sample and record. */
+    private final Body<Sample> sampleBodies = this::sampleBody;
+    private final Body<CounterRecord> recordBodies = records::decode;
 
     /**
      * Decodes the bytes between the buffer's position and limit (neither is changed).
@@ -63,32 +66,21 @@ public final class SflowDecoder {
 
     /** Reads one sample into {@code out}; false when the datagram cannot go on past it. */
     private boolean readSample(XdrReader in, DecodedList<Sample> out) {
-        long framing = readFraming(in, out, Sample.Malformed::new, "sample", "", "datagram");
-        if (framing == NO_FRAMING) {
-            return false;
-        }
-        int enterprise = enterprise(framing);
-        int format = format(framing);
-        int length = (int) framing;
-        int start = in.position();
-        int sampleEnd = start + length;
-        int outerEnd = in.narrowEnd(sampleEnd);
-        Sample sample;
+        return readFramed(in, out, Sample.Malformed::new, "sample", "", "datagram", sampleBodies);
+    }
+
+    /** A sample's body, read within its length. */
+    private Sample sampleBody(XdrReader in, int enterprise, int format, int length) {
         try {
-            sample = enterprise != 0 ? new Sample.Unknown(enterprise, format, length) : switch (format) {
+            return enterprise != 0 ? new Sample.Unknown(enterprise, format, length) : switch (format) {
                 case Sample.Counters.COMPACT, Sample.Counters.EXPANDED, Sample.Flow.COMPACT, Sample.Flow.EXPANDED ->
                         readCountersOrFlow(in, format, length);
                 default -> new Sample.Unknown(enterprise, format, length);
             };
         } catch (XdrReader.Underflow e) {
-            sample = new Sample.Malformed(enterprise, format, length,
+            return new Sample.Malformed(enterprise, format, length,
                     "sample content runs past its length of " + length + " bytes");
         }
-        out.append(sample);
-        // opaque sample_data<> is padded to 4 bytes; tolerate an unpadded last sample
-        int next = Math.min(sampleEnd + ((4 - (length & 3)) & 3), outerEnd);
-        in.restoreEnd(outerEnd, next);
-        return true;
     }
 
     /**
@@ -129,18 +121,32 @@ public final class SflowDecoder {
     }
 
     private boolean readCounterRecord(XdrReader in, DecodedList<CounterRecord> out) {
-        long framing = readFraming(in, out, CounterRecord.Malformed::new, "record", " in the sample", "sample");
+        return readFramed(in, out, CounterRecord.Malformed::new, "record", " in the sample", "sample",
+                recordBodies);
+    }
+
+    /** Reads the body of a sample or a record whose framing has been read. */
+    private interface Body<T> {
+        T read(XdrReader in, int enterprise, int format, int length);
+    }
+
+    /**
+     * Reads one sample or record into {@code out}: its framing, then its body with the reader's
+     * end narrowed to the declared length, then on past the padding to the next item; false when
+     * the framing could not be read, so the container cannot go on past it.
+     */
+    private static <T> boolean readFramed(XdrReader in, DecodedList<T> out, MalformedOf<T> malformed, String item,
+                                          String truncatedWhere, String container, Body<T> body) {
+        long framing = readFraming(in, out, malformed, item, truncatedWhere, container);
         if (framing == NO_FRAMING) {
             return false;
         }
-        int enterprise = enterprise(framing);
-        int format = format(framing);
         int length = (int) framing;
-        int recordEnd = in.position() + length;
-        int sampleEnd = in.narrowEnd(recordEnd);
-        out.append(records.decode(in, enterprise, format, length));
-        int next = Math.min(recordEnd + ((4 - (length & 3)) & 3), sampleEnd);
-        in.restoreEnd(sampleEnd, next);
+        int end = in.position() + length;
+        int outerEnd = in.narrowEnd(end);
+        out.append(body.read(in, enterprise(framing), format(framing), length));
+        // opaque data<> is padded to 4 bytes; tolerate an unpadded last item
+        in.restoreEnd(outerEnd, Math.min(end + ((4 - (length & 3)) & 3), outerEnd));
         return true;
     }
 

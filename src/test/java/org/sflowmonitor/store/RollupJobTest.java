@@ -216,6 +216,25 @@ class RollupJobTest {
     }
 
     @Test
+    void aVmFirstSeenDuringADowntimeIsCaughtUpFromItsFirstBucket() throws Exception {
+        store(0, 24);
+        for (int i = 12; i < 24; i++) {
+            VmSample s = sample(i);
+            assertTrue(writer.offer(new VmSample(s.agent(), s.receivedAt(), s.records(), new UUID(1, 2), "vm-2", 2,
+                    null, s.cpu(), s.memory(), s.disk(), s.net())));
+            offered.incrementAndGet();
+        }
+        store(24, 24);
+        now.set(T0 + TimeUnit.MINUTES.toMillis(30));
+        job(TIERS).runUntilIdle(now.get());
+        List<Object> secondVm = new Queries(db, 10).rows("SELECT r.bucket_start FROM vm_rollup r JOIN vm ON vm.id ="
+                + " r.vm_id WHERE vm.uuid = ? AND r.width_ms = 10000 ORDER BY r.bucket_start",
+                new UUID(1, 2).toString()).stream().map(r -> r.get("bucket_start")).toList();
+        assertEquals(List.of(T0 + 60_000, T0 + 70_000, T0 + 80_000, T0 + 90_000, T0 + 100_000, T0 + 110_000),
+                secondVm);
+    }
+
+    @Test
     void aGapOfSeveralBucketsHasNoRowsAndTheSamplesAroundItKeepTheirBuckets() throws Exception {
         RollupJob live = job(TIERS);
         store(0, 4);
