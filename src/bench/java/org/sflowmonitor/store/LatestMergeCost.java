@@ -101,7 +101,7 @@ public final class LatestMergeCost {
             throws Exception {
         PreparedStatement insert = c.prepareStatement(SampleRows.VM_SAMPLE.insert());
         PreparedStatement latest = c.prepareStatement(how == Latest.UPSERT ? LatestTable.VM.upsert()
-                : LatestTable.VM.merge());
+                : LatestTable.VM.merge(Dialect.H2));
         boolean merge = how != Latest.NONE;
         long cpu = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();

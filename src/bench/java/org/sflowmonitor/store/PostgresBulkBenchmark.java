@@ -112,7 +112,7 @@ public final class PostgresBulkBenchmark {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             // the writer's statements; their parameters are the sample table's columns in COLUMNS' order
-            String insert = v.path() == Path_.MERGE_LATEST ? LatestTable.VM.merge() : SampleRows.VM_SAMPLE.insert();
+            String insert = v.path() == Path_.MERGE_LATEST ? LatestTable.VM.merge(Dialect.POSTGRESQL) : SampleRows.VM_SAMPLE.insert();
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             String copySql = "COPY vm_sample (" + String.join(", ", COLUMNS) + ") FROM STDIN";
             try (PreparedStatement ps = c.prepareStatement(insert)) {

@@ -35,6 +35,7 @@ enum LatestTable {
     private final List<String> key;
     private final List<String> values;
     private final String merge;
+    private final String insertOrUpdate;
     /** Per value column: where its value is in a {@link LatestState.Sample} and its kind. */
     private final int[] sources;
     private final Column.Kind[] kinds;
@@ -44,6 +45,7 @@ enum LatestTable {
         this.key = List.copyOf(key);
         this.values = layout.columns().stream().filter(c -> !key.contains(c)).toList();
         this.merge = merge(layout);
+        this.insertOrUpdate = insertOrUpdate(layout);
         List<Column<?>> valueColumns = layout.valueColumns();
         List<String> valueNames = valueColumns.stream().<String>map(Column::name).toList();
         this.sources = new int[values.size()];
@@ -89,9 +91,13 @@ enum LatestTable {
                 .collect(Collectors.joining(", ")) + " WHERE " + PREVIOUS + TS + " < ?";
     }
 
-    /** The MERGE of one sample; its parameters are those of the sample table's INSERT, in that order. */
-    String merge() {
-        return merge;
+    /**
+     * The merge of one sample into the table; its parameters are those of the sample table's
+     * INSERT, in that order: a standard MERGE on H2, an INSERT ... ON CONFLICT on PostgreSQL (14
+     * has no MERGE), which keep the same two samples.
+     */
+    String merge(Dialect dialect) {
+        return dialect == Dialect.POSTGRESQL ? insertOrUpdate : merge;
     }
 
     /**
@@ -128,6 +134,20 @@ enum LatestTable {
                 StoredValue.bind(params, kinds[i], value);
             }
         }
+    }
+
+    private String insertOrUpdate(SampleLayout<?> layout) {
+        List<String> all = layout.columns();
+        String newer = "EXCLUDED." + TS + " >= t." + TS;
+        String sets = values.stream().map(v -> v + " = CASE WHEN " + newer + " THEN EXCLUDED." + v + " ELSE t." + v
+                + " END, " + PREVIOUS + v + " = CASE WHEN " + newer + " THEN t." + v + " ELSE EXCLUDED." + v + " END")
+                .collect(Collectors.joining(", "));
+        // SELECT, not VALUES: reWriteBatchedInserts would join a batch's VALUES into one statement,
+        // which may not touch a row twice
+        return "INSERT INTO " + table + " AS t (" + String.join(", ", all) + ") SELECT "
+                + String.join(", ", Collections.nCopies(all.size(), "?")) + " ON CONFLICT (" + String.join(", ", key)
+                + ") DO UPDATE SET " + sets + " WHERE " + newer + " OR t." + PREVIOUS + TS + " IS NULL OR EXCLUDED."
+                + TS + " >= t." + PREVIOUS + TS;
     }
 
     private String merge(SampleLayout<?> layout) {

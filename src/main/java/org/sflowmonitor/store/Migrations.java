@@ -2,6 +2,7 @@ package org.sflowmonitor.store;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,6 +38,15 @@ final class Migrations {
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
     /**
+     * Version 3 was one file for both databases until PostgreSQL 14, which has no MERGE, was
+     * supported; PostgreSQL's is now a file of its own that makes the same schema. A PostgreSQL
+     * database that applied the common file has its checksum recorded, which {@link #realignVersion3}
+     * turns into the new file's, so that Flyway's validation accepts it.
+     */
+    static final int COMMON_V3_CHECKSUM = 711_164_948;
+    static final int POSTGRESQL_V3_CHECKSUM = -614_263_571;
+
+    /**
      * Flyway reports each step at INFO; the service logs one line of its own instead. Held here so
      * that the level outlives a garbage collection of an otherwise unreferenced logger.
      */
@@ -59,6 +69,9 @@ final class Migrations {
                 .dataSource(url, user, password)
                 .locations(COMMON, "classpath:db/migration/" + Dialect.of(url).migrationFolder());
         DataSource dataSource = config.getDataSource();
+        if (Dialect.of(url) == Dialect.POSTGRESQL) {
+            realignVersion3(dataSource);
+        }
         OptionalInt legacy = legacyVersion(dataSource);
         if (legacy.isPresent()) {
             // takes effect only while flyway_schema_history does not exist yet
@@ -91,6 +104,22 @@ final class Migrations {
         if (applied > known) {
             throw new SQLException("database schema version " + applied + " is newer than this sflow-monitor knows ("
                     + known + "): upgrade sflow-monitor");
+        }
+    }
+
+    private static void realignVersion3(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!hasTable(c, "flyway_schema_history")) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE flyway_schema_history SET checksum = ? WHERE version = '3' AND checksum = ?")) {
+                Parameters.of(ps).add(POSTGRESQL_V3_CHECKSUM).add(COMMON_V3_CHECKSUM);
+                if (ps.executeUpdate() > 0) {
+                    LOG.info("schema version 3 as applied from the file once common to H2 and PostgreSQL is recorded "
+                            + "under PostgreSQL's own file now (the same schema, written without MERGE)");
+                }
+            }
         }
     }
 

@@ -16,10 +16,10 @@ final class SampleBatch<S> {
     private final PreparedStatement merge;
     private int rows;
 
-    SampleBatch(Statements st, SampleLayout<S> layout, LatestTable latest) throws SQLException {
+    SampleBatch(Statements st, SampleLayout<S> layout, LatestTable latest, Dialect dialect) throws SQLException {
         this.layout = layout;
         this.insert = st.get(layout.insert());
-        this.merge = latest == null ? null : st.get(latest.merge());
+        this.merge = latest == null ? null : st.get(latest.merge(dialect));
     }
 
     void add(long id, S sample) throws SQLException {

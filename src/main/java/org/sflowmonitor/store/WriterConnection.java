@@ -51,6 +51,7 @@ final class WriterConnection {
      * writes them.
      */
     private boolean postgresql;
+    private Dialect dialect;
     private final LatestCheckpoint checkpoint;
 
     WriterConnection(DataSource dataSource, Entities entities, RollupFeed rollups, LatestValues latest,
@@ -87,7 +88,8 @@ final class WriterConnection {
             Statements st = new Statements(dataSource.getConnection());
             try {
                 entities.load(st);
-                postgresql = Dialect.of(st.connection()) == Dialect.POSTGRESQL;
+                dialect = Dialect.of(st.connection());
+                postgresql = dialect == Dialect.POSTGRESQL;
                 if (postgresql || !latestState.loaded()) {
                     latestState.load(st.connection());
                 }
@@ -119,12 +121,12 @@ final class WriterConnection {
         Statements st = open();
         entities.createUnseen(st, batch);
         SampleBatch<EntitySample.NodeSample> hostRows = new SampleBatch<>(st, SampleRows.HOST_SAMPLE,
-                postgresql ? LatestTable.HOST : null);
-        SampleBatch<EntitySample.NodeSample> mib2Rows = new SampleBatch<>(st, SampleRows.HOST_MIB2_SAMPLE, null);
+                postgresql ? LatestTable.HOST : null, dialect);
+        SampleBatch<EntitySample.NodeSample> mib2Rows = new SampleBatch<>(st, SampleRows.HOST_MIB2_SAMPLE, null, dialect);
         SampleBatch<EntitySample.VmSample> vmRows = new SampleBatch<>(st, SampleRows.VM_SAMPLE,
-                postgresql ? LatestTable.VM : null);
+                postgresql ? LatestTable.VM : null, dialect);
         SampleBatch<EntitySample.InterfaceSample> ifRows = new SampleBatch<>(st, SampleRows.INTERFACE_SAMPLE,
-                LatestTable.INTERFACE);
+                LatestTable.INTERFACE, dialect);
         SampleOutcomes outcomes = new SampleOutcomes(batch.size());
         List<Consumer<LatestState>> newest = new ArrayList<>(batch.size());
         long[] hostIds = new long[batch.size()];

@@ -103,6 +103,47 @@ class MigrationsTest {
     }
 
     @Test
+    void onPostgresqlVersionThreeFillsTheLatestSamplesFromTheStoredSamplesWithoutMerge() throws Exception {
+        TestDatabase database = Backend.POSTGRESQL.create(dir);
+        org.flywaydb.core.Flyway.configure().dataSource(database.url(), database.user(), database.password())
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").target("2").load()
+                .migrate();
+        execute(database, "INSERT INTO host (host_ip, hostname, first_seen, last_seen) VALUES ('10.0.0.1', 'node-1', 1000, 3000)",
+                "INSERT INTO host_sample (host_id, ts, cpu_load_one) VALUES (1, 1000, 0.25)",
+                "INSERT INTO host_sample (host_id, ts, cpu_load_one) VALUES (1, 2000, 0.5)",
+                "INSERT INTO host_sample (host_id, ts, cpu_load_one) VALUES (1, 3000, 0.75)");
+        try (Database db = open(database)) {
+            assertEquals(List.of("1 3000 0.75 2000 0.5"), query(db, "SELECT host_id || ' ' || ts || ' ' || cpu_load_one"
+                    + " || ' ' || prev_ts || ' ' || prev_cpu_load_one FROM host_latest"));
+        }
+    }
+
+    @Test
+    void aPostgresqlDatabaseThatAppliedVersionThreeWhenItWasCommonToBothDatabasesIsStillAccepted() throws Exception {
+        TestDatabase database = Backend.POSTGRESQL.create(dir);
+        open(database).close();
+        String checksum = "SELECT checksum FROM flyway_schema_history WHERE version = '3'";
+        try (Database db = open(database)) {
+            assertEquals(List.of(String.valueOf(Migrations.POSTGRESQL_V3_CHECKSUM)), query(db, checksum),
+                    "the constant is the checksum of PostgreSQL's version 3 file");
+        }
+        execute(database, "UPDATE flyway_schema_history SET checksum = " + Migrations.COMMON_V3_CHECKSUM
+                + " WHERE version = '3'");
+        try (Database db = open(database)) {
+            assertEquals(List.of(String.valueOf(Migrations.POSTGRESQL_V3_CHECKSUM)), query(db, checksum));
+        }
+    }
+
+    private static void execute(TestDatabase database, String... statements) throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password());
+             Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+
+    @Test
     void aPostgresqlThatIsDownAtStartStopsTheOpeningWithTheUrlButNotThePassword() throws Exception {
         String url;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {

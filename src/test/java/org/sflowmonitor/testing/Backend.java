@@ -19,7 +19,17 @@ public enum Backend {
         public TestDatabase create(Path dataDir) {
             return PostgresServer.newDatabase();
         }
+    },
+    /** PostgreSQL 14, the oldest supported (it has no MERGE), from a Maven test dependency. */
+    POSTGRESQL_14 {
+        @Override
+        public TestDatabase create(Path dataDir) {
+            return PostgresServer.oldestSupported().createSchema("t14_" + ProcessHandle.current().pid() + "_"
+                    + SCHEMAS.incrementAndGet());
+        }
     };
+
+    private static final java.util.concurrent.atomic.AtomicInteger SCHEMAS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A fresh database; an H2 one lives in {@code dataDir}. */
     public abstract TestDatabase create(Path dataDir);

