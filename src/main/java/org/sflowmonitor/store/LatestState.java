@@ -351,12 +351,11 @@ public final class LatestState {
             if (xmin == null) {
                 return;
             }
-            int at = 1;
+            Parameters params = Parameters.of(ps);
             for (int i = 0; i < tables; i++) {
-                ps.setString(at++, Long.toString(xmin));
+                params.add(Long.toString(xmin));
                 if (own.length > 0) {
-                    ps.setArray(at++, ps.getConnection().createArrayOf("bigint",
-                            Arrays.stream(own).boxed().toArray(Long[]::new)));
+                    params.add(own);
                 }
             }
         }
