@@ -14,7 +14,7 @@ import javax.sql.DataSource;
  * database: a thread that every {@link #PERIOD_MILLIS} reads the rows of the latest tables (and
  * the node rows) that other transactions wrote since its last read and merges them in. On
  * PostgreSQL those rows are found by their xmin against the previous read's snapshot, leaving out
- * this instance's writer's own transactions ({@link LatestState#ownTransaction}), so that a lone
+ * this instance's writer's own transactions ({@link OwnTransactions}), so that a lone
  * collector reads next to nothing; elsewhere (an instance without a writer on H2) it reads every
  * row. The first read reads every row and marks the state loaded.
  */
@@ -67,7 +67,7 @@ public final class LatestRefresh implements AutoCloseable {
     /** One read of what changed since the last. */
     void refreshOnce(Connection c) throws SQLException {
         if (Dialect.of(c) != Dialect.POSTGRESQL) {
-            state.refresh(c, LatestState.Changes.ALL);
+            state.refresh(c, LatestRows.Changes.ALL);
             return;
         }
         long xmin;
@@ -76,8 +76,8 @@ public final class LatestRefresh implements AutoCloseable {
             rs.next();
             xmin = rs.getLong(1);
         }
-        state.refresh(c, since == null ? LatestState.Changes.ALL
-                : new LatestState.Changes(since & 0xFFFF_FFFFL, state.ownTransactionsFrom(since)));
+        state.refresh(c, since == null ? LatestRows.Changes.ALL
+                : new LatestRows.Changes(since & 0xFFFF_FFFFL, state.ownTransactions().from(since)));
         since = xmin;
     }
 

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Arrays;
 
 /**
  * Sets a statement's parameters in the order they are added, numbering them itself, so that no
@@ -50,6 +51,13 @@ final class Parameters implements RowValues {
             return addNull(Types.VARCHAR);
         }
         ps.setString(next++, value);
+        return this;
+    }
+
+    /** A BIGINT array (PostgreSQL's bigint[], for {@code = ANY(?)}). */
+    Parameters add(long[] values) throws SQLException {
+        Long[] boxed = Arrays.stream(values).boxed().toArray(Long[]::new);
+        ps.setArray(next++, ps.getConnection().createArrayOf("bigint", boxed));
         return this;
     }
 

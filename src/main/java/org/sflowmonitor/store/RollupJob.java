@@ -28,8 +28,8 @@ import org.sflowmonitor.ingest.EntitySample;
  * what the writer committed meanwhile: a long piece (a close of a million entities, a catch-up)
  * neither holds its rows in memory nor lets the queue overflow, which would cost the next
  * buckets a computation from raw samples, and so on.
- * Progress ({@code rollup_progress}) is written in the transaction of the rows, so a restart
- * resumes where the last commit left. Tiers keep their own retention. Like the writer, the
+ * Progress ({@code rollup_progress}) is written after the rows of a range, so a restart resumes
+ * after the last range written whole and replaces a range it had begun. Tiers keep their own retention. Like the writer, the
  * thread is never interrupted (H2 closes its file on an interrupt during I/O): it stops within
  * a second of {@link #close()}. This class is the thread, its queue and its status; the folding
  * is {@link RollupMemory}'s, what is due when {@link RollupSchedule}'s, the buckets computed from

@@ -207,7 +207,7 @@ final class RollupSchedule {
         return Math.max(width, CATCH_UP_CHUNK_MILLIS / width * width);
     }
 
-    /** Replaces tier {@code k}'s buckets in [from, till) by {@code rows} and records the progress, in one transaction. */
+    /** Replaces tier {@code k}'s buckets in [from, till) by {@code rows}, then records the progress. */
     private void write(Connection c, int k, long from, long till, BucketSink.Source rows, Runnable between)
             throws SQLException {
         long written = RollupStore.replace(c, tiers.get(k).widthMillis(), from, till, rows, between);

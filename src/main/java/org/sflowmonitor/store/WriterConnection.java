@@ -230,7 +230,7 @@ final class WriterConnection {
         long xid = postgresql ? transactionId(st) : 0;
         st.commit();
         if (postgresql) {
-            latestState.ownTransaction(xid);
+            latestState.ownTransactions().add(xid);
         }
     }
 

@@ -235,6 +235,33 @@ class RollupJobTest {
     }
 
     @Test
+    void aCloseOfMoreEntitiesThanOneCommitHoldsWritesEveryOneOfThemInEachTier() throws Exception {
+        RollupJob live = job(TIERS);
+        int vms = 2_500;
+        for (int i = 0; i < 2; i++) {
+            VmSample s = sample(i);
+            for (int v = 0; v < vms; v++) {
+                assertTrue(writer.offer(new VmSample("10.0.1." + (1 + v / 250), s.receivedAt(), s.records(),
+                        new UUID(2, v), "vm-" + v, v % 250, null, s.cpu(), s.memory(), s.disk(), s.net())));
+                offered.incrementAndGet();
+            }
+        }
+        store(0, 0);
+        now.set(T0 + 4 * 60_000);
+        live.runUntilIdle(now.get());
+        Queries q = new Queries(db, 10);
+        assertEquals(List.of(Map.of("rows", (long) vms, "samples", 2L * vms)), q.rows("SELECT COUNT(*) AS \"rows\","
+                + " SUM(samples) AS samples FROM vm_rollup WHERE width_ms = 10000").stream().map(this::longs).toList());
+        assertEquals(List.of(Map.of("rows", (long) vms, "samples", 2L * vms)), q.rows("SELECT COUNT(*) AS \"rows\","
+                + " SUM(samples) AS samples FROM vm_rollup WHERE width_ms = 60000").stream().map(this::longs).toList());
+    }
+
+    private Map<String, Long> longs(Map<String, Object> row) {
+        return Map.of("rows", ((Number) row.get("rows")).longValue(), "samples",
+                ((Number) row.get("samples")).longValue());
+    }
+
+    @Test
     void aGapOfSeveralBucketsHasNoRowsAndTheSamplesAroundItKeepTheirBuckets() throws Exception {
         RollupJob live = job(TIERS);
         store(0, 4);

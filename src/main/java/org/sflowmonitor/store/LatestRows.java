@@ -1,0 +1,180 @@
+package org.sflowmonitor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import org.sflowmonitor.store.LatestState.Host;
+import org.sflowmonitor.store.LatestState.Sample;
+import org.sflowmonitor.store.LatestState.Vm;
+
+/**
+ * Reads the node rows and the {@link LatestTable}s into a {@link LatestState}'s entries: all rows
+ * when it is loaded, those {@link Changes} names when it is refreshed, each merged with the entry
+ * held by the tables' rule ({@link NewestTwo}) so that nothing newer is lost.
+ */
+final class LatestRows {
+
+    /**
+     * Which rows of the tables a refresh reads: on PostgreSQL those written by transactions from
+     * {@code xmin} on (the xmin of the previous refresh's snapshot: every transaction before it
+     * had ended then), as a row version's own xmin tells, except those of {@code own} (this
+     * instance's writer's, whose samples it applied itself); null xmin: all rows. Transaction ids
+     * are the 32 bits a row's xmin holds.
+     */
+    record Changes(Long xmin, long[] own) {
+        static final Changes ALL = new Changes(null, new long[0]);
+
+        /** " WHERE ..." over the aliases of one table each, or "". */
+        String where(String... aliases) {
+            if (xmin == null) {
+                return "";
+            }
+            StringBuilder out = new StringBuilder(" WHERE ");
+            for (int i = 0; i < aliases.length; i++) {
+                String a = aliases[i];
+                out.append(i == 0 ? "" : " OR ").append("(age(").append(a).append(".xmin) <= age(CAST(CAST(? AS text) AS xid))")
+                        .append(own.length == 0 ? "" : " AND NOT " + a + ".xmin::text::bigint = ANY(?)").append(')');
+            }
+            return out.toString();
+        }
+
+        /** Binds the parameters of {@link #where} for {@code tables} aliases from index 1. */
+        void bind(PreparedStatement ps, int tables) throws SQLException {
+            if (xmin == null) {
+                return;
+            }
+            Parameters params = Parameters.of(ps);
+            for (int i = 0; i < tables; i++) {
+                params.add(Long.toString(xmin));
+                if (own.length > 0) {
+                    params.add(own);
+                }
+            }
+        }
+    }
+
+    /** What one row read changes; whether it changed anything. */
+    private interface Row {
+        boolean read(ResultSet rs) throws SQLException;
+    }
+
+    /** By host id: the node's agent address and learned polling interval, which the state shares. */
+    private final Slots<String> nodeIps;
+    private final Slots<Long> pollingIntervals;
+
+    LatestRows(Slots<String> nodeIps, Slots<Long> pollingIntervals) {
+        this.nodeIps = nodeIps;
+        this.pollingIntervals = pollingIntervals;
+    }
+
+    /** Reads the rows {@code changes} names into the node slots and these entry slots; whether anything changed. */
+    boolean read(Connection c, Changes changes, Slots<Host> hosts, Slots<Vm> vms) throws SQLException {
+        boolean changed = readNodes(c, changes);
+        changed |= readHosts(c, changes, hosts);
+        changed |= readVms(c, changes, vms);
+        return changed;
+    }
+
+    private boolean readNodes(Connection c, Changes changes) throws SQLException {
+        return eachRow(c, changes, "SELECT n.id, n.host_ip, n.polling_interval FROM host n", rs -> {
+            long id = rs.getLong(1);
+            String hostIp = rs.getString(2);
+            long interval = rs.getLong(3);
+            Long learned = rs.wasNull() || interval <= 0 ? null : interval;
+            boolean changed = !Objects.equals(nodeIps.get(id), hostIp)
+                    || !Objects.equals(pollingIntervals.get(id), learned);
+            nodeIps.set(id, hostIp);
+            pollingIntervals.set(id, learned);
+            return changed;
+        }, "n");
+    }
+
+    private boolean readHosts(Connection c, Changes changes, Slots<Host> hosts) throws SQLException {
+        List<String> values = LatestState.HOST_COLUMNS.names();
+        String select = "SELECT l.host_id, h.hostname, h.uuid, h.last_seen, l.ts, " + columns("l.", values)
+                + ", l.prev_ts, " + columns("l.prev_", values) + " FROM host_latest l JOIN host h ON h.id = l.host_id";
+        return eachRow(c, changes, select, rs -> {
+            long id = rs.getLong(1);
+            Sample n = sample(rs, 5, id, false, values.size());
+            Sample p = sample(rs, 6 + values.size(), id, false, values.size());
+            Host h = hosts.get(id);
+            Sample[] two = NewestTwo.mergedRow(h, n, p);
+            return replaced(hosts, id, h, new Host(id, nodeIps.get(id), rs.getString(2), rs.getString(3),
+                    Math.max(rs.getLong(4), h == null ? 0 : h.lastSeen()), two[0], two[1]));
+        }, "l", "h");
+    }
+
+    private boolean readVms(Connection c, Changes changes, Slots<Vm> vms) throws SQLException {
+        List<String> values = LatestState.VM_COLUMNS.names();
+        String select = "SELECT l.vm_id, v.uuid, v.hostname, v.host_id, v.last_seen, l.ts, l.host_id, "
+                + columns("l.", values) + ", l.prev_ts, l.prev_host_id, " + columns("l.prev_", values)
+                + " FROM vm_latest l JOIN vm v ON v.id = l.vm_id";
+        return eachRow(c, changes, select, rs -> {
+            long id = rs.getLong(1);
+            Sample n = sample(rs, 6, -1, true, values.size());
+            Sample p = sample(rs, 8 + values.size(), -1, true, values.size());
+            Vm v = vms.get(id);
+            Sample[] two = NewestTwo.mergedRow(v, n, p);
+            long nodeId = rs.getLong(4);
+            return replaced(vms, id, v, new Vm(id, rs.getString(2), rs.getString(3), nodeId, nodeIps.get(nodeId),
+                    nodeIps.get(two[0].hostId()), Math.max(rs.getLong(5), v == null ? 0 : v.lastSeen()),
+                    two[0], two[1]));
+        }, "l", "v");
+    }
+
+    /**
+     * Runs {@code select} limited to the changed rows of the tables its {@code aliases} name, each
+     * row read by {@code row}; whether any row changed something.
+     */
+    private static boolean eachRow(Connection c, Changes changes, String select, Row row, String... aliases)
+            throws SQLException {
+        boolean changed = false;
+        try (PreparedStatement ps = c.prepareStatement(select + changes.where(aliases))) {
+            changes.bind(ps, aliases.length);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changed |= row.read(rs);
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Puts {@code next} in place of {@code held} unless they are equal; whether it did. */
+    private static <E> boolean replaced(Slots<E> slots, long id, E held, E next) {
+        if (next.equals(held)) {
+            return false;
+        }
+        slots.set(id, next);
+        return true;
+    }
+
+    /** The sample whose ts is at column {@code at} (then host_id when {@code vm}, then the values); null when ts is NULL. */
+    private static Sample sample(ResultSet rs, int at, long hostId, boolean vm, int count) throws SQLException {
+        long ts = rs.getLong(at);
+        if (rs.wasNull()) {
+            return null;
+        }
+        int from = at + 1;
+        long node = hostId;
+        if (vm) {
+            node = rs.getLong(from++);
+        }
+        long[] values = new long[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = StoredValue.encode(Queries.value(rs, from + i));
+        }
+        return new Sample(ts, node, values);
+    }
+
+    private static String columns(String prefix, List<String> names) {
+        StringBuilder out = new StringBuilder();
+        for (String n : names) {
+            out.append(out.isEmpty() ? "" : ", ").append(prefix).append(n);
+        }
+        return out.toString();
+    }
+}
