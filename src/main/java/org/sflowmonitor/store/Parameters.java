@@ -74,6 +74,24 @@ final class Parameters implements RowValues {
         return this;
     }
 
+    /**
+     * Always a NUMERIC, known or not, below or above 2^63: PgJDBC prepares a statement on the
+     * server again whenever a parameter's type differs from the last execution's, and the latest
+     * tables' per-sample upsert, whose unsigned 64-bit values came as BIGINT, NUMERIC or a NULL
+     * NUMERIC by row, was parsed again for nearly every sample.
+     */
+    @Override
+    public Parameters u64(long value) throws SQLException {
+        if (value == -1L) { // 2^64-1, unknown
+            return addNull(Types.NUMERIC);
+        }
+        if (value < 0) {
+            return addUnsigned(value);
+        }
+        ps.setBigDecimal(next++, BigDecimal.valueOf(value));
+        return this;
+    }
+
     @Override
     public Parameters addUnsigned(long value) throws SQLException {
         ps.setBigDecimal(next++, new BigDecimal(new BigInteger(Long.toUnsignedString(value))));
