@@ -52,7 +52,7 @@ sealed interface Column<R> {
     long rollupValue(R record);
 
     /** Adds the record's value, NULL for its "unknown" sentinel. */
-    void bind(Parameters params, R record) throws SQLException;
+    void bind(RowValues params, R record) throws SQLException;
 
     static <R> Column<R> key(String name, ToLongFunction<R> value) {
         return new Whole<>(name, Kind.KEY, Rollup.NONE, value);
@@ -104,7 +104,7 @@ sealed interface Column<R> {
         }
 
         @Override
-        public void bind(Parameters params, R record) throws SQLException {
+        public void bind(RowValues params, R record) throws SQLException {
             long v = value.applyAsLong(record);
             switch (kind) {
                 case KEY -> params.add(v);
@@ -135,7 +135,7 @@ sealed interface Column<R> {
         }
 
         @Override
-        public void bind(Parameters params, R record) throws SQLException {
+        public void bind(RowValues params, R record) throws SQLException {
             params.load((float) value.applyAsDouble(record));
         }
     }
@@ -158,7 +158,7 @@ sealed interface Column<R> {
         }
 
         @Override
-        public void bind(Parameters params, R record) throws SQLException {
+        public void bind(RowValues params, R record) throws SQLException {
             params.add(SqlValues.text(value.apply(record), maxLength));
         }
     }

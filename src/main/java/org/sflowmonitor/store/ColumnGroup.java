@@ -58,7 +58,7 @@ record ColumnGroup<S, R>(Class<R> type, Function<S, R> record, List<Column<R>> c
     }
 
     /** Adds the columns' values, NULLs when the sample lacks the record. */
-    void bind(Parameters params, S sample) throws SQLException {
+    void bind(RowValues params, S sample) throws SQLException {
         R r = record.apply(sample);
         for (int i = 0; i < columns.size(); i++) {
             Column<R> c = columns.get(i);

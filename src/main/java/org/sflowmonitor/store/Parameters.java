@@ -9,12 +9,10 @@ import java.util.Arrays;
 
 /**
  * Sets a statement's parameters in the order they are added, numbering them itself, so that no
- * caller counts parameter indexes. The sFlow kinds ({@link #u32}, {@link #u64},
- * {@link #percentage}, {@link #load}) bind the "unknown" sentinels of reference section 6 as
- * NULL: 2^32-1 for unsigned 32-bit fields, 2^64-1 for unsigned 64-bit ones, -1 for percentages,
- * negative load averages. A null text, Integer or Long binds NULL.
+ * caller counts parameter indexes; the sFlow kinds as {@link RowValues} has them. A null text,
+ * Integer or Long binds NULL.
  */
-final class Parameters {
+final class Parameters implements RowValues {
 
     private final PreparedStatement ps;
     private int next = 1;
@@ -27,12 +25,14 @@ final class Parameters {
         return new Parameters(ps);
     }
 
-    Parameters add(long value) throws SQLException {
+    @Override
+    public Parameters add(long value) throws SQLException {
         ps.setLong(next++, value);
         return this;
     }
 
-    Parameters add(int value) throws SQLException {
+    @Override
+    public Parameters add(int value) throws SQLException {
         ps.setInt(next++, value);
         return this;
     }
@@ -45,7 +45,8 @@ final class Parameters {
         return value == null ? addNull(Types.BIGINT) : add(value.longValue());
     }
 
-    Parameters add(String value) throws SQLException {
+    @Override
+    public Parameters add(String value) throws SQLException {
         if (value == null) {
             return addNull(Types.VARCHAR);
         }
@@ -67,36 +68,20 @@ final class Parameters {
     }
 
     /** NULL of the given {@link Types} type. */
-    Parameters addNull(int sqlType) throws SQLException {
+    @Override
+    public Parameters addNull(int sqlType) throws SQLException {
         ps.setNull(next++, sqlType);
         return this;
     }
 
-    Parameters u32(long value) throws SQLException {
-        return value == SqlValues.U32_UNKNOWN ? addNull(Types.BIGINT) : add(value);
-    }
-
-    /** An unsigned 64-bit value held in a long's 64 bits; above 2^63 it is bound as a NUMERIC. */
-    Parameters u64(long value) throws SQLException {
-        if (value == -1L) {
-            return addNull(Types.NUMERIC);
-        }
-        if (value >= 0) {
-            return add(value);
-        }
+    @Override
+    public Parameters addUnsigned(long value) throws SQLException {
         ps.setBigDecimal(next++, new BigDecimal(new BigInteger(Long.toUnsignedString(value))));
         return this;
     }
 
-    /** A signed percentage in hundredths; -1 is unknown. */
-    Parameters percentage(int value) throws SQLException {
-        return value == -1 ? addNull(Types.INTEGER) : add(value);
-    }
-
-    Parameters load(float value) throws SQLException {
-        if (!SqlValues.knownLoad(value)) {
-            return addNull(Types.REAL);
-        }
+    @Override
+    public Parameters addReal(float value) throws SQLException {
         ps.setFloat(next++, value);
         return this;
     }

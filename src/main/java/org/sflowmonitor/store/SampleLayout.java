@@ -103,16 +103,25 @@ final class SampleLayout<S> {
     }
 
     void bind(PreparedStatement ps, long id, S sample) throws SQLException {
-        checkIds(1);
-        bindSample(Parameters.of(ps).add(id), sample);
+        bind(Parameters.of(ps), id, sample);
     }
 
     void bind(PreparedStatement ps, long id, long secondId, S sample) throws SQLException {
-        checkIds(2);
-        bindSample(Parameters.of(ps).add(id).add(secondId), sample);
+        bind(Parameters.of(ps), id, secondId, sample);
     }
 
-    private void bindSample(Parameters params, S sample) throws SQLException {
+    /** Adds the row's values in column order (to a statement's parameters or a COPY's rows). */
+    void bind(RowValues row, long id, S sample) throws SQLException {
+        checkIds(1);
+        bindSample(row.add(id), sample);
+    }
+
+    void bind(RowValues row, long id, long secondId, S sample) throws SQLException {
+        checkIds(2);
+        bindSample(row.add(id).add(secondId), sample);
+    }
+
+    private void bindSample(RowValues params, S sample) throws SQLException {
         for (int i = 0; i < sampleColumns.size(); i++) {
             sampleColumns.get(i).bind(params, sample);
         }

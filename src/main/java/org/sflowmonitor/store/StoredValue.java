@@ -28,7 +28,7 @@ final class StoredValue {
     }
 
     /** Adds the stored value as the column's kind stores it: NULL for {@link Counters#UNKNOWN}. */
-    static void bind(Parameters params, Column.Kind kind, long value) throws SQLException {
+    static void bind(RowValues params, Column.Kind kind, long value) throws SQLException {
         if (value == Counters.UNKNOWN) {
             params.addNull(kind.sqlType());
             return;
