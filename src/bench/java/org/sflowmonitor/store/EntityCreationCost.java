@@ -48,6 +48,8 @@ public final class EntityCreationCost {
         warmUp(dir.resolve("warm-up"));
         PostgresServer pg = backend.equals("postgresql") ? PostgresServer.start(true) : null;
         TestDatabase where = pg != null ? pg.createSchema("cost") : TestDatabase.h2(dir);
+        // -Durl.params=&name=value...: JDBC URL parameters to try (experiments)
+        where = new TestDatabase(where.url() + System.getProperty("url.params", ""), where.user(), where.password());
         IngestStats stats = new IngestStats(100_000);
         try (Database db = TestCollector.open(where, dir)) {
             experiment(db);
