@@ -98,6 +98,11 @@ final class Parameters implements RowValues {
         return this;
     }
 
+    Parameters add(double value) throws SQLException {
+        ps.setDouble(next++, value);
+        return this;
+    }
+
     @Override
     public Parameters addReal(float value) throws SQLException {
         ps.setFloat(next++, value);

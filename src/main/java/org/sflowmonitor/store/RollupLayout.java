@@ -283,18 +283,13 @@ final class RollupLayout<S> {
             params.add(b.hostId);
         }
         params.add(b.samples);
-        int at = columns.size() - measures.size() * PARTS.size() + 1;
         for (int i = 0; i < measures.size(); i++) {
             if (b.n[i] == 0) {
-                ps.setNull(at++, Types.DOUBLE);
-                ps.setNull(at++, Types.DOUBLE);
-                ps.setNull(at++, Types.DOUBLE);
+                params.addNull(Types.DOUBLE).addNull(Types.DOUBLE).addNull(Types.DOUBLE);
             } else {
-                ps.setDouble(at++, b.min[i]);
-                ps.setDouble(at++, b.max[i]);
-                ps.setDouble(at++, b.sum[i]);
+                params.add(b.min[i]).add(b.max[i]).add(b.sum[i]);
             }
-            ps.setInt(at++, b.n[i]);
+            params.add(b.n[i]);
         }
     }
 

@@ -1,25 +1,21 @@
 package org.sflowmonitor.store;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import org.sflowmonitor.ingest.EntitySample;
-import org.sflowmonitor.ingest.IngestCounter;
 
 /**
  * The writer thread's connection and what it writes: a batch of samples in one transaction
- * (entity changes first, then the sample rows and what keeps each entity's newest two samples in
- * its {@link LatestTable}: a merge per sample on PostgreSQL, a {@link LatestCheckpoint} slice on
- * H2; JDBC batches on statements prepared once),
+ * (entity changes first, then the sample rows ({@link BatchRows}) and what keeps each entity's
+ * newest two samples in its {@link LatestTable}: a merge per sample on PostgreSQL, a
+ * {@link LatestCheckpoint} slice on H2; JDBC batches on statements prepared once),
  * the last_seen sweep's slices between batches, and the sweep's flush at shutdown. The entity
  * cache is loaded with each new connection, so a rolled-back transaction leaves no trace in it:
  * after any failure the caller {@link #discard}s the connection and the next write opens another.
@@ -120,103 +116,22 @@ final class WriterConnection {
         long started = System.nanoTime();
         Statements st = open();
         entities.createUnseen(st, batch);
-        SampleBatch<EntitySample.NodeSample> hostRows = new SampleBatch<>(st, SampleRows.HOST_SAMPLE,
-                postgresql ? LatestTable.HOST : null, dialect);
-        SampleBatch<EntitySample.NodeSample> mib2Rows = new SampleBatch<>(st, SampleRows.HOST_MIB2_SAMPLE, null, dialect);
-        SampleBatch<EntitySample.VmSample> vmRows = new SampleBatch<>(st, SampleRows.VM_SAMPLE,
-                postgresql ? LatestTable.VM : null, dialect);
-        SampleBatch<EntitySample.InterfaceSample> ifRows = new SampleBatch<>(st, SampleRows.INTERFACE_SAMPLE,
-                LatestTable.INTERFACE, dialect);
-        SampleOutcomes outcomes = new SampleOutcomes(batch.size());
-        List<Consumer<LatestState>> newest = new ArrayList<>(batch.size());
-        long[] hostIds = new long[batch.size()];
-        long[] vmIds = new long[batch.size()];
-        Arrays.fill(hostIds, -1);
-        Arrays.fill(vmIds, -1);
+        BatchRows rows = new BatchRows(st, dialect, entities, latest, checkpoint, batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            EntitySample sample = batch.get(i);
-            Entities.Host host = entities.host(st, sample.agent(), sample.receivedAt(),
-                    sample instanceof EntitySample.NodeSample node ? node.descr() : null);
-            if (host == null) {
-                outcomes.set(i, IngestCounter.SAMPLES_OVER_ENTITY_LIMIT);
-                continue;
-            }
-            entities.seen(host, sample.receivedAt());
-            outcomes.set(i, IngestCounter.SAMPLES_STORED);
-            hostIds[i] = host.id;
-            if (sample instanceof EntitySample.NodeSample node) {
-                entities.nodeSampled(st, host, node.receivedAt());
-                if (node.descr() != null) {
-                    entities.describeHost(st, host, node.descr());
-                }
-                if (node.adapters() != null) {
-                    entities.hostAdapters(st, host, node.adapters());
-                }
-                LatestState.Sample stored = null;
-                if (SampleRows.HOST_SAMPLE.hasRow(node)) {
-                    hostRows.add(host.id, node);
-                    stored = new LatestState.Sample(node.receivedAt(), host.id, SampleRows.HOST_SAMPLE.stored(node));
-                }
-                LatestState.Sample hostSample = stored;
-                long id = host.id;
-                String hostname = host.hostname;
-                String uuid = host.uuid;
-                long interval = host.pollingIntervalWritten;
-                newest.add(s -> {
-                    s.node(id, node.agent(), hostname, uuid, interval, hostSample);
-                    checkpoint.hostChanged(id);
-                });
-                latest.node(host.id, node);
-                if (SampleRows.HOST_MIB2_SAMPLE.hasRow(node)) {
-                    mib2Rows.add(host.id, node);
-                }
-            } else if (sample instanceof EntitySample.VmSample vm) {
-                Entities.Vm v = entities.vm(st, vm.uuid(), host, vm.name(), vm.dsIndex(), vm.receivedAt());
-                if (v == null) {
-                    outcomes.set(i, IngestCounter.SAMPLES_OVER_ENTITY_LIMIT);
-                    continue;
-                }
-                entities.seen(v, vm.receivedAt());
-                vmIds[i] = v.id;
-                if (vm.adapters() != null) {
-                    entities.vmAdapters(st, v, vm.adapters());
-                }
-                if (SampleRows.VM_SAMPLE.hasRow(vm)) {
-                    vmRows.add(v.id, host.id, vm);
-                    LatestState.Sample stored = new LatestState.Sample(vm.receivedAt(), host.id,
-                            SampleRows.VM_SAMPLE.stored(vm));
-                    long id = v.id;
-                    long hostId = host.id;
-                    String name = v.hostname;
-                    newest.add(s -> {
-                        s.vm(id, vm.uuid().toString(), name, hostId, vm.agent(), stored);
-                        checkpoint.vmChanged(id);
-                    });
-                }
-                latest.vm(host.id, vm);
-            } else if (sample instanceof EntitySample.InterfaceSample itf) {
-                ifRows.add(host.id, itf);
-                latest.iface(host.id, itf);
-            }
+            rows.add(i, batch.get(i));
         }
         entities.sweepLastSeen(st, System.currentTimeMillis(), LAST_SEEN_ROWS_PER_BATCH);
         entities.executePending(st);
-        List<SampleBatch<?>> tables = List.of(hostRows, mib2Rows, vmRows, ifRows);
-        for (SampleBatch<?> rows : tables) {
-            rows.executeInserts();
-        }
-        for (SampleBatch<?> rows : tables) {
-            rows.executeMerges();
-        }
+        rows.execute();
         if (!postgresql) {
             checkpoint.step(st, System.currentTimeMillis());
         }
         commit(st);
         checkpoint.committed();
-        latestState.committed(newest);
+        latestState.committed(rows.newest());
         latency.record(System.nanoTime() - started);
-        rollups.committed(batch, hostIds, vmIds);
-        return outcomes;
+        rollups.committed(batch, rows.hostIds(), rows.vmIds());
+        return rows.outcomes();
     }
 
     private void commit(Statements st) throws SQLException {
