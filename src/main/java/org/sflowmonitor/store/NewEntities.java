@@ -123,8 +123,9 @@ final class NewEntities {
     }
 
     private static void bind(PreparedStatement ps, Array... arrays) throws SQLException {
-        for (int i = 0; i < arrays.length; i++) {
-            ps.setArray(i + 1, arrays[i]);
+        Parameters params = Parameters.of(ps);
+        for (Array a : arrays) {
+            params.add(a);
         }
     }
 }

@@ -61,6 +61,12 @@ final class Parameters implements RowValues {
         return this;
     }
 
+    /** An SQL array made by the connection. */
+    Parameters add(java.sql.Array value) throws SQLException {
+        ps.setArray(next++, value);
+        return this;
+    }
+
     /** A value of whatever type the driver maps it from (a row copied as read, a query's params). */
     Parameters addObject(Object value) throws SQLException {
         ps.setObject(next++, value);
