@@ -66,7 +66,7 @@ final class QueryDatabase {
                 }
             }
             String migration;
-            try (var in = QueryDatabase.class.getResourceAsStream("/db/migration/common/V3__latest_samples.sql")) {
+            try (var in = QueryDatabase.class.getResourceAsStream("/db/migration/h2/V3__latest_samples.sql")) {
                 migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
             long started = System.nanoTime();
