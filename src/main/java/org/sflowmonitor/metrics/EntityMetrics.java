@@ -55,22 +55,26 @@ final class EntityMetrics {
             long since = silence.reportedSince(node);
             String hostname = orEmpty(node.hostname());
             Labels nodeLabels = Labels.of("agent", node.agent(), "host", hostname);
-            if (reported(node.host(), since)) {
-                host.add(new EntityRow(nodeLabels, node.host()));
+            Reading hostReading = node.host();
+            if (reported(hostReading, since)) {
+                host.add(new EntityRow(nodeLabels, hostReading));
             }
-            if (reported(node.mib2(), since)) {
-                mib2.add(new EntityRow(nodeLabels, node.mib2()));
+            Reading mib2Reading = node.mib2();
+            if (reported(mib2Reading, since)) {
+                mib2.add(new EntityRow(nodeLabels, mib2Reading));
             }
             for (LatestValues.Vm v : node.vms()) {
-                if (reported(v.reading(), since)) {
+                Reading reading = v.reading();
+                if (reported(reading, since)) {
                     vm.add(new EntityRow(Labels.of("agent", node.agent(), "host", hostname, "vm", orEmpty(v.name()),
-                            "vm_uuid", v.uuid().toString()), v.reading()));
+                            "vm_uuid", v.uuid().toString()), reading));
                 }
             }
             for (LatestValues.Interface i : node.interfaces()) {
-                if (reported(i.reading(), since)) {
+                Reading reading = i.reading();
+                if (reported(reading, since)) {
                     itf.add(new EntityRow(Labels.of("agent", node.agent(), "host", hostname, "ifindex",
-                            Long.toString(i.ifIndex()), "device", orEmpty(i.portName())), i.reading()));
+                            Long.toString(i.ifIndex()), "device", orEmpty(i.portName())), reading));
                 }
             }
         }

@@ -17,7 +17,8 @@ import org.sflowmonitor.ingest.EntitySample.VmSample;
  * as it stores each sample, with the counters widened ({@link CounterWidening}) so that they only
  * fall when the agent really restarted. Grouped by node (its agent address), so that one node or
  * a group of nodes is read without looking at the others. One writer thread, any number of
- * readers; a reader sees each entity's newest {@link Reading} whole.
+ * readers; a reader sees each entity's newest {@link Reading} whole. Each entity's values are
+ * overwritten in place, so that storing a sample leaves no garbage that lives a polling interval.
  */
 public final class LatestValues {
 
@@ -29,11 +30,52 @@ public final class LatestValues {
     }
 
     /** A VM as last seen on its node. */
-    public record Vm(UUID uuid, String name, Reading reading) {
+    public static final class Vm {
+        private final UUID uuid;
+        private volatile String name;
+        private final Values values = new Values(SampleTable.VM_SAMPLE);
+
+        Vm(UUID uuid) {
+            this.uuid = uuid;
+        }
+
+        public UUID uuid() {
+            return uuid;
+        }
+
+        /** The libvirt name, or null until one came. */
+        public String name() {
+            return name;
+        }
+
+        /** A copy of the newest values; null before the first. */
+        public Reading reading() {
+            return values.reading();
+        }
     }
 
     /** One interface of a node; {@code portName} may be null. */
-    public record Interface(long ifIndex, String portName, Reading reading) {
+    public static final class Interface {
+        private final long ifIndex;
+        private volatile String portName;
+        private final Values values = new Values(SampleTable.INTERFACE_SAMPLE);
+
+        Interface(long ifIndex) {
+            this.ifIndex = ifIndex;
+        }
+
+        public long ifIndex() {
+            return ifIndex;
+        }
+
+        public String portName() {
+            return portName;
+        }
+
+        /** A copy of the newest values; null before the first. */
+        public Reading reading() {
+            return values.reading();
+        }
     }
 
     /** A node: its id (the host id, which orders nodes into groups), its agent address and what it reported. */
@@ -41,8 +83,8 @@ public final class LatestValues {
         private final long id;
         private final String agent;
         private volatile String hostname;
-        private volatile Reading host;
-        private volatile Reading mib2;
+        private final Values host = new Values(SampleTable.HOST_SAMPLE);
+        private final Values mib2 = new Values(SampleTable.HOST_MIB2_SAMPLE);
         private final Map<UUID, Vm> vms = new ConcurrentHashMap<>();
         private final Map<Long, Interface> interfaces = new ConcurrentHashMap<>();
 
@@ -64,14 +106,14 @@ public final class LatestValues {
             return hostname;
         }
 
-        /** The newest host_sample values, or null. */
+        /** A copy of the newest host_sample values, or null. */
         public Reading host() {
-            return host;
+            return host.reading();
         }
 
-        /** The newest host_mib2_sample values, or null. */
+        /** A copy of the newest host_mib2_sample values, or null. */
         public Reading mib2() {
-            return mib2;
+            return mib2.reading();
         }
 
         public Collection<Vm> vms() {
@@ -83,9 +125,43 @@ public final class LatestValues {
         }
     }
 
+    /** One entity's newest widened values of one table, overwritten by the writer, copied whole by readers. */
+    private static final class Values {
+        private final SampleTable table;
+        private long at;
+        private double[] values;
+
+        Values(SampleTable table) {
+            this.table = table;
+        }
+
+        synchronized Reading reading() {
+            return values == null ? null : new Reading(at, values.clone());
+        }
+
+        /** Takes the raw values {@code fresh} received at {@code at} (widened in place) unless they are not newer. */
+        synchronized void update(long at, double[] fresh) {
+            if (values != null && at <= this.at) {
+                return; // a sample written again (a retried batch) or a late one is not newer
+            }
+            CounterWidening.widen(table, values, fresh);
+            if (values == null) {
+                values = fresh.clone();
+            } else {
+                System.arraycopy(fresh, 0, values, 0, fresh.length);
+            }
+            this.at = at;
+        }
+    }
+
     private final Map<String, Node> nodes = new ConcurrentHashMap<>();
     /** Writer thread only: the node each VM was last seen on, so that a VM that moved leaves its old node. */
     private final Map<UUID, Node> nodeOfVm = new HashMap<>();
+    /** Writer thread only: a sample's raw values before they are widened into an entity's. */
+    private final double[] hostScratch = new double[SampleRows.HOST_SAMPLE.valueCount()];
+    private final double[] mib2Scratch = new double[SampleRows.HOST_MIB2_SAMPLE.valueCount()];
+    private final double[] vmScratch = new double[SampleRows.VM_SAMPLE.valueCount()];
+    private final double[] ifScratch = new double[SampleRows.INTERFACE_SAMPLE.valueCount()];
 
     /** Every node ever seen since the start, in no order. */
     public Collection<Node> nodes() {
@@ -114,11 +190,10 @@ public final class LatestValues {
             n.hostname = sample.descr().hostname();
         }
         if (SampleRows.HOST_SAMPLE.hasRow(sample)) {
-            n.host = next(SampleTable.HOST_SAMPLE, n.host, sample.receivedAt(), SampleRows.HOST_SAMPLE.latest(sample));
+            n.host.update(sample.receivedAt(), SampleRows.HOST_SAMPLE.latestInto(sample, hostScratch));
         }
         if (SampleRows.HOST_MIB2_SAMPLE.hasRow(sample)) {
-            n.mib2 = next(SampleTable.HOST_MIB2_SAMPLE, n.mib2, sample.receivedAt(),
-                    SampleRows.HOST_MIB2_SAMPLE.latest(sample));
+            n.mib2.update(sample.receivedAt(), SampleRows.HOST_MIB2_SAMPLE.latestInto(sample, mib2Scratch));
         }
     }
 
@@ -127,35 +202,41 @@ public final class LatestValues {
             return;
         }
         Node n = nodeOf(hostId, sample.agent());
-        Node before = nodeOfVm.put(sample.uuid(), n);
-        Vm previous = before == null ? null : before.vms.get(sample.uuid());
-        if (before != null && before != n) {
-            before.vms.remove(sample.uuid());
+        Node before = nodeOfVm.get(sample.uuid());
+        Vm vm = before == null ? null : before.vms.get(sample.uuid());
+        if (before != n) {
+            nodeOfVm.put(sample.uuid(), n);
+            if (before != null) {
+                before.vms.remove(sample.uuid());
+            }
+            if (vm != null) {
+                n.vms.put(sample.uuid(), vm);
+            }
         }
-        String name = sample.name() != null ? sample.name() : previous == null ? null : previous.name();
-        n.vms.put(sample.uuid(), new Vm(sample.uuid(), name, next(SampleTable.VM_SAMPLE,
-                previous == null ? null : previous.reading(), sample.receivedAt(), SampleRows.VM_SAMPLE.latest(sample))));
+        if (vm == null) {
+            vm = new Vm(sample.uuid());
+            n.vms.put(sample.uuid(), vm);
+        }
+        if (sample.name() != null) {
+            vm.name = sample.name();
+        }
+        vm.values.update(sample.receivedAt(), SampleRows.VM_SAMPLE.latestInto(sample, vmScratch));
     }
 
     void iface(long hostId, InterfaceSample sample) {
         Node n = nodeOf(hostId, sample.agent());
-        Interface previous = n.interfaces.get(sample.ifIndex());
-        String portName = sample.portName() != null && !sample.portName().isEmpty() ? sample.portName()
-                : previous == null ? null : previous.portName();
-        n.interfaces.put(sample.ifIndex(), new Interface(sample.ifIndex(), portName, next(SampleTable.INTERFACE_SAMPLE,
-                previous == null ? null : previous.reading(), sample.receivedAt(),
-                SampleRows.INTERFACE_SAMPLE.latest(sample))));
+        Interface itf = n.interfaces.get(sample.ifIndex());
+        if (itf == null) {
+            itf = new Interface(sample.ifIndex());
+            n.interfaces.put(sample.ifIndex(), itf);
+        }
+        if (sample.portName() != null && !sample.portName().isEmpty()) {
+            itf.portName = sample.portName();
+        }
+        itf.values.update(sample.receivedAt(), SampleRows.INTERFACE_SAMPLE.latestInto(sample, ifScratch));
     }
 
     private Node nodeOf(long hostId, String agent) {
         return nodes.computeIfAbsent(agent, a -> new Node(hostId, a));
-    }
-
-    private static Reading next(SampleTable table, Reading previous, long at, double[] values) {
-        if (previous != null && at <= previous.at()) {
-            return previous; // a sample written again (a retried batch) or a late one is not newer
-        }
-        CounterWidening.widen(table, previous == null ? null : previous.values(), values);
-        return new Reading(at, values);
     }
 }

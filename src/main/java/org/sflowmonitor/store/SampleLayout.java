@@ -70,7 +70,11 @@ final class SampleLayout<S> {
 
     /** The sample's value of each {@link #valueColumns() value column}; NaN where unknown or not carried. */
     double[] latest(S sample) {
-        double[] values = new double[valueCount];
+        return latestInto(sample, new double[valueCount]);
+    }
+
+    /** {@link #latest} into {@code values} (of {@link #valueColumns()}' length), which it returns. */
+    double[] latestInto(S sample, double[] values) {
         int at = 0;
         for (int i = 0; i < groups.size(); i++) {
             at = groups.get(i).latest(values, at, sample);
@@ -80,12 +84,21 @@ final class SampleLayout<S> {
 
     /** The sample's value of each {@link #valueColumns() value column} as stored ({@link StoredValue}). */
     long[] stored(S sample) {
-        long[] values = new long[valueCount];
+        return storedInto(sample, new long[valueCount]);
+    }
+
+    /** {@link #stored} into {@code values} (of {@link #valueColumns()}' length), which it returns. */
+    long[] storedInto(S sample, long[] values) {
         int at = 0;
         for (int i = 0; i < groups.size(); i++) {
             at = groups.get(i).stored(values, at, sample);
         }
         return values;
+    }
+
+    /** How many value columns the layout has. */
+    int valueCount() {
+        return valueCount;
     }
 
     String insert() {
