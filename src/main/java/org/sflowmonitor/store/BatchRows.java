@@ -79,18 +79,16 @@ final class BatchRows {
         if (node.adapters() != null) {
             entities.hostAdapters(st, host, node.adapters());
         }
-        LatestState.Sample stored = null;
-        if (SampleRows.HOST_SAMPLE.hasRow(node)) {
+        boolean withSample = SampleRows.HOST_SAMPLE.hasRow(node);
+        if (withSample) {
             hostRows.add(host.id, node);
-            stored = new LatestState.Sample(node.receivedAt(), host.id, SampleRows.HOST_SAMPLE.stored(node));
         }
-        LatestState.Sample hostSample = stored;
         long id = host.id;
         String hostname = host.hostname;
         String uuid = host.uuid;
         long interval = host.pollingIntervalWritten;
         newest.add(s -> {
-            s.node(id, node.agent(), hostname, uuid, interval, hostSample);
+            s.node(id, node.agent(), hostname, uuid, interval, withSample ? node : null);
             checkpoint.hostChanged(id);
         });
         latest.node(host.id, node);
@@ -112,13 +110,11 @@ final class BatchRows {
         }
         if (SampleRows.VM_SAMPLE.hasRow(vm)) {
             vmRows.add(v.id, host.id, vm);
-            LatestState.Sample stored = new LatestState.Sample(vm.receivedAt(), host.id,
-                    SampleRows.VM_SAMPLE.stored(vm));
             long id = v.id;
             long hostId = host.id;
             String name = v.hostname;
             newest.add(s -> {
-                s.vm(id, vm.uuid().toString(), name, hostId, vm.agent(), stored);
+                s.vm(id, vm.uuid().toString(), name, hostId, vm.agent(), vm);
                 checkpoint.vmChanged(id);
             });
         }

@@ -6,14 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-import org.sflowmonitor.store.LatestState.Host;
+
+import org.sflowmonitor.store.LatestState.HostSlot;
 import org.sflowmonitor.store.LatestState.Sample;
-import org.sflowmonitor.store.LatestState.Vm;
+import org.sflowmonitor.store.LatestState.VmSlot;
 
 /**
  * Reads the node rows and the {@link LatestTable}s into a {@link LatestState}'s entries: all rows
- * when it is loaded, those {@link Changes} names when it is refreshed, each merged with the entry
- * held by the tables' rule ({@link NewestTwo}) so that nothing newer is lost.
+ * when it is loaded, those {@link Changes} names when it is refreshed, each merged with what is
+ * held by the tables' rule ({@link TwoSamples}) so that nothing newer is lost.
  */
 final class LatestRows {
 
@@ -71,7 +72,7 @@ final class LatestRows {
     }
 
     /** Reads the rows {@code changes} names into the node slots and these entry slots; whether anything changed. */
-    boolean read(Connection c, Changes changes, Slots<Host> hosts, Slots<Vm> vms) throws SQLException {
+    boolean read(Connection c, Changes changes, Slots<HostSlot> hosts, Slots<VmSlot> vms) throws SQLException {
         boolean changed = readNodes(c, changes);
         changed |= readHosts(c, changes, hosts);
         changed |= readVms(c, changes, vms);
@@ -92,7 +93,7 @@ final class LatestRows {
         }, "n");
     }
 
-    private boolean readHosts(Connection c, Changes changes, Slots<Host> hosts) throws SQLException {
+    private boolean readHosts(Connection c, Changes changes, Slots<HostSlot> hosts) throws SQLException {
         List<String> values = LatestState.HOST_COLUMNS.names();
         String select = "SELECT l.host_id, h.hostname, h.uuid, h.last_seen, l.ts, " + columns("l.", values)
                 + ", l.prev_ts, " + columns("l.prev_", values) + " FROM host_latest l JOIN host h ON h.id = l.host_id";
@@ -100,14 +101,33 @@ final class LatestRows {
             long id = rs.getLong(1);
             Sample n = sample(rs, 5, id, false, values.size());
             Sample p = sample(rs, 6 + values.size(), id, false, values.size());
-            Host h = hosts.get(id);
-            Sample[] two = NewestTwo.mergedRow(h, n, p);
-            return replaced(hosts, id, h, new Host(id, nodeIps.get(id), rs.getString(2), rs.getString(3),
-                    Math.max(rs.getLong(4), h == null ? 0 : h.lastSeen()), two[0], two[1]));
+            HostSlot h = hosts.get(id);
+            if (h == null) {
+                if (n == null) {
+                    return false;
+                }
+                h = new HostSlot(id);
+                hosts.set(id, h);
+            }
+            boolean changed = h.two.addRow(n, p);
+            String hostIp = nodeIps.get(id);
+            String hostname = rs.getString(2);
+            String uuid = rs.getString(3);
+            long lastSeen = Math.max(rs.getLong(4), h.lastSeen);
+            changed |= !(Objects.equals(h.hostIp, hostIp) && Objects.equals(h.hostname, hostname)
+                    && Objects.equals(h.uuid, uuid) && h.lastSeen == lastSeen);
+            h.hostIp = hostIp;
+            h.hostname = hostname;
+            h.uuid = uuid;
+            h.lastSeen = lastSeen;
+            if (changed) {
+                h.changed();
+            }
+            return changed;
         }, "l", "h");
     }
 
-    private boolean readVms(Connection c, Changes changes, Slots<Vm> vms) throws SQLException {
+    private boolean readVms(Connection c, Changes changes, Slots<VmSlot> vms) throws SQLException {
         List<String> values = LatestState.VM_COLUMNS.names();
         String select = "SELECT l.vm_id, v.uuid, v.hostname, v.host_id, v.last_seen, l.ts, l.host_id, "
                 + columns("l.", values) + ", l.prev_ts, l.prev_host_id, " + columns("l.prev_", values)
@@ -116,12 +136,33 @@ final class LatestRows {
             long id = rs.getLong(1);
             Sample n = sample(rs, 6, -1, true, values.size());
             Sample p = sample(rs, 8 + values.size(), -1, true, values.size());
-            Vm v = vms.get(id);
-            Sample[] two = NewestTwo.mergedRow(v, n, p);
+            VmSlot v = vms.get(id);
+            if (v == null) {
+                if (n == null) {
+                    return false;
+                }
+                v = new VmSlot(id);
+                vms.set(id, v);
+            }
+            boolean changed = v.two.addRow(n, p);
+            String uuid = rs.getString(2);
+            String name = rs.getString(3);
             long nodeId = rs.getLong(4);
-            return replaced(vms, id, v, new Vm(id, rs.getString(2), rs.getString(3), nodeId, nodeIps.get(nodeId),
-                    nodeIps.get(two[0].hostId()), Math.max(rs.getLong(5), v == null ? 0 : v.lastSeen()),
-                    two[0], two[1]));
+            String nodeIp = nodeIps.get(nodeId);
+            String hostIp = nodeIps.get(v.two.newestHost());
+            long lastSeen = Math.max(rs.getLong(5), v.lastSeen);
+            changed |= !(Objects.equals(v.uuid, uuid) && Objects.equals(v.name, name) && v.nodeId == nodeId
+                    && Objects.equals(v.nodeIp, nodeIp) && Objects.equals(v.hostIp, hostIp) && v.lastSeen == lastSeen);
+            v.uuid = uuid;
+            v.name = name;
+            v.nodeId = nodeId;
+            v.nodeIp = nodeIp;
+            v.hostIp = hostIp;
+            v.lastSeen = lastSeen;
+            if (changed) {
+                v.changed();
+            }
+            return changed;
         }, "l", "v");
     }
 
@@ -141,15 +182,6 @@ final class LatestRows {
             }
         }
         return changed;
-    }
-
-    /** Puts {@code next} in place of {@code held} unless they are equal; whether it did. */
-    private static <E> boolean replaced(Slots<E> slots, long id, E held, E next) {
-        if (next.equals(held)) {
-            return false;
-        }
-        slots.set(id, next);
-        return true;
     }
 
     /** The sample whose ts is at column {@code at} (then host_id when {@code vm}, then the values); null when ts is NULL. */

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
+
+import org.sflowmonitor.ingest.EntitySample.NodeSample;
+import org.sflowmonitor.ingest.EntitySample.VmSample;
 
 /**
  * The newest sample of every node and VM and the one before it (what a rate needs), in memory,
@@ -19,8 +20,10 @@ import java.util.function.UnaryOperator;
  * {@link LatestTable}s hold: loaded from them ({@link LatestRows}) when the writer connects, kept
  * current by the writer after each commit, and brought up to date from them ({@link #refresh}) for
  * what other collectors wrote into the same database. Both paths apply the tables' rule
- * ({@link NewestTwo}). Entries are immutable and replaced whole; {@link #generation()} changes
- * with every change. Writes are serialised; any number of readers.
+ * ({@link TwoSamples}). Each entity's samples are overwritten in place, so that storing a sample
+ * leaves no object that lives a polling interval; readers get immutable entries, made when an
+ * entity changed since the last read. {@link #generation()} changes with every change. Writes and
+ * reads are serialised.
  */
 public final class LatestState {
 
@@ -139,14 +142,73 @@ public final class LatestState {
         }
     }
 
-    private volatile Slots<Host> hosts = new Slots<>();
-    private volatile Slots<Vm> vms = new Slots<>();
+    /** A node as held: its row's description and its two samples, and the entry last made of them. */
+    static final class HostSlot {
+        final long id;
+        String hostIp;
+        String hostname;
+        String uuid;
+        long lastSeen;
+        final TwoSamples two = new TwoSamples();
+        private Host entry;
+
+        HostSlot(long id) {
+            this.id = id;
+        }
+
+        /** The entry of what is held now, made again only after a change ({@link #changed}). */
+        Host entry() {
+            if (entry == null) {
+                entry = new Host(id, hostIp, hostname, uuid, lastSeen, two.newest(), two.previous());
+            }
+            return entry;
+        }
+
+        void changed() {
+            entry = null;
+        }
+    }
+
+    /** A VM as held: its row's description, the node of its newest sample, its two samples, and the entry last made of them. */
+    static final class VmSlot {
+        final long id;
+        String uuid;
+        String name;
+        long nodeId;
+        String nodeIp;
+        String hostIp;
+        long lastSeen;
+        final TwoSamples two = new TwoSamples();
+        private Vm entry;
+
+        VmSlot(long id) {
+            this.id = id;
+        }
+
+        /** The entry of what is held now, made again only after a change ({@link #changed}). */
+        Vm entry() {
+            if (entry == null) {
+                entry = new Vm(id, uuid, name, nodeId, nodeIp, hostIp, lastSeen, two.newest(), two.previous());
+            }
+            return entry;
+        }
+
+        void changed() {
+            entry = null;
+        }
+    }
+
+    private Slots<HostSlot> hosts = new Slots<>();
+    private Slots<VmSlot> vms = new Slots<>();
     /** By host id: the node's agent address and learned polling interval (ms; null: none learned). */
     private final Slots<String> nodeIps = new Slots<>();
     private final Slots<Long> pollingIntervals = new Slots<>();
     private final LatestRows rows = new LatestRows(nodeIps, pollingIntervals);
     private final AtomicLong generation = new AtomicLong();
     private final OwnTransactions ownTransactions = new OwnTransactions();
+    /** The writer's: a stored sample's values before they are copied into an entity's. */
+    private final long[] hostScratch = new long[SampleRows.HOST_SAMPLE.valueCount()];
+    private final long[] vmScratch = new long[SampleRows.VM_SAMPLE.valueCount()];
     private volatile boolean loaded;
 
     /** Changes with every change of what this holds; -1 while nothing is loaded (no answer may be kept on it). */
@@ -160,35 +222,40 @@ public final class LatestState {
     }
 
     /** The nodes with a host sample matching the filter (no MAC condition), by host id. */
-    public List<Host> hosts(EntityFilter filter) {
+    public synchronized List<Host> hosts(EntityFilter filter) {
         EntityMatcher m = new EntityMatcher(filter);
-        return matching(hosts, h -> m.matches(h.hostIp(), h.hostname(), h.uuid()));
-    }
-
-    /** The VMs with a sample matching the filter (no MAC condition; host_ip: the node the vm row places it on), by VM id. */
-    public List<Vm> vms(EntityFilter filter) {
-        EntityMatcher m = new EntityMatcher(filter);
-        return matching(vms, v -> m.matches(v.nodeIp(), v.name(), v.uuid()));
-    }
-
-    private static <E> List<E> matching(Slots<E> entries, Predicate<E> wanted) {
-        List<E> out = new ArrayList<>();
-        entries.forEach(e -> {
-            if (wanted.test(e)) {
-                out.add(e);
+        List<Host> out = new ArrayList<>();
+        hosts.forEach(h -> {
+            if (m.matches(h.hostIp, h.hostname, h.uuid)) {
+                out.add(h.entry());
             }
         });
         return out;
     }
 
-    /** The node's entry; null when it has none. */
-    Host host(long id) {
-        return hosts.get(id);
+    /** The VMs with a sample matching the filter (no MAC condition; host_ip: the node the vm row places it on), by VM id. */
+    public synchronized List<Vm> vms(EntityFilter filter) {
+        EntityMatcher m = new EntityMatcher(filter);
+        List<Vm> out = new ArrayList<>();
+        vms.forEach(v -> {
+            if (m.matches(v.nodeIp, v.name, v.uuid)) {
+                out.add(v.entry());
+            }
+        });
+        return out;
     }
 
-    /** The VM's entry; null when it has none. */
-    Vm vm(long id) {
-        return vms.get(id);
+    /** The node's entry, made for this call only (not kept); null when it has none. */
+    synchronized Host host(long id) {
+        HostSlot h = hosts.get(id);
+        return h == null ? null : new Host(id, h.hostIp, h.hostname, h.uuid, h.lastSeen, h.two.newest(), h.two.previous());
+    }
+
+    /** The VM's entry, made for this call only (not kept); null when it has none. */
+    synchronized Vm vm(long id) {
+        VmSlot v = vms.get(id);
+        return v == null ? null : new Vm(id, v.uuid, v.name, v.nodeId, v.nodeIp, v.hostIp, v.lastSeen, v.two.newest(),
+                v.two.previous());
     }
 
     /** This instance's writer's transactions, which a refresh leaves out. */
@@ -205,32 +272,73 @@ public final class LatestState {
 
     /** A node's description and learned interval as stored with a sample; {@code sample} null when it carried no host_sample. */
     synchronized void node(long hostId, String hostIp, String hostname, String uuid, long pollingInterval,
+                           NodeSample sample) {
+        node(hostId, hostIp, hostname, uuid, pollingInterval, sample == null ? null
+                : new Sample(sample.receivedAt(), hostId, SampleRows.HOST_SAMPLE.storedInto(sample, hostScratch)));
+    }
+
+    /** The same with the sample's stored values. */
+    synchronized void node(long hostId, String hostIp, String hostname, String uuid, long pollingInterval,
                            Sample sample) {
         nodeIps.set(hostId, hostIp);
         pollingIntervals.set(hostId, pollingInterval > 0 ? pollingInterval : null);
-        Host h = hosts.get(hostId);
+        HostSlot h = hosts.get(hostId);
         if (sample == null) {
-            if (h != null && !(Objects.equals(h.hostname(), hostname) && Objects.equals(h.uuid(), uuid))) {
-                hosts.set(hostId, new Host(hostId, hostIp, hostname, uuid, h.lastSeen(), h.newest(), h.previous()));
+            if (h != null && !(Objects.equals(h.hostname, hostname) && Objects.equals(h.uuid, uuid))) {
+                h.hostIp = hostIp;
+                h.hostname = hostname;
+                h.uuid = uuid;
+                h.changed();
             }
             return;
         }
-        Sample[] two = NewestTwo.merged(h, sample);
-        long lastSeen = Math.max(h == null ? 0 : h.lastSeen(), sample.ts());
-        hosts.set(hostId, new Host(hostId, hostIp, hostname, uuid, lastSeen, two[0], two[1]));
+        if (h == null) {
+            h = new HostSlot(hostId);
+            hosts.set(hostId, h);
+        }
+        h.two.add(sample);
+        h.hostIp = kept(h.hostIp, hostIp);
+        h.hostname = kept(h.hostname, hostname);
+        h.uuid = kept(h.uuid, uuid);
+        h.lastSeen = Math.max(h.lastSeen, sample.ts());
+        h.changed();
     }
 
     /** A VM's sample as stored, on the node {@code hostId}. */
+    synchronized void vm(long vmId, String uuid, String name, long hostId, String hostIp, VmSample sample) {
+        vm(vmId, uuid, name, hostId, hostIp,
+                new Sample(sample.receivedAt(), hostId, SampleRows.VM_SAMPLE.storedInto(sample, vmScratch)));
+    }
+
+    /** The same with the sample's stored values (copied). */
     synchronized void vm(long vmId, String uuid, String name, long hostId, String hostIp, Sample sample) {
-        Vm v = vms.get(vmId);
-        Sample[] two = NewestTwo.merged(v, sample);
-        long lastSeen = Math.max(v == null ? 0 : v.lastSeen(), sample.ts());
-        boolean newest = two[0] == sample;
-        String newestIp = newest ? hostIp : v.hostIp();
-        long nodeId = newest || v == null ? hostId : v.nodeId();
-        String nodeIp = newest || v == null ? hostIp : v.nodeIp();
-        vms.set(vmId, new Vm(vmId, uuid, name != null ? name : v == null ? null : v.name(), nodeId, nodeIp, newestIp,
-                lastSeen, two[0], two[1]));
+        VmSlot v = vms.get(vmId);
+        boolean first = v == null;
+        if (first) {
+            v = new VmSlot(vmId);
+            vms.set(vmId, v);
+        }
+        v.two.add(sample);
+        boolean newest = v.two.newestTs() == sample.ts() && v.two.newestHost() == hostId;
+        if (newest || first) {
+            v.hostIp = kept(v.hostIp, hostIp);
+            v.nodeId = hostId;
+            v.nodeIp = kept(v.nodeIp, hostIp);
+        }
+        v.uuid = kept(v.uuid, uuid);
+        if (name != null) {
+            v.name = kept(v.name, name);
+        }
+        v.lastSeen = Math.max(v.lastSeen, sample.ts());
+        v.changed();
+    }
+
+    /**
+     * {@code held} when it equals {@code next}: a string that comes anew with every sample is kept
+     * only when it changed, so that it does not outlive its sample in the entity's slot.
+     */
+    private static String kept(String held, String next) {
+        return Objects.equals(held, next) ? held : next;
     }
 
     /** A committed batch's samples, applied in the order they were written, as one change. */
@@ -248,28 +356,36 @@ public final class LatestState {
 
     /** Forgets what the retention pass deleted: entities silent since before {@code cutoff}, previous samples older. */
     synchronized void forgetOlderThan(long cutoff) {
-        forgetOlderThan(hosts, cutoff,
-                h -> new Host(h.id(), h.hostIp(), h.hostname(), h.uuid(), h.lastSeen(), h.newest(), null));
-        forgetOlderThan(vms, cutoff, v -> new Vm(v.id(), v.uuid(), v.name(), v.nodeId(), v.nodeIp(), v.hostIp(),
-                v.lastSeen(), v.newest(), null));
+        hosts.forEach(h -> {
+            if (forget(h.two, cutoff)) {
+                hosts.set(h.id, null);
+            }
+            h.changed();
+        });
+        vms.forEach(v -> {
+            if (forget(v.two, cutoff)) {
+                vms.set(v.id, null);
+            }
+            v.changed();
+        });
         changed();
     }
 
-    private static <E extends Entry> void forgetOlderThan(Slots<E> entries, long cutoff,
-                                                          UnaryOperator<E> withoutPrevious) {
-        entries.forEach(e -> {
-            if (e.newest().ts() < cutoff) {
-                entries.set(e.id(), null);
-            } else if (e.previous() != null && e.previous().ts() < cutoff) {
-                entries.set(e.id(), withoutPrevious.apply(e));
-            }
-        });
+    /** Drops the samples older than {@code cutoff}; whether none is left. */
+    private static boolean forget(TwoSamples two, long cutoff) {
+        if (two.newestTs() < cutoff) {
+            return true;
+        }
+        if (two.previousTs() < cutoff) {
+            two.dropPrevious();
+        }
+        return false;
     }
 
     /** Replaces everything with what the tables hold. */
     synchronized void load(Connection c) throws SQLException {
-        Slots<Host> loadedHosts = new Slots<>();
-        Slots<Vm> loadedVms = new Slots<>();
+        Slots<HostSlot> loadedHosts = new Slots<>();
+        Slots<VmSlot> loadedVms = new Slots<>();
         rows.read(c, LatestRows.Changes.ALL, loadedHosts, loadedVms);
         hosts = loadedHosts;
         vms = loadedVms;
