@@ -101,14 +101,10 @@ final class LatestRows {
             long id = rs.getLong(1);
             Sample n = sample(rs, 5, id, false, values.size());
             Sample p = sample(rs, 6 + values.size(), id, false, values.size());
-            HostSlot h = hosts.get(id);
-            if (h == null) {
-                if (n == null) {
-                    return false;
-                }
-                h = new HostSlot(id);
-                hosts.set(id, h);
+            if (n == null && hosts.get(id) == null) {
+                return false;
             }
+            HostSlot h = Slots.orMade(hosts, id, HostSlot::new);
             boolean changed = h.two.addRow(n, p);
             String hostIp = nodeIps.get(id);
             String hostname = rs.getString(2);
@@ -136,14 +132,10 @@ final class LatestRows {
             long id = rs.getLong(1);
             Sample n = sample(rs, 6, -1, true, values.size());
             Sample p = sample(rs, 8 + values.size(), -1, true, values.size());
-            VmSlot v = vms.get(id);
-            if (v == null) {
-                if (n == null) {
-                    return false;
-                }
-                v = new VmSlot(id);
-                vms.set(id, v);
+            if (n == null && vms.get(id) == null) {
+                return false;
             }
+            VmSlot v = Slots.orMade(vms, id, VmSlot::new);
             boolean changed = v.two.addRow(n, p);
             String uuid = rs.getString(2);
             String name = rs.getString(3);

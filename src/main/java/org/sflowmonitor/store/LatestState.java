@@ -142,59 +142,64 @@ public final class LatestState {
         }
     }
 
-    /** A node as held: its row's description and its two samples, and the entry last made of them. */
-    static final class HostSlot {
+    /** An entity as held: its two samples, its last_seen, and the entry last made of them for readers. */
+    abstract static class Slot<E extends Entry> {
         final long id;
-        String hostIp;
-        String hostname;
-        String uuid;
         long lastSeen;
         final TwoSamples two = new TwoSamples();
-        private Host entry;
+        private E entry;
 
-        HostSlot(long id) {
+        Slot(long id) {
             this.id = id;
         }
 
-        /** The entry of what is held now, made again only after a change ({@link #changed}). */
-        Host entry() {
+        /** The entry of what is held now, made again only after a {@link #changed change}. */
+        E entry() {
             if (entry == null) {
-                entry = new Host(id, hostIp, hostname, uuid, lastSeen, two.newest(), two.previous());
+                entry = made();
             }
             return entry;
         }
+
+        /** A new entry of what is held now. */
+        abstract E made();
 
         void changed() {
             entry = null;
         }
     }
 
-    /** A VM as held: its row's description, the node of its newest sample, its two samples, and the entry last made of them. */
-    static final class VmSlot {
-        final long id;
+    /** A node as held: its row's description besides its samples. */
+    static final class HostSlot extends Slot<Host> {
+        String hostIp;
+        String hostname;
+        String uuid;
+
+        HostSlot(long id) {
+            super(id);
+        }
+
+        @Override
+        Host made() {
+            return new Host(id, hostIp, hostname, uuid, lastSeen, two.newest(), two.previous());
+        }
+    }
+
+    /** A VM as held: its row's description and the node of its newest sample besides its samples. */
+    static final class VmSlot extends Slot<Vm> {
         String uuid;
         String name;
         long nodeId;
         String nodeIp;
         String hostIp;
-        long lastSeen;
-        final TwoSamples two = new TwoSamples();
-        private Vm entry;
 
         VmSlot(long id) {
-            this.id = id;
+            super(id);
         }
 
-        /** The entry of what is held now, made again only after a change ({@link #changed}). */
-        Vm entry() {
-            if (entry == null) {
-                entry = new Vm(id, uuid, name, nodeId, nodeIp, hostIp, lastSeen, two.newest(), two.previous());
-            }
-            return entry;
-        }
-
-        void changed() {
-            entry = null;
+        @Override
+        Vm made() {
+            return new Vm(id, uuid, name, nodeId, nodeIp, hostIp, lastSeen, two.newest(), two.previous());
         }
     }
 
@@ -248,14 +253,13 @@ public final class LatestState {
     /** The node's entry, made for this call only (not kept); null when it has none. */
     synchronized Host host(long id) {
         HostSlot h = hosts.get(id);
-        return h == null ? null : new Host(id, h.hostIp, h.hostname, h.uuid, h.lastSeen, h.two.newest(), h.two.previous());
+        return h == null ? null : h.made();
     }
 
     /** The VM's entry, made for this call only (not kept); null when it has none. */
     synchronized Vm vm(long id) {
         VmSlot v = vms.get(id);
-        return v == null ? null : new Vm(id, v.uuid, v.name, v.nodeId, v.nodeIp, v.hostIp, v.lastSeen, v.two.newest(),
-                v.two.previous());
+        return v == null ? null : v.made();
     }
 
     /** This instance's writer's transactions, which a refresh leaves out. */
@@ -292,10 +296,7 @@ public final class LatestState {
             }
             return;
         }
-        if (h == null) {
-            h = new HostSlot(hostId);
-            hosts.set(hostId, h);
-        }
+        h = Slots.orMade(hosts, hostId, HostSlot::new);
         h.two.add(sample);
         h.hostIp = kept(h.hostIp, hostIp);
         h.hostname = kept(h.hostname, hostname);
@@ -312,12 +313,8 @@ public final class LatestState {
 
     /** The same with the sample's stored values (copied). */
     synchronized void vm(long vmId, String uuid, String name, long hostId, String hostIp, Sample sample) {
-        VmSlot v = vms.get(vmId);
-        boolean first = v == null;
-        if (first) {
-            v = new VmSlot(vmId);
-            vms.set(vmId, v);
-        }
+        boolean first = vms.get(vmId) == null;
+        VmSlot v = Slots.orMade(vms, vmId, VmSlot::new);
         v.two.add(sample);
         boolean newest = v.two.newestTs() == sample.ts() && v.two.newestHost() == hostId;
         if (newest || first) {

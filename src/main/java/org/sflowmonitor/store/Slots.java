@@ -3,6 +3,7 @@ package org.sflowmonitor.store;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * Values by id in chunks, so that growing never copies them; iteration in id order. Any number of
@@ -43,6 +44,16 @@ final class Slots<T> {
             chunks = cs;
         }
         cs[chunk].set((int) (id & (CHUNK_SIZE - 1)), value);
+    }
+
+    /** The value of {@code id} in {@code slots}, made and set first when there is none. */
+    static <T> T orMade(Slots<T> slots, long id, LongFunction<T> make) {
+        T value = slots.get(id);
+        if (value == null) {
+            value = make.apply(id);
+            slots.set(id, value);
+        }
+        return value;
     }
 
     void forEach(Consumer<T> each) {
