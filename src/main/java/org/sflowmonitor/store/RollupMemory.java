@@ -42,16 +42,18 @@ final class RollupMemory {
     }
 
     private final long width;
-    private final Map<RollupLayout<?>, Map<Key, EntityRollup>> live = new IdentityHashMap<>();
-    private final Map<RollupLayout<?>, List<Bucket>> finished = new IdentityHashMap<>();
+    private final Layout host = new Layout(RollupRows.HOST);
+    private final Layout mib2 = new Layout(RollupRows.HOST_MIB2);
+    private final Layout vm = new Layout(RollupRows.VM);
+    private final Layout interfaces = new Layout(RollupRows.INTERFACE);
+    private final Map<RollupLayout<?>, Layout> byTable = new IdentityHashMap<>();
     private long memoryFrom;
 
     /** @param width the finest tier's bucket width; {@code now} when the job starts */
     RollupMemory(long width, long now) {
         this.width = width;
-        for (RollupLayout<?> layout : RollupRows.ALL) {
-            live.put(layout, new HashMap<>());
-            finished.put(layout, new ArrayList<>());
+        for (Layout l : List.of(host, mib2, vm, interfaces)) {
+            byTable.put(l.layout, l);
         }
         // the first buckets in which every entity's sample before is also in memory
         this.memoryFrom = EntityRollup.bucketStart(now + RollupJob.LOOKBACK_MILLIS, width) + width;
@@ -78,43 +80,60 @@ final class RollupMemory {
             EntitySample s = batch.samples().get(i);
             if (s instanceof EntitySample.NodeSample n) {
                 if (RollupRows.HOST.samples().hasRow(n)) {
-                    add(late, RollupRows.HOST, new SampleValues(hostId, 0, hostId, n.receivedAt(),
-                            RollupRows.HOST.values(n)), closedUntil);
+                    host.add(late, hostId, 0, hostId, n.receivedAt(), RollupRows.HOST.values(n, host.values),
+                            closedUntil);
                 }
                 if (RollupRows.HOST_MIB2.samples().hasRow(n)) {
-                    add(late, RollupRows.HOST_MIB2, new SampleValues(hostId, 0, hostId, n.receivedAt(),
-                            RollupRows.HOST_MIB2.values(n)), closedUntil);
+                    mib2.add(late, hostId, 0, hostId, n.receivedAt(), RollupRows.HOST_MIB2.values(n, mib2.values),
+                            closedUntil);
                 }
             } else if (s instanceof EntitySample.VmSample v) {
                 long vmId = batch.vmIds()[i];
                 if (vmId >= 0 && RollupRows.VM.samples().hasRow(v)) {
-                    add(late, RollupRows.VM, new SampleValues(vmId, 0, hostId, v.receivedAt(),
-                            RollupRows.VM.values(v)), closedUntil);
+                    vm.add(late, vmId, 0, hostId, v.receivedAt(), RollupRows.VM.values(v, vm.values), closedUntil);
                 }
             } else if (s instanceof EntitySample.InterfaceSample f) {
-                add(late, RollupRows.INTERFACE, new SampleValues(hostId, f.ifIndex(), hostId, f.receivedAt(),
-                        RollupRows.INTERFACE.values(f)), closedUntil);
+                interfaces.add(late, hostId, f.ifIndex(), hostId, f.receivedAt(),
+                        RollupRows.INTERFACE.values(f, interfaces.values), closedUntil);
             }
         }
         return late;
     }
 
-    private void add(Late late, RollupLayout<?> layout, SampleValues sample, long closedUntil) {
-        EntityRollup e = live.get(layout).computeIfAbsent(new Key(sample.id(), sample.sub()),
-                k -> new EntityRollup(layout, width, null));
-        Bucket closed = e.add(sample);
-        if (closed != null) {
-            finished.get(layout).add(closed);
+    /**
+     * One rollup table's entities in memory: each one's open bucket and sample before, the
+     * buckets closed and not written yet, and room for one sample's values and point.
+     */
+    private final class Layout {
+        final RollupLayout<?> layout;
+        final Map<Key, EntityRollup> live = new HashMap<>();
+        final List<Bucket> finished = new ArrayList<>();
+        final long[] values;
+        final double[] point;
+
+        Layout(RollupLayout<?> layout) {
+            this.layout = layout;
+            this.values = new long[layout.valueCount()];
+            this.point = new double[layout.measures().size()];
         }
-        if (sample.ts() < closedUntil) {
-            late.add(sample.ts());
+
+        void add(Late late, long id, long sub, long hostId, long ts, long[] sampleValues, long closedUntil) {
+            EntityRollup e = live.computeIfAbsent(new Key(id, sub), k -> new EntityRollup(layout, width, null));
+            Bucket closed = e.add(id, sub, hostId, ts, sampleValues, point);
+            if (closed != null) {
+                finished.add(closed);
+            }
+            if (ts < closedUntil) {
+                late.add(ts);
+            }
         }
     }
 
     /** The buckets in [from, till) memory holds, taken out of it; those before {@code from} are dropped. */
     List<Bucket> take(RollupLayout<?> layout, long from, long till) {
         List<Bucket> out = new ArrayList<>();
-        for (Iterator<Bucket> it = finished.get(layout).iterator(); it.hasNext(); ) {
+        Layout l = byTable.get(layout);
+        for (Iterator<Bucket> it = l.finished.iterator(); it.hasNext(); ) {
             Bucket b = it.next();
             if (b.start < till) {
                 it.remove();
@@ -123,7 +142,7 @@ final class RollupMemory {
                 }
             }
         }
-        for (EntityRollup e : live.get(layout).values()) {
+        for (EntityRollup e : l.live.values()) {
             Bucket b = e.closeBefore(till);
             if (b != null && b.start >= from) {
                 out.add(b);
@@ -137,11 +156,9 @@ final class RollupMemory {
      * the closed buckets before {@code closedUntil} (written from raw samples instead).
      */
     void forget(long till, long closedUntil) {
-        for (Map<Key, EntityRollup> entities : live.values()) {
-            entities.values().removeIf(e -> e.lastTs() < till - FORGET_AFTER_MILLIS && e.closeBefore(till) == null);
-        }
-        for (List<Bucket> list : finished.values()) {
-            list.removeIf(b -> b.start < closedUntil);
+        for (Layout l : byTable.values()) {
+            l.live.values().removeIf(e -> e.lastTs() < till - FORGET_AFTER_MILLIS && e.closeBefore(till) == null);
+            l.finished.removeIf(b -> b.start < closedUntil);
         }
     }
 }
