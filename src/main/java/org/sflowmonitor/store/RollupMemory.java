@@ -1,9 +1,9 @@
 package org.sflowmonitor.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +13,11 @@ import org.sflowmonitor.ingest.EntitySample;
 /**
  * The finest tier folded in memory from what the writer committed: per node, VM and interface
  * the bucket being filled and the sample before, and the buckets a later sample closed that
- * are not written yet. {@link #memoryFrom()} is the first bucket from which memory saw every
- * sample; what lies before it is computed from raw samples.
+ * are not written yet; and the next coarser tier's bucket merged from the finest buckets as they
+ * are written, so that the coarser tier need not read them back (reading back and sorting an
+ * hour of a fleet's 5-minute rows cost more than all the rest of the rollup work).
+ * {@link #memoryFrom()} is the first bucket from which memory saw every sample; what lies before
+ * it is computed from raw samples, and coarser buckets from the finer rows.
  */
 final class RollupMemory {
 
@@ -42,6 +45,8 @@ final class RollupMemory {
     }
 
     private final long width;
+    /** The next coarser tier's bucket width; 0: there is none. */
+    private final long coarserWidth;
     private final Layout host = new Layout(RollupRows.HOST);
     private final Layout mib2 = new Layout(RollupRows.HOST_MIB2);
     private final Layout vm = new Layout(RollupRows.VM);
@@ -49,9 +54,14 @@ final class RollupMemory {
     private final Map<RollupLayout<?>, Layout> byTable = new IdentityHashMap<>();
     private long memoryFrom;
 
-    /** @param width the finest tier's bucket width; {@code now} when the job starts */
-    RollupMemory(long width, long now) {
+    /**
+     * @param width        the finest tier's bucket width
+     * @param coarserWidth the next tier's (0: none), whose buckets memory merges from the finest ones it writes
+     * @param now          when the job starts
+     */
+    RollupMemory(long width, long coarserWidth, long now) {
         this.width = width;
+        this.coarserWidth = coarserWidth;
         for (Layout l : List.of(host, mib2, vm, interfaces)) {
             byTable.put(l.layout, l);
         }
@@ -108,6 +118,10 @@ final class RollupMemory {
         final RollupLayout<?> layout;
         final Map<Key, EntityRollup> live = new HashMap<>();
         final List<Bucket> finished = new ArrayList<>();
+        /** Per entity its bucket of the next coarser tier, merged from the finest buckets taken so far. */
+        final Map<Key, Bucket> coarser = new HashMap<>();
+        /** Coarser buckets a later finest bucket of their entity closed, not taken yet. */
+        final List<Bucket> coarserFinished = new ArrayList<>();
         final long[] values;
         final double[] point;
 
@@ -127,28 +141,74 @@ final class RollupMemory {
                 late.add(ts);
             }
         }
+
+        /** Merges a finest bucket, later than the entity's finest buckets merged before, into its coarser one. */
+        void mergeCoarser(Bucket finest) {
+            long start = EntityRollup.bucketStart(finest.start, coarserWidth);
+            Key key = new Key(finest.id, finest.sub);
+            Bucket b = coarser.get(key);
+            if (b != null && b.start != start) {
+                coarserFinished.add(b);
+                b = null;
+            }
+            if (b == null) {
+                b = new Bucket(finest.id, finest.sub, start, finest.n.length);
+                coarser.put(key, b);
+            }
+            b.merge(finest);
+        }
     }
 
-    /** The buckets in [from, till) memory holds, taken out of it; those before {@code from} are dropped. */
+    /**
+     * The buckets in [from, till) memory holds, taken out of it to be written; those before
+     * {@code from} are dropped. Each one taken is also merged into its entity's bucket of the
+     * next coarser tier (see {@link #takeCoarser}).
+     */
     List<Bucket> take(RollupLayout<?> layout, long from, long till) {
-        List<Bucket> out = new ArrayList<>();
         Layout l = byTable.get(layout);
-        for (Iterator<Bucket> it = l.finished.iterator(); it.hasNext(); ) {
-            Bucket b = it.next();
-            if (b.start < till) {
-                it.remove();
-                if (b.start >= from) {
-                    out.add(b);
-                }
-            }
-        }
+        List<Bucket> out = new ArrayList<>();
+        moveBefore(till, l.finished, from, out);
         for (EntityRollup e : l.live.values()) {
             Bucket b = e.closeBefore(till);
             if (b != null && b.start >= from) {
                 out.add(b);
             }
         }
+        if (coarserWidth > 0) {
+            out.forEach(l::mergeCoarser);
+        }
         return out;
+    }
+
+    /**
+     * The buckets of the next coarser tier in [from, till) merged from the finest buckets taken
+     * so far, taken out of memory; those before {@code till} are dropped. They are whole only
+     * when memory saw those buckets from their start ({@link #memoryFrom()} not after {@code
+     * from}): every finest bucket from there on was written from memory, so through {@link #take}.
+     */
+    List<Bucket> takeCoarser(RollupLayout<?> layout, long from, long till) {
+        Layout l = byTable.get(layout);
+        List<Bucket> out = new ArrayList<>();
+        moveBefore(till, l.coarserFinished, from, out);
+        moveBefore(till, l.coarser.values(), from, out);
+        return out;
+    }
+
+    /**
+     * Removes the buckets starting before {@code till} from {@code buckets}, adding those from
+     * {@code from} on to {@code out}. In one pass: removing from an ArrayList one at a time
+     * copies the rest of it each time, which for a million buckets is minutes.
+     */
+    private static void moveBefore(long till, Collection<Bucket> buckets, long from, List<Bucket> out) {
+        buckets.removeIf(b -> {
+            if (b.start >= till) {
+                return false;
+            }
+            if (b.start >= from) {
+                out.add(b);
+            }
+            return true;
+        });
     }
 
     /**

@@ -41,7 +41,8 @@ final class RollupSchedule {
         this.tiers = tiers;
         this.rawRetentionMillis = rawRetentionMillis;
         this.graceMillis = graceMillis;
-        this.memory = new RollupMemory(tiers.get(0).widthMillis(), now);
+        this.memory = new RollupMemory(tiers.get(0).widthMillis(), tiers.size() > 1 ? tiers.get(1).widthMillis() : 0,
+                now);
         this.catchUp = new CatchUpEntities(graceMillis);
         this.closedUntil = new long[tiers.size()];
         this.rowsWritten = new AtomicLong[tiers.size()];
@@ -168,11 +169,7 @@ final class RollupSchedule {
             for (RollupLayout<?> layout : RollupRows.ALL) {
                 taken.put(layout, memory.take(layout, from, till));
             }
-            rows = (layout, sink) -> {
-                for (Bucket b : taken.remove(layout)) {
-                    sink.accept(b);
-                }
-            };
+            rows = fromMemory(taken);
         }
         writing = till;
         try {
@@ -184,7 +181,11 @@ final class RollupSchedule {
         return true;
     }
 
-    /** Merges the due buckets (at most a chunk) of the first coarser tier that has some, from its finer tier's rows. */
+    /**
+     * Merges the due buckets (at most a chunk) of the first coarser tier that has some: the next
+     * tier's from memory when memory wrote every finest bucket inside them, else from the finer
+     * tier's rows.
+     */
     private boolean mergeCoarser(Connection c, Runnable between) throws SQLException {
         for (int k = 1; k < tiers.size(); k++) {
             long width = tiers.get(k).widthMillis();
@@ -195,11 +196,29 @@ final class RollupSchedule {
             }
             long till = Math.min(due, from + chunk(width));
             long finer = tiers.get(k - 1).widthMillis();
-            write(c, k, from, till, (layout, sink) -> RollupSources.merged(c, layout, finer, width, from, till, sink),
-                    between);
+            BucketSink.Source rows = (layout, sink) -> RollupSources.merged(c, layout, finer, width, from, till, sink);
+            if (k == 1) {
+                // taken in any case: memory keeps no coarser bucket before till
+                Map<RollupLayout<?>, List<Bucket>> merged = new IdentityHashMap<>();
+                for (RollupLayout<?> layout : RollupRows.ALL) {
+                    merged.put(layout, memory.takeCoarser(layout, from, till));
+                }
+                if (memory.memoryFrom() <= from) {
+                    rows = fromMemory(merged);
+                }
+            }
+            write(c, k, from, till, rows, between);
             return true;
         }
         return false;
+    }
+
+    private static BucketSink.Source fromMemory(Map<RollupLayout<?>, List<Bucket>> taken) {
+        return (layout, sink) -> {
+            for (Bucket b : taken.remove(layout)) {
+                sink.accept(b);
+            }
+        };
     }
 
     /** How much of a tier one step handles at most: a whole number of buckets. */
