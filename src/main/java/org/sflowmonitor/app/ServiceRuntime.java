@@ -114,12 +114,15 @@ public final class ServiceRuntime implements AutoCloseable {
             if (latestRefresh != null) {
                 started.push(latestRefresh);
             }
-            Api api = settings.role().answers() ? Api.create(queries, sources, apiConfig, latestState)
+            // a writer beside a refresh: other collectors may write the same database (PostgreSQL)
+            boolean othersWrite = writer != null && latestRefresh != null;
+            Api api = settings.role().answers() ? Api.create(queries, sources, apiConfig, latestState, othersWrite)
                     : Api.createForCollector(queries, sources, apiConfig);
             Metrics metrics = writer == null ? null : new Metrics(new MetricsSources(writer, stats, db),
                     new MetricsConfig(settings.apiToken(), settings.metricsGroupSize(), settings.silentIntervals()));
-            // without a writer there is no commit to wait for: every round looks for changed answers
-            PushHub push = PushHub.start(api, writer == null ? () -> System.currentTimeMillis() / 1000 : writer::commits,
+            // without a writer (or beside others, whose commits it does not see) every round looks for changed answers
+            PushHub push = PushHub.start(api, writer == null || othersWrite ? () -> System.currentTimeMillis() / 1000
+                    : writer::commits,
                     writer == null ? () -> 0L : writer::lastCommitAt, pushStats, new PushHub.Limits(settings.pushMaxConnections(), settings.pushMaxSubscriptions(),
                             settings.pushMaxBufferBytes(), settings.apiMaxBodyBytes()), ServiceThreads.PREFIX);
             started.push(push);
