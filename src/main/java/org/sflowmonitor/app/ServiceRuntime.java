@@ -94,11 +94,9 @@ public final class ServiceRuntime implements AutoCloseable {
                         settings.agentsAllow()), processor);
                 started.push(listener);
                 heartbeat = new HeartbeatWriter(db.dataSource(), CollectorIdentity.of(settings, listener.port(),
-                        startedAt), CollectorIdentity.counters(stats, writer), settings.rollupTiers().isEmpty() ? null
-                        : "another collector writes into this database: with several collectors the rollups are not"
-                        + " right (each collector's rollup job replaces every entity's buckets with what it received"
-                        + " itself); set rollup.tiers= (empty) on every instance (docs/scale-out.md)").start();
+                        startedAt), CollectorIdentity.counters(stats, writer)).start();
                 started.push(heartbeat);
+                rollups.runsAs(heartbeat.instance().id());
             }
             PushStats pushStats = new PushStats();
             Queries queries = new Queries(db, settings.dbQueryTimeoutSeconds());
