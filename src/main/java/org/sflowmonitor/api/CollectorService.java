@@ -134,6 +134,7 @@ record CollectorService(CollectorSources sources, Queries queries, String versio
     private static Map<String, Object> rollups(RollupJob.Status s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tiers", s.tiers().stream().map(TierRow::of).toList());
+        out.put("writes", s.writes());
         out.put("queue_depth", s.queueDepth());
         out.put("batches_dropped", s.batchesDropped());
         out.put("late_samples", s.lateSamples());

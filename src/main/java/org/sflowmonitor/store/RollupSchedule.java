@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Which rollup work is due at a given time, and doing it: per tier how far its buckets are
@@ -14,8 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * finest tier's due buckets closed from memory, or (what memory did not see from the start)
  * caught up from raw samples a chunk at a time; a coarser tier's due buckets merged from the
  * finer tier's rows once the finer tier has closed them; retention once a minute.
+ * Beside other collectors on one PostgreSQL ({@link Others}) the finest tier's buckets that
+ * another collector may have stored samples in are computed from raw samples too (memory holds
+ * only what this collector stored), and the late samples they noted rewind the tiers.
  */
 final class RollupSchedule {
+
+    /** The other collectors writing into the same database (PostgreSQL), this one named by {@code self} (null: unknown yet). */
+    record Others(Supplier<String> self) {
+        /** Whether another collector may have stored samples with times in [from, till). */
+        boolean mayHaveStored(Connection c, long from, long till) throws SQLException {
+            return Heartbeats.othersMayHaveStored(c, self.get(), from, till);
+        }
+    }
 
     private static final long CATCH_UP_CHUNK_MILLIS = TimeUnit.HOURS.toMillis(6);
     private static final long RETENTION_EVERY_MILLIS = TimeUnit.MINUTES.toMillis(1);
@@ -28,6 +40,8 @@ final class RollupSchedule {
     /** While the finest tier's buckets up to here are being written: samples before it are late. */
     private long writing = Long.MIN_VALUE;
     private final CatchUpEntities catchUp;
+    /** Null when this collector alone writes the database (H2). */
+    private final Others others;
     private final AtomicLong[] rowsWritten;
     private boolean loaded;
     private long nextRetentionAt;
@@ -36,9 +50,10 @@ final class RollupSchedule {
     /** How many batches brought late samples: one folded in during a piece keeps its rewind for the next. */
     private long lateBatches;
 
-    /** @param tiers at least one, finest first; {@code now} when the job starts */
-    RollupSchedule(List<RollupTier> tiers, long rawRetentionMillis, long graceMillis, long now) {
+    /** @param tiers at least one, finest first; {@code now} when the job starts; {@code others} null when alone */
+    RollupSchedule(List<RollupTier> tiers, long rawRetentionMillis, long graceMillis, long now, Others others) {
         this.tiers = tiers;
+        this.others = others;
         this.rawRetentionMillis = rawRetentionMillis;
         this.graceMillis = graceMillis;
         this.memory = new RollupMemory(tiers.get(0).widthMillis(), tiers.size() > 1 ? tiers.get(1).widthMillis() : 0,
@@ -83,6 +98,9 @@ final class RollupSchedule {
         if (!loaded) {
             load(c, now);
         }
+        if (others != null) {
+            lateElsewhere(c, now);
+        }
         rewind(now);
         boolean rewound = rewindTo != Long.MAX_VALUE;
         long lateBefore = lateBatches;
@@ -115,6 +133,33 @@ final class RollupSchedule {
         for (int k = 1; k < tiers.size(); k++) {
             closedUntil[k] = Math.min(closedUntil[k], EntityRollup.bucketStart(from, tiers.get(k).widthMillis()));
         }
+    }
+
+    /**
+     * Takes the other collectors' notes of late samples and rewinds the tiers to the earliest,
+     * recording the rewound progress in the same transaction as the notes' deletion, so that a
+     * job that stops before it wrote those buckets again leaves them to the next one.
+     */
+    private void lateElsewhere(Connection c, long now) throws SQLException {
+        long earliest = RollupStore.takeLate(c);
+        if (earliest != Long.MAX_VALUE) {
+            rewindTo = Math.min(rewindTo, earliest);
+            rewind(now);
+            for (int i = 0; i < tiers.size(); i++) {
+                RollupStore.saveProgress(c, tiers.get(i).widthMillis(), closedUntil[i]);
+            }
+        }
+        c.commit();
+    }
+
+    /** Whether other collectors may write into the same database. */
+    boolean shared() {
+        return others != null;
+    }
+
+    /** The earliest late sample whose buckets are still to be computed again; Long.MAX_VALUE: none. */
+    long pendingRewind() {
+        return rewindTo;
     }
 
     /** A piece failed and was rolled back: what memory held for it is gone, so recompute it from raw samples. */
@@ -157,8 +202,10 @@ final class RollupSchedule {
         }
         long till;
         BucketSink.Source rows;
-        if (from < memory.memoryFrom()) {
-            till = Math.min(due, Math.min(memory.memoryFrom(), from + chunk(width)));
+        // rates at the range's first samples may start from another collector's samples before it
+        boolean othersStored = others != null && others.mayHaveStored(c, from - RollupJob.LOOKBACK_MILLIS, due);
+        if (from < memory.memoryFrom() || othersStored) {
+            till = Math.min(due, Math.min(othersStored ? due : memory.memoryFrom(), from + chunk(width)));
             long rawFrom = Math.max(from, now - rawRetentionMillis);
             rows = (layout, sink) -> RollupSources.fromRaw(c, layout, width, rawFrom, till,
                     catchUp.before(c, layout.entityTable(), till, now), sink, between);

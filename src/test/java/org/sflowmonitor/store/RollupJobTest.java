@@ -117,8 +117,12 @@ class RollupJobTest {
                 width);
     }
 
-    /** Deletes the rollups and their progress and lets a new job compute them from the raw samples. */
+    /**
+     * Stops the jobs (on PostgreSQL the one running holds the rollup lock), deletes the rollups and
+     * their progress and lets a new job compute them from the raw samples.
+     */
     private void computeEverythingAgain() throws Exception {
+        jobs.forEach(RollupJob::close);
         try (var c = db.connection(); var st = c.createStatement()) {
             st.executeUpdate("DELETE FROM vm_rollup");
             st.executeUpdate("DELETE FROM rollup_progress");
