@@ -44,6 +44,8 @@ final class RollupSchedule {
     private final Others others;
     private final AtomicLong[] rowsWritten;
     private boolean loaded;
+    /** The tier the last piece of work wrote; -1: none (retention, or nothing due). */
+    private int lastWritten = -1;
     private long nextRetentionAt;
     /** The earliest late sample whose buckets are to be computed again; Long.MAX_VALUE: none. */
     private long rewindTo = Long.MAX_VALUE;
@@ -95,6 +97,7 @@ final class RollupSchedule {
      * {@link #fold} what the writer committed meanwhile.
      */
     boolean next(Connection c, long now, Runnable between) throws SQLException {
+        lastWritten = -1;
         if (!loaded) {
             load(c, now);
         }
@@ -174,6 +177,11 @@ final class RollupSchedule {
         return closedUntil.clone();
     }
 
+    /** The tier the last {@link #next} wrote; -1: none. */
+    int lastWritten() {
+        return lastWritten;
+    }
+
     long rowsWritten(int tier) {
         return rowsWritten[tier].get();
     }
@@ -204,7 +212,8 @@ final class RollupSchedule {
         BucketSink.Source rows;
         // rates at the range's first samples may start from another collector's samples before it
         boolean othersStored = others != null && others.mayHaveStored(c, from - RollupJob.LOOKBACK_MILLIS, due);
-        if (from < memory.memoryFrom() || othersStored) {
+        boolean fromRaw = from < memory.memoryFrom() || othersStored;
+        if (fromRaw) {
             till = Math.min(due, Math.min(othersStored ? due : memory.memoryFrom(), from + chunk(width)));
             long rawFrom = Math.max(from, now - rawRetentionMillis);
             rows = (layout, sink) -> RollupSources.fromRaw(c, layout, width, rawFrom, till,
@@ -223,6 +232,10 @@ final class RollupSchedule {
             write(c, 0, from, till, rows, between);
         } finally {
             writing = Long.MIN_VALUE;
+        }
+        if (fromRaw) {
+            // memory's coarser buckets lack these: the coarser tier merges them from the rows
+            memory.completeFrom(till);
         }
         memory.forget(till, closedUntil[0]);
         return true;
@@ -276,6 +289,7 @@ final class RollupSchedule {
     /** Replaces tier {@code k}'s buckets in [from, till) by {@code rows}, then records the progress. */
     private void write(Connection c, int k, long from, long till, BucketSink.Source rows, Runnable between)
             throws SQLException {
+        lastWritten = k;
         long written = RollupStore.replace(c, tiers.get(k).widthMillis(), from, till, rows, between);
         closedUntil[k] = till;
         rowsWritten[k].addAndGet(written);

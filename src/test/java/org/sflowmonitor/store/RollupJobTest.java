@@ -314,6 +314,7 @@ class RollupJobTest {
         assertEquals(10_000L, fine.lagMillis());
         assertEquals(18, fine.rowsWritten());
         assertEquals(3, status.tiers().get(1).rowsWritten());
+        assertEquals(36, status.samplesFolded());
         assertFalse(status.tiers().isEmpty());
     }
 }
