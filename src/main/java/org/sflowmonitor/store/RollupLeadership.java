@@ -18,8 +18,8 @@ import javax.sql.DataSource;
  */
 final class RollupLeadership implements AutoCloseable {
 
-    /** The advisory lock's key: any number no other user of the database takes ("sflow" in ASCII). */
-    static final long LOCK_KEY = 0x73666c6f77L;
+    /** The advisory lock's key, one per schema (as {@link Partitions}'), so that deployments in two schemas do not meet. */
+    private static final String LOCK_KEY = "hashtext(current_schema() || '.sflow-monitor rollups')";
     private static final Logger LOG = Logger.getLogger(RollupLeadership.class.getName());
 
     private final DataSource dataSource;
@@ -37,22 +37,24 @@ final class RollupLeadership implements AutoCloseable {
             }
             release();
             Connection c = dataSource.getConnection();
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                Parameters.of(ps).add(LOCK_KEY);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        if (!c.getAutoCommit()) {
-                            c.commit();
-                        }
-                        held = c;
-                        LOG.info("this collector writes the rollups (it holds the rollup lock of the database)");
-                        return true;
-                    }
+            boolean taken = false;
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                taken = rs.getBoolean(1);
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            } finally {
+                if (!taken) {
+                    c.close();
                 }
             }
-            c.close();
-            return false;
+            if (taken) {
+                held = c;
+                LOG.info("this collector writes the rollups (it holds the rollup lock of the database)");
+            }
+            return taken;
         } catch (SQLException e) {
             LOG.log(Level.FINE, "the rollup lock could not be tried", e);
             release();
@@ -65,8 +67,8 @@ final class RollupLeadership implements AutoCloseable {
         if (held == null) {
             return;
         }
-        try (Connection c = held; PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            Parameters.of(ps).add(LOCK_KEY);
+        try (Connection c = held;
+             PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(" + LOCK_KEY + ")")) {
             ps.executeQuery().close();
             if (!c.getAutoCommit()) {
                 c.commit();
