@@ -1,5 +1,7 @@
 package org.sflowmonitor.store;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,14 +46,18 @@ import org.sflowmonitor.ingest.EntitySample;
  */
 public final class RollupJob implements RollupFeed, AutoCloseable {
 
-    /** What collector.status shows of one tier. */
+    /** What collector.status shows of one tier; {@code cpuMillis}: the job thread's CPU writing it, since start. */
     public record TierStatus(String interval, long widthMillis, long retentionMillis, Long lastBucketClosed,
-                             Long lagMillis, long rowsWritten) {
+                             Long lagMillis, long rowsWritten, long cpuMillis) {
     }
 
-    /** What collector.status shows of the job; {@code writes}: false while another collector's job writes the rollups. */
+    /**
+     * What collector.status shows of the job; {@code writes}: false while another collector's job
+     * writes the rollups; {@code samplesFolded} and {@code foldCpuMillis}: the committed samples
+     * folded into the open buckets and the job thread's CPU doing it, since start.
+     */
     public record Status(List<TierStatus> tiers, boolean writes, int queueDepth, long batchesDropped, long lateSamples,
-                         String fault) {
+                         long samplesFolded, long foldCpuMillis, String fault) {
     }
 
     public static final long DEFAULT_GRACE_MILLIS = 15_000;
@@ -81,6 +88,10 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
     private final Thread thread;
     private volatile long[] closedSnapshot;
     private volatile String fault;
+    private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    private final AtomicLong samplesFolded = new AtomicLong();
+    private final AtomicLong foldCpuNanos = new AtomicLong();
+    private final AtomicLongArray tierCpuNanos;
     private volatile boolean running = true;
 
     /**
@@ -98,6 +109,7 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         this.graceMillis = graceMillis;
         this.schedule = tiers.isEmpty() ? null
                 : new RollupSchedule(this.tiers, rawRetentionMillis, graceMillis, clock.getAsLong(), null);
+        this.tierCpuNanos = new AtomicLongArray(tiers.size());
         this.thread = new Thread(this::run, "sflow-rollup");
         this.thread.setDaemon(true);
     }
@@ -184,9 +196,10 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
             Long last = closed == null ? null : closed[i] - t.widthMillis();
             Long lag = closed == null ? null : Math.max(0, now - closed[i]);
             out.add(new TierStatus(t.name(), t.widthMillis(), t.retentionMillis(), last, lag,
-                    schedule.rowsWritten(i)));
+                    schedule.rowsWritten(i), tierCpuNanos.get(i) / 1_000_000));
         }
-        return new Status(out, !following, queue.size(), batchesDropped.get(), lateSamples.get(), fault);
+        return new Status(out, !following, queue.size(), batchesDropped.get(), lateSamples.get(), samplesFolded.get(),
+                foldCpuNanos.get() / 1_000_000, fault);
     }
 
     private void run() {
@@ -238,7 +251,15 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                long foldBefore = foldCpuNanos.get();
+                long cpuBefore = cpu.getCurrentThreadCpuTime();
                 boolean worked = schedule.next(c, now, this::drain);
+                int tier = schedule.lastWritten();
+                if (tier >= 0) {
+                    // the folds run between its batches are the fold's
+                    tierCpuNanos.addAndGet(tier, cpu.getCurrentThreadCpuTime() - cpuBefore
+                            - (foldCpuNanos.get() - foldBefore));
+                }
                 closedSnapshot = schedule.closedUntil();
                 return worked;
             } catch (SQLException | RuntimeException e) {
@@ -314,7 +335,10 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         if (dropped != Long.MIN_VALUE) {
             schedule.lost(dropped);
         }
+        long cpuBefore = cpu.getCurrentThreadCpuTime();
         lateSamples.addAndGet(schedule.fold(batch));
+        foldCpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuBefore);
+        samplesFolded.addAndGet(batch.samples().size());
     }
 
     /** Waits about {@code seconds} after a fault, still taking what the writer commits. */

@@ -44,6 +44,8 @@ final class RollupSchedule {
     private final Others others;
     private final AtomicLong[] rowsWritten;
     private boolean loaded;
+    /** The tier the last piece of work wrote; -1: none (retention, or nothing due). */
+    private int lastWritten = -1;
     private long nextRetentionAt;
     /** The earliest late sample whose buckets are to be computed again; Long.MAX_VALUE: none. */
     private long rewindTo = Long.MAX_VALUE;
@@ -56,7 +58,8 @@ final class RollupSchedule {
         this.others = others;
         this.rawRetentionMillis = rawRetentionMillis;
         this.graceMillis = graceMillis;
-        this.memory = new RollupMemory(tiers.get(0).widthMillis(), now);
+        this.memory = new RollupMemory(tiers.get(0).widthMillis(), tiers.size() > 1 ? tiers.get(1).widthMillis() : 0,
+                now);
         this.catchUp = new CatchUpEntities(graceMillis);
         this.closedUntil = new long[tiers.size()];
         this.rowsWritten = new AtomicLong[tiers.size()];
@@ -94,6 +97,7 @@ final class RollupSchedule {
      * {@link #fold} what the writer committed meanwhile.
      */
     boolean next(Connection c, long now, Runnable between) throws SQLException {
+        lastWritten = -1;
         if (!loaded) {
             load(c, now);
         }
@@ -173,6 +177,11 @@ final class RollupSchedule {
         return closedUntil.clone();
     }
 
+    /** The tier the last {@link #next} wrote; -1: none. */
+    int lastWritten() {
+        return lastWritten;
+    }
+
     long rowsWritten(int tier) {
         return rowsWritten[tier].get();
     }
@@ -203,7 +212,8 @@ final class RollupSchedule {
         BucketSink.Source rows;
         // rates at the range's first samples may start from another collector's samples before it
         boolean othersStored = others != null && others.mayHaveStored(c, from - RollupJob.LOOKBACK_MILLIS, due);
-        if (from < memory.memoryFrom() || othersStored) {
+        boolean fromRaw = from < memory.memoryFrom() || othersStored;
+        if (fromRaw) {
             till = Math.min(due, Math.min(othersStored ? due : memory.memoryFrom(), from + chunk(width)));
             long rawFrom = Math.max(from, now - rawRetentionMillis);
             rows = (layout, sink) -> RollupSources.fromRaw(c, layout, width, rawFrom, till,
@@ -215,11 +225,7 @@ final class RollupSchedule {
             for (RollupLayout<?> layout : RollupRows.ALL) {
                 taken.put(layout, memory.take(layout, from, till));
             }
-            rows = (layout, sink) -> {
-                for (Bucket b : taken.remove(layout)) {
-                    sink.accept(b);
-                }
-            };
+            rows = fromMemory(taken);
         }
         writing = till;
         try {
@@ -227,11 +233,19 @@ final class RollupSchedule {
         } finally {
             writing = Long.MIN_VALUE;
         }
+        if (fromRaw) {
+            // memory's coarser buckets lack these: the coarser tier merges them from the rows
+            memory.completeFrom(till);
+        }
         memory.forget(till, closedUntil[0]);
         return true;
     }
 
-    /** Merges the due buckets (at most a chunk) of the first coarser tier that has some, from its finer tier's rows. */
+    /**
+     * Merges the due buckets (at most a chunk) of the first coarser tier that has some: the next
+     * tier's from memory when memory wrote every finest bucket inside them, else from the finer
+     * tier's rows.
+     */
     private boolean mergeCoarser(Connection c, Runnable between) throws SQLException {
         for (int k = 1; k < tiers.size(); k++) {
             long width = tiers.get(k).widthMillis();
@@ -242,11 +256,29 @@ final class RollupSchedule {
             }
             long till = Math.min(due, from + chunk(width));
             long finer = tiers.get(k - 1).widthMillis();
-            write(c, k, from, till, (layout, sink) -> RollupSources.merged(c, layout, finer, width, from, till, sink),
-                    between);
+            BucketSink.Source rows = (layout, sink) -> RollupSources.merged(c, layout, finer, width, from, till, sink);
+            if (k == 1) {
+                // taken in any case: memory keeps no coarser bucket before till
+                Map<RollupLayout<?>, List<Bucket>> merged = new IdentityHashMap<>();
+                for (RollupLayout<?> layout : RollupRows.ALL) {
+                    merged.put(layout, memory.takeCoarser(layout, from, till));
+                }
+                if (memory.memoryFrom() <= from) {
+                    rows = fromMemory(merged);
+                }
+            }
+            write(c, k, from, till, rows, between);
             return true;
         }
         return false;
+    }
+
+    private static BucketSink.Source fromMemory(Map<RollupLayout<?>, List<Bucket>> taken) {
+        return (layout, sink) -> {
+            for (Bucket b : taken.remove(layout)) {
+                sink.accept(b);
+            }
+        };
     }
 
     /** How much of a tier one step handles at most: a whole number of buckets. */
@@ -257,6 +289,7 @@ final class RollupSchedule {
     /** Replaces tier {@code k}'s buckets in [from, till) by {@code rows}, then records the progress. */
     private void write(Connection c, int k, long from, long till, BucketSink.Source rows, Runnable between)
             throws SQLException {
+        lastWritten = k;
         long written = RollupStore.replace(c, tiers.get(k).widthMillis(), from, till, rows, between);
         closedUntil[k] = till;
         rowsWritten[k].addAndGet(written);

@@ -148,6 +148,22 @@ class RollupJobTest {
     }
 
     @Test
+    void theCoarserTierIsMergedInMemoryFromTheBucketsTheJobWroteWithoutReadingThemBack() throws Exception {
+        RollupJob live = job(TIERS);
+        store(0, 36);
+        now.set(T0 + 55_000);
+        live.runUntilIdle(now.get());
+        assertEquals(5, rows(10_000).size(), "the 10 s buckets of the first 50 s are written, no 1-minute one yet");
+        assertEquals(0, rows(60_000).size());
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE vm_rollup SET samples = 100 WHERE width_ms = 10000");
+        }
+        now.set(T0 + 4 * 60_000);
+        live.runUntilIdle(now.get());
+        assertEquals(List.of(12L, 12L, 12L), samplesPerBucket(60_000), "merged from memory, not from the rows");
+    }
+
+    @Test
     void aSampleArrivingAfterItsBucketWasWrittenIsFoldedInByComputingItsBucketsAgainFromTheRawSamples()
             throws Exception {
         RollupJob live = job(TIERS);
@@ -298,6 +314,7 @@ class RollupJobTest {
         assertEquals(10_000L, fine.lagMillis());
         assertEquals(18, fine.rowsWritten());
         assertEquals(3, status.tiers().get(1).rowsWritten());
+        assertEquals(36, status.samplesFolded());
         assertFalse(status.tiers().isEmpty());
     }
 }
