@@ -15,18 +15,17 @@ class ResponseBodyTest {
 
     /** A method whose result the namespace writes as JSON before the response is made. */
     public interface Rows {
-        List<Map<String, Object>> rows();
+        List<Row> rows();
+    }
+
+    public record Row(String name, Long n) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROWS = "[{\"name\":\"vm-ü-€\",\"n\":1},{\"name\":\"b\\\"c\",\"n\":null}]";
 
     private final JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(JSON, Map.of("", new Namespace("", Rows.class,
-            () -> List.of(Map.of("name", "vm-ü-€", "n", 1L), new java.util.LinkedHashMap<>(Map.of("name", "b\"c")) {
-                {
-                    put("n", null);
-                }
-            }), JSON)), 10);
+            () -> List.of(new Row("vm-ü-€", 1L), new Row("b\"c", null)), JSON)), 10);
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
