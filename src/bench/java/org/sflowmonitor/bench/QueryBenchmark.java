@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 
+import org.sflowmonitor.testing.PostgresServer;
+
 /**
  * The query benchmark (issues 5 and 6): median and p99 of API calls through the real HTTP
  * /api of the service (webapp in an embedded Tomcat, in a JVM of its own) on a database of
@@ -34,6 +36,8 @@ public final class QueryBenchmark {
               --answer-cache-mb the service's api.answer.cache.mb (0: every call computes its answer)
                                                                            default the service's (64)
               --methods         the methods to call, by name (e.g. virt.memory,host.cpu)  default all
+              --postgresql      the database in a PostgreSQL server this run starts (durable, on this
+                                machine; built anew in the --db folder's run), the service on it
             """;
 
     /** A method and the params of a client's i-th call. */
@@ -59,23 +63,37 @@ public final class QueryBenchmark {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("db", "nodes", "vms", "sparse-seconds", "calls", "clients", "cell-seconds",
-                    "heap", "jfr", "answer-cache-mb", "methods"), Set.of(), USAGE);
+                    "heap", "jfr", "answer-cache-mb", "methods"), Set.of("postgresql"), USAGE);
         System.out.println("query benchmark, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + Machine.loadAverage());
         ClusterModel model = new ClusterModel(args.integer("nodes", 10_000), args.integer("vms", 10), 1);
-        QueryDatabase.Info db = QueryDatabase.ensure(Path.of(args.string("db", "target/bench-querydb")), model,
-                args.integer("sparse-seconds", 180), System.out);
-        System.out.printf(Locale.ROOT, "database %s: %,d sample rows, newest at %d, built in %.0f s%n", db.dir(),
-                db.rows(), db.endMillis(), db.buildSeconds());
-        List<String> only = List.of(args.string("methods", "").split(","));
-        List<Method> methods = methods(model, db.endMillis()).stream()
-                .filter(m -> only.equals(List.of("")) || only.contains(m.name())).toList();
-        List<Cell> cells = run(db, methods, args.integers("clients", "1,16"), args.integer("calls", 20),
-                args.integer("cell-seconds", 60), jvmOptions(args.string("heap", "2g"), args.string("jfr", ""),
-                        args.string("answer-cache-mb", "")), System.out);
+        Path dir = Path.of(args.string("db", "target/bench-querydb"));
+        int sparseSeconds = args.integer("sparse-seconds", 180);
+        List<Cell> cells;
+        if (args.flag("postgresql")) {
+            try (PostgresServer postgres = PostgresServer.start(true)) {
+                QueryDatabase.Info db = QueryDatabase.buildOnPostgresql(postgres.createSchema("querydb"), dir, model,
+                        sparseSeconds, System.out);
+                cells = run(db, model, args, "PostgreSQL");
+            }
+        } else {
+            cells = run(QueryDatabase.ensure(dir, model, sparseSeconds, System.out), model, args, "H2");
+        }
         System.out.println();
         System.out.println(markdown(cells));
         System.out.println("load average at the end: " + Machine.loadAverage());
+    }
+
+    private static List<Cell> run(QueryDatabase.Info db, ClusterModel model, Args args, String database)
+            throws Exception {
+        System.out.printf(Locale.ROOT, "database %s (%s): %,d sample rows, newest at %d, built in %.0f s%n", db.dir(),
+                database, db.rows(), db.endMillis(), db.buildSeconds());
+        List<String> only = List.of(args.string("methods", "").split(","));
+        List<Method> methods = methods(model, db.endMillis()).stream()
+                .filter(m -> only.equals(List.of("")) || only.contains(m.name())).toList();
+        return run(db, methods, args.integers("clients", "1,16"), args.integer("calls", 20),
+                args.integer("cell-seconds", 60), jvmOptions(args.string("heap", "2g"), args.string("jfr", ""),
+                        args.string("answer-cache-mb", "")), System.out);
     }
 
     /** The methods of issue 5's targets, with issue 20's figures. Clients spread over the 16 nodes and VMs with 20 s samples. */
@@ -134,8 +152,10 @@ public final class QueryBenchmark {
     static List<Cell> run(QueryDatabase.Info db, List<Method> methods, List<Integer> concurrency, int callsPerClient,
                           int cellSeconds, List<String> jvmOptions, PrintStream log) throws Exception {
         List<Cell> cells = new ArrayList<>();
-        try (ChildJvm service = ChildJvm.start(db.dir().resolve("service.log"), jvmOptions, "service",
-                db.dir().toString())) {
+        List<String> serviceArgs = new ArrayList<>(List.of("service", db.dir().toString()));
+        serviceArgs.addAll(db.settings());
+        try (ChildJvm service = ChildJvm.start(db.dir().resolve("service.log"), jvmOptions,
+                serviceArgs.toArray(String[]::new))) {
             StatusClient api = new StatusClient(service.httpPort());
             double settled = settle(service, 240);
             log.printf(Locale.ROOT, "service idle after %.0f s (its start-up work, e.g. a retention pass, done)%n",
