@@ -218,6 +218,9 @@ final class IngestTrial {
             log.println("  " + t.row());
             log.printf(Locale.ROOT, "  window to end of drain: writer thread CPU %.2f s, rollup thread CPU %.2f s, "
                     + "%,d rollup rows written%n", t.writerCpuSeconds(), t.rollupCpuSeconds(), t.rollupRowsWritten());
+            if (!end.path("rollups").path("tiers").isEmpty()) {
+                log.println("  " + rollupParts(atWindow, end));
+            }
             return t;
         } finally {
             // the service's log outlives the trial's database, beside it
@@ -232,6 +235,29 @@ final class IngestTrial {
 
     private static long delta(Map<String, String> later, Map<String, String> earlier, String field) {
         return IngestBenchmark.n(later, field) - IngestBenchmark.n(earlier, field);
+    }
+
+    /**
+     * The rollup job's CPU by part from {@code earlier} to {@code later} (collector.status
+     * answers): the fold per sample folded, each tier's writing per row written.
+     */
+    static String rollupParts(JsonNode earlier, JsonNode later) {
+        JsonNode a = earlier.path("rollups");
+        JsonNode b = later.path("rollups");
+        long samples = b.path("samples_folded").asLong() - a.path("samples_folded").asLong();
+        long foldMs = b.path("fold_cpu_ms").asLong() - a.path("fold_cpu_ms").asLong();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "rollup job by part: fold %,d samples in %.2f CPU s (%.3f µs a sample)", samples, foldMs / 1e3,
+                samples == 0 ? 0 : foldMs * 1e3 / samples));
+        for (int i = 0; i < b.path("tiers").size(); i++) {
+            JsonNode tb = b.path("tiers").get(i);
+            JsonNode ta = a.path("tiers").path(i);
+            long rows = tb.path("rows_written").asLong() - ta.path("rows_written").asLong();
+            long ms = tb.path("cpu_ms").asLong() - ta.path("cpu_ms").asLong();
+            out.append(String.format(Locale.ROOT, "; %s: %,d rows in %.2f CPU s (%.1f µs a row)",
+                    tb.path("interval").asText(), rows, ms / 1e3, rows == 0 ? 0 : ms * 1e3 / rows));
+        }
+        return out.toString();
     }
 
     /** Rollup rows written so far, all tiers, from collector.status ingest's answer (0 without rollups). */

@@ -97,7 +97,7 @@ public final class LoadTest {
                 Thread t = new Thread(() -> {
                     for (int i = first; i < 1_000_000 && System.nanoTime() < deadline; i++) {
                         String method = methods.get(i % methods.size());
-                        StatusClient.Answer a = api.call(method, fleet && FLEET_WIDE.contains(method) ? "{}"
+                        StatusClient.Answer a = api.check(method, fleet && FLEET_WIDE.contains(method) ? "{}"
                                 : params(method, model, random, db.endMillis()));
                         byMethod.get(method).add(a);
                         all.add(a);

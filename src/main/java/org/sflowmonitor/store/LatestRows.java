@@ -103,7 +103,7 @@ final class LatestRows {
             Host h = hosts.get(id);
             Sample[] two = NewestTwo.mergedRow(h, n, p);
             return replaced(hosts, id, h, new Host(id, nodeIps.get(id), rs.getString(2), rs.getString(3),
-                    Math.max(rs.getLong(4), h == null ? 0 : h.lastSeen()), two[0], two[1]));
+                    lastSeen(rs.getLong(4), h, two[0]), two[0], two[1]));
         }, "l", "h");
     }
 
@@ -120,9 +120,16 @@ final class LatestRows {
             Sample[] two = NewestTwo.mergedRow(v, n, p);
             long nodeId = rs.getLong(4);
             return replaced(vms, id, v, new Vm(id, rs.getString(2), rs.getString(3), nodeId, nodeIps.get(nodeId),
-                    nodeIps.get(two[0].hostId()), Math.max(rs.getLong(5), v == null ? 0 : v.lastSeen()),
-                    two[0], two[1]));
+                    nodeIps.get(two[0].hostId()), lastSeen(rs.getLong(5), v, two[0]), two[0], two[1]));
         }, "l", "v");
+    }
+
+    /**
+     * An entry's last sight: the latest of the table's last_seen (written by a slow sweep), the
+     * entry's held one and its newest sample's time.
+     */
+    private static long lastSeen(long tableLastSeen, LatestState.Entry held, Sample newest) {
+        return Math.max(Math.max(tableLastSeen, newest.ts()), held == null ? 0 : held.lastSeen());
     }
 
     /**

@@ -94,9 +94,14 @@ class ScaleOutTest {
 
     /** The VM {@link #VM}'s sample from the node {@code agent}. */
     private static byte[] vm(String agent, long sequence) throws Exception {
+        return vm(agent, sequence, VM);
+    }
+
+    /** The VM {@code uuid}'s sample from the node {@code agent}. */
+    private static byte[] vm(String agent, long sequence, UUID uuid) throws Exception {
         return SflowEncoder.datagram(address(agent), 100_001, sequence, 86_400_000L + sequence * 1000)
                 .counterSample(true, sequence, 3, 123_456, new HostParent(2, 1), new VirtCpu(1, 1000 + sequence, 2),
-                        new HostDescr("web-1", VM, 0, 0, "")).bytes();
+                        new HostDescr("web-" + uuid.toString().substring(0, 4), uuid, 0, 0, "")).bytes();
     }
 
     private static void send(ServiceProcess collector, List<byte[]> datagrams) throws Exception {
@@ -199,6 +204,40 @@ class ScaleOutTest {
             JsonNode vms = d.api().api().call("virt.description", "{}").path("result");
             assertTrue(vms.get(0).path("last_seen").asLong() >= hosts.get(0).path("last_seen").asLong(),
                     vms.toString());
+        }
+    }
+
+    @Test
+    void anInstanceOfRoleBothAnswersForTheNodesAndVmsAnotherCollectorReceives() throws Exception {
+        TestDatabase database = PostgresServer.newDatabase();
+        UUID otherVm = UUID.fromString("7e1d5b2f-9c80-4a9f-8b62-3d4e5f607182");
+        try (ServiceProcess a = instance("a", "both", database); ServiceProcess b = instance("b", "both", database)) {
+            send(a, List.of(node("10.1.0.1", 1), vm("10.1.0.1", 2)));
+            send(b, List.of(node("10.2.0.1", 1), vm("10.2.0.1", 2, otherVm)));
+
+            ApiClient api = a.api();
+            JsonNode hosts = api.awaitResult("host.description", "{}", r -> r.size() == 2
+                    && r.get(0).path("vm_count_seen").asLong() == 1 && r.get(1).path("vm_count_seen").asLong() == 1,
+                    PATIENCE);
+            for (JsonNode h : hosts) {
+                assertEquals(1, h.path("vm_count").asLong(), hosts.toString());
+                assertTrue(h.path("reporting").asBoolean(), hosts.toString());
+            }
+            assertEquals(2, api.awaitResult("host.summary", "{}", r -> r.size() == 2, PATIENCE).size());
+            JsonNode vms = api.awaitResult("virt.summary", "{}", r -> r.size() == 2, PATIENCE);
+            assertEquals(2, vms.size(), vms.toString());
+
+            send(b, List.of(node("10.2.0.1", 3)));
+            JsonNode cpu = api.awaitResult("host.cpu", "{\"ip\":\"10.2.0.1\",\"time_from\":0}", r -> r.size() == 2,
+                    PATIENCE);
+            long newest = cpu.get(1).path("timestamp").asLong();
+            // the table's last_seen is swept once a minute: only the shared latest state has the newest sight this soon
+            JsonNode other = api.awaitResult("host.description", "{\"ip\":\"10.2.0.1\"}",
+                    r -> r.size() == 1 && r.get(0).path("last_seen").asLong() == newest, PATIENCE);
+            assertEquals(newest, other.get(0).path("last_seen").asLong(), other.toString());
+            JsonNode otherVms = api.call("virt.description", "{\"uuid\":\"" + otherVm + "\"}").path("result");
+            assertEquals(1, otherVms.size(), otherVms.toString());
+            assertTrue(otherVms.get(0).path("reporting").asBoolean(), otherVms.toString());
         }
     }
 
