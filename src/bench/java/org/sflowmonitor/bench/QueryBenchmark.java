@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -45,12 +46,13 @@ public final class QueryBenchmark {
 
     /**
      * One method at one concurrency: latencies, calls per second of wall time, and the CPU per
-     * call of the service's process and of the clients' (this JVM: sending, receiving and reading
-     * the answers), which share the machine's cores.
+     * call of the service's process, of its HTTP threads (the calls themselves, without the GC
+     * they cause), and of the clients' (this JVM: sending, receiving and checking the answers),
+     * which share the machine's cores.
      */
     record Cell(String method, int clients, int calls, int errors, double medianMillis, double p99Millis,
                 int rowsPerAnswer, String firstError, String target, double callsPerSecond,
-                double serviceCpuMillisPerCall, double clientCpuMillisPerCall) {
+                double serviceCpuMillisPerCall, double httpCpuMillisPerCall, double clientCpuMillisPerCall) {
         boolean missing() {
             return firstError != null && firstError.contains("-32601");
         }
@@ -163,10 +165,10 @@ public final class QueryBenchmark {
                 for (int clients : concurrency) {
                     Cell cell = measure(service, api, m, clients, callsPerClient, cellSeconds);
                     log.printf(Locale.ROOT, "%s x%d: %d calls, median %.1f ms, p99 %.1f ms, %.1f calls/s, "
-                                    + "service %.2f and clients %.2f CPU ms a call, %d rows, %d errors%s "
-                                    + "(load average %s)%n", m.name(), clients, cell.calls(), cell.medianMillis(),
-                            cell.p99Millis(), cell.callsPerSecond(), cell.serviceCpuMillisPerCall(),
-                            cell.clientCpuMillisPerCall(), cell.rowsPerAnswer(), cell.errors(),
+                                    + "service %.2f (HTTP threads %.2f) and clients %.2f CPU ms a call, %d rows, "
+                                    + "%d errors%s (load average %s)%n", m.name(), clients, cell.calls(),
+                            cell.medianMillis(), cell.p99Millis(), cell.callsPerSecond(),
+                            cell.serviceCpuMillisPerCall(), cell.httpCpuMillisPerCall(), cell.clientCpuMillisPerCall(), cell.rowsPerAnswer(), cell.errors(),
                             cell.firstError() == null ? "" : " " + cell.firstError(), Machine.loadAverage());
                     cells.add(cell);
                     if (cell.missing()) {
@@ -213,7 +215,7 @@ public final class QueryBenchmark {
         }
         int rows = first.ok() && first.json().get("result").isArray() ? first.json().get("result").size() : 0;
         Latencies latencies = new Latencies();
-        long serviceCpu = serviceCpuNanos(service);
+        Map<String, String> before = service.stats();
         long clientCpu = JvmUsage.processCpuNanos();
         long started = System.nanoTime();
         long deadline = started + cellSeconds * 1_000_000_000L;
@@ -233,22 +235,23 @@ public final class QueryBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double clientCpuMillis = (JvmUsage.processCpuNanos() - clientCpu) / 1e6;
-        double serviceCpuMillis = (serviceCpuNanos(service) - serviceCpu) / 1e6;
+        Map<String, String> after = service.stats();
         int n = Math.max(1, latencies.count());
         String error = first.ok() ? latencies.firstError() : first.error();
         return new Cell(m.name(), clients, latencies.count(), latencies.errors() + (first.ok() ? 0 : 1),
                 latencies.quantileMillis(0.5), latencies.quantileMillis(0.99), rows, error, m.target(),
-                latencies.count() / seconds, serviceCpuMillis / n, clientCpuMillis / n);
+                latencies.count() / seconds, delta(before, after, "cpu_ns") / 1e6 / n,
+                delta(before, after, "http_cpu_ns") / 1e6 / n, clientCpuMillis / n);
     }
 
-    private static long serviceCpuNanos(ChildJvm service) throws java.io.IOException {
-        return Long.parseLong(service.stats().get("cpu_ns"));
+    static long delta(Map<String, String> before, Map<String, String> after, String field) {
+        return Long.parseLong(after.get(field)) - Long.parseLong(before.get(field));
     }
 
     static String markdown(List<Cell> cells) {
         StringBuilder out = new StringBuilder("| Method | clients | calls | rows per answer | median | p99 | errors "
-                + "| calls/s | x 1 client | service CPU ms a call | clients' CPU ms a call | target (median) |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| calls/s | x 1 client | service CPU ms a call | of it HTTP threads | clients' CPU ms a call "
+                + "| target (median) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Cell c : cells) {
             if (c.missing()) {
                 out.append("| ").append(c.method()).append(" | | | | | | missing: Method not found | ")
@@ -258,9 +261,10 @@ public final class QueryBenchmark {
             Cell one = cells.stream().filter(o -> o.method().equals(c.method()) && o.clients() == 1).findFirst()
                     .orElse(c);
             out.append(String.format(Locale.ROOT, "| %s | %d | %d | %,d | %.1f ms | %.1f ms | %d | %.1f | %.2f | %.2f "
-                            + "| %.2f | %s |%n", c.method(), c.clients(), c.calls(), c.rowsPerAnswer(), c.medianMillis(),
-                    c.p99Millis(), c.errors(), c.callsPerSecond(), c.callsPerSecond() / one.callsPerSecond(),
-                    c.serviceCpuMillisPerCall(), c.clientCpuMillisPerCall(), c.target()));
+                            + "| %.2f | %.2f | %s |%n", c.method(), c.clients(), c.calls(), c.rowsPerAnswer(),
+                    c.medianMillis(), c.p99Millis(), c.errors(), c.callsPerSecond(),
+                    c.callsPerSecond() / one.callsPerSecond(), c.serviceCpuMillisPerCall(), c.httpCpuMillisPerCall(),
+                    c.clientCpuMillisPerCall(), c.target()));
         }
         return out.toString();
     }
