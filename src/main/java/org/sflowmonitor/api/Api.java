@@ -135,6 +135,11 @@ public final class Api {
         return dispatcher.handle(body);
     }
 
+    /** As {@link #handle}, the response in parts for a transport that sends them as they are (the servlet). */
+    ResponseBody respond(byte[] body) {
+        return dispatcher.respond(body);
+    }
+
     /**
      * Runs one call as a request with these params would run it, for a transport of its own (the
      * WebSocket push): the result as JSON text, or the error the call would have answered with.
