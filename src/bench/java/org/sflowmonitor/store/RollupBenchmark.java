@@ -97,6 +97,7 @@ public final class RollupBenchmark {
             }
             if (part.equals("all") || part.equals("memory")) {
                 memory(db, args.length > 3 ? Integer.parseInt(args[3]) : 10_000);
+                hourBuckets(args.length > 3 ? Integer.parseInt(args[3]) : 10_000);
             }
         }
     }
@@ -302,6 +303,56 @@ public final class RollupBenchmark {
         System.out.printf(Locale.ROOT, "hand-over and fold of the %,d samples (each entity's first one, then its "
                 + "second): %.2f s CPU, %.2f µs a sample%n", samples, fold / 1e9, fold / 1e3 / samples);
         job.close();
+
+    }
+
+    /**
+     * The heap of {@code nodes} x 100 VMs in the job's memory between two closes: the sample
+     * before, the open 5-minute bucket and the open 1-hour bucket merged from the ones written.
+     */
+    private static void hourBuckets(int nodes) throws Exception {
+        // the same fleet in memory alone, after its 5-minute buckets were taken to be written: each entity's
+        // open 1-hour bucket besides its sample before (the job holds a new 5-minute bucket too once it is fed)
+        long bucket = bucket();
+        List<CounterRecord> vm = HsflowdDatagrams.vmRecords();
+        List<EntitySample> batch = new ArrayList<>(100);
+        long[] hostIds = new long[100];
+        long[] vmIds = new long[100];
+        RollupMemory memory = new RollupMemory(FIVE_MINUTES, HOUR, bucket - HOUR);
+        long empty = heapAfterGc();
+        long open = 0;
+        int taken = 0;
+        for (int round = 0; round < 3; round++) {
+            if (round == 2) {
+                batch.clear();
+                open = heapAfterGc();
+                taken = memory.take(RollupRows.VM, bucket, bucket + FIVE_MINUTES).size();
+            }
+            // the third round falls in the next 5-minute bucket
+            long ts = bucket + 60_000 + round * 20_000L + (round == 2 ? FIVE_MINUTES : 0);
+            for (int n = 0; n < nodes; n++) {
+                batch.clear();
+                String agent = "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
+                for (int v = 0; v < 100; v++) {
+                    VirtCpu cpu = find(vm, VirtCpu.class);
+                    hostIds[v] = n + 1;
+                    vmIds[v] = (long) n * 100 + v + 1;
+                    batch.add(new EntitySample.VmSample(agent, ts, vm.size(), new UUID(2, (long) n << 20 | v), "vm",
+                            v, null, new VirtCpu(cpu.state(), cpu.cpuTime() + round * 3_000L, cpu.nrVirtCpu()),
+                            find(vm, VirtMemory.class), find(vm, VirtDiskIo.class), find(vm, VirtNetIo.class)));
+                }
+                memory.feed(new RollupMemory.Batch(batch, hostIds, vmIds), Long.MIN_VALUE);
+            }
+        }
+        batch.clear();
+        long both = heapAfterGc();
+        System.out.printf(Locale.ROOT, "%,d VMs in memory alone: %,d bytes a VM with its sample before and open "
+                        + "5-minute bucket; after the %,d buckets were taken (written) and merged into 1-hour buckets "
+                        + "and a sample in the next 5-minute bucket, %,d bytes a VM (between two closes from then on)%n",
+                nodes * 100L, (open - empty) / (nodes * 100L), taken, (both - empty) / (nodes * 100L));
+        if (memory.memoryFrom() == Long.MIN_VALUE) {
+            System.out.println(); // keeps memory reachable up to here
+        }
     }
 
     /** The bucket S the samples fall in, an hour before now. */

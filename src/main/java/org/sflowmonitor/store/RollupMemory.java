@@ -116,7 +116,7 @@ final class RollupMemory {
      */
     private final class Layout {
         final RollupLayout<?> layout;
-        final Map<Key, EntityRollup> live = new HashMap<>();
+        final RollupEntities live = new RollupEntities();
         final List<Bucket> finished = new ArrayList<>();
         /** Per entity its bucket of the next coarser tier, merged from the finest buckets taken so far. */
         final Map<Key, Bucket> coarser = new HashMap<>();
@@ -132,7 +132,11 @@ final class RollupMemory {
         }
 
         void add(Late late, long id, long sub, long hostId, long ts, long[] sampleValues, long closedUntil) {
-            EntityRollup e = live.computeIfAbsent(new Key(id, sub), k -> new EntityRollup(layout, width, null));
+            EntityRollup e = live.find(id, sub);
+            if (e == null) {
+                e = new EntityRollup(layout, width, null);
+                live.put(id, sub, e);
+            }
             Bucket closed = e.add(id, sub, hostId, ts, sampleValues, point);
             if (closed != null) {
                 finished.add(closed);
@@ -168,12 +172,12 @@ final class RollupMemory {
         Layout l = byTable.get(layout);
         List<Bucket> out = new ArrayList<>();
         moveBefore(till, l.finished, from, out);
-        for (EntityRollup e : l.live.values()) {
+        l.live.forEach(e -> {
             Bucket b = e.closeBefore(till);
             if (b != null && b.start >= from) {
                 out.add(b);
             }
-        }
+        });
         if (coarserWidth > 0) {
             out.forEach(l::mergeCoarser);
         }
@@ -217,7 +221,7 @@ final class RollupMemory {
      */
     void forget(long till, long closedUntil) {
         for (Layout l : byTable.values()) {
-            l.live.values().removeIf(e -> e.lastTs() < till - FORGET_AFTER_MILLIS && e.closeBefore(till) == null);
+            l.live.removeIf(e -> e.lastTs() < till - FORGET_AFTER_MILLIS && e.closeBefore(till) == null);
             l.finished.removeIf(b -> b.start < closedUntil);
         }
     }

@@ -61,11 +61,15 @@ class ScaleOutTest {
     }
 
     private Deployment deploy(TestDatabase database) throws Exception {
+        return deploy(database, Map.of());
+    }
+
+    private Deployment deploy(TestDatabase database, Map<String, String> more) throws Exception {
         ExecutorService starts = Executors.newFixedThreadPool(3);
         try {
-            Future<ServiceProcess> a = starts.submit(() -> instance("a", "collector", database));
-            Future<ServiceProcess> b = starts.submit(() -> instance("b", "collector", database));
-            Future<ServiceProcess> api = starts.submit(() -> instance("api", "api", database));
+            Future<ServiceProcess> a = starts.submit(() -> instance("a", "collector", database, more));
+            Future<ServiceProcess> b = starts.submit(() -> instance("b", "collector", database, more));
+            Future<ServiceProcess> api = starts.submit(() -> instance("api", "api", database, more));
             return new Deployment(a.get(), b.get(), api.get());
         } finally {
             starts.shutdown();
@@ -73,7 +77,13 @@ class ScaleOutTest {
     }
 
     private ServiceProcess instance(String name, String role, TestDatabase database) throws Exception {
+        return instance(name, role, database, Map.of());
+    }
+
+    private ServiceProcess instance(String name, String role, TestDatabase database, Map<String, String> more)
+            throws Exception {
         Map<String, String> settings = new HashMap<>(database.settings());
+        settings.putAll(more);
         settings.putAll(Map.of("role", role, "instance.id", name, "heartbeat.seconds", "1",
                 "ingest.queue.capacity", "100000"));
         return ServiceProcess.start(temp.resolve(name), settings);
@@ -188,6 +198,37 @@ class ScaleOutTest {
             JsonNode vms = api.call("virt.description", "{}").path("result");
             assertEquals(1, vms.size(), vms.toString());
             assertEquals(1, count(database, "SELECT COUNT(*) FROM vm"));
+        }
+    }
+
+    @Test
+    void oneCollectorWritesTheRollupsOfAVmThatMigratesBetweenTheCollectorsWithEverySampleInItsBuckets()
+            throws Exception {
+        TestDatabase database = PostgresServer.newDatabase();
+        try (Deployment d = deploy(database, Map.of("rollup.tiers", "10s:1h"))) {
+            send(d.a(), List.of(vm("10.1.0.1", 1)));
+            Thread.sleep(1_500);
+            send(d.a(), List.of(vm("10.1.0.1", 2)));
+            Thread.sleep(1_500);
+            send(d.b(), List.of(vm("10.2.0.1", 3)));
+            Thread.sleep(1_500);
+            send(d.b(), List.of(vm("10.2.0.1", 4)));
+
+            String params = "{\"uuid\":\"" + VM + "\",\"time_from\":0,\"interval\":\"10s\"}";
+            JsonNode buckets = d.api().api().awaitResult("virt.cpu", params,
+                    r -> r.findValues("samples").stream().mapToLong(JsonNode::asLong).sum() == 4,
+                    Duration.ofSeconds(60));
+            assertEquals(4, buckets.findValues("samples").stream().mapToLong(JsonNode::asLong).sum(),
+                    buckets.toString());
+            JsonNode raw = d.api().api().call("virt.cpu", "{\"uuid\":\"" + VM + "\",\"time_from\":0}")
+                    .path("result");
+            assertEquals(4, raw.size(), "every collector's samples stored");
+            List<Boolean> writes = new ArrayList<>();
+            for (ServiceProcess collector : List.of(d.a(), d.b())) {
+                writes.add(collector.api().call("collector.status", "{}").path("result").path("rollups").path("writes")
+                        .asBoolean());
+            }
+            assertEquals(1, writes.stream().filter(w -> w).count(), "one collector writes the rollups: " + writes);
         }
     }
 
