@@ -20,15 +20,22 @@ public final class ClusterModel {
     private final int nodes;
     private final int vmsPerNode;
     private final long seed;
+    /** Of every 100 VMs (numbered across the cluster), how many are replaced by new ones (other UUIDs and names). */
+    private final int replacedPercent;
     private final int[] dsIndexes;
 
     public ClusterModel(int nodes, int vmsPerNode, long seed) {
+        this(nodes, vmsPerNode, seed, 0);
+    }
+
+    private ClusterModel(int nodes, int vmsPerNode, long seed, int replacedPercent) {
         if (nodes < 1 || nodes > 16_000_000 || vmsPerNode < 0 || vmsPerNode > VM_DS_INDEXES) {
             throw new IllegalArgumentException("nodes must be 1..16000000 and VMs per node 0..50000");
         }
         this.nodes = nodes;
         this.vmsPerNode = vmsPerNode;
         this.seed = seed;
+        this.replacedPercent = replacedPercent;
         this.dsIndexes = new int[nodes * vmsPerNode];
         boolean[] taken = new boolean[VM_DS_INDEXES];
         for (int n = 0; n < nodes; n++) {
@@ -42,6 +49,18 @@ public final class ClusterModel {
                 dsIndexes[n * vmsPerNode + v] = FIRST_VM_DS_INDEX + slot;
             }
         }
+    }
+
+    /**
+     * The same cluster after churn: the VMs whose number across the cluster (node × VMs per node +
+     * VM) is below {@code percent} modulo 100 replaced by new VMs (new UUIDs, names and ds indexes);
+     * the nodes and the other VMs unchanged.
+     */
+    public ClusterModel withReplacedVms(int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("percent must be 0..100");
+        }
+        return new ClusterModel(nodes, vmsPerNode, seed, percent);
     }
 
     public int nodes() {
@@ -82,7 +101,8 @@ public final class ClusterModel {
 
     public String vmName(int node, int vm) {
         String hex = Long.toHexString((long) node * vmsPerNode + vm);
-        String name = "instance-" + "00000000".substring(Math.min(8, hex.length())) + hex;
+        String name = "instance-" + "00000000".substring(Math.min(8, hex.length())) + hex
+                + (replaced(node, vm) ? "-r" : "");
         return vm % 10 == 9 ? name + LONG_NAME_SUFFIX : name;
     }
 
@@ -114,9 +134,14 @@ public final class ClusterModel {
         return mix(seed ^ mix(((long) node << 32) ^ (vm & 0xFFFFFFFFL)) ^ mix(purpose + 0x51L));
     }
 
+    private boolean replaced(int node, int vm) {
+        return vm >= 0 && ((long) node * vmsPerNode + vm) % 100 < replacedPercent;
+    }
+
     private UUID uuid(int node, int vm) {
-        long high = hash(node, vm, 1);
-        long low = hash(node, vm, 2);
+        int purpose = replaced(node, vm) ? 101 : 1;
+        long high = hash(node, vm, purpose);
+        long low = hash(node, vm, purpose + 1);
         // version 4, IETF variant, as libvirt and DMI UUIDs look
         high = (high & ~0xF000L) | 0x4000L;
         low = (low & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;

@@ -38,6 +38,8 @@ public final class IngestBenchmark {
               --heap             -Xmx of the collector                       default 2g
               --work             folder for the databases and logs           default target/bench-ingest
               --jfr              record each trial's service with Java Flight Recorder (WORK/trial-K.jfr)
+              --churn            after the cold trial, a churn trial: the known fleet with 10 % of its VMs replaced
+                                 by new ones, 3 rounds at the first rate counted from the first datagram
               --postgresql       the service stores into a PostgreSQL server started on this machine (Debian's
                                  postgresql package, fsync on) instead of H2; its CPU is reported apart
             After the warm trials (fleet known), a cold trial: empty database, 3 rounds of the unseen cluster
@@ -46,7 +48,7 @@ public final class IngestBenchmark {
 
     /** Everything the figures need from one run; also the smoke test's view. */
     record Report(Ceiling bare, Ceiling decode, Ceiling bareNative, Ceiling decodeNative, Ceiling jdbc,
-                  Ceiling jdbcArrival, List<Trial> trials, Trial cold) {
+                  Ceiling jdbcArrival, List<Trial> trials, Trial cold, Trial churn) {
         Trial best() {
             return trials.stream().filter(Trial::windowZeroLoss).max(Comparator.comparingDouble(Trial::rate)).orElse(null);
         }
@@ -71,7 +73,7 @@ public final class IngestBenchmark {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("nodes", "vms", "interval", "rate", "window", "trials", "ceiling-seconds",
-                    "budget", "heap", "work"), Set.of("jfr", "postgresql"), USAGE);
+                    "budget", "heap", "work"), Set.of("jfr", "postgresql", "churn"), USAGE);
         String load = Machine.loadAverage();
         System.out.println("ingest benchmark, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + load);
@@ -80,7 +82,7 @@ public final class IngestBenchmark {
                 args.integer("trials", 4), args.integer("ceiling-seconds", 10), args.integer("budget", 540),
                 args.string("heap", "2g"), Path.of(args.string("work", "target/bench-ingest")), args.flag("jfr"),
                 args.flag("postgresql"));
-        Report report = run(s, System.out);
+        Report report = run(s, args.flag("churn"), System.out);
         System.out.println();
         System.out.println(markdown(report, s));
         System.out.println("load average at the end: " + Machine.loadAverage());
@@ -95,6 +97,11 @@ public final class IngestBenchmark {
     static org.sflowmonitor.testing.PostgresServer postgres;
 
     static Report run(Settings s, java.io.PrintStream log) throws Exception {
+        return run(s, false, log);
+    }
+
+    /** The run, with a churn trial after the cold one when {@code churn}. */
+    static Report run(Settings s, boolean churn, java.io.PrintStream log) throws Exception {
         long start = System.nanoTime();
         deleteTree(s.work());
         Files.createDirectories(s.work());
@@ -142,7 +149,10 @@ public final class IngestBenchmark {
         }
         Trial cold = IngestTrial.run(s, s.firstRate(), true, s.work().resolve("trial-cold"),
                 s.jfr() ? s.work().resolve("trial-cold.jfr") : null, log);
-        return new Report(bare, decode, bareNative, decodeNative, jdbc, jdbcArrival, trials, cold);
+        Trial churned = !churn ? null : IngestTrial.run(s, s.firstRate(), IngestTrial.Kind.CHURN,
+                s.work().resolve("trial-churn"), s.jfr() ? s.work().resolve("trial-churn.jfr") : null, List.of(),
+                IngestTrial.Companion.NONE, log);
+        return new Report(bare, decode, bareNative, decodeNative, jdbc, jdbcArrival, trials, cold, churned);
     }
 
     /** Polling rounds the cold trial sends, every entity unseen when the first arrives. */
@@ -319,6 +329,9 @@ public final class IngestBenchmark {
             out.append(t.row()).append('\n');
         }
         out.append(r.cold().row()).append('\n');
+        if (r.churn() != null) {
+            out.append(r.churn().row()).append('\n');
+        }
         Trial best = r.best();
         out.append('\n');
         if (best != null) {
@@ -331,6 +344,12 @@ public final class IngestBenchmark {
         }
         out.append(String.format(Locale.ROOT, "First contact (cold trial, empty database, %,.0f samples/s): %s.%n",
                 r.cold().rate(), r.cold().windowZeroLoss() ? "zero loss" : r.cold().windowLoss() + " samples lost"));
+        if (r.churn() != null) {
+            out.append(String.format(Locale.ROOT, "Churn (known fleet, %d %% of the VMs new, %,.0f samples/s): %s; "
+                            + "%.1f CPU s per million stored.%n", IngestTrial.CHURN_PERCENT, r.churn().rate(),
+                    r.churn().windowZeroLoss() ? "zero loss" : r.churn().windowLoss() + " samples lost",
+                    r.churn().cpuSecondsPerMillion()));
+        }
         Trial warm = best != null ? best : r.trials().isEmpty() ? null : r.trials().get(0);
         double warmCost = warm == null ? Double.NaN : warm.cpuSecondsPerMillion();
         out.append(String.format(Locale.ROOT, "CPU seconds per million samples stored: service %.1f warm, %.1f cold; "

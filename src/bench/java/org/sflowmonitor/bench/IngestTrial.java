@@ -73,16 +73,37 @@ final class IngestTrial {
     /** The same with a companion. */
     static Trial run(IngestBenchmark.Settings s, double rate, boolean cold, Path dir, Path jfr, List<String> settings,
                      Companion companion, PrintStream log) throws Exception {
+        return run(s, rate, cold ? Kind.COLD : Kind.WARM, dir, jfr, settings, companion, log);
+    }
+
+    /**
+     * What the service knows when the trial starts. WARM: the fleet, with a polling round as warm-up
+     * before the window. COLD: nothing (empty database), counted from the first datagram. CHURN:
+     * the fleet, but {@link #CHURN_PERCENT} % of its VMs replaced by new ones in the cluster that
+     * sends, counted from the first datagram (the first round meets them unseen).
+     */
+    enum Kind {
+        WARM, COLD, CHURN
+    }
+
+    /** Of the VMs, the share a churn trial replaces by new ones, in percent. */
+    static final int CHURN_PERCENT = 10;
+
+    /** A trial of this kind. */
+    static Trial run(IngestBenchmark.Settings s, double rate, Kind kind, Path dir, Path jfr, List<String> settings,
+                     Companion companion, PrintStream log) throws Exception {
+        boolean cold = kind == Kind.COLD;
+        boolean fromFirstDatagram = kind != Kind.WARM;
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + s.heap()));
         if (jfr != null) {
             // H2's call stacks are deeper than JFR's default 64 frames: the writer's own frames were cut off
             jvmOptions.add("-XX:FlightRecorderOptions:stackdepth=256");
             jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.toAbsolutePath());
         }
-        double warmup = cold ? 0 : IngestBenchmark.warmupSeconds(s, rate);
-        double window = cold ? IngestBenchmark.coldSeconds(s, rate) : s.windowSeconds();
+        double warmup = fromFirstDatagram ? 0 : IngestBenchmark.warmupSeconds(s, rate);
+        double window = fromFirstDatagram ? IngestBenchmark.coldSeconds(s, rate) : s.windowSeconds();
         log.printf(Locale.ROOT, "%s trial at %,.0f samples/s: warm-up %.0f s, window %.0f s (load average %s)%n",
-                cold ? "cold" : "warm", rate, warmup, window, Machine.loadAverage());
+                kind.name().toLowerCase(Locale.ROOT), rate, warmup, window, Machine.loadAverage());
         List<String> serviceArgs = new ArrayList<>(List.of("service", dir.resolve("data").toString()));
         serviceArgs.addAll(settings);
         org.sflowmonitor.testing.PostgresServer postgres = IngestBenchmark.postgres;
@@ -106,7 +127,8 @@ final class IngestTrial {
                 log.printf(Locale.ROOT, "  fleet loaded %.1f s after the port opened%n", service.awaitEntitiesLoaded(600));
             }
             companion.serviceUp(service.httpPort());
-            ClusterSimulator sim = new ClusterSimulator(new ClusterSimulator.Config(s.model(), s.intervalSeconds(),
+            ClusterModel sending = kind == Kind.CHURN ? s.model().withReplacedVms(CHURN_PERCENT) : s.model();
+            ClusterSimulator sim = new ClusterSimulator(new ClusterSimulator.Config(sending, s.intervalSeconds(),
                     false, rate, (long) ((warmup + window) * 1000), Long.MAX_VALUE));
             KernelUdp kernelBefore = KernelUdp.read();
             AtomicReference<ClusterSimulator.Result> result = new AtomicReference<>();
@@ -120,7 +142,7 @@ final class IngestTrial {
                 }
             }, "simulator");
             long start = System.nanoTime();
-            if (!cold) {
+            if (!fromFirstDatagram) {
                 sender.start();
                 Thread.sleep((long) (warmup * 1000));
             }
@@ -134,7 +156,7 @@ final class IngestTrial {
             long windowStartMillis = System.currentTimeMillis();
             long ownCpuAtWindowStart = ownCpuNanos();
             long sentAtWindowStart = sim.samplesSent();
-            if (cold) {
+            if (fromFirstDatagram) {
                 sender.start();
             }
 
@@ -176,7 +198,7 @@ final class IngestTrial {
             }
             Collections.sort(latencies);
             latencies.removeIf(v -> v < 0);
-            Trial t = new Trial(cold, rate, sent.datagrams(), IngestBenchmark.n(end, "datagrams_received"), sent.samples(),
+            Trial t = new Trial(kind.name().toLowerCase(Locale.ROOT), rate, sent.datagrams(), IngestBenchmark.n(end, "datagrams_received"), sent.samples(),
                     IngestBenchmark.n(end, "samples_stored"), drops.rcvbufErrors() + drops.inErrors(),
                     IngestBenchmark.n(end, "queue_drops"), IngestBenchmark.n(end, "datagrams_lost"),
                     sentInWindow / ((windowEnd - windowStart) / 1e9),
@@ -196,6 +218,9 @@ final class IngestTrial {
             log.println("  " + t.row());
             log.printf(Locale.ROOT, "  window to end of drain: writer thread CPU %.2f s, rollup thread CPU %.2f s, "
                     + "%,d rollup rows written%n", t.writerCpuSeconds(), t.rollupCpuSeconds(), t.rollupRowsWritten());
+            if (!end.path("rollups").path("tiers").isEmpty()) {
+                log.println("  " + rollupParts(atWindow, end));
+            }
             return t;
         } finally {
             // the service's log outlives the trial's database, beside it
@@ -210,6 +235,29 @@ final class IngestTrial {
 
     private static long delta(Map<String, String> later, Map<String, String> earlier, String field) {
         return IngestBenchmark.n(later, field) - IngestBenchmark.n(earlier, field);
+    }
+
+    /**
+     * The rollup job's CPU by part from {@code earlier} to {@code later} (collector.status
+     * answers): the fold per sample folded, each tier's writing per row written.
+     */
+    static String rollupParts(JsonNode earlier, JsonNode later) {
+        JsonNode a = earlier.path("rollups");
+        JsonNode b = later.path("rollups");
+        long samples = b.path("samples_folded").asLong() - a.path("samples_folded").asLong();
+        long foldMs = b.path("fold_cpu_ms").asLong() - a.path("fold_cpu_ms").asLong();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "rollup job by part: fold %,d samples in %.2f CPU s (%.3f µs a sample)", samples, foldMs / 1e3,
+                samples == 0 ? 0 : foldMs * 1e3 / samples));
+        for (int i = 0; i < b.path("tiers").size(); i++) {
+            JsonNode tb = b.path("tiers").get(i);
+            JsonNode ta = a.path("tiers").path(i);
+            long rows = tb.path("rows_written").asLong() - ta.path("rows_written").asLong();
+            long ms = tb.path("cpu_ms").asLong() - ta.path("cpu_ms").asLong();
+            out.append(String.format(Locale.ROOT, "; %s: %,d rows in %.2f CPU s (%.1f µs a row)",
+                    tb.path("interval").asText(), rows, ms / 1e3, rows == 0 ? 0 : ms * 1e3 / rows));
+        }
+        return out.toString();
     }
 
     /** Rollup rows written so far, all tiers, from collector.status ingest's answer (0 without rollups). */

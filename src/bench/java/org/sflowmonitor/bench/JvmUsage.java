@@ -54,21 +54,31 @@ final class JvmUsage {
 
     /** CPU time in ns of the live threads named {@code name}. */
     static long threadCpuNanos(String name) {
+        return threadCpuNanos(name, false);
+    }
+
+    /** CPU time in ns of the live threads named {@code name}, or whose name starts with it. */
+    static long threadCpuNanos(String name, boolean prefix) {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals(name)) {
+            if (prefix ? t.getName().startsWith(name) : t.getName().equals(name)) {
                 sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
             }
         }
         return sum;
     }
 
-    /** The stats line fields of this JVM; the writer's and the rollup job's thread CPU for the rollup cost. */
+    /**
+     * The stats line fields of this JVM; the writer's and the rollup job's thread CPU for the rollup
+     * cost; the CPU of Tomcat's HTTP threads (those alive: an idle one ends after a minute) for
+     * the cost of the API's calls apart from ingest.
+     */
     static String line() {
         long[] gc = gc();
         return "cpu_ns=" + processCpuNanos() + " heap_peak=" + peakHeapBytes() + " heap_used=" + heapUsedBytes()
                 + " gc_count=" + gc[0] + " gc_ms=" + gc[1] + " writer_cpu_ns=" + threadCpuNanos("sflow-writer")
-                + " rollup_cpu_ns=" + threadCpuNanos("sflow-rollup");
+                + " rollup_cpu_ns=" + threadCpuNanos("sflow-rollup") + " http_cpu_ns="
+                + threadCpuNanos("http-nio", true);
     }
 }

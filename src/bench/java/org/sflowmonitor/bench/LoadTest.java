@@ -36,9 +36,12 @@ public final class LoadTest {
                           (otherwise of one random node)
             """;
 
-    /** Per-method latencies and the ingest counters of the run. */
+    /**
+     * Per-method latencies, the ingest counters of the run, and the service's CPU seconds while
+     * the clients called: all of it, its HTTP threads' (the calls), its writer's.
+     */
     record Result(Map<String, Latencies> byMethod, Latencies all, double seconds, ClusterSimulator.Result sent,
-                  JsonNode ingest) {
+                  JsonNode ingest, double serviceCpuSeconds, double httpCpuSeconds, double writerCpuSeconds) {
     }
 
     private static final List<String> METHODS = List.of("host.description", "host.cpu", "virt.memory",
@@ -88,6 +91,7 @@ public final class LoadTest {
             Map<String, Latencies> byMethod = new LinkedHashMap<>();
             methods.forEach(m -> byMethod.put(m, new Latencies()));
             Latencies all = new Latencies();
+            Map<String, String> before = service.stats();
             long start = System.nanoTime();
             long deadline = start + seconds * 1_000_000_000L;
             List<Thread> threads = new ArrayList<>();
@@ -97,7 +101,7 @@ public final class LoadTest {
                 Thread t = new Thread(() -> {
                     for (int i = first; i < 1_000_000 && System.nanoTime() < deadline; i++) {
                         String method = methods.get(i % methods.size());
-                        StatusClient.Answer a = api.call(method, fleet && FLEET_WIDE.contains(method) ? "{}"
+                        StatusClient.Answer a = api.check(method, fleet && FLEET_WIDE.contains(method) ? "{}"
                                 : params(method, model, random, db.endMillis()));
                         byMethod.get(method).add(a);
                         all.add(a);
@@ -110,13 +114,17 @@ public final class LoadTest {
                 t.join();
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
+            Map<String, String> after = service.stats();
             sim.stop();
             sender.join();
             Thread.sleep(2_000);
             JsonNode ingest = api.ingest();
             log.printf(Locale.ROOT, "%d clients, %.0f s: %d calls, %d errors, median %.1f ms, p99 %.1f ms%n", clients,
                     elapsed, all.count(), all.errors(), all.quantileMillis(0.5), all.quantileMillis(0.99));
-            return new Result(byMethod, all, elapsed, sent[0], ingest);
+            return new Result(byMethod, all, elapsed, sent[0], ingest,
+                    QueryBenchmark.delta(before, after, "cpu_ns") / 1e9,
+                    QueryBenchmark.delta(before, after, "http_cpu_ns") / 1e9,
+                    QueryBenchmark.delta(before, after, "writer_cpu_ns") / 1e9);
         }
     }
 
@@ -143,6 +151,10 @@ public final class LoadTest {
                 r.ingest().path("ingest").path("samples_stored").asLong(),
                 r.ingest().path("ingest").path("queue_drops").asLong(),
                 r.ingest().path("ingest").path("datagrams_lost").asLong()));
+        out.append(String.format(Locale.ROOT, "Service CPU while the clients called: %.1f s (%.0f %% of a core), of it "
+                        + "HTTP threads %.1f s (%.2f ms a call), writer %.1f s.%n%n", r.serviceCpuSeconds(),
+                100 * r.serviceCpuSeconds() / r.seconds(), r.httpCpuSeconds(),
+                1000 * r.httpCpuSeconds() / Math.max(1, r.all().count()), r.writerCpuSeconds()));
         out.append("| Method | calls | errors | median | p99 |\n|---|---|---|---|---|\n");
         r.byMethod().forEach((m, l) -> out.append(row(m, l)));
         out.append(row("**all**", r.all()));

@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+
+import org.sflowmonitor.testing.PostgresServer;
 
 /**
  * The query benchmark (issues 5 and 6): median and p99 of API calls through the real HTTP
@@ -20,6 +23,7 @@ public final class QueryBenchmark {
     static final String USAGE = """
             usage: QueryBenchmark [--db DIR] [--nodes N] [--vms M] [--sparse-seconds S] [--calls K]
                                   [--clients 1,16] [--cell-seconds S] [--heap SIZE] [--answer-cache-mb MB]
+                                  [--methods M1,M2]
               --db              database folder, built once and reused      default target/bench-querydb
               --nodes, --vms    cluster in the database                      default 10000 x 10
               --sparse-seconds  sample interval of all but the first 16 VMs (they have 20 s);
@@ -31,15 +35,24 @@ public final class QueryBenchmark {
               --jfr FILE        record the service with Java Flight Recorder into FILE
               --answer-cache-mb the service's api.answer.cache.mb (0: every call computes its answer)
                                                                            default the service's (64)
+              --methods         the methods to call, by name (e.g. virt.memory,host.cpu)  default all
+              --postgresql      the database in a PostgreSQL server this run starts (durable, on this
+                                machine; built anew in the --db folder's run), the service on it
             """;
 
     /** A method and the params of a client's i-th call. */
     record Method(String name, String target, IntFunction<String> params) {
     }
 
-    /** One method at one concurrency. */
+    /**
+     * One method at one concurrency: latencies, calls per second of wall time, and the CPU per
+     * call of the service's process, of its HTTP threads (the calls themselves, without the GC
+     * they cause), and of the clients' (this JVM: sending, receiving and checking the answers),
+     * which share the machine's cores.
+     */
     record Cell(String method, int clients, int calls, int errors, double medianMillis, double p99Millis,
-                int rowsPerAnswer, String firstError, String target) {
+                int rowsPerAnswer, String firstError, String target, double callsPerSecond,
+                double serviceCpuMillisPerCall, double httpCpuMillisPerCall, double clientCpuMillisPerCall) {
         boolean missing() {
             return firstError != null && firstError.contains("-32601");
         }
@@ -50,20 +63,37 @@ public final class QueryBenchmark {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("db", "nodes", "vms", "sparse-seconds", "calls", "clients", "cell-seconds",
-                    "heap", "jfr", "answer-cache-mb"), Set.of(), USAGE);
+                    "heap", "jfr", "answer-cache-mb", "methods"), Set.of("postgresql"), USAGE);
         System.out.println("query benchmark, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + Machine.loadAverage());
         ClusterModel model = new ClusterModel(args.integer("nodes", 10_000), args.integer("vms", 10), 1);
-        QueryDatabase.Info db = QueryDatabase.ensure(Path.of(args.string("db", "target/bench-querydb")), model,
-                args.integer("sparse-seconds", 180), System.out);
-        System.out.printf(Locale.ROOT, "database %s: %,d sample rows, newest at %d, built in %.0f s%n", db.dir(),
-                db.rows(), db.endMillis(), db.buildSeconds());
-        List<Cell> cells = run(db, model, args.integers("clients", "1,16"), args.integer("calls", 20),
-                args.integer("cell-seconds", 60), jvmOptions(args.string("heap", "2g"), args.string("jfr", ""),
-                        args.string("answer-cache-mb", "")), System.out);
+        Path dir = Path.of(args.string("db", "target/bench-querydb"));
+        int sparseSeconds = args.integer("sparse-seconds", 180);
+        List<Cell> cells;
+        if (args.flag("postgresql")) {
+            try (PostgresServer postgres = PostgresServer.start(true)) {
+                QueryDatabase.Info db = QueryDatabase.buildOnPostgresql(postgres.createSchema("querydb"), dir, model,
+                        sparseSeconds, System.out);
+                cells = run(db, model, args, "PostgreSQL");
+            }
+        } else {
+            cells = run(QueryDatabase.ensure(dir, model, sparseSeconds, System.out), model, args, "H2");
+        }
         System.out.println();
         System.out.println(markdown(cells));
         System.out.println("load average at the end: " + Machine.loadAverage());
+    }
+
+    private static List<Cell> run(QueryDatabase.Info db, ClusterModel model, Args args, String database)
+            throws Exception {
+        System.out.printf(Locale.ROOT, "database %s (%s): %,d sample rows, newest at %d, built in %.0f s%n", db.dir(),
+                database, db.rows(), db.endMillis(), db.buildSeconds());
+        List<String> only = List.of(args.string("methods", "").split(","));
+        List<Method> methods = methods(model, db.endMillis()).stream()
+                .filter(m -> only.equals(List.of("")) || only.contains(m.name())).toList();
+        return run(db, methods, args.integers("clients", "1,16"), args.integer("calls", 20),
+                args.integer("cell-seconds", 60), jvmOptions(args.string("heap", "2g"), args.string("jfr", ""),
+                        args.string("answer-cache-mb", "")), System.out);
     }
 
     /** The methods of issue 5's targets, with issue 20's figures. Clients spread over the 16 nodes and VMs with 20 s samples. */
@@ -119,22 +149,26 @@ public final class QueryBenchmark {
         return options;
     }
 
-    static List<Cell> run(QueryDatabase.Info db, ClusterModel model, List<Integer> concurrency, int callsPerClient,
+    static List<Cell> run(QueryDatabase.Info db, List<Method> methods, List<Integer> concurrency, int callsPerClient,
                           int cellSeconds, List<String> jvmOptions, PrintStream log) throws Exception {
         List<Cell> cells = new ArrayList<>();
-        try (ChildJvm service = ChildJvm.start(db.dir().resolve("service.log"), jvmOptions, "service",
-                db.dir().toString())) {
+        List<String> serviceArgs = new ArrayList<>(List.of("service", db.dir().toString()));
+        serviceArgs.addAll(db.settings());
+        try (ChildJvm service = ChildJvm.start(db.dir().resolve("service.log"), jvmOptions,
+                serviceArgs.toArray(String[]::new))) {
             StatusClient api = new StatusClient(service.httpPort());
             double settled = settle(service, 240);
             log.printf(Locale.ROOT, "service idle after %.0f s (its start-up work, e.g. a retention pass, done)%n",
                     settled);
             log.println(wireBytes(service.httpPort(), "host.description"));
-            for (Method m : methods(model, db.endMillis())) {
+            for (Method m : methods) {
                 for (int clients : concurrency) {
-                    Cell cell = measure(api, m, clients, callsPerClient, cellSeconds);
-                    log.printf(Locale.ROOT, "%s x%d: %d calls, median %.1f ms, p99 %.1f ms, %d rows, %d errors%s "
-                                    + "(load average %s)%n", m.name(), clients, cell.calls(), cell.medianMillis(),
-                            cell.p99Millis(), cell.rowsPerAnswer(), cell.errors(),
+                    Cell cell = measure(service, api, m, clients, callsPerClient, cellSeconds);
+                    log.printf(Locale.ROOT, "%s x%d: %d calls, median %.1f ms, p99 %.1f ms, %.1f calls/s, "
+                                    + "service %.2f (HTTP threads %.2f) and clients %.2f CPU ms a call, %d rows, "
+                                    + "%d errors%s (load average %s)%n", m.name(), clients, cell.calls(),
+                            cell.medianMillis(), cell.p99Millis(), cell.callsPerSecond(),
+                            cell.serviceCpuMillisPerCall(), cell.httpCpuMillisPerCall(), cell.clientCpuMillisPerCall(), cell.rowsPerAnswer(), cell.errors(),
                             cell.firstError() == null ? "" : " " + cell.firstError(), Machine.loadAverage());
                     cells.add(cell);
                     if (cell.missing()) {
@@ -173,20 +207,24 @@ public final class QueryBenchmark {
     static final int WARMUP_CALLS = 20;
 
     /** Warm-up calls, then {@code clients} threads calling in a loop, each {@code calls} times or until the time limit. */
-    static Cell measure(StatusClient api, Method m, int clients, int calls, int cellSeconds) throws Exception {
+    static Cell measure(ChildJvm service, StatusClient api, Method m, int clients, int calls, int cellSeconds)
+            throws Exception {
         StatusClient.Answer first = null;
         for (int i = 0; i < WARMUP_CALLS; i++) {
             first = api.call(m.name(), m.params().apply(i));
         }
         int rows = first.ok() && first.json().get("result").isArray() ? first.json().get("result").size() : 0;
         Latencies latencies = new Latencies();
-        long deadline = System.nanoTime() + cellSeconds * 1_000_000_000L;
+        Map<String, String> before = service.stats();
+        long clientCpu = JvmUsage.processCpuNanos();
+        long started = System.nanoTime();
+        long deadline = started + cellSeconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
             Thread t = new Thread(() -> {
                 for (int i = 0; i < calls && System.nanoTime() < deadline; i++) {
-                    latencies.add(api.call(m.name(), m.params().apply(client * calls + i)));
+                    latencies.add(api.check(m.name(), m.params().apply(client * calls + i)));
                 }
             }, "client-" + c);
             threads.add(t);
@@ -195,23 +233,38 @@ public final class QueryBenchmark {
         for (Thread t : threads) {
             t.join();
         }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double clientCpuMillis = (JvmUsage.processCpuNanos() - clientCpu) / 1e6;
+        Map<String, String> after = service.stats();
+        int n = Math.max(1, latencies.count());
         String error = first.ok() ? latencies.firstError() : first.error();
         return new Cell(m.name(), clients, latencies.count(), latencies.errors() + (first.ok() ? 0 : 1),
-                latencies.quantileMillis(0.5), latencies.quantileMillis(0.99), rows, error, m.target());
+                latencies.quantileMillis(0.5), latencies.quantileMillis(0.99), rows, error, m.target(),
+                latencies.count() / seconds, delta(before, after, "cpu_ns") / 1e6 / n,
+                delta(before, after, "http_cpu_ns") / 1e6 / n, clientCpuMillis / n);
+    }
+
+    static long delta(Map<String, String> before, Map<String, String> after, String field) {
+        return Long.parseLong(after.get(field)) - Long.parseLong(before.get(field));
     }
 
     static String markdown(List<Cell> cells) {
         StringBuilder out = new StringBuilder("| Method | clients | calls | rows per answer | median | p99 | errors "
-                + "| target (median) |\n|---|---|---|---|---|---|---|---|\n");
+                + "| calls/s | x 1 client | service CPU ms a call | of it HTTP threads | clients' CPU ms a call "
+                + "| target (median) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Cell c : cells) {
             if (c.missing()) {
                 out.append("| ").append(c.method()).append(" | | | | | | missing: Method not found | ")
                         .append(c.target()).append(" |\n");
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %,d | %.1f ms | %.1f ms | %d | %s |%n", c.method(),
-                    c.clients(), c.calls(), c.rowsPerAnswer(), c.medianMillis(), c.p99Millis(), c.errors(),
-                    c.target()));
+            Cell one = cells.stream().filter(o -> o.method().equals(c.method()) && o.clients() == 1).findFirst()
+                    .orElse(c);
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %,d | %.1f ms | %.1f ms | %d | %.1f | %.2f | %.2f "
+                            + "| %.2f | %.2f | %s |%n", c.method(), c.clients(), c.calls(), c.rowsPerAnswer(),
+                    c.medianMillis(), c.p99Millis(), c.errors(), c.callsPerSecond(),
+                    c.callsPerSecond() / one.callsPerSecond(), c.serviceCpuMillisPerCall(), c.httpCpuMillisPerCall(),
+                    c.clientCpuMillisPerCall(), c.target()));
         }
         return out.toString();
     }

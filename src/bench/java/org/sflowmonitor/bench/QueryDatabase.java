@@ -40,8 +40,15 @@ final class QueryDatabase {
     private static final String MARKER = "filled.properties";
     private static final int CHUNK_ROWS = 500_000;
 
-    /** A filled database: its folder, its newest sample time and its size. */
-    record Info(Path dir, int nodes, int vmsPerNode, long endMillis, long rows, double buildSeconds) {
+    /**
+     * A filled database: its folder, its newest sample time and its size; {@code settings} the
+     * service's db.* settings for a PostgreSQL one (empty: H2 in the folder).
+     */
+    record Info(Path dir, int nodes, int vmsPerNode, long endMillis, long rows, double buildSeconds,
+                List<String> settings) {
+        Info(Path dir, int nodes, int vmsPerNode, long endMillis, long rows, double buildSeconds) {
+            this(dir, nodes, vmsPerNode, endMillis, rows, buildSeconds, List.of());
+        }
     }
 
     private QueryDatabase() {
@@ -65,14 +72,8 @@ final class QueryDatabase {
                     return;
                 }
             }
-            String migration;
-            try (var in = QueryDatabase.class.getResourceAsStream("/db/migration/h2/V3__latest_samples.sql")) {
-                migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
             long started = System.nanoTime();
-            for (String statement : migration.split(";")) {
-                String sql = statement.lines().filter(l -> !l.startsWith("--")).collect(
-                        java.util.stream.Collectors.joining("\n")).trim();
+            for (String sql : statements("/db/migration/h2/V3__latest_samples.sql")) {
                 if (sql.startsWith("INSERT") || sql.startsWith("MERGE")) {
                     st.executeUpdate(sql);
                 }
@@ -125,6 +126,69 @@ final class QueryDatabase {
         }
         fillLatest(dir, log);
         return new Info(dir, model.nodes(), model.vmsPerNode(), end, rows, seconds);
+    }
+
+    /**
+     * The same database built in a PostgreSQL schema (never reused: the benchmark's server is a
+     * throwaway one). The sample rows of the day before the service's partitions go to each
+     * table's default partition; the latest tables are filled by PostgreSQL's V3 statements.
+     */
+    static Info buildOnPostgresql(org.sflowmonitor.testing.TestDatabase target, Path dir, ClusterModel model,
+                                  int sparseSeconds, PrintStream log) throws Exception {
+        IngestBenchmark.deleteTree(dir);
+        Files.createDirectories(dir);
+        long start = System.nanoTime();
+        long end = System.currentTimeMillis() / 60_000 * 60_000;
+        long rows;
+        try (Database db = Database.open(target.url(), target.user(), target.password(), dir, 2);
+             Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            log.println("PostgreSQL " + c.getMetaData().getDatabaseProductVersion() + ", " + target.url());
+            entities(c, model, end);
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT setval(pg_get_serial_sequence('host', 'id'), (SELECT MAX(id) FROM host))");
+                st.execute("SELECT setval(pg_get_serial_sequence('vm', 'id'), (SELECT MAX(id) FROM vm))");
+            }
+            c.commit();
+            int nodeSeconds = sparseSeconds * NODE_SPARSE_FACTOR;
+            rows = samples(c, "host_sample", "host_id", model.nodes(), model, nodeSeconds, end, log);
+            rows += samples(c, "host_mib2_sample", "host_id", model.nodes(), model, nodeSeconds, end, log);
+            rows += samples(c, "vm_sample", "vm_id", model.nodes() * model.vmsPerNode(), model, sparseSeconds, end,
+                    log);
+            long latest = System.nanoTime();
+            try (Statement st = c.createStatement()) {
+                for (String sql : statements("/db/migration/postgresql/V3__latest_samples.sql")) {
+                    if (sql.startsWith("INSERT") || sql.startsWith("UPDATE")) {
+                        st.executeUpdate(sql);
+                    }
+                }
+                c.commit();
+                c.setAutoCommit(true);
+                st.execute("VACUUM ANALYZE");
+            }
+            log.printf(Locale.ROOT, "latest tables filled and the database analysed in %.0f s%n",
+                    (System.nanoTime() - latest) / 1e9);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // no rollup tiers: the new database has none, and the first start's catch-up of 24 hours from raw
+        // samples would run during the calls (which read raw samples, the default interval)
+        List<String> settings = List.of("db.url=" + target.url(), "db.user=" + target.user(),
+                "db.password=" + target.password(), "rollup.tiers=");
+        return new Info(dir, model.nodes(), model.vmsPerNode(), end, rows, seconds, settings);
+    }
+
+    /** The statements of a migration file, its comment lines left out. */
+    private static List<String> statements(String resource) throws IOException {
+        String migration;
+        try (var in = QueryDatabase.class.getResourceAsStream(resource)) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> out = new ArrayList<>();
+        for (String statement : migration.split(";")) {
+            out.add(statement.lines().filter(l -> !l.startsWith("--")).collect(
+                    java.util.stream.Collectors.joining("\n")).trim());
+        }
+        return out;
     }
 
     /**
@@ -206,6 +270,18 @@ final class QueryDatabase {
         c.commit();
     }
 
+    /**
+     * The newest {@code perEntity} samples, {@code everySeconds} apart and the last at {@code end},
+     * of every node (host_sample, host_mib2_sample) and VM; returns the rows inserted.
+     */
+    static long recentSamples(Connection c, ClusterModel m, int everySeconds, int perEntity, long end)
+            throws SQLException {
+        long rows = range(c, "host_sample", "host_id", 1, m.nodes(), perEntity, everySeconds, m, end);
+        rows += range(c, "host_mib2_sample", "host_id", 1, m.nodes(), perEntity, everySeconds, m, end);
+        return rows + range(c, "vm_sample", "vm_id", 1, (long) m.nodes() * m.vmsPerNode(), perEntity, everySeconds,
+                m, end);
+    }
+
     /** 24 h of samples for entities 1..count; returns the rows inserted. */
     private static long samples(Connection c, String table, String idColumn, int count, ClusterModel m,
                                 int sparseSeconds, long end, PrintStream log) throws SQLException {
@@ -238,9 +314,11 @@ final class QueryDatabase {
             }
         }
         long count = (to - from + 1) * perEntity;
+        String numbers = c.getMetaData().getURL().startsWith("jdbc:postgresql:")
+                ? "generate_series(1, " + count + ") AS R(X)" : "SYSTEM_RANGE(1, " + count + ")";
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
                 + " FROM (SELECT " + from + " + (X - 1) / " + perEntity + " AS E, MOD(X - 1, " + perEntity
-                + ") AS K FROM SYSTEM_RANGE(1, " + count + ")) T";
+                + ") AS K FROM " + numbers + ") T";
         try (Statement st = c.createStatement()) {
             st.executeUpdate(sql);
         }

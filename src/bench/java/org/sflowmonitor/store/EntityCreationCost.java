@@ -33,6 +33,8 @@ import org.sflowmonitor.testing.TestDatabase;
 public final class EntityCreationCost {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** H2's page store, for its counts of saves, writes and page reads; null on PostgreSQL. */
+    private static org.h2.mvstore.MVStore h2;
 
     public static void main(String[] args) throws Exception {
         String backend = args.length > 0 ? args[0] : "h2";
@@ -53,8 +55,10 @@ public final class EntityCreationCost {
         IngestStats stats = new IngestStats(100_000);
         try (Database db = TestCollector.open(where, dir)) {
             experiment(db);
+            h2 = pg == null ? h2Store(db) : null;
+            // -Dbatch=N: samples per writer transaction at most (the service's ingest.batch.size)
             BatchWriter writer = new BatchWriter(db.dataSource(), stats,
-                    new BatchWriter.Config(262_144, 2_000, 100_000, 5_000)).start();
+                    new BatchWriter.Config(262_144, Integer.getInteger("batch", 2_000), 100_000, 5_000)).start();
             Round cold = round("cold", cluster, nodes + nodes * vmsPerNode, writer, stats, pg);
             Round warm = round("warm", cluster, 0, writer, stats, pg);
             Round churn = round("churn", churned, newInChurn, writer, stats, pg);
@@ -108,6 +112,7 @@ public final class EntityCreationCost {
         long h2Before = h2CpuNanos();
         long processBefore = processCpuNanos();
         long serverBefore = pg == null ? 0 : pg.cpuNanos();
+        long[] storeBefore = storeCounts();
         long start = System.nanoTime();
         long now = System.currentTimeMillis();
         for (EntitySample s : samples) {
@@ -134,7 +139,30 @@ public final class EntityCreationCost {
                         + "(%.1f us a sample), H2's own threads %.2f CPU s, process %.2f CPU s%s%n", name, samples.size(),
                 newEntities, wall, samples.size() / wall, writerCpu, 1e6 * writerCpu / samples.size(), h2Cpu,
                 processCpu, server);
+        long[] storeAfter = storeCounts();
+        if (h2 != null) {
+            System.out.printf("    H2: %,d saves, %,d file writes, %,d page reads (%,.1f MB), file %,.0f MB%n",
+                    storeAfter[0] - storeBefore[0], storeAfter[1] - storeBefore[1], storeAfter[2] - storeBefore[2],
+                    (storeAfter[3] - storeBefore[3]) / 1e6, storeAfter[4] / 1e6);
+        }
         return new Round(writerCpu, newEntities);
+    }
+
+    private static org.h2.mvstore.MVStore h2Store(Database db) throws java.sql.SQLException {
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
+                    .getSession();
+            return session.getDatabase().getStore().getMvStore();
+        }
+    }
+
+    /** H2's store version (one a save), file writes, page reads, bytes read, file size; zeros without H2. */
+    private static long[] storeCounts() {
+        if (h2 == null) {
+            return new long[5];
+        }
+        org.h2.mvstore.FileStore<?> f = h2.getFileStore();
+        return new long[] {h2.getCurrentVersion(), f.getWriteCount(), f.getReadCount(), f.getReadBytes(), f.size()};
     }
 
     /** The cluster with {@code percent} % of its VMs (spread evenly) replaced by new ones on the same nodes. */

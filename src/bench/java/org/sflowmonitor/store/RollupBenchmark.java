@@ -52,6 +52,9 @@ import org.sflowmonitor.sflow.HsflowdDatagrams;
  * <li>cost: 60 s worth of 50,000 samples/s (100,000 VMs, one sample each 2 s) handed to the job as
  * the writer hands committed batches of 5,000: CPU of the writer's part (the hand-over) and of
  * the job's fold, then of closing the 5-minute bucket of all of them (100,000 rows written).</li>
+ * <li>merge: the hourly merge of 100,000 VMs' twelve 5-minute rows into 1-hour rows, as the job
+ * does it once an hour (the rows written once into the database, bucket by bucket).</li>
+ * <li>memory: the heap the job holds for a fleet, and the CPU of folding its samples.</li>
  * </ol>
  */
 public final class RollupBenchmark {
@@ -86,8 +89,15 @@ public final class RollupBenchmark {
             if (part.equals("all") || part.equals("cost")) {
                 cost(db);
             }
+            if (part.equals("all") || part.equals("merge")) {
+                merge(db);
+            }
+            if (part.equals("packed")) {
+                packed(db);
+            }
             if (part.equals("all") || part.equals("memory")) {
                 memory(db, args.length > 3 ? Integer.parseInt(args[3]) : 10_000);
+                hourBuckets(args.length > 3 ? Integer.parseInt(args[3]) : 10_000);
             }
         }
     }
@@ -293,6 +303,56 @@ public final class RollupBenchmark {
         System.out.printf(Locale.ROOT, "hand-over and fold of the %,d samples (each entity's first one, then its "
                 + "second): %.2f s CPU, %.2f µs a sample%n", samples, fold / 1e9, fold / 1e3 / samples);
         job.close();
+
+    }
+
+    /**
+     * The heap of {@code nodes} x 100 VMs in the job's memory between two closes: the sample
+     * before, the open 5-minute bucket and the open 1-hour bucket merged from the ones written.
+     */
+    private static void hourBuckets(int nodes) throws Exception {
+        // the same fleet in memory alone, after its 5-minute buckets were taken to be written: each entity's
+        // open 1-hour bucket besides its sample before (the job holds a new 5-minute bucket too once it is fed)
+        long bucket = bucket();
+        List<CounterRecord> vm = HsflowdDatagrams.vmRecords();
+        List<EntitySample> batch = new ArrayList<>(100);
+        long[] hostIds = new long[100];
+        long[] vmIds = new long[100];
+        RollupMemory memory = new RollupMemory(FIVE_MINUTES, HOUR, bucket - HOUR);
+        long empty = heapAfterGc();
+        long open = 0;
+        int taken = 0;
+        for (int round = 0; round < 3; round++) {
+            if (round == 2) {
+                batch.clear();
+                open = heapAfterGc();
+                taken = memory.take(RollupRows.VM, bucket, bucket + FIVE_MINUTES).size();
+            }
+            // the third round falls in the next 5-minute bucket
+            long ts = bucket + 60_000 + round * 20_000L + (round == 2 ? FIVE_MINUTES : 0);
+            for (int n = 0; n < nodes; n++) {
+                batch.clear();
+                String agent = "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
+                for (int v = 0; v < 100; v++) {
+                    VirtCpu cpu = find(vm, VirtCpu.class);
+                    hostIds[v] = n + 1;
+                    vmIds[v] = (long) n * 100 + v + 1;
+                    batch.add(new EntitySample.VmSample(agent, ts, vm.size(), new UUID(2, (long) n << 20 | v), "vm",
+                            v, null, new VirtCpu(cpu.state(), cpu.cpuTime() + round * 3_000L, cpu.nrVirtCpu()),
+                            find(vm, VirtMemory.class), find(vm, VirtDiskIo.class), find(vm, VirtNetIo.class)));
+                }
+                memory.feed(new RollupMemory.Batch(batch, hostIds, vmIds), Long.MIN_VALUE);
+            }
+        }
+        batch.clear();
+        long both = heapAfterGc();
+        System.out.printf(Locale.ROOT, "%,d VMs in memory alone: %,d bytes a VM with its sample before and open "
+                        + "5-minute bucket; after the %,d buckets were taken (written) and merged into 1-hour buckets "
+                        + "and a sample in the next 5-minute bucket, %,d bytes a VM (between two closes from then on)%n",
+                nodes * 100L, (open - empty) / (nodes * 100L), taken, (both - empty) / (nodes * 100L));
+        if (memory.memoryFrom() == Long.MIN_VALUE) {
+            System.out.println(); // keeps memory reachable up to here
+        }
     }
 
     /** The bucket S the samples fall in, an hour before now. */
@@ -341,6 +401,161 @@ public final class RollupBenchmark {
         double[] warm = Arrays.copyOfRange(values, 5, values.length);
         Arrays.sort(warm);
         return warm[warm.length / 2];
+    }
+
+    /**
+     * The 1-hour merge of 100,000 VMs (an hour 200 days back, apart from the query rows): their
+     * twelve 5-minute rows read, merged and written as 100,000 1-hour rows, as a step of the job.
+     */
+    private static void merge(Database db) throws Exception {
+        long hour = EntityRollup.bucketStart(NOW, HOUR) - 200 * 86_400_000L;
+        int vms = 100_000;
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement count = c.prepareStatement(
+                    "SELECT COUNT(*) FROM vm_rollup WHERE width_ms = ? AND bucket_start >= ? AND bucket_start < ?")) {
+                Parameters.of(count).add(FIVE_MINUTES).add(hour).add(hour + HOUR);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        try (PreparedStatement ps = c.prepareStatement(RollupRows.VM.insert())) {
+                            for (long start = hour; start < hour + HOUR; start += FIVE_MINUTES) {
+                                for (long id = 1; id <= vms; id++) {
+                                    RollupRows.VM.bind(ps, FIVE_MINUTES, bucket(RollupRows.VM, id, start, FIVE_MINUTES));
+                                    ps.addBatch();
+                                    if (id % 5_000 == 0) {
+                                        ps.executeBatch();
+                                        c.commit();
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            c.commit();
+            long me = Thread.currentThread().getId();
+            long t = CPU.getThreadCpuTime(me);
+            long wall = System.nanoTime();
+            long written = RollupStore.replace(c, HOUR, hour, hour + HOUR, (layout, sink) ->
+                    RollupSources.merged(c, layout, FIVE_MINUTES, HOUR, hour, hour + HOUR, sink), () -> { });
+            long cpu = CPU.getThreadCpuTime(me) - t;
+            // at 50,000 samples/s a fleet of a million VMs sends each every 20 s: 180 samples an hour per VM
+            double samples = vms * 180.0;
+            System.out.printf(Locale.ROOT, "%nmerge of an hour of %,d VMs (%,d 5-minute rows read, %,d 1-hour rows "
+                            + "written): %.2f s CPU, %.2f s wall, %.1f µs a 1-hour row, %.3f µs a sample at one sample "
+                            + "per VM every 20 s%n", vms, vms * 12L, written, cpu / 1e9, (System.nanoTime() - wall) / 1e9,
+                    cpu / 1e3 / written, cpu / 1e3 / samples);
+
+            // the same hour as the job merges it now: in memory from the 5-minute buckets it took to write
+            RollupMemory memory = new RollupMemory(FIVE_MINUTES, HOUR, hour - 2 * HOUR);
+            List<EntitySample> batch = new ArrayList<>(vms);
+            long[] hostIds = new long[vms];
+            long[] vmIds = new long[vms];
+            long merging = 0;
+            for (long start = hour; start < hour + HOUR; start += FIVE_MINUTES) {
+                batch.clear();
+                for (int vm = 1; vm <= vms; vm++) {
+                    long round = (start - hour) / FIVE_MINUTES;
+                    batch.add(new EntitySample.VmSample("10.0.0.1", start + 1_000 + vm / 50, 4, new UUID(15, vm),
+                            "vm", vm, null, new VirtCpu(1, round * 1_000L + vm, 2), new VirtMemory(1L << 30, 2L << 30),
+                            new VirtDiskIo(1L << 34, 1L << 33, 1L << 33, round * 10L, round * 40_960L, round * 5L,
+                                    round * 20_480L, 0), new VirtNetIo(round * 9_000L, round * 10L, 0, 0,
+                            round * 3_000L, round * 5L, 0, 0)));
+                    hostIds[vm - 1] = 1 + vm % 10_000;
+                    vmIds[vm - 1] = vm;
+                }
+                memory.feed(new RollupMemory.Batch(batch, hostIds, vmIds), Long.MIN_VALUE);
+                long t0 = CPU.getThreadCpuTime(me);
+                memory.take(RollupRows.VM, start, start + FIVE_MINUTES);
+                merging += CPU.getThreadCpuTime(me) - t0;
+            }
+            // the job writes into an empty range: the rows of the merge above are deleted first, outside the timing
+            c.createStatement().executeUpdate("DELETE FROM vm_rollup WHERE width_ms = " + HOUR + " AND bucket_start = "
+                    + hour);
+            c.commit();
+            t = CPU.getThreadCpuTime(me);
+            List<Bucket> merged = memory.takeCoarser(RollupRows.VM, hour, hour + HOUR);
+            long written2 = RollupStore.replace(c, HOUR, hour, hour + HOUR, (layout, sink) -> {
+                if (layout == RollupRows.VM) {
+                    for (Bucket b : merged) {
+                        sink.accept(b);
+                    }
+                }
+            }, () -> { });
+            long cpu2 = CPU.getThreadCpuTime(me) - t + merging;
+            System.out.printf(Locale.ROOT, "the same hour merged in memory as the 5-minute buckets are taken (%,d "
+                            + "1-hour rows written): %.2f s CPU (of which merging %.2f s), %.1f µs a 1-hour row, %.3f µs "
+                            + "a sample%n", written2, cpu2 / 1e9, merging / 1e9, cpu2 / 1e3 / written2,
+                    cpu2 / 1e3 / samples);
+        }
+    }
+
+    /**
+     * What writing a closed bucket costs H2 per row as the table is (a column per min, max, sum
+     * and count of each measure) against the same bucket packed into one VARBINARY column, in a
+     * scratch table with the same keys and indexes: 100,000 VM rows each, committed 1,000 at a time.
+     */
+    private static void packed(Database db) throws Exception {
+        long start = EntityRollup.bucketStart(NOW, FIVE_MINUTES) - 300 * 86_400_000L;
+        int vms = 100_000;
+        int m = RollupRows.VM.measures().size();
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            c.createStatement().executeUpdate("DROP TABLE IF EXISTS vm_rollup_packed");
+            c.createStatement().executeUpdate("CREATE TABLE vm_rollup_packed (vm_id BIGINT NOT NULL, width_ms BIGINT "
+                    + "NOT NULL, bucket_start BIGINT NOT NULL, host_id BIGINT NOT NULL, samples INTEGER NOT NULL, "
+                    + "measures VARBINARY NOT NULL, PRIMARY KEY (vm_id, width_ms, bucket_start))");
+            c.createStatement().executeUpdate("CREATE INDEX vm_rollup_packed_bucket ON vm_rollup_packed (width_ms, "
+                    + "bucket_start)");
+            c.createStatement().executeUpdate("DELETE FROM vm_rollup WHERE width_ms = 1 AND bucket_start = " + start);
+            c.commit();
+            long me = Thread.currentThread().getId();
+            Bucket[] buckets = new Bucket[vms + 1];
+            for (int id = 1; id <= vms; id++) {
+                buckets[id] = bucket(RollupRows.VM, id, start, FIVE_MINUTES);
+            }
+            for (int round = 0; round < 2; round++) {
+                long t = CPU.getThreadCpuTime(me);
+                try (PreparedStatement ps = c.prepareStatement(RollupRows.VM.insert())) {
+                    for (int id = 1; id <= vms; id++) {
+                        RollupRows.VM.bind(ps, 1 + round, buckets[id]);
+                        ps.addBatch();
+                        if (id % 1_000 == 0) {
+                            ps.executeBatch();
+                            c.commit();
+                        }
+                    }
+                }
+                long columns = CPU.getThreadCpuTime(me) - t;
+                t = CPU.getThreadCpuTime(me);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO vm_rollup_packed (vm_id, width_ms, "
+                        + "bucket_start, host_id, samples, measures) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(m * 28);
+                    for (int id = 1; id <= vms; id++) {
+                        Bucket b = buckets[id];
+                        buf.clear();
+                        for (int i = 0; i < m; i++) {
+                            buf.putDouble(b.min[i]).putDouble(b.max[i]).putDouble(b.sum[i]).putInt(b.n[i]);
+                        }
+                        Parameters.of(ps).add(id).add(1 + round).add(start).add(b.hostId).add(b.samples);
+                        ps.setBytes(6, buf.array().clone());
+                        ps.addBatch();
+                        if (id % 1_000 == 0) {
+                            ps.executeBatch();
+                            c.commit();
+                        }
+                    }
+                }
+                long packed = CPU.getThreadCpuTime(me) - t;
+                System.out.printf(Locale.ROOT, "round %d: %,d VM rows, a column per part (%d columns): %.1f µs CPU a "
+                                + "row; packed into one VARBINARY of %d bytes: %.1f µs CPU a row%n", round + 1, vms,
+                        RollupRows.VM.columns().size(), columns / 1e3 / vms, m * 28, packed / 1e3 / vms);
+            }
+            c.createStatement().executeUpdate("DELETE FROM vm_rollup WHERE width_ms IN (1, 2)");
+            c.createStatement().executeUpdate("DROP TABLE vm_rollup_packed");
+            c.commit();
+        }
     }
 
     private static void cost(Database db) throws Exception {

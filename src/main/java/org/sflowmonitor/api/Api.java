@@ -46,15 +46,19 @@ public final class Api {
     /** The service's API; warns in the log when no token protects it. */
     public static Api create(Queries queries, CollectorSources collector, ApiConfig config) {
         return create(queries, collector, config,
-                collector.collects() ? collector.writer().latestState() : new LatestState());
+                collector.collects() ? collector.writer().latestState() : new LatestState(), false);
     }
 
     /**
      * The service's API answering the fleet-wide summaries from {@code latest} (the writer's, or
      * one a {@link org.sflowmonitor.store.LatestRefresh} keeps; while it is not loaded they are
-     * read from the latest tables).
+     * read from the latest tables). {@code othersWrite}: other collectors may write into the same
+     * database, so that the sights of host.description and virt.description (last_seen, the VM
+     * counts, reporting) come from the latest state, which merges what every collector wrote,
+     * instead of this instance's writer, which knows only what it received.
      */
-    public static Api create(Queries queries, CollectorSources collector, ApiConfig config, LatestState latestState) {
+    public static Api create(Queries queries, CollectorSources collector, ApiConfig config, LatestState latestState,
+                             boolean othersWrite) {
         warnIfOpen(config);
         ObjectMapper mapper = new ObjectMapper();
         Inventory inventory = new Inventory(queries);
@@ -62,9 +66,10 @@ public final class Api {
                 System::currentTimeMillis);
         LatestSamples latest = new LatestTables(queries);
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
-        // an API-only instance has no writer: its live state is never loaded
+        // without a writer, or beside other writers, the writer's live state is not the answer: one never loaded
         EntityReads reads = new EntityReads(inventory, series, latest, latestState,
-                collector.collects() ? collector.writer().live() : new LiveEntities(), config.silentIntervals());
+                collector.collects() && !othersWrite ? collector.writer().live() : new LiveEntities(),
+                config.silentIntervals());
         AnswerCache answers = new AnswerCache(config.answerCacheBytes());
         add(namespaces, new Namespace("host", HostApi.class, new HostService(reads, answers),
                 SeriesMethod.specs("host", reads), mapper));
@@ -128,6 +133,11 @@ public final class Api {
     /** The response body for a request body; null when nothing is to be answered (notifications). */
     public byte[] handle(byte[] body) {
         return dispatcher.handle(body);
+    }
+
+    /** As {@link #handle}, the response in parts for a transport that sends them as they are (the servlet). */
+    ResponseBody respond(byte[] body) {
+        return dispatcher.respond(body);
     }
 
     /**

@@ -123,20 +123,23 @@ record CollectorService(CollectorSources sources, Queries queries, String versio
     /** A rollup tier as collector.status shows it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record TierRow(String interval, long widthMs, long retentionMs, Long lastBucketClosed, Long lagMs,
-                   long rowsWritten) {
+                   long rowsWritten, long cpuMs) {
 
         static TierRow of(RollupJob.TierStatus t) {
             return new TierRow(t.interval(), t.widthMillis(), t.retentionMillis(), t.lastBucketClosed(),
-                    t.lagMillis(), t.rowsWritten());
+                    t.lagMillis(), t.rowsWritten(), t.cpuMillis());
         }
     }
 
     private static Map<String, Object> rollups(RollupJob.Status s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tiers", s.tiers().stream().map(TierRow::of).toList());
+        out.put("writes", s.writes());
         out.put("queue_depth", s.queueDepth());
         out.put("batches_dropped", s.batchesDropped());
         out.put("late_samples", s.lateSamples());
+        out.put("samples_folded", s.samplesFolded());
+        out.put("fold_cpu_ms", s.foldCpuMillis());
         // as for the writer: the driver's text may quote SQL
         out.put("fault", s.fault() == null ? null
                 : "the database refuses rollup writes; the buckets are computed again (the log has the details)");

@@ -11,20 +11,22 @@ import org.sflowmonitor.store.LiveEntities;
  * entity.silent.intervals.
  */
 record EntityReads(Inventory inventory, EntityLookup lookup, SeriesReader series, LatestSamples latest,
-                   LatestState state, SummaryRows summaries, LiveEntities live, int silentIntervals) {
+                   LatestState state, SummaryRows summaries, LiveEntities live, StateSights stateSights,
+                   int silentIntervals) {
 
     EntityReads(Inventory inventory, SeriesReader series, LatestSamples latest, LatestState state, LiveEntities live,
                 int silentIntervals) {
         this(inventory, new EntityLookup(inventory), series, latest, state, new SummaryRows(state, live), live,
-                silentIntervals);
+                state == null ? null : new StateSights(state), silentIntervals);
     }
 
     /**
-     * The writer's live state, or on an instance without a writer (role api) the same facts from the
-     * latest state, which holds what every collector wrote.
+     * The writer's live state when it alone writes the database, else (role api, or role both
+     * beside other collectors: {@code live} is never loaded) the same facts from the latest
+     * state, which holds what every collector wrote.
      */
     LiveEntities sights() {
-        return live.loaded() || state == null ? live : LiveEntities.of(state);
+        return live.loaded() || stateSights == null ? live : stateSights.get();
     }
 
     /** The reporting rule at the instant of a call. */

@@ -1,7 +1,9 @@
 package org.sflowmonitor.api;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 /**
  * JSON-RPC 2.0 over one request body, exactly as the specification says: parse errors, invalid
@@ -25,6 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class JsonRpcDispatcher {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** How {@link #success} begins every response, up to its result. */
+    private static final byte[] RESULT_HEAD = "{\"jsonrpc\":\"2.0\",\"result\":".getBytes(StandardCharsets.UTF_8);
 
     private final ObjectMapper mapper;
     private final ObjectReader reader;
@@ -51,28 +57,34 @@ final class JsonRpcDispatcher {
 
     /** Answers a request body; null when there is nothing to answer (only notifications). */
     byte[] handle(byte[] body) {
+        ResponseBody response = respond(body);
+        return response == null ? null : response.bytes();
+    }
+
+    /** As {@link #handle}, the response in parts: a single call's result written as JSON is not copied. */
+    ResponseBody respond(byte[] body) {
         JsonNode request;
         try {
             request = reader.readTree(body);
         } catch (JsonParseException e) {
-            return write(error(NullNode.instance, RpcException.parseError("the request is not valid JSON: "
+            return whole(error(NullNode.instance, RpcException.parseError("the request is not valid JSON: "
                     + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")")));
         } catch (IOException e) {
-            return write(error(NullNode.instance, RpcException.parseError("the request is not valid JSON")));
+            return whole(error(NullNode.instance, RpcException.parseError("the request is not valid JSON")));
         }
         if (request == null || request.isMissingNode()) {
-            return write(error(NullNode.instance, RpcException.parseError("the request body is empty")));
+            return whole(error(NullNode.instance, RpcException.parseError("the request body is empty")));
         }
         if (!request.isArray()) {
             ObjectNode response = answer(request);
-            return response == null ? null : write(response);
+            return response == null ? null : parts(response);
         }
         if (request.isEmpty()) {
-            return write(error(NullNode.instance, RpcException.invalidRequest("an empty batch holds no call")));
+            return whole(error(NullNode.instance, RpcException.invalidRequest("an empty batch holds no call")));
         }
         if (request.size() > maxBatch) {
-            return write(error(NullNode.instance, RpcException.invalidRequest("a batch of " + request.size()
+            return whole(error(NullNode.instance, RpcException.invalidRequest("a batch of " + request.size()
                     + " calls is more than api.max.batch = " + maxBatch + " allows; send smaller batches")));
         }
         ArrayNode responses = NODES.arrayNode();
@@ -82,7 +94,29 @@ final class JsonRpcDispatcher {
                 responses.add(response);
             }
         }
-        return responses.isEmpty() ? null : write(responses);
+        return responses.isEmpty() ? null : whole(responses);
+    }
+
+    private ResponseBody whole(JsonNode response) {
+        return new ResponseBody(write(response));
+    }
+
+    /**
+     * A response whose result is JSON already written (see {@link Namespace}) as the envelope's
+     * head, those bytes and the tail: the same bytes as writing the whole response.
+     */
+    private ResponseBody parts(ObjectNode response) {
+        if (!(response.get("result") instanceof POJONode node && node.getPojo() instanceof RawValue raw
+                && raw.rawValue() instanceof WrittenJson result)) {
+            return whole(response);
+        }
+        response.set("result", NullNode.instance);
+        byte[] around = write(response);
+        if (!Arrays.equals(around, 0, RESULT_HEAD.length, RESULT_HEAD, 0, RESULT_HEAD.length)) {
+            throw new IllegalStateException("a response does not begin with its result");
+        }
+        int tail = RESULT_HEAD.length + "null".length();
+        return new ResponseBody(RESULT_HEAD, result.asUnquotedUTF8(), Arrays.copyOfRange(around, tail, around.length));
     }
 
     /** The response to one call; null for a notification (a call without "id") that was valid. */

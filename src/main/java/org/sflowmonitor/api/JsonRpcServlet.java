@@ -55,7 +55,7 @@ public final class JsonRpcServlet extends HttpServlet {
                     "the request body is larger than api.max.body.bytes = " + config.maxBodyBytes() + " bytes")));
             return;
         }
-        byte[] answer = api.handle(body);
+        ResponseBody answer = api.respond(body);
         if (answer == null) {
             resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
         } else {
@@ -64,10 +64,14 @@ public final class JsonRpcServlet extends HttpServlet {
     }
 
     private static void send(HttpServletResponse resp, int status, byte[] body) throws IOException {
+        send(resp, status, new ResponseBody(body));
+    }
+
+    private static void send(HttpServletResponse resp, int status, ResponseBody body) throws IOException {
         resp.setStatus(status);
         resp.setContentType(JSON);
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        resp.setContentLength(body.length());
+        body.writeTo(resp.getOutputStream());
     }
 
     /** No Content-Type is taken as JSON; a charset parameter is allowed (the body is read as JSON bytes). */

@@ -90,11 +90,13 @@ final class Namespace {
 
     /**
      * The result as JSON bytes to embed in the response, written once from the method's own
-     * objects: for a series of 4,320 rows a tree of nodes would cost more than the JSON itself.
+     * objects: for a series of 4,320 rows a tree of nodes would cost more than the JSON itself. A
+     * kept answer (AnswerCache) is embedded as it was written, not copied.
      */
     private JsonNode written(MethodSpec method, Object result) {
         try {
             WrittenJson json = result instanceof WrittenRows rows ? rows.json()
+                    : result instanceof RawValue raw && raw.rawValue() instanceof WrittenJson kept ? kept
                     : new WrittenJson(mapper.writeValueAsBytes(result));
             return mapper.getNodeFactory().rawValueNode(new RawValue(json));
         } catch (JsonProcessingException | RuntimeException e) {

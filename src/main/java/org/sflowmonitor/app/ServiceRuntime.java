@@ -94,11 +94,9 @@ public final class ServiceRuntime implements AutoCloseable {
                         settings.agentsAllow()), processor);
                 started.push(listener);
                 heartbeat = new HeartbeatWriter(db.dataSource(), CollectorIdentity.of(settings, listener.port(),
-                        startedAt), CollectorIdentity.counters(stats, writer), settings.rollupTiers().isEmpty() ? null
-                        : "another collector writes into this database: with several collectors the rollups are not"
-                        + " right (each collector's rollup job replaces every entity's buckets with what it received"
-                        + " itself); set rollup.tiers= (empty) on every instance (docs/scale-out.md)").start();
+                        startedAt), CollectorIdentity.counters(stats, writer)).start();
                 started.push(heartbeat);
+                rollups.runsAs(heartbeat.instance().id());
             }
             PushStats pushStats = new PushStats();
             Queries queries = new Queries(db, settings.dbQueryTimeoutSeconds());
@@ -114,12 +112,15 @@ public final class ServiceRuntime implements AutoCloseable {
             if (latestRefresh != null) {
                 started.push(latestRefresh);
             }
-            Api api = settings.role().answers() ? Api.create(queries, sources, apiConfig, latestState)
+            // a writer beside a refresh: other collectors may write the same database (PostgreSQL)
+            boolean othersWrite = writer != null && latestRefresh != null;
+            Api api = settings.role().answers() ? Api.create(queries, sources, apiConfig, latestState, othersWrite)
                     : Api.createForCollector(queries, sources, apiConfig);
             Metrics metrics = writer == null ? null : new Metrics(new MetricsSources(writer, stats, db),
                     new MetricsConfig(settings.apiToken(), settings.metricsGroupSize(), settings.silentIntervals()));
-            // without a writer there is no commit to wait for: every round looks for changed answers
-            PushHub push = PushHub.start(api, writer == null ? () -> System.currentTimeMillis() / 1000 : writer::commits,
+            // without a writer (or beside others, whose commits it does not see) every round looks for changed answers
+            PushHub push = PushHub.start(api, writer == null || othersWrite ? () -> System.currentTimeMillis() / 1000
+                    : writer::commits,
                     writer == null ? () -> 0L : writer::lastCommitAt, pushStats, new PushHub.Limits(settings.pushMaxConnections(), settings.pushMaxSubscriptions(),
                             settings.pushMaxBufferBytes(), settings.apiMaxBodyBytes()), ServiceThreads.PREFIX);
             started.push(push);

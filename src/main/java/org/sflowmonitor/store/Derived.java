@@ -15,8 +15,11 @@ sealed interface Derived {
 
     Class<? extends CounterRecord> record();
 
-    /** The value for {@code cur}; NaN when there is none. {@code prev} is null or comparable with cur. */
-    double value(RollupLayout<?> layout, SampleValues prev, SampleValues cur);
+    /**
+     * The value for the values {@code cur}; NaN when there is none. {@code prev} is null or the
+     * values of a sample comparable with cur, {@code elapsedMillis} before it.
+     */
+    double value(RollupLayout<?> layout, long[] prev, long[] cur, long elapsedMillis);
 
     /** Host CPU %: the busy share of all CPU time (host.summary's cpu_utilisation). */
     record HostCpu(int[] times, int[] notBusy, int steal, int cpuNum) implements Derived {
@@ -37,7 +40,7 @@ sealed interface Derived {
         }
 
         @Override
-        public double value(RollupLayout<?> layout, SampleValues prev, SampleValues cur) {
+        public double value(RollupLayout<?> layout, long[] prev, long[] cur, long elapsedMillis) {
             if (prev == null) {
                 return Double.NaN;
             }
@@ -56,7 +59,7 @@ sealed interface Derived {
             long stolen = layout.step(steal, prev, cur);
             total += stolen == Counters.NO_DELTA ? 0 : stolen;
             double cpus = layout.gauge(cpuNum, cur);
-            return Utilisation.hostCpu(total, idle, cur.ts() - prev.ts(), Double.isNaN(cpus) ? 0 : (long) cpus);
+            return Utilisation.hostCpu(total, idle, elapsedMillis, Double.isNaN(cpus) ? 0 : (long) cpus);
         }
     }
 
@@ -78,7 +81,7 @@ sealed interface Derived {
         }
 
         @Override
-        public double value(RollupLayout<?> layout, SampleValues prev, SampleValues cur) {
+        public double value(RollupLayout<?> layout, long[] prev, long[] cur, long elapsedMillis) {
             return Utilisation.memory(layout.gauge(total, cur), layout.gauge(free, cur), layout.gauge(buffers, cur),
                     layout.gauge(cached, cur));
         }
@@ -101,12 +104,12 @@ sealed interface Derived {
         }
 
         @Override
-        public double value(RollupLayout<?> layout, SampleValues prev, SampleValues cur) {
+        public double value(RollupLayout<?> layout, long[] prev, long[] cur, long elapsedMillis) {
             if (prev == null) {
                 return Double.NaN;
             }
             double count = layout.gauge(vcpus, cur);
-            return Utilisation.vmCpu(layout.step(cpuTime, prev, cur), cur.ts() - prev.ts(),
+            return Utilisation.vmCpu(layout.step(cpuTime, prev, cur), elapsedMillis,
                     Double.isNaN(count) ? 0 : (long) count);
         }
     }
@@ -128,7 +131,7 @@ sealed interface Derived {
         }
 
         @Override
-        public double value(RollupLayout<?> layout, SampleValues prev, SampleValues cur) {
+        public double value(RollupLayout<?> layout, long[] prev, long[] cur, long elapsedMillis) {
             return Utilisation.percent(layout.gauge(memory, cur), layout.gauge(maxMemory, cur));
         }
     }

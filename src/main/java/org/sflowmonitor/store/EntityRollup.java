@@ -12,13 +12,18 @@ final class EntityRollup {
 
     private final RollupLayout<?> layout;
     private final long width;
-    private SampleValues prev;
+    /** The values of the sample before (null before any), overwritten by each sample: no garbage per sample. */
+    private long[] prev;
+    private long prevTs = Long.MIN_VALUE;
+    private long prevHostId;
     private Bucket current;
 
     EntityRollup(RollupLayout<?> layout, long width, SampleValues before) {
         this.layout = layout;
         this.width = width;
-        this.prev = before;
+        if (before != null) {
+            keep(before.ts(), before.hostId(), before.values());
+        }
     }
 
     static long bucketStart(long ts, long width) {
@@ -26,25 +31,38 @@ final class EntityRollup {
     }
 
     /**
-     * Adds the next sample; returns the bucket it closed (the sample fell in a later one), else
-     * null. A sample not later than the one before is ignored (returns null).
+     * Adds the next sample (entity {@code id}/{@code sub}, from node {@code hostId} at {@code ts},
+     * its {@code values}, which it does not keep); returns the bucket it closed (the sample fell
+     * in a later one), else null. A sample not later than the one before is ignored (returns
+     * null). {@code point} is room for the point, as many as the layout's measures.
      */
-    Bucket add(SampleValues sample) {
-        if (prev != null && sample.ts() <= prev.ts()) {
+    Bucket add(long id, long sub, long hostId, long ts, long[] values, double[] point) {
+        if (prev != null && ts <= prevTs) {
             return null;
         }
-        long start = bucketStart(sample.ts(), width);
+        long start = bucketStart(ts, width);
         Bucket closed = null;
         if (current != null && current.start != start) {
             closed = current;
             current = null;
         }
         if (current == null) {
-            current = new Bucket(sample.id(), sample.sub(), start, layout.measures().size());
+            current = new Bucket(id, sub, start, point.length);
         }
-        current.add(layout.point(prev, sample), sample.hostId());
-        prev = sample;
+        boolean comparable = prev != null && layout.comparable(prevTs, prevHostId, prev, ts, hostId, values);
+        layout.point(comparable ? prev : null, prevTs, ts, values, point);
+        current.add(point, hostId);
+        keep(ts, hostId, values);
         return closed;
+    }
+
+    private void keep(long ts, long hostId, long[] values) {
+        if (prev == null) {
+            prev = new long[values.length];
+        }
+        System.arraycopy(values, 0, prev, 0, values.length);
+        prevTs = ts;
+        prevHostId = hostId;
     }
 
     /** The bucket being filled when it starts before {@code till}, taken out; else null. */
@@ -59,7 +77,7 @@ final class EntityRollup {
 
     /** Time of the newest sample; Long.MIN_VALUE before any. */
     long lastTs() {
-        return prev == null ? Long.MIN_VALUE : prev.ts();
+        return prevTs;
     }
 
     /**
@@ -69,8 +87,9 @@ final class EntityRollup {
     static List<Bucket> buckets(RollupLayout<?> layout, long width, SampleValues before, List<SampleValues> samples) {
         EntityRollup e = new EntityRollup(layout, width, before);
         List<Bucket> out = new ArrayList<>();
+        double[] point = new double[layout.measures().size()];
         for (SampleValues s : samples) {
-            Bucket b = e.add(s);
+            Bucket b = e.add(s.id(), s.sub(), s.hostId(), s.ts(), s.values(), point);
             if (b != null) {
                 out.add(b);
             }

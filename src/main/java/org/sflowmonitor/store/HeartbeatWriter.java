@@ -21,21 +21,13 @@ public final class HeartbeatWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final Heartbeats.Instance me;
     private final Supplier<Map<String, Long>> counters;
-    private final String notAloneWarning;
-    private boolean warnedNotAlone;
     private final PeriodicThread thread;
     private boolean failing;
 
-    /**
-     * @param notAloneWarning logged once when another collector writes into the same database (what
-     *                        is not right with several), or null
-     */
-    public HeartbeatWriter(DataSource dataSource, Heartbeats.Instance me, Supplier<Map<String, Long>> counters,
-                           String notAloneWarning) {
+    public HeartbeatWriter(DataSource dataSource, Heartbeats.Instance me, Supplier<Map<String, Long>> counters) {
         this.dataSource = dataSource;
         this.me = me;
         this.counters = counters;
-        this.notAloneWarning = notAloneWarning;
         this.thread = new PeriodicThread("sflow-heartbeat", 0, me.intervalMillis(), () -> beat(null));
     }
 
@@ -53,11 +45,6 @@ public final class HeartbeatWriter implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             Heartbeats.write(c, me, now, stoppedAt, counters.get());
-            if (notAloneWarning != null && !warnedNotAlone && stoppedAt == null
-                    && Heartbeats.othersRunning(c, me, now) > 0) {
-                LOG.warning(notAloneWarning);
-                warnedNotAlone = true;
-            }
             if (failing) {
                 LOG.info("heartbeat of collector " + me.id() + " written again");
                 failing = false;

@@ -77,16 +77,18 @@ public final class Heartbeats {
                 .add(me.intervalMillis()).add(stoppedAt).add(me.id());
     }
 
-    /** How many collectors other than {@code me} have beaten within three of their intervals and not stopped. */
-    static int othersRunning(Connection c, Instance me, long now) throws SQLException {
+    /**
+     * Whether a collector other than {@code self} (null: any) may have stored samples with times
+     * in [from, till): one that started before {@code till} and beat, or stopped, no earlier than
+     * three of its intervals before {@code from}.
+     */
+    static boolean othersMayHaveStored(Connection c, String self, long from, long till) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM collector_instance WHERE instance_id <> ?"
-                + " AND stopped_at IS NULL AND last_heartbeat >= ? - 3 * heartbeat_interval_ms")) {
-            Parameters.of(ps).add(me.id()).add(now);
+                + " AND started_at < ? AND last_heartbeat + 3 * heartbeat_interval_ms >= ?")) {
+            Parameters.of(ps).add(self == null ? "" : self).add(till).add(from);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                int n = rs.getInt(1);
-                c.commit();
-                return n;
+                return rs.getLong(1) > 0;
             }
         }
     }

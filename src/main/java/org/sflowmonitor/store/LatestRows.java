@@ -109,7 +109,7 @@ final class LatestRows {
             String hostIp = nodeIps.get(id);
             String hostname = rs.getString(2);
             String uuid = rs.getString(3);
-            long lastSeen = Math.max(rs.getLong(4), h.lastSeen);
+            long lastSeen = lastSeen(rs.getLong(4), h);
             changed |= !(Objects.equals(h.hostIp, hostIp) && Objects.equals(h.hostname, hostname)
                     && Objects.equals(h.uuid, uuid) && h.lastSeen == lastSeen);
             h.hostIp = hostIp;
@@ -142,7 +142,7 @@ final class LatestRows {
             long nodeId = rs.getLong(4);
             String nodeIp = nodeIps.get(nodeId);
             String hostIp = nodeIps.get(v.two.newestHost());
-            long lastSeen = Math.max(rs.getLong(5), v.lastSeen);
+            long lastSeen = lastSeen(rs.getLong(5), v);
             changed |= !(Objects.equals(v.uuid, uuid) && Objects.equals(v.name, name) && v.nodeId == nodeId
                     && Objects.equals(v.nodeIp, nodeIp) && Objects.equals(v.hostIp, hostIp) && v.lastSeen == lastSeen);
             v.uuid = uuid;
@@ -156,6 +156,14 @@ final class LatestRows {
             }
             return changed;
         }, "l", "v");
+    }
+
+    /**
+     * An entry's last sight: the latest of the table's last_seen (written by a slow sweep), the
+     * slot's held one and its newest sample's time (the slot holds a sample).
+     */
+    private static long lastSeen(long tableLastSeen, LatestState.Slot<?> held) {
+        return Math.max(Math.max(tableLastSeen, held.two.newestTs()), held.lastSeen);
     }
 
     /**

@@ -144,6 +144,10 @@ public final class Queries {
     public static Object value(ResultSet rs, int column) throws SQLException {
         Object value = rs.getObject(column);
         if (value instanceof BigDecimal d) {
+            if (d.scale() == 0 && d.precision() < 19) {
+                // fits a long: no BigInteger on the way (a series reads thousands of these)
+                return d.longValue();
+            }
             BigInteger i = d.toBigIntegerExact();
             return i.bitLength() < 64 ? (Object) i.longValue() : i;
         }

@@ -1,5 +1,7 @@
 package org.sflowmonitor.store;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,17 +37,27 @@ import org.sflowmonitor.ingest.EntitySample;
  * a second of {@link #close()}. This class is the thread, its queue and its status; the folding
  * is {@link RollupMemory}'s, what is due when {@link RollupSchedule}'s, the buckets computed from
  * the database {@link RollupSources}' and the writes {@link RollupStore}'s.
+ * <p>Several collectors on one PostgreSQL: only the job that holds the database's rollup lock
+ * ({@link RollupLeadership}) writes rollups, computing from raw samples the buckets that other
+ * collectors may have stored samples in, so that each bucket is that of every sample stored
+ * whichever collector stored it. The others fold nothing; they note the samples their writer
+ * stored after the bucket was due ({@code rollup_late}), which the writing job computes again.
+ * When the writing collector stops, another job takes the lock and goes on from the progress.
  */
 public final class RollupJob implements RollupFeed, AutoCloseable {
 
-    /** What collector.status shows of one tier. */
+    /** What collector.status shows of one tier; {@code cpuMillis}: the job thread's CPU writing it, since start. */
     public record TierStatus(String interval, long widthMillis, long retentionMillis, Long lastBucketClosed,
-                             Long lagMillis, long rowsWritten) {
+                             Long lagMillis, long rowsWritten, long cpuMillis) {
     }
 
-    /** What collector.status shows of the job. */
-    public record Status(List<TierStatus> tiers, int queueDepth, long batchesDropped, long lateSamples,
-                         String fault) {
+    /**
+     * What collector.status shows of the job; {@code writes}: false while another collector's job
+     * writes the rollups; {@code samplesFolded} and {@code foldCpuMillis}: the committed samples
+     * folded into the open buckets and the job thread's CPU doing it, since start.
+     */
+    public record Status(List<TierStatus> tiers, boolean writes, int queueDepth, long batchesDropped, long lateSamples,
+                         long samplesFolded, long foldCpuMillis, String fault) {
     }
 
     public static final long DEFAULT_GRACE_MILLIS = 15_000;
@@ -58,13 +71,27 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
     private final long rawRetentionMillis;
     private final LongSupplier clock;
     private final ArrayBlockingQueue<RollupMemory.Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
-    private final RollupSchedule schedule;
+    private final long graceMillis;
+    /** Replaced when this job starts writing the rollups again after another collector's job did. */
+    private volatile RollupSchedule schedule;
+    /** PostgreSQL only, on the job's thread: whether this job writes the rollups. */
+    private RollupLeadership leadership;
+    private boolean dialectKnown;
+    /** Another collector's job writes the rollups: batches are only looked at for late samples. */
+    private volatile boolean following;
+    /** While following: the earliest late sample not yet noted; Long.MAX_VALUE: none. */
+    private final AtomicLong lateToNote = new AtomicLong(Long.MAX_VALUE);
+    private volatile String instanceId;
     private final AtomicLong droppedThrough = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong batchesDropped = new AtomicLong();
     private final AtomicLong lateSamples = new AtomicLong();
     private final Thread thread;
     private volatile long[] closedSnapshot;
     private volatile String fault;
+    private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    private final AtomicLong samplesFolded = new AtomicLong();
+    private final AtomicLong foldCpuNanos = new AtomicLong();
+    private final AtomicLongArray tierCpuNanos;
     private volatile boolean running = true;
 
     /**
@@ -79,8 +106,10 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         this.tiers = List.copyOf(tiers);
         this.rawRetentionMillis = rawRetentionMillis;
         this.clock = clock;
+        this.graceMillis = graceMillis;
         this.schedule = tiers.isEmpty() ? null
-                : new RollupSchedule(this.tiers, rawRetentionMillis, graceMillis, clock.getAsLong());
+                : new RollupSchedule(this.tiers, rawRetentionMillis, graceMillis, clock.getAsLong(), null);
+        this.tierCpuNanos = new AtomicLongArray(tiers.size());
         this.thread = new Thread(this::run, "sflow-rollup");
         this.thread.setDaemon(true);
     }
@@ -104,6 +133,11 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         return rawRetentionMillis;
     }
 
+    /** The collector's instance id (collector_instance): the other collectors are those with another one. */
+    public void runsAs(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
     public RollupJob start() {
         if (!tiers.isEmpty()) {
             thread.start();
@@ -115,6 +149,10 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
     @Override
     public void committed(List<EntitySample> batch, long[] hostIds, long[] vmIds) {
         if (tiers.isEmpty() || batch.isEmpty()) {
+            return;
+        }
+        if (following) {
+            noteIfLate(batch, hostIds);
             return;
         }
         RollupMemory.Batch b = new RollupMemory.Batch(List.copyOf(batch), hostIds.clone(), vmIds.clone());
@@ -129,6 +167,26 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         }
     }
 
+    /**
+     * While another collector's job writes the rollups: remembers the earliest sample of the batch
+     * whose bucket that job may already have computed (due {@code graceMillis} after its end, by
+     * its clock; a third of the grace allowed for the clocks' difference).
+     */
+    private void noteIfLate(List<EntitySample> batch, long[] hostIds) {
+        long due = EntityRollup.bucketStart(clock.getAsLong() - graceMillis + graceMillis / 3,
+                tiers.get(0).widthMillis());
+        long earliest = Long.MAX_VALUE;
+        for (int i = 0; i < batch.size(); i++) {
+            long ts = batch.get(i).receivedAt();
+            if (hostIds[i] >= 0 && ts < due) {
+                earliest = Math.min(earliest, ts);
+            }
+        }
+        if (earliest != Long.MAX_VALUE) {
+            lateToNote.accumulateAndGet(earliest, Math::min);
+        }
+    }
+
     public Status status() {
         long now = clock.getAsLong();
         long[] closed = closedSnapshot;
@@ -138,9 +196,10 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
             Long last = closed == null ? null : closed[i] - t.widthMillis();
             Long lag = closed == null ? null : Math.max(0, now - closed[i]);
             out.add(new TierStatus(t.name(), t.widthMillis(), t.retentionMillis(), last, lag,
-                    schedule.rowsWritten(i)));
+                    schedule.rowsWritten(i), tierCpuNanos.get(i) / 1_000_000));
         }
-        return new Status(out, queue.size(), batchesDropped.get(), lateSamples.get(), fault);
+        return new Status(out, !following, queue.size(), batchesDropped.get(), lateSamples.get(), samplesFolded.get(),
+                foldCpuNanos.get() / 1_000_000, fault);
     }
 
     private void run() {
@@ -185,11 +244,22 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         if (tiers.isEmpty()) {
             return false;
         }
+        if (!writesRollups(now)) {
+            return false;
+        }
         drain();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                long foldBefore = foldCpuNanos.get();
+                long cpuBefore = cpu.getCurrentThreadCpuTime();
                 boolean worked = schedule.next(c, now, this::drain);
+                int tier = schedule.lastWritten();
+                if (tier >= 0) {
+                    // the folds run between its batches are the fold's
+                    tierCpuNanos.addAndGet(tier, cpu.getCurrentThreadCpuTime() - cpuBefore
+                            - (foldCpuNanos.get() - foldBefore));
+                }
                 closedSnapshot = schedule.closedUntil();
                 return worked;
             } catch (SQLException | RuntimeException e) {
@@ -198,6 +268,51 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Whether this job writes the rollups: always on H2; on PostgreSQL while it holds the lock.
+     * Notes what it must first (its late samples, or the rewind it had not written yet when it
+     * lost the lock); when it takes the lock after another job wrote, it starts as after a start.
+     */
+    private boolean writesRollups(long now) throws SQLException {
+        if (!dialectKnown) {
+            try (Connection c = dataSource.getConnection()) {
+                if (Dialect.of(c) == Dialect.POSTGRESQL) {
+                    leadership = new RollupLeadership(dataSource);
+                }
+            }
+            dialectKnown = true;
+        }
+        if (leadership == null) {
+            return true;
+        }
+        boolean holds = leadership.holds();
+        if (!holds && !following) {
+            following = true;
+            queue.clear();
+            long pending = schedule.pendingRewind();
+            if (pending != Long.MAX_VALUE) {
+                lateToNote.accumulateAndGet(pending, Math::min);
+            }
+            closedSnapshot = null;
+        }
+        long late = lateToNote.getAndSet(Long.MAX_VALUE);
+        if (late != Long.MAX_VALUE) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                RollupStore.noteLate(c, late);
+            } catch (SQLException | RuntimeException e) {
+                lateToNote.accumulateAndGet(late, Math::min);
+                throw e;
+            }
+        }
+        if (holds && (following || !schedule.shared())) {
+            schedule = new RollupSchedule(tiers, rawRetentionMillis, graceMillis, now,
+                    new RollupSchedule.Others(() -> instanceId));
+            following = false;
+        }
+        return holds;
     }
 
     /** Steps until there is nothing left to do at {@code now}. */
@@ -220,7 +335,10 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         if (dropped != Long.MIN_VALUE) {
             schedule.lost(dropped);
         }
+        long cpuBefore = cpu.getCurrentThreadCpuTime();
         lateSamples.addAndGet(schedule.fold(batch));
+        foldCpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuBefore);
+        samplesFolded.addAndGet(batch.samples().size());
     }
 
     /** Waits about {@code seconds} after a fault, still taking what the writer commits. */
@@ -233,7 +351,10 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         }
     }
 
-    /** Stops after the current step. Open buckets are not written: a restart computes them from raw samples. */
+    /**
+     * Stops after the current step and gives the rollup lock back. Open buckets are not written: a
+     * restart (or the collector that takes the lock) computes them from raw samples.
+     */
     @Override
     public void close() {
         running = false;
@@ -243,6 +364,9 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (leadership != null) {
+            leadership.close();
         }
     }
 }

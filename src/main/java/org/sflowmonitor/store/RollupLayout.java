@@ -44,6 +44,8 @@ final class RollupLayout<S> {
     private final List<String> keys;
     private final boolean hostColumn;
     private final List<Column<?>> rolled;
+    /** Per rolled-up column how its value becomes a point ({@link #GAUGE_WHOLE} …), read once per sample. */
+    private final byte[] how;
     private final List<Derived> derived;
     private final List<String> measures;
     private final List<String> columns;
@@ -67,6 +69,10 @@ final class RollupLayout<S> {
         samples.groups().forEach(g -> g.columns().stream().filter(c -> c.rollup() != Column.Rollup.NONE)
                 .forEach(cols::add));
         this.rolled = List.copyOf(cols);
+        this.how = new byte[rolled.size()];
+        for (int i = 0; i < how.length; i++) {
+            how[i] = how(rolled.get(i));
+        }
         ToIntFunction<String> index = this::columnIndex;
         List<Derived> d = new ArrayList<>();
         for (Function<ToIntFunction<String>, Derived> f : derived) {
@@ -97,6 +103,20 @@ final class RollupLayout<S> {
                 + String.join(", ", rolled.stream().map(Column::name).toList()) + " FROM " + samples.table()
                 + " WHERE " + keys.get(0) + " = ? AND ts >= ? AND ts < ? ORDER BY "
                 + (keys.size() > 1 ? keys.get(1) + ", " : "") + "ts";
+    }
+
+    private static final byte GAUGE_WHOLE = 0;
+    private static final byte GAUGE_U64 = 1;
+    private static final byte GAUGE_LOAD = 2;
+    private static final byte COUNTER32 = 3;
+    private static final byte COUNTER64 = 4;
+
+    private static byte how(Column<?> c) {
+        boolean u64 = c.kind() == Column.Kind.U64;
+        if (c.rollup() == Column.Rollup.COUNTER) {
+            return u64 ? COUNTER64 : COUNTER32;
+        }
+        return u64 ? GAUGE_U64 : c.kind() == Column.Kind.LOAD ? GAUGE_LOAD : GAUGE_WHOLE;
     }
 
     private int columnIndex(String name) {
@@ -173,12 +193,21 @@ final class RollupLayout<S> {
 
     /** The sample's values of the rolled-up columns (unknown for a record it lacks). */
     long[] values(S sample) {
-        long[] v = new long[rolled.size()];
+        return values(sample, new long[rolled.size()]);
+    }
+
+    /** The sample's values of the rolled-up columns written into {@code into}, which it returns. */
+    long[] values(S sample, long[] into) {
         int at = 0;
         for (ColumnGroup<S, ?> g : samples.groups()) {
-            at = read(g, sample, v, at);
+            at = read(g, sample, into, at);
         }
-        return v;
+        return into;
+    }
+
+    /** How many rolled-up columns a sample's values hold. */
+    int valueCount() {
+        return rolled.size();
     }
 
     private static <S, R> int read(ColumnGroup<S, R> group, S sample, long[] into, int from) {
@@ -212,64 +241,65 @@ final class RollupLayout<S> {
         return new SampleValues(id, rs.getLong(3), rs.getLong(1), rs.getLong(2), v);
     }
 
-    /** Column {@code i}'s value in {@code s} as a number; NaN when unknown. */
-    double gauge(int i, SampleValues s) {
-        long v = s.values()[i];
+    /** Column {@code i}'s value among a sample's {@code values} as a number; NaN when unknown. */
+    double gauge(int i, long[] values) {
+        long v = values[i];
         if (v == Counters.UNKNOWN) {
             return Double.NaN;
         }
-        return switch (rolled.get(i).kind()) {
-            case LOAD -> Double.longBitsToDouble(v);
-            case U64 -> Counters.unsigned(v);
+        return switch (how[i]) {
+            case GAUGE_LOAD -> Double.longBitsToDouble(v);
+            case GAUGE_U64, COUNTER64 -> Counters.unsigned(v);
             default -> v;
         };
     }
 
     /** Counter column {@code i}'s rise from prev to cur; {@link Counters#NO_DELTA} when there is none. */
-    long step(int i, SampleValues prev, SampleValues cur) {
-        long p = prev.values()[i];
-        long c = cur.values()[i];
-        return rolled.get(i).kind() == Column.Kind.U64 ? Counters.step64(p, c) : Counters.step32(p, c);
+    long step(int i, long[] prev, long[] cur) {
+        return how[i] == COUNTER64 || how[i] == GAUGE_U64 ? Counters.step64(prev[i], cur[i])
+                : Counters.step32(prev[i], cur[i]);
     }
 
-    /** Whether rates may be taken from {@code prev} to {@code cur}. */
-    boolean comparable(SampleValues prev, SampleValues cur) {
-        if (cur.ts() <= prev.ts()) {
+    /**
+     * Whether rates may be taken from the sample before (at {@code prevTs}, from node
+     * {@code prevHost}, its values {@code prev}) to the current one.
+     */
+    boolean comparable(long prevTs, long prevHost, long[] prev, long ts, long hostId, long[] cur) {
+        if (ts <= prevTs) {
             return false;
         }
         return switch (continuity) {
             case COUNTERS -> true;
-            case SAME_HOST -> prev.hostId() == cur.hostId();
+            case SAME_HOST -> prevHost == hostId;
             case UPTIME -> {
-                long p = prev.values()[uptime];
-                long c = cur.values()[uptime];
+                long p = prev[uptime];
+                long c = cur[uptime];
                 yield p == Counters.UNKNOWN || c == Counters.UNKNOWN || c >= p;
             }
         };
     }
 
     /**
-     * The point {@code cur} adds to its bucket: per measure the gauge's value, the counter's rate
-     * per second since {@code prev} (null: none), or the derived value; NaN where there is none.
+     * Writes into {@code point} the point the current sample (its time and values) adds to its
+     * bucket: per measure the gauge's value, the counter's rate per second since the sample
+     * before ({@code prev} at {@code prevTs}; null: none comparable), or the derived value; NaN
+     * where there is none.
      */
-    double[] point(SampleValues prev, SampleValues cur) {
-        SampleValues before = prev != null && comparable(prev, cur) ? prev : null;
-        double[] p = new double[measures.size()];
-        for (int i = 0; i < rolled.size(); i++) {
-            Column<?> c = rolled.get(i);
-            if (c.rollup() == Column.Rollup.GAUGE) {
-                p[i] = gauge(i, cur);
-            } else if (before == null) {
-                p[i] = Double.NaN;
+    void point(long[] prev, long prevTs, long ts, long[] cur, double[] point) {
+        for (int i = 0; i < how.length; i++) {
+            byte h = how[i];
+            if (h != COUNTER32 && h != COUNTER64) {
+                point[i] = gauge(i, cur);
+            } else if (prev == null) {
+                point[i] = Double.NaN;
             } else {
-                long d = step(i, before, cur);
-                p[i] = d == Counters.NO_DELTA ? Double.NaN : Counters.unsigned(d) * 1000.0 / (cur.ts() - before.ts());
+                long d = h == COUNTER64 ? Counters.step64(prev[i], cur[i]) : Counters.step32(prev[i], cur[i]);
+                point[i] = d == Counters.NO_DELTA ? Double.NaN : Counters.unsigned(d) * 1000.0 / (ts - prevTs);
             }
         }
         for (int i = 0; i < derived.size(); i++) {
-            p[rolled.size() + i] = derived.get(i).value(this, before, cur);
+            point[how.length + i] = derived.get(i).value(this, prev, cur, prev == null ? 0 : ts - prevTs);
         }
-        return p;
     }
 
     /** Binds one bucket to {@link #insert()}. */

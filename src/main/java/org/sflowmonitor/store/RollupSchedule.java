@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Which rollup work is due at a given time, and doing it: per tier how far its buckets are
@@ -14,8 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * finest tier's due buckets closed from memory, or (what memory did not see from the start)
  * caught up from raw samples a chunk at a time; a coarser tier's due buckets merged from the
  * finer tier's rows once the finer tier has closed them; retention once a minute.
+ * Beside other collectors on one PostgreSQL ({@link Others}) the finest tier's buckets that
+ * another collector may have stored samples in are computed from raw samples too (memory holds
+ * only what this collector stored), and the late samples they noted rewind the tiers.
  */
 final class RollupSchedule {
+
+    /** The other collectors writing into the same database (PostgreSQL), this one named by {@code self} (null: unknown yet). */
+    record Others(Supplier<String> self) {
+        /** Whether another collector may have stored samples with times in [from, till). */
+        boolean mayHaveStored(Connection c, long from, long till) throws SQLException {
+            return Heartbeats.othersMayHaveStored(c, self.get(), from, till);
+        }
+    }
 
     private static final long CATCH_UP_CHUNK_MILLIS = TimeUnit.HOURS.toMillis(6);
     private static final long RETENTION_EVERY_MILLIS = TimeUnit.MINUTES.toMillis(1);
@@ -28,20 +40,26 @@ final class RollupSchedule {
     /** While the finest tier's buckets up to here are being written: samples before it are late. */
     private long writing = Long.MIN_VALUE;
     private final CatchUpEntities catchUp;
+    /** Null when this collector alone writes the database (H2). */
+    private final Others others;
     private final AtomicLong[] rowsWritten;
     private boolean loaded;
+    /** The tier the last piece of work wrote; -1: none (retention, or nothing due). */
+    private int lastWritten = -1;
     private long nextRetentionAt;
     /** The earliest late sample whose buckets are to be computed again; Long.MAX_VALUE: none. */
     private long rewindTo = Long.MAX_VALUE;
     /** How many batches brought late samples: one folded in during a piece keeps its rewind for the next. */
     private long lateBatches;
 
-    /** @param tiers at least one, finest first; {@code now} when the job starts */
-    RollupSchedule(List<RollupTier> tiers, long rawRetentionMillis, long graceMillis, long now) {
+    /** @param tiers at least one, finest first; {@code now} when the job starts; {@code others} null when alone */
+    RollupSchedule(List<RollupTier> tiers, long rawRetentionMillis, long graceMillis, long now, Others others) {
         this.tiers = tiers;
+        this.others = others;
         this.rawRetentionMillis = rawRetentionMillis;
         this.graceMillis = graceMillis;
-        this.memory = new RollupMemory(tiers.get(0).widthMillis(), now);
+        this.memory = new RollupMemory(tiers.get(0).widthMillis(), tiers.size() > 1 ? tiers.get(1).widthMillis() : 0,
+                now);
         this.catchUp = new CatchUpEntities(graceMillis);
         this.closedUntil = new long[tiers.size()];
         this.rowsWritten = new AtomicLong[tiers.size()];
@@ -79,8 +97,12 @@ final class RollupSchedule {
      * {@link #fold} what the writer committed meanwhile.
      */
     boolean next(Connection c, long now, Runnable between) throws SQLException {
+        lastWritten = -1;
         if (!loaded) {
             load(c, now);
+        }
+        if (others != null) {
+            lateElsewhere(c, now);
         }
         rewind(now);
         boolean rewound = rewindTo != Long.MAX_VALUE;
@@ -116,6 +138,33 @@ final class RollupSchedule {
         }
     }
 
+    /**
+     * Takes the other collectors' notes of late samples and rewinds the tiers to the earliest,
+     * recording the rewound progress in the same transaction as the notes' deletion, so that a
+     * job that stops before it wrote those buckets again leaves them to the next one.
+     */
+    private void lateElsewhere(Connection c, long now) throws SQLException {
+        long earliest = RollupStore.takeLate(c);
+        if (earliest != Long.MAX_VALUE) {
+            rewindTo = Math.min(rewindTo, earliest);
+            rewind(now);
+            for (int i = 0; i < tiers.size(); i++) {
+                RollupStore.saveProgress(c, tiers.get(i).widthMillis(), closedUntil[i]);
+            }
+        }
+        c.commit();
+    }
+
+    /** Whether other collectors may write into the same database. */
+    boolean shared() {
+        return others != null;
+    }
+
+    /** The earliest late sample whose buckets are still to be computed again; Long.MAX_VALUE: none. */
+    long pendingRewind() {
+        return rewindTo;
+    }
+
     /** A piece failed and was rolled back: what memory held for it is gone, so recompute it from raw samples. */
     void failed(long now) {
         long width = tiers.get(0).widthMillis();
@@ -126,6 +175,11 @@ final class RollupSchedule {
     /** Per tier, the start of its first bucket not written yet. */
     long[] closedUntil() {
         return closedUntil.clone();
+    }
+
+    /** The tier the last {@link #next} wrote; -1: none. */
+    int lastWritten() {
+        return lastWritten;
     }
 
     long rowsWritten(int tier) {
@@ -156,8 +210,11 @@ final class RollupSchedule {
         }
         long till;
         BucketSink.Source rows;
-        if (from < memory.memoryFrom()) {
-            till = Math.min(due, Math.min(memory.memoryFrom(), from + chunk(width)));
+        // rates at the range's first samples may start from another collector's samples before it
+        boolean othersStored = others != null && others.mayHaveStored(c, from - RollupJob.LOOKBACK_MILLIS, due);
+        boolean fromRaw = from < memory.memoryFrom() || othersStored;
+        if (fromRaw) {
+            till = Math.min(due, Math.min(othersStored ? due : memory.memoryFrom(), from + chunk(width)));
             long rawFrom = Math.max(from, now - rawRetentionMillis);
             rows = (layout, sink) -> RollupSources.fromRaw(c, layout, width, rawFrom, till,
                     catchUp.before(c, layout.entityTable(), till, now), sink, between);
@@ -168,11 +225,7 @@ final class RollupSchedule {
             for (RollupLayout<?> layout : RollupRows.ALL) {
                 taken.put(layout, memory.take(layout, from, till));
             }
-            rows = (layout, sink) -> {
-                for (Bucket b : taken.remove(layout)) {
-                    sink.accept(b);
-                }
-            };
+            rows = fromMemory(taken);
         }
         writing = till;
         try {
@@ -180,11 +233,19 @@ final class RollupSchedule {
         } finally {
             writing = Long.MIN_VALUE;
         }
+        if (fromRaw) {
+            // memory's coarser buckets lack these: the coarser tier merges them from the rows
+            memory.completeFrom(till);
+        }
         memory.forget(till, closedUntil[0]);
         return true;
     }
 
-    /** Merges the due buckets (at most a chunk) of the first coarser tier that has some, from its finer tier's rows. */
+    /**
+     * Merges the due buckets (at most a chunk) of the first coarser tier that has some: the next
+     * tier's from memory when memory wrote every finest bucket inside them, else from the finer
+     * tier's rows.
+     */
     private boolean mergeCoarser(Connection c, Runnable between) throws SQLException {
         for (int k = 1; k < tiers.size(); k++) {
             long width = tiers.get(k).widthMillis();
@@ -195,11 +256,29 @@ final class RollupSchedule {
             }
             long till = Math.min(due, from + chunk(width));
             long finer = tiers.get(k - 1).widthMillis();
-            write(c, k, from, till, (layout, sink) -> RollupSources.merged(c, layout, finer, width, from, till, sink),
-                    between);
+            BucketSink.Source rows = (layout, sink) -> RollupSources.merged(c, layout, finer, width, from, till, sink);
+            if (k == 1) {
+                // taken in any case: memory keeps no coarser bucket before till
+                Map<RollupLayout<?>, List<Bucket>> merged = new IdentityHashMap<>();
+                for (RollupLayout<?> layout : RollupRows.ALL) {
+                    merged.put(layout, memory.takeCoarser(layout, from, till));
+                }
+                if (memory.memoryFrom() <= from) {
+                    rows = fromMemory(merged);
+                }
+            }
+            write(c, k, from, till, rows, between);
             return true;
         }
         return false;
+    }
+
+    private static BucketSink.Source fromMemory(Map<RollupLayout<?>, List<Bucket>> taken) {
+        return (layout, sink) -> {
+            for (Bucket b : taken.remove(layout)) {
+                sink.accept(b);
+            }
+        };
     }
 
     /** How much of a tier one step handles at most: a whole number of buckets. */
@@ -210,6 +289,7 @@ final class RollupSchedule {
     /** Replaces tier {@code k}'s buckets in [from, till) by {@code rows}, then records the progress. */
     private void write(Connection c, int k, long from, long till, BucketSink.Source rows, Runnable between)
             throws SQLException {
+        lastWritten = k;
         long written = RollupStore.replace(c, tiers.get(k).widthMillis(), from, till, rows, between);
         closedUntil[k] = till;
         rowsWritten[k].addAndGet(written);

@@ -68,19 +68,51 @@ final class RollupStore {
                 written += pending[0];
             }
         }
+        saveProgress(c, width, till);
+        c.commit();
+        return written;
+    }
+
+    /** Records that the buckets of {@code width} are written up to {@code closedUntil} (not committed). */
+    static void saveProgress(Connection c, long width, long closedUntil) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE rollup_progress SET closed_until = ? WHERE width_ms = ?")) {
-            Parameters.of(update).add(till).add(width);
+            Parameters.of(update).add(closedUntil).add(width);
             if (update.executeUpdate() == 0) {
                 try (PreparedStatement insert = c.prepareStatement(
                         "INSERT INTO rollup_progress (width_ms, closed_until) VALUES (?, ?)")) {
-                    Parameters.of(insert).add(width).add(till);
+                    Parameters.of(insert).add(width).add(closedUntil);
                     insert.executeUpdate();
                 }
             }
         }
+    }
+
+    /**
+     * Notes (and commits) that this collector stored samples from {@code earliest} on after their
+     * bucket was due, for the job that writes the rollups (that of another collector).
+     */
+    static void noteLate(Connection c, long earliest) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO rollup_late (earliest) VALUES (?)")) {
+            Parameters.of(ps).add(earliest);
+            ps.executeUpdate();
+        }
         c.commit();
-        return written;
+    }
+
+    /**
+     * Takes the notes of late samples (PostgreSQL: deletes them in the caller's transaction, which
+     * must record the rewound progress before it commits); the earliest time, or Long.MAX_VALUE.
+     */
+    static long takeLate(Connection c) throws SQLException {
+        long earliest = Long.MAX_VALUE;
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM rollup_late RETURNING earliest");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                earliest = Math.min(earliest, rs.getLong(1));
+            }
+        }
+        return earliest;
     }
 
     /** Deletes, per tier, at most a day of buckets older than its retention; returns whether older ones remain. */

@@ -30,7 +30,7 @@ class QueryBenchmarkSmokeTest {
         QueryDatabase.Info again = QueryDatabase.ensure(work.resolve("db"), model, 3_600, QUIET);
         assertEquals(db.endMillis(), again.endMillis(), "reused, not rebuilt");
 
-        List<QueryBenchmark.Cell> cells = QueryBenchmark.run(db, model, List.of(1, 2), 2, 30,
+        List<QueryBenchmark.Cell> cells = QueryBenchmark.run(db, QueryBenchmark.methods(model, db.endMillis()), List.of(1, 2), 2, 30,
                 QueryBenchmark.jvmOptions("256m", "", ""), QUIET);
         assertEquals(10, cells.size(), "five methods at 1 and 2 clients");
         for (QueryBenchmark.Cell c : cells) {

@@ -123,6 +123,28 @@ class SimulatorTest {
     }
 
     @Test
+    void aChurnedClusterReplacesATenthOfItsVmsAndKeepsTheRest() {
+        ClusterModel model = new ClusterModel(10, 50, 7);
+        ClusterModel churned = model.withReplacedVms(10);
+        java.util.Set<java.util.UUID> before = new java.util.HashSet<>();
+        for (int n = 0; n < model.nodes(); n++) {
+            assertEquals(model.nodeUuid(n), churned.nodeUuid(n));
+            for (int v = 0; v < model.vmsPerNode(); v++) {
+                before.add(model.vmUuid(n, v));
+            }
+        }
+        int replaced = 0;
+        for (int n = 0; n < model.nodes(); n++) {
+            for (int v = 0; v < model.vmsPerNode(); v++) {
+                boolean known = before.contains(churned.vmUuid(n, v));
+                assertEquals(known, churned.vmName(n, v).equals(model.vmName(n, v)), n + "/" + v);
+                replaced += known ? 0 : 1;
+            }
+        }
+        assertEquals(50, replaced, "a tenth of 500 VMs");
+    }
+
+    @Test
     void pacedSendingKeepsTheRate() {
         ClusterSimulator simulator = new ClusterSimulator(new ClusterSimulator.Config(MODEL, 20, false, 500,
                 600, Long.MAX_VALUE));

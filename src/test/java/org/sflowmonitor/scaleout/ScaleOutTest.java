@@ -61,11 +61,15 @@ class ScaleOutTest {
     }
 
     private Deployment deploy(TestDatabase database) throws Exception {
+        return deploy(database, Map.of());
+    }
+
+    private Deployment deploy(TestDatabase database, Map<String, String> more) throws Exception {
         ExecutorService starts = Executors.newFixedThreadPool(3);
         try {
-            Future<ServiceProcess> a = starts.submit(() -> instance("a", "collector", database));
-            Future<ServiceProcess> b = starts.submit(() -> instance("b", "collector", database));
-            Future<ServiceProcess> api = starts.submit(() -> instance("api", "api", database));
+            Future<ServiceProcess> a = starts.submit(() -> instance("a", "collector", database, more));
+            Future<ServiceProcess> b = starts.submit(() -> instance("b", "collector", database, more));
+            Future<ServiceProcess> api = starts.submit(() -> instance("api", "api", database, more));
             return new Deployment(a.get(), b.get(), api.get());
         } finally {
             starts.shutdown();
@@ -73,7 +77,13 @@ class ScaleOutTest {
     }
 
     private ServiceProcess instance(String name, String role, TestDatabase database) throws Exception {
+        return instance(name, role, database, Map.of());
+    }
+
+    private ServiceProcess instance(String name, String role, TestDatabase database, Map<String, String> more)
+            throws Exception {
         Map<String, String> settings = new HashMap<>(database.settings());
+        settings.putAll(more);
         settings.putAll(Map.of("role", role, "instance.id", name, "heartbeat.seconds", "1",
                 "ingest.queue.capacity", "100000"));
         return ServiceProcess.start(temp.resolve(name), settings);
@@ -94,9 +104,14 @@ class ScaleOutTest {
 
     /** The VM {@link #VM}'s sample from the node {@code agent}. */
     private static byte[] vm(String agent, long sequence) throws Exception {
+        return vm(agent, sequence, VM);
+    }
+
+    /** The VM {@code uuid}'s sample from the node {@code agent}. */
+    private static byte[] vm(String agent, long sequence, UUID uuid) throws Exception {
         return SflowEncoder.datagram(address(agent), 100_001, sequence, 86_400_000L + sequence * 1000)
                 .counterSample(true, sequence, 3, 123_456, new HostParent(2, 1), new VirtCpu(1, 1000 + sequence, 2),
-                        new HostDescr("web-1", VM, 0, 0, "")).bytes();
+                        new HostDescr("web-" + uuid.toString().substring(0, 4), uuid, 0, 0, "")).bytes();
     }
 
     private static void send(ServiceProcess collector, List<byte[]> datagrams) throws Exception {
@@ -187,6 +202,37 @@ class ScaleOutTest {
     }
 
     @Test
+    void oneCollectorWritesTheRollupsOfAVmThatMigratesBetweenTheCollectorsWithEverySampleInItsBuckets()
+            throws Exception {
+        TestDatabase database = PostgresServer.newDatabase();
+        try (Deployment d = deploy(database, Map.of("rollup.tiers", "10s:1h"))) {
+            send(d.a(), List.of(vm("10.1.0.1", 1)));
+            Thread.sleep(1_500);
+            send(d.a(), List.of(vm("10.1.0.1", 2)));
+            Thread.sleep(1_500);
+            send(d.b(), List.of(vm("10.2.0.1", 3)));
+            Thread.sleep(1_500);
+            send(d.b(), List.of(vm("10.2.0.1", 4)));
+
+            String params = "{\"uuid\":\"" + VM + "\",\"time_from\":0,\"interval\":\"10s\"}";
+            JsonNode buckets = d.api().api().awaitResult("virt.cpu", params,
+                    r -> r.findValues("samples").stream().mapToLong(JsonNode::asLong).sum() == 4,
+                    Duration.ofSeconds(60));
+            assertEquals(4, buckets.findValues("samples").stream().mapToLong(JsonNode::asLong).sum(),
+                    buckets.toString());
+            JsonNode raw = d.api().api().call("virt.cpu", "{\"uuid\":\"" + VM + "\",\"time_from\":0}")
+                    .path("result");
+            assertEquals(4, raw.size(), "every collector's samples stored");
+            List<Boolean> writes = new ArrayList<>();
+            for (ServiceProcess collector : List.of(d.a(), d.b())) {
+                writes.add(collector.api().call("collector.status", "{}").path("result").path("rollups").path("writes")
+                        .asBoolean());
+            }
+            assertEquals(1, writes.stream().filter(w -> w).count(), "one collector writes the rollups: " + writes);
+        }
+    }
+
+    @Test
     void theApiInstanceCountsTheVmsOfANodeACollectorReceives() throws Exception {
         TestDatabase database = PostgresServer.newDatabase();
         try (Deployment d = deploy(database)) {
@@ -199,6 +245,40 @@ class ScaleOutTest {
             JsonNode vms = d.api().api().call("virt.description", "{}").path("result");
             assertTrue(vms.get(0).path("last_seen").asLong() >= hosts.get(0).path("last_seen").asLong(),
                     vms.toString());
+        }
+    }
+
+    @Test
+    void anInstanceOfRoleBothAnswersForTheNodesAndVmsAnotherCollectorReceives() throws Exception {
+        TestDatabase database = PostgresServer.newDatabase();
+        UUID otherVm = UUID.fromString("7e1d5b2f-9c80-4a9f-8b62-3d4e5f607182");
+        try (ServiceProcess a = instance("a", "both", database); ServiceProcess b = instance("b", "both", database)) {
+            send(a, List.of(node("10.1.0.1", 1), vm("10.1.0.1", 2)));
+            send(b, List.of(node("10.2.0.1", 1), vm("10.2.0.1", 2, otherVm)));
+
+            ApiClient api = a.api();
+            JsonNode hosts = api.awaitResult("host.description", "{}", r -> r.size() == 2
+                    && r.get(0).path("vm_count_seen").asLong() == 1 && r.get(1).path("vm_count_seen").asLong() == 1,
+                    PATIENCE);
+            for (JsonNode h : hosts) {
+                assertEquals(1, h.path("vm_count").asLong(), hosts.toString());
+                assertTrue(h.path("reporting").asBoolean(), hosts.toString());
+            }
+            assertEquals(2, api.awaitResult("host.summary", "{}", r -> r.size() == 2, PATIENCE).size());
+            JsonNode vms = api.awaitResult("virt.summary", "{}", r -> r.size() == 2, PATIENCE);
+            assertEquals(2, vms.size(), vms.toString());
+
+            send(b, List.of(node("10.2.0.1", 3)));
+            JsonNode cpu = api.awaitResult("host.cpu", "{\"ip\":\"10.2.0.1\",\"time_from\":0}", r -> r.size() == 2,
+                    PATIENCE);
+            long newest = cpu.get(1).path("timestamp").asLong();
+            // the table's last_seen is swept once a minute: only the shared latest state has the newest sight this soon
+            JsonNode other = api.awaitResult("host.description", "{\"ip\":\"10.2.0.1\"}",
+                    r -> r.size() == 1 && r.get(0).path("last_seen").asLong() == newest, PATIENCE);
+            assertEquals(newest, other.get(0).path("last_seen").asLong(), other.toString());
+            JsonNode otherVms = api.call("virt.description", "{\"uuid\":\"" + otherVm + "\"}").path("result");
+            assertEquals(1, otherVms.size(), otherVms.toString());
+            assertTrue(otherVms.get(0).path("reporting").asBoolean(), otherVms.toString());
         }
     }
 

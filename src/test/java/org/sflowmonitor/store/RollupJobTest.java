@@ -117,8 +117,12 @@ class RollupJobTest {
                 width);
     }
 
-    /** Deletes the rollups and their progress and lets a new job compute them from the raw samples. */
+    /**
+     * Stops the jobs (on PostgreSQL the one running holds the rollup lock), deletes the rollups and
+     * their progress and lets a new job compute them from the raw samples.
+     */
     private void computeEverythingAgain() throws Exception {
+        jobs.forEach(RollupJob::close);
         try (var c = db.connection(); var st = c.createStatement()) {
             st.executeUpdate("DELETE FROM vm_rollup");
             st.executeUpdate("DELETE FROM rollup_progress");
@@ -141,6 +145,22 @@ class RollupJobTest {
         computeEverythingAgain();
         assertEquals(fine, rows(10_000));
         assertEquals(coarse, rows(60_000));
+    }
+
+    @Test
+    void theCoarserTierIsMergedInMemoryFromTheBucketsTheJobWroteWithoutReadingThemBack() throws Exception {
+        RollupJob live = job(TIERS);
+        store(0, 36);
+        now.set(T0 + 55_000);
+        live.runUntilIdle(now.get());
+        assertEquals(5, rows(10_000).size(), "the 10 s buckets of the first 50 s are written, no 1-minute one yet");
+        assertEquals(0, rows(60_000).size());
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE vm_rollup SET samples = 100 WHERE width_ms = 10000");
+        }
+        now.set(T0 + 4 * 60_000);
+        live.runUntilIdle(now.get());
+        assertEquals(List.of(12L, 12L, 12L), samplesPerBucket(60_000), "merged from memory, not from the rows");
     }
 
     @Test
@@ -294,6 +314,7 @@ class RollupJobTest {
         assertEquals(10_000L, fine.lagMillis());
         assertEquals(18, fine.rowsWritten());
         assertEquals(3, status.tiers().get(1).rowsWritten());
+        assertEquals(36, status.samplesFolded());
         assertFalse(status.tiers().isEmpty());
     }
 }
