@@ -366,8 +366,12 @@ public final class RollupBenchmark {
      */
     private static RollupJob startedJob(Database db, long bucket, long[] clock) throws Exception {
         try (Connection c = db.connection()) {
-            // a run before left its progress, which a new job would resume from
+            // the job resumes at the bucket: without progress it would catch up the last 7 days, replacing the
+            // query part's rows there by none (the 1-hour tier is kept from merging at all)
             c.createStatement().executeUpdate("DELETE FROM rollup_progress");
+            c.createStatement().executeUpdate("INSERT INTO rollup_progress (width_ms, closed_until) VALUES ("
+                    + FIVE_MINUTES + ", " + bucket + "), (" + HOUR + ", " + (EntityRollup.bucketStart(bucket, HOUR)
+                    + 24 * HOUR) + ")");
         }
         clock[0] = bucket - 2 * FIVE_MINUTES + 1;
         RollupJob job = new RollupJob(db.dataSource(), RollupTier.parse("5m:90d,1h:730d"), TimeUnit.DAYS.toMillis(7),

@@ -48,11 +48,15 @@ class ApiMethodsTest {
     void start(@TempDir Path temp) throws Exception {
         service = RunningService.start(temp, backend().create(temp.resolve("data")).settings());
         client = service.client();
-        TestFleet.send(service.sflowPort(), 300);
+        TestFleet.send(service.sflowPort(), 300, client);
         JsonNode rows = client.awaitResult("host.cpu", "{\"ip\":\"" + NODE_A + "\"," + ALL + "}",
                 r -> r.size() == TestFleet.ROUNDS, Duration.ofSeconds(10));
         rows.forEach(r -> nodeTimes.add(r.get("timestamp").asLong()));
         assertEquals(TestFleet.ROUNDS, nodeTimes.size());
+        // the summaries' figures below hold for rounds read this far apart (TestFleet.send)
+        for (int i = 1; i < nodeTimes.size(); i++) {
+            assertTrue(nodeTimes.get(i) - nodeTimes.get(i - 1) >= 300, "receive times " + nodeTimes);
+        }
         client.awaitResult("virt.cpu", "{\"hostname\":\"" + VM_Y + "\"," + ALL + "}",
                 r -> r.size() == TestFleet.ROUNDS, Duration.ofSeconds(10));
     }

@@ -38,7 +38,7 @@ class RollupSeriesTest {
         service = RunningService.start(temp, Map.of("rollup.tiers", "10s:2d", "retention.days", "1"));
         client = service.client();
         sentFrom = System.currentTimeMillis();
-        TestFleet.send(service.sflowPort(), 4_000);
+        TestFleet.send(service.sflowPort(), 4_000, client);
         long sentTill = System.currentTimeMillis();
         // the job closes a 10 s bucket 10 s after its end
         JsonNode tier = client.awaitResult("collector.status", "{}", r -> r.path("rollups").path("tiers").path(0)

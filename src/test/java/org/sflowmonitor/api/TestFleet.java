@@ -1,15 +1,18 @@
 package org.sflowmonitor.api;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.sflowmonitor.sflow.CounterRecord;
 import org.sflowmonitor.sflow.CounterRecord.*;
 import org.sflowmonitor.sflow.HsflowdDatagrams;
 import org.sflowmonitor.sflow.MacAddress;
 import org.sflowmonitor.sflow.SflowEncoder;
+import org.sflowmonitor.testing.ApiClient;
 import org.sflowmonitor.testing.UdpSender;
 
 /**
@@ -43,8 +46,14 @@ public final class TestFleet {
     private TestFleet() {
     }
 
-    /** Sends the rounds {@code pauseMillis} apart. */
-    static void send(int sflowPort, long pauseMillis) throws Exception {
+    /**
+     * Sends the rounds, each {@code pauseMillis} after the service stored the one before. A
+     * sample's timestamp is when the collector read it, so without that wait a starved receiver
+     * (a loaded machine) reads two rounds from its socket milliseconds apart, and the counter
+     * steps above over such an interval are more CPU time than it holds: the summaries then
+     * rightly give no utilisation.
+     */
+    static void send(int sflowPort, long pauseMillis, ApiClient client) throws Exception {
         try (UdpSender udp = new UdpSender(sflowPort)) {
             for (int i = 0; i < ROUNDS; i++) {
                 udp.send(node(NODE_A, "kvm-node-11", NODE_A_UUID, i, 8_640_000 + i * 30L));
@@ -53,8 +62,26 @@ public final class TestFleet {
                 udp.send(vm(VM_X, VM_X_NAME, 100_001, i, 3_100_000_000L + i * VM_CPU_STEP));
                 udp.send(vm(VM_Y, VM_Y_NAME, 100_002, i, (0xFFFF_FFFFL - 2 * VM_CPU_STEP + 100 + i * VM_CPU_STEP)
                         & 0xFFFF_FFFFL));
+                awaitStored(client, i + 1);
                 Thread.sleep(pauseMillis);
             }
+        }
+    }
+
+    /** Waits until the service stored {@code rounds} samples of each node and each VM. */
+    private static void awaitStored(ApiClient client, int rounds) throws Exception {
+        for (String node : List.of(NODE_A, NODE_B)) {
+            await(client, "host.cpu", "{\"ip\":\"" + node + "\",\"time_from\":0}", rounds);
+        }
+        for (UUID vm : List.of(VM_X, VM_Y)) {
+            await(client, "virt.cpu", "{\"uuid\":\"" + vm + "\",\"time_from\":0}", rounds);
+        }
+    }
+
+    private static void await(ApiClient client, String method, String params, int rows) throws Exception {
+        JsonNode result = client.awaitResult(method, params, r -> r.size() == rows, Duration.ofSeconds(10));
+        if (result.size() != rows) {
+            throw new AssertionError(method + " " + params + " gave " + result.size() + " rows, not " + rows);
         }
     }
 
