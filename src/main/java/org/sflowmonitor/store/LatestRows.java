@@ -105,21 +105,23 @@ final class LatestRows {
                 return false;
             }
             HostSlot h = Slots.orMade(hosts, id, HostSlot::new);
-            boolean changed = h.two.addRow(n, p);
-            String hostIp = nodeIps.get(id);
-            String hostname = rs.getString(2);
-            String uuid = rs.getString(3);
-            long lastSeen = lastSeen(rs.getLong(4), h);
-            changed |= !(Objects.equals(h.hostIp, hostIp) && Objects.equals(h.hostname, hostname)
-                    && Objects.equals(h.uuid, uuid) && h.lastSeen == lastSeen);
-            h.hostIp = hostIp;
-            h.hostname = hostname;
-            h.uuid = uuid;
-            h.lastSeen = lastSeen;
-            if (changed) {
-                h.changed();
+            synchronized (h) {
+                boolean changed = h.two.addRow(n, p);
+                String hostIp = nodeIps.get(id);
+                String hostname = rs.getString(2);
+                String uuid = rs.getString(3);
+                long lastSeen = lastSeen(rs.getLong(4), h);
+                changed |= !(Objects.equals(h.hostIp, hostIp) && Objects.equals(h.hostname, hostname)
+                        && Objects.equals(h.uuid, uuid) && h.lastSeen == lastSeen);
+                h.hostIp = hostIp;
+                h.hostname = hostname;
+                h.uuid = uuid;
+                h.lastSeen = lastSeen;
+                if (changed) {
+                    h.changed();
+                }
+                return changed;
             }
-            return changed;
         }, "l", "h");
     }
 
@@ -136,25 +138,27 @@ final class LatestRows {
                 return false;
             }
             VmSlot v = Slots.orMade(vms, id, VmSlot::new);
-            boolean changed = v.two.addRow(n, p);
-            String uuid = rs.getString(2);
-            String name = rs.getString(3);
-            long nodeId = rs.getLong(4);
-            String nodeIp = nodeIps.get(nodeId);
-            String hostIp = nodeIps.get(v.two.newestHost());
-            long lastSeen = lastSeen(rs.getLong(5), v);
-            changed |= !(Objects.equals(v.uuid, uuid) && Objects.equals(v.name, name) && v.nodeId == nodeId
-                    && Objects.equals(v.nodeIp, nodeIp) && Objects.equals(v.hostIp, hostIp) && v.lastSeen == lastSeen);
-            v.uuid = uuid;
-            v.name = name;
-            v.nodeId = nodeId;
-            v.nodeIp = nodeIp;
-            v.hostIp = hostIp;
-            v.lastSeen = lastSeen;
-            if (changed) {
-                v.changed();
+            synchronized (v) {
+                boolean changed = v.two.addRow(n, p);
+                String uuid = rs.getString(2);
+                String name = rs.getString(3);
+                long nodeId = rs.getLong(4);
+                String nodeIp = nodeIps.get(nodeId);
+                String hostIp = nodeIps.get(v.two.newestHost());
+                long lastSeen = lastSeen(rs.getLong(5), v);
+                changed |= !(Objects.equals(v.uuid, uuid) && Objects.equals(v.name, name) && v.nodeId == nodeId
+                        && Objects.equals(v.nodeIp, nodeIp) && Objects.equals(v.hostIp, hostIp) && v.lastSeen == lastSeen);
+                v.uuid = uuid;
+                v.name = name;
+                v.nodeId = nodeId;
+                v.nodeIp = nodeIp;
+                v.hostIp = hostIp;
+                v.lastSeen = lastSeen;
+                if (changed) {
+                    v.changed();
+                }
+                return changed;
             }
-            return changed;
         }, "l", "v");
     }
 

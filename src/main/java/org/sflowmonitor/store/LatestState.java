@@ -22,8 +22,9 @@ import org.sflowmonitor.ingest.EntitySample.VmSample;
  * what other collectors wrote into the same database. Both paths apply the tables' rule
  * ({@link TwoSamples}). Each entity's samples are overwritten in place, so that storing a sample
  * leaves no object that lives a polling interval; readers get immutable entries, made when an
- * entity changed since the last read. {@link #generation()} changes with every change. Writes and
- * reads are serialised.
+ * entity changed since the last read. {@link #generation()} changes with every change. Writes are
+ * serialised by this object's monitor; each entity's slot is changed and read under its own, so
+ * that readers never wait for the writer's batch or a refresh's query.
  */
 public final class LatestState {
 
@@ -142,7 +143,10 @@ public final class LatestState {
         }
     }
 
-    /** An entity as held: its two samples, its last_seen, and the entry last made of them for readers. */
+    /**
+     * An entity as held: its two samples, its last_seen, and the entry last made of them for
+     * readers. Every field is read and written under the slot's monitor.
+     */
     abstract static class Slot<E extends Entry> {
         final long id;
         long lastSeen;
@@ -154,12 +158,24 @@ public final class LatestState {
         }
 
         /** The entry of what is held now, made again only after a {@link #changed change}. */
-        E entry() {
+        synchronized E entry() {
             if (entry == null) {
                 entry = made();
             }
             return entry;
         }
+
+        /** The entry when the slot holds a sample (a new slot is visible before its first) and matches, else null. */
+        synchronized E entryIf(EntityMatcher m) {
+            return !two.isEmpty() && matches(m) ? entry() : null;
+        }
+
+        /** A new entry of what is held now, not kept; null before the first sample. */
+        synchronized E copy() {
+            return two.isEmpty() ? null : made();
+        }
+
+        abstract boolean matches(EntityMatcher m);
 
         /** A new entry of what is held now. */
         abstract E made();
@@ -177,6 +193,11 @@ public final class LatestState {
 
         HostSlot(long id) {
             super(id);
+        }
+
+        @Override
+        boolean matches(EntityMatcher m) {
+            return m.matches(hostIp, hostname, uuid);
         }
 
         @Override
@@ -198,13 +219,18 @@ public final class LatestState {
         }
 
         @Override
+        boolean matches(EntityMatcher m) {
+            return m.matches(nodeIp, name, uuid);
+        }
+
+        @Override
         Vm made() {
             return new Vm(id, uuid, name, nodeId, nodeIp, hostIp, lastSeen, two.newest(), two.previous());
         }
     }
 
-    private Slots<HostSlot> hosts = new Slots<>();
-    private Slots<VmSlot> vms = new Slots<>();
+    private volatile Slots<HostSlot> hosts = new Slots<>();
+    private volatile Slots<VmSlot> vms = new Slots<>();
     /** By host id: the node's agent address and learned polling interval (ms; null: none learned). */
     private final Slots<String> nodeIps = new Slots<>();
     private final Slots<Long> pollingIntervals = new Slots<>();
@@ -227,39 +253,36 @@ public final class LatestState {
     }
 
     /** The nodes with a host sample matching the filter (no MAC condition), by host id. */
-    public synchronized List<Host> hosts(EntityFilter filter) {
-        EntityMatcher m = new EntityMatcher(filter);
-        List<Host> out = new ArrayList<>();
-        hosts.forEach(h -> {
-            if (m.matches(h.hostIp, h.hostname, h.uuid)) {
-                out.add(h.entry());
-            }
-        });
-        return out;
+    public List<Host> hosts(EntityFilter filter) {
+        return matching(hosts, new EntityMatcher(filter));
     }
 
     /** The VMs with a sample matching the filter (no MAC condition; host_ip: the node the vm row places it on), by VM id. */
-    public synchronized List<Vm> vms(EntityFilter filter) {
-        EntityMatcher m = new EntityMatcher(filter);
-        List<Vm> out = new ArrayList<>();
-        vms.forEach(v -> {
-            if (m.matches(v.nodeIp, v.name, v.uuid)) {
-                out.add(v.entry());
+    public List<Vm> vms(EntityFilter filter) {
+        return matching(vms, new EntityMatcher(filter));
+    }
+
+    private static <E extends Entry> List<E> matching(Slots<? extends Slot<E>> slots, EntityMatcher m) {
+        List<E> out = new ArrayList<>();
+        slots.forEach(slot -> {
+            E e = slot.entryIf(m);
+            if (e != null) {
+                out.add(e);
             }
         });
         return out;
     }
 
     /** The node's entry, made for this call only (not kept); null when it has none. */
-    synchronized Host host(long id) {
+    Host host(long id) {
         HostSlot h = hosts.get(id);
-        return h == null ? null : h.made();
+        return h == null ? null : h.copy();
     }
 
     /** The VM's entry, made for this call only (not kept); null when it has none. */
-    synchronized Vm vm(long id) {
+    Vm vm(long id) {
         VmSlot v = vms.get(id);
-        return v == null ? null : v.made();
+        return v == null ? null : v.copy();
     }
 
     /** This instance's writer's transactions, which a refresh leaves out. */
@@ -284,25 +307,31 @@ public final class LatestState {
     /** The same with the sample's stored values. */
     synchronized void node(long hostId, String hostIp, String hostname, String uuid, long pollingInterval,
                            Sample sample) {
-        nodeIps.set(hostId, hostIp);
-        pollingIntervals.set(hostId, pollingInterval > 0 ? pollingInterval : null);
+        Slots.setIfChanged(nodeIps, hostId, hostIp);
+        Slots.setIfChanged(pollingIntervals, hostId, pollingInterval > 0 ? pollingInterval : null);
         HostSlot h = hosts.get(hostId);
         if (sample == null) {
-            if (h != null && !(Objects.equals(h.hostname, hostname) && Objects.equals(h.uuid, uuid))) {
-                h.hostIp = hostIp;
-                h.hostname = hostname;
-                h.uuid = uuid;
-                h.changed();
+            if (h != null) {
+                synchronized (h) {
+                    if (!(Objects.equals(h.hostname, hostname) && Objects.equals(h.uuid, uuid))) {
+                        h.hostIp = hostIp;
+                        h.hostname = hostname;
+                        h.uuid = uuid;
+                        h.changed();
+                    }
+                }
             }
             return;
         }
         h = Slots.orMade(hosts, hostId, HostSlot::new);
-        h.two.add(sample);
-        h.hostIp = kept(h.hostIp, hostIp);
-        h.hostname = kept(h.hostname, hostname);
-        h.uuid = kept(h.uuid, uuid);
-        h.lastSeen = Math.max(h.lastSeen, sample.ts());
-        h.changed();
+        synchronized (h) {
+            h.two.add(sample);
+            h.hostIp = kept(h.hostIp, hostIp);
+            h.hostname = kept(h.hostname, hostname);
+            h.uuid = kept(h.uuid, uuid);
+            h.lastSeen = Math.max(h.lastSeen, sample.ts());
+            h.changed();
+        }
     }
 
     /** A VM's sample as stored, on the node {@code hostId}. */
@@ -315,19 +344,19 @@ public final class LatestState {
     synchronized void vm(long vmId, String uuid, String name, long hostId, String hostIp, Sample sample) {
         boolean first = vms.get(vmId) == null;
         VmSlot v = Slots.orMade(vms, vmId, VmSlot::new);
-        v.two.add(sample);
-        boolean newest = v.two.newestTs() == sample.ts() && v.two.newestHost() == hostId;
-        if (newest || first) {
-            v.hostIp = kept(v.hostIp, hostIp);
-            v.nodeId = hostId;
-            v.nodeIp = kept(v.nodeIp, hostIp);
+        synchronized (v) {
+            if (v.two.add(sample) == TwoSamples.Placed.NEWEST || first) {
+                v.hostIp = kept(v.hostIp, hostIp);
+                v.nodeId = hostId;
+                v.nodeIp = kept(v.nodeIp, hostIp);
+            }
+            v.uuid = kept(v.uuid, uuid);
+            if (name != null) {
+                v.name = kept(v.name, name);
+            }
+            v.lastSeen = Math.max(v.lastSeen, sample.ts());
+            v.changed();
         }
-        v.uuid = kept(v.uuid, uuid);
-        if (name != null) {
-            v.name = kept(v.name, name);
-        }
-        v.lastSeen = Math.max(v.lastSeen, sample.ts());
-        v.changed();
     }
 
     /**
@@ -353,30 +382,22 @@ public final class LatestState {
 
     /** Forgets what the retention pass deleted: entities silent since before {@code cutoff}, previous samples older. */
     synchronized void forgetOlderThan(long cutoff) {
-        hosts.forEach(h -> {
-            if (forget(h.two, cutoff)) {
-                hosts.set(h.id, null);
-            }
-            h.changed();
-        });
-        vms.forEach(v -> {
-            if (forget(v.two, cutoff)) {
-                vms.set(v.id, null);
-            }
-            v.changed();
-        });
+        forgetOlderThan(hosts, cutoff);
+        forgetOlderThan(vms, cutoff);
         changed();
     }
 
-    /** Drops the samples older than {@code cutoff}; whether none is left. */
-    private static boolean forget(TwoSamples two, long cutoff) {
-        if (two.newestTs() < cutoff) {
-            return true;
-        }
-        if (two.previousTs() < cutoff) {
-            two.dropPrevious();
-        }
-        return false;
+    private static void forgetOlderThan(Slots<? extends Slot<?>> slots, long cutoff) {
+        slots.forEach(slot -> {
+            synchronized (slot) {
+                if (slot.two.newestTs() < cutoff) {
+                    slots.set(slot.id, null);
+                } else if (slot.two.previousTs() < cutoff) {
+                    slot.two.dropPrevious();
+                    slot.changed();
+                }
+            }
+        });
     }
 
     /** Replaces everything with what the tables hold. */

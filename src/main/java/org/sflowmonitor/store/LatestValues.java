@@ -187,7 +187,9 @@ public final class LatestValues {
     void node(long hostId, NodeSample sample) {
         Node n = nodeOf(hostId, sample.agent());
         if (sample.descr() != null && sample.descr().hostname() != null && !sample.descr().hostname().isEmpty()) {
-            n.hostname = sample.descr().hostname();
+            if (!sample.descr().hostname().equals(n.hostname)) {
+                n.hostname = sample.descr().hostname();
+            }
         }
         if (SampleRows.HOST_SAMPLE.hasRow(sample)) {
             n.host.update(sample.receivedAt(), SampleRows.HOST_SAMPLE.latestInto(sample, hostScratch));
@@ -217,8 +219,8 @@ public final class LatestValues {
             vm = new Vm(sample.uuid());
             n.vms.put(sample.uuid(), vm);
         }
-        if (sample.name() != null) {
-            vm.name = sample.name();
+        if (sample.name() != null && !sample.name().equals(vm.name)) {
+            vm.name = sample.name(); // only when changed: a new string comes with every sample
         }
         vm.values.update(sample.receivedAt(), SampleRows.VM_SAMPLE.latestInto(sample, vmScratch));
     }
@@ -230,7 +232,7 @@ public final class LatestValues {
             itf = new Interface(sample.ifIndex());
             n.interfaces.put(sample.ifIndex(), itf);
         }
-        if (sample.portName() != null && !sample.portName().isEmpty()) {
+        if (sample.portName() != null && !sample.portName().isEmpty() && !sample.portName().equals(itf.portName)) {
             itf.portName = sample.portName();
         }
         itf.values.update(sample.receivedAt(), SampleRows.INTERFACE_SAMPLE.latestInto(sample, ifScratch));

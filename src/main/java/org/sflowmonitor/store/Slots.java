@@ -1,6 +1,7 @@
 package org.sflowmonitor.store;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -54,6 +55,13 @@ final class Slots<T> {
             slots.set(id, value);
         }
         return value;
+    }
+
+    /** Sets the value of {@code id} unless it equals the one held, so that an equal new object does not replace it. */
+    static <T> void setIfChanged(Slots<T> slots, long id, T value) {
+        if (!Objects.equals(slots.get(id), value)) {
+            slots.set(id, value);
+        }
     }
 
     void forEach(Consumer<T> each) {

@@ -13,6 +13,9 @@ import org.sflowmonitor.store.LatestState.Sample;
  */
 final class TwoSamples {
 
+    /** Where an added sample went. */
+    enum Placed { NEWEST, PREVIOUS, NONE }
+
     private long newestTs;
     private long newestHost;
     private long[] newest;
@@ -20,11 +23,11 @@ final class TwoSamples {
     private long previousHost;
     private long[] previous;
 
-    /** Takes one more sample (its values copied); whether the two changed. */
-    boolean add(long ts, long hostId, long[] values) {
+    /** Takes one more sample (its values copied); where it went (NONE: the two did not change). */
+    Placed add(long ts, long hostId, long[] values) {
         if (holds(newest, newestTs, newestHost, ts, hostId, values)
                 || holds(previous, previousTs, previousHost, ts, hostId, values)) {
-            return false;
+            return Placed.NONE;
         }
         if (newest == null || ts >= newestTs) {
             long[] reused = previous;
@@ -34,26 +37,26 @@ final class TwoSamples {
             newest = copy(values, reused);
             newestTs = ts;
             newestHost = hostId;
-            return true;
+            return Placed.NEWEST;
         }
         if (previous == null || ts >= previousTs) {
             previous = copy(values, previous);
             previousTs = ts;
             previousHost = hostId;
-            return true;
+            return Placed.PREVIOUS;
         }
-        return false;
+        return Placed.NONE;
     }
 
     /** Takes one more sample; null changes nothing. */
-    boolean add(Sample s) {
-        return s != null && add(s.ts(), s.hostId(), s.values());
+    Placed add(Sample s) {
+        return s == null ? Placed.NONE : add(s.ts(), s.hostId(), s.values());
     }
 
     /** Takes a latest row's newest {@code n} and previous {@code p} (null: none), the previous first, as written. */
     boolean addRow(Sample n, Sample p) {
-        boolean changed = add(p);
-        return add(n) | changed;
+        boolean changed = add(p) != Placed.NONE;
+        return add(n) != Placed.NONE | changed;
     }
 
     /** Whether it holds a sample at all. */

@@ -2,7 +2,6 @@ package org.sflowmonitor.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +57,7 @@ class TwoSamplesTest {
     @Test
     void aSampleOlderThanBothChangesNothing() {
         TwoSamples two = holding(AT_20, AT_30);
-        assertFalse(two.add(AT_10));
+        assertEquals(TwoSamples.Placed.NONE, two.add(AT_10));
         assertHolds(two, AT_30, AT_20);
     }
 
@@ -71,8 +70,24 @@ class TwoSamplesTest {
     @Test
     void theSameSampleReadTwiceCountsOnce() {
         TwoSamples two = holding(AT_10, AT_20);
-        assertFalse(two.add(sample(20, 2)));
+        assertEquals(TwoSamples.Placed.NONE, two.add(sample(20, 2)));
         assertHolds(two, AT_20, AT_10);
+    }
+
+    @Test
+    void aRepeatOfTheNewestIsNotPlacedAsTheNewestAgain() {
+        TwoSamples two = holding(AT_10, AT_20);
+        assertEquals(TwoSamples.Placed.NONE, two.add(AT_20));
+        assertEquals(TwoSamples.Placed.NEWEST, two.add(AT_30));
+        assertEquals(TwoSamples.Placed.PREVIOUS, two.add(sample(25, 4)));
+    }
+
+    @Test
+    void theSameTsAndValuesFromAnotherNodeIsANewSample() {
+        TwoSamples two = holding(AT_20);
+        assertEquals(TwoSamples.Placed.NEWEST, two.add(20, 8, new long[] {2}));
+        assertEquals(8, two.newest().hostId());
+        assertEquals(7, two.previous().hostId());
     }
 
     @Test
