@@ -3,7 +3,6 @@ package org.sflowmonitor.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +29,6 @@ public final class LatestState {
 
     /** One stored sample: its time, the node it came from, its value columns as stored ({@link StoredValue}). */
     public record Sample(long ts, long hostId, long[] values) {
-        boolean sameAs(Sample other) {
-            return other != null && ts == other.ts && hostId == other.hostId && Arrays.equals(values, other.values);
-        }
     }
 
     /** The value columns of one sample table, read from a {@link Sample} by name as a read of the table gives them. */
