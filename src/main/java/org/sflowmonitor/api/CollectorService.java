@@ -126,8 +126,9 @@ record CollectorService(CollectorSources sources, Queries queries, String versio
 
         static WriterRow of(BatchWriter w) {
             // the fault text comes from the database driver and may quote SQL: only its presence is shown
-            return new WriterRow(w.queueDepth(), w.queueCapacity(), w.commits(), w.lastCommitAt(), w.fault() == null
-                    ? null : "the database refuses writes; samples wait in the queue (the log has the details)");
+            String fault = w.fault() == null ? null
+                    : "the database refuses writes; samples wait in the queue (the log has the details)";
+            return new WriterRow(w.queueDepth(), w.queueCapacity(), w.commits(), w.lastCommitAt(), fault);
         }
     }
 
@@ -138,9 +139,10 @@ record CollectorService(CollectorSources sources, Queries queries, String versio
 
         static RollupsRow of(RollupJob.Status s) {
             // as for the writer: the driver's text may quote SQL
+            String fault = s.fault() == null ? null
+                    : "the database refuses rollup writes; the buckets are computed again (the log has the details)";
             return new RollupsRow(s.tiers().stream().map(TierRow::of).toList(), s.writes(), s.queueDepth(),
-                    s.batchesDropped(), s.lateSamples(), s.samplesFolded(), s.foldCpuMillis(), s.fault() == null
-                    ? null : "the database refuses rollup writes; the buckets are computed again (the log has the details)");
+                    s.batchesDropped(), s.lateSamples(), s.samplesFolded(), s.foldCpuMillis(), fault);
         }
     }
 
