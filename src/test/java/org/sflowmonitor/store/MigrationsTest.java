@@ -145,19 +145,24 @@ class MigrationsTest {
     }
 
     @Test
-    void onH2VersionEightKeepsTheAdapterRowsAndTheirPrimaryKeys() throws Exception {
+    void onH2VersionEightKeepsTheVmUuidsTheAdapterRowsAndTheirPrimaryKeys() throws Exception {
         TestDatabase database = TestDatabase.h2(dir);
         migrateTo(database, "h2", "7");
         execute(database, "INSERT INTO host (id, host_ip, first_seen, last_seen) VALUES (1, '10.0.0.1', 1000, 2000)",
-                "INSERT INTO vm (id, uuid, host_id, first_seen, last_seen) VALUES (1, 'u-1', 1, 1000, 2000)",
+                "INSERT INTO vm (id, uuid, host_id, first_seen, last_seen) VALUES (1, '8f3a2b10-0000-4000-8000-00000000000a',"
+                        + " 1, 1000, 2000)",
                 "INSERT INTO host_adapter (host_id, if_index, mac) VALUES (1, 2, '3c:ec:ef:00:00:01')",
                 "INSERT INTO vm_adapter (vm_id, if_index, mac) VALUES (1, 17, '52:54:00:00:00:01')");
         try (Database db = open(database)) {
+            assertEquals(List.of("8f3a2b10-0000-4000-8000-00000000000a"),
+                    query(db, "SELECT uuid FROM vm WHERE uuid = '8f3a2b10-0000-4000-8000-00000000000a'"));
             assertEquals(List.of("1 2 3c:ec:ef:00:00:01"), query(db, "SELECT host_id || ' ' || if_index || ' ' || mac"
                     + " FROM host_adapter WHERE mac = '3c:ec:ef:00:00:01'"));
             assertEquals(List.of("1 17 52:54:00:00:00:01"), query(db, "SELECT vm_id || ' ' || if_index || ' ' || mac"
                     + " FROM vm_adapter WHERE mac = '52:54:00:00:00:01'"));
         }
+        assertThrows(SQLException.class, () -> execute(database, "INSERT INTO vm (id, uuid, host_id, first_seen,"
+                + " last_seen) VALUES (2, '8F3A2B10-0000-4000-8000-00000000000A', 1, 1000, 2000)"), "uuid is unique");
         assertThrows(SQLException.class, () -> execute(database,
                 "INSERT INTO vm_adapter (vm_id, if_index, mac) VALUES (1, 17, '52:54:00:00:00:01')"));
         assertThrows(SQLException.class, () -> execute(database,
