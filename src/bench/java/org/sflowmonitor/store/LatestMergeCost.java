@@ -39,11 +39,11 @@ public final class LatestMergeCost {
     private static final int BATCH = 5_000;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private record Vm(long id, long hostId, VmSample sample) {
+    record Vm(long id, long hostId, VmSample sample) {
     }
 
     /** How the latest table is written beside the INSERT. */
-    private enum Latest {
+    enum Latest {
         NONE, MERGE, UPSERT
     }
 
@@ -58,18 +58,8 @@ public final class LatestMergeCost {
         System.out.printf(Locale.ROOT, "%d nodes x %d VMs, %d rounds per part, batches of %d, database in %s%n", nodes,
                 vmsPerNode, rounds, BATCH, dir);
         try (Database db = TestCollector.open(dir)) {
-            BatchWriter writer = new BatchWriter(db.dataSource(), new IngestStats(100_000),
-                    new BatchWriter.Config(1 << 20, BATCH, 100_000, 5_000)).start();
             long t0 = System.currentTimeMillis() - 86_400_000L;
-            for (int n = 0; n < nodes; n++) {
-                for (int v = 0; v < vmsPerNode; v++) {
-                    while (!writer.offer(sample(n, v, t0, 0))) {
-                        Thread.sleep(10);
-                    }
-                }
-            }
-            writer.close(600_000);
-            List<Vm> vms = vms(db, vmsPerNode);
+            List<Vm> vms = fleet(db, nodes, vmsPerNode, t0);
             try (Connection c = db.dataSource().getConnection()) {
                 c.setAutoCommit(false);
                 long ts = part("warm-up (all, not compared)", c, vms, 1, t0, Latest.MERGE);
@@ -80,6 +70,21 @@ public final class LatestMergeCost {
                 inMemory(vms, rounds, ts);
             }
         }
+    }
+
+    /** The VMs of {@code nodes} x {@code vmsPerNode}, created by the writer from a first sample each at {@code t0}. */
+    static List<Vm> fleet(Database db, int nodes, int vmsPerNode, long t0) throws Exception {
+        BatchWriter writer = new BatchWriter(db.dataSource(), new IngestStats(100_000),
+                new BatchWriter.Config(1 << 20, BATCH, 100_000, 5_000)).start();
+        for (int n = 0; n < nodes; n++) {
+            for (int v = 0; v < vmsPerNode; v++) {
+                while (!writer.offer(sample(n, v, t0, 0))) {
+                    Thread.sleep(10);
+                }
+            }
+        }
+        writer.close(600_000);
+        return vms(db, vmsPerNode);
     }
 
     /** The VMs the writer created, each with a sample of its own node and index. */
@@ -97,7 +102,7 @@ public final class LatestMergeCost {
         return out;
     }
 
-    private static long part(String name, Connection c, List<Vm> vms, int rounds, long ts, Latest how)
+    static long part(String name, Connection c, List<Vm> vms, int rounds, long ts, Latest how)
             throws Exception {
         PreparedStatement insert = c.prepareStatement(SampleRows.VM_SAMPLE.insert());
         PreparedStatement latest = c.prepareStatement(how == Latest.UPSERT ? LatestTable.VM.upsert()
@@ -170,7 +175,7 @@ public final class LatestMergeCost {
         report("in-memory latest state (after the commit)", samples, cpu, wall);
     }
 
-    private static void report(String name, long samples, long cpuStart, long wallStart) {
+    static void report(String name, long samples, long cpuStart, long wallStart) {
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         double wall = (System.nanoTime() - wallStart) / 1e9;
         System.out.printf(Locale.ROOT, "%-44s %,d samples: %.2f CPU s (%.2f µs a sample, %.1f %% of a core at "
@@ -178,7 +183,7 @@ public final class LatestMergeCost {
                 cpu * 1e6 / samples * 50_000 / 1e4, wall, samples / wall);
     }
 
-    private static VmSample sample(int node, int vm, long at, int round) {
+    static VmSample sample(int node, int vm, long at, int round) {
         return new VmSample(String.format(Locale.ROOT, "10.%d.%d.%d", node / 65_536, node / 256 % 256, node % 256),
                 at, 4, new UUID(0x5a1b0c9e00004000L, (long) node << 16 | vm), "vm-" + vm, vm + 1, null,
                 new VirtCpu(1, 1_000L * round, 2), new VirtMemory(1L << 30, 2L << 30),
@@ -186,7 +191,7 @@ public final class LatestMergeCost {
                 new VirtNetIo(round * 1500L, round, 0, 0, round * 1500L, round, 0, 0));
     }
 
-    private static VmSample sample(Vm vm, long at, int round) {
+    static VmSample sample(Vm vm, long at, int round) {
         VmSample s = vm.sample();
         return new VmSample(s.agent(), at, 4, s.uuid(), s.name(), s.dsIndex(), null,
                 new VirtCpu(1, 1_000L * round, 2), new VirtMemory(1L << 30, 2L << 30),

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.sflowmonitor.ingest.AgentCounters;
 import org.sflowmonitor.ingest.AgentSenders;
 import org.sflowmonitor.ingest.IngestCounter;
+import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Heartbeats;
 import org.sflowmonitor.store.Queries;
 import org.sflowmonitor.store.QueryException;
@@ -36,8 +37,8 @@ record CollectorService(CollectorSources sources, Queries queries, String versio
         status.put("instance_id", sources.instanceId());
         if (sources.collects()) {
             status.put("ingest", counters(sources.stats().total()));
-            status.put("writer", writer());
-            status.put("rollups", rollups(sources.rollups().status()));
+            status.put("writer", WriterRow.of(sources.writer()));
+            status.put("rollups", RollupsRow.of(sources.rollups().status()));
         } else {
             // an API-only instance receives and writes nothing: "collectors" has the counters of those that do
             status.put("ingest", null);
@@ -69,18 +70,6 @@ record CollectorService(CollectorSources sources, Queries queries, String versio
         status.put("conflicts", sources.stats().senders().conflicts(now).stream()
                 .filter(c -> agent == null || agent.equals(c.agent())).map(ConflictRow::of).toList());
         return status;
-    }
-
-    private Map<String, Object> writer() {
-        Map<String, Object> writer = new LinkedHashMap<>();
-        writer.put("queue_depth", sources.writer().queueDepth());
-        writer.put("queue_capacity", sources.writer().queueCapacity());
-        writer.put("commits", sources.writer().commits());
-        writer.put("last_commit_at", sources.writer().lastCommitAt());
-        // the fault text comes from the database driver and may quote SQL: only its presence is shown
-        writer.put("fault", sources.writer().fault() == null ? null
-                : "the database refuses writes; samples wait in the queue (the log has the details)");
-        return writer;
     }
 
     /** Every collector's heartbeat row; null when the database cannot be read now (the writer shows why). */
@@ -131,19 +120,30 @@ record CollectorService(CollectorSources sources, Queries queries, String versio
         }
     }
 
-    private static Map<String, Object> rollups(RollupJob.Status s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("tiers", s.tiers().stream().map(TierRow::of).toList());
-        out.put("writes", s.writes());
-        out.put("queue_depth", s.queueDepth());
-        out.put("batches_dropped", s.batchesDropped());
-        out.put("late_samples", s.lateSamples());
-        out.put("samples_folded", s.samplesFolded());
-        out.put("fold_cpu_ms", s.foldCpuMillis());
-        // as for the writer: the driver's text may quote SQL
-        out.put("fault", s.fault() == null ? null
-                : "the database refuses rollup writes; the buckets are computed again (the log has the details)");
-        return out;
+    /** The writer as collector.status shows it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record WriterRow(int queueDepth, int queueCapacity, long commits, long lastCommitAt, String fault) {
+
+        static WriterRow of(BatchWriter w) {
+            // the fault text comes from the database driver and may quote SQL: only its presence is shown
+            String fault = w.fault() == null ? null
+                    : "the database refuses writes; samples wait in the queue (the log has the details)";
+            return new WriterRow(w.queueDepth(), w.queueCapacity(), w.commits(), w.lastCommitAt(), fault);
+        }
+    }
+
+    /** The rollup job as collector.status shows it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RollupsRow(List<TierRow> tiers, boolean writes, int queueDepth, long batchesDropped, long lateSamples,
+                      long samplesFolded, long foldCpuMs, String fault) {
+
+        static RollupsRow of(RollupJob.Status s) {
+            // as for the writer: the driver's text may quote SQL
+            String fault = s.fault() == null ? null
+                    : "the database refuses rollup writes; the buckets are computed again (the log has the details)";
+            return new RollupsRow(s.tiers().stream().map(TierRow::of).toList(), s.writes(), s.queueDepth(),
+                    s.batchesDropped(), s.lateSamples(), s.samplesFolded(), s.foldCpuMillis(), fault);
+        }
     }
 
     private static Map<String, Object> agentRow(String address, AgentCounters counters) {

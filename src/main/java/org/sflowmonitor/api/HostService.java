@@ -36,14 +36,14 @@ record HostService(EntityReads reads, AnswerCache answers) implements HostApi {
             reportingVms = reportingVms(sights, ids, rule);
             until = vmsReportingUntil(sights, rule);
         }
+        ReportingFilter states = new ReportingFilter(rule, reporting, until);
         List<HostDescription> out = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             long id = ((Number) row.get("id")).longValue();
             long lastSeen = Math.max(((Number) row.get("last_seen")).longValue(), sights.hostLastSeen(id));
             Number interval = (Number) row.get("polling_interval");
-            Reporting state = rule.of(lastSeen, interval);
-            until = Math.min(until, rule.until(lastSeen, interval));
-            if (!Reporting.Rule.wanted(reporting, state)) {
+            Reporting state = states.wanted(lastSeen, interval);
+            if (state == null) {
                 continue;
             }
             out.add(new HostDescription((String) row.get("host_ip"), (String) row.get("hostname"),
@@ -54,7 +54,7 @@ record HostService(EntityReads reads, AnswerCache answers) implements HostApi {
                     reportingVms == null ? null : sights.hostVmCount(id),
                     interval == null ? null : interval.longValue(), state.reporting(), state.silentSince()));
         }
-        return new SummaryRows.Rows<>(out, until);
+        return new SummaryRows.Rows<>(out, states.until());
     }
 
     /** Until when every VM the writer knows keeps its reporting state (and so each node's count of them). */

@@ -2,9 +2,13 @@ package org.sflowmonitor.api;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
+
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import org.sflowmonitor.store.Queries;
 import org.sflowmonitor.store.RollupJob;
@@ -65,9 +69,27 @@ final class SeriesReader {
         }
         List<Map<String, Object>> rows = raw(method, entity, ifIndex, selection, resolution);
         if (output.contains("host_ip")) {
-            SeriesQuery.addressesForIds(queries, rows);
+            addresses(rows);
         }
         return rows;
+    }
+
+    /**
+     * Replaces the node ids in the rows' host_ip by the nodes' addresses, each written once for
+     * all the rows naming it: one lookup for the few nodes a series touches instead of a join on
+     * every row.
+     */
+    private void addresses(List<Map<String, Object>> rows) {
+        Set<Object> ids = new LinkedHashSet<>();
+        rows.forEach(r -> ids.add(r.get("host_ip")));
+        Map<Object, Object> written = new HashMap<>();
+        SeriesQuery.addresses(queries, ids).forEach((id, address) -> written.put(id, written(address)));
+        rows.forEach(r -> r.put("host_ip", written.get(r.get("host_ip"))));
+    }
+
+    /** A string as JSON written once, for a value every row (or many) of an answer holds. */
+    private static Object written(Object value) {
+        return value instanceof String s ? new SerializedString(s) : value;
     }
 
     /** A measure's name in output stands for its three fields (cpu_user: cpu_user_min, _avg, _max). */
@@ -98,6 +120,7 @@ final class SeriesReader {
         int[] column = new int[fields.length];
         Object[] constant = constants(fields, entity, resolution);
         for (int i = 0; i < fields.length; i++) {
+            constant[i] = written(constant[i]);
             if (constant[i] == null && !isConstant(fields[i])) {
                 column[i] = switch (fields[i]) {
                     case "host_ip" -> 1;

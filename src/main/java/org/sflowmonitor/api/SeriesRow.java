@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -19,7 +20,9 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
  * One row of a time series: the requested fields (shared by all rows of an answer) and this
  * row's values, in order. A map for the code that reads it, written by its own serializer: a
  * series answer holds thousands of rows, and a LinkedHashMap per row written by Jackson's map
- * serializer cost more per row than reading it from the database.
+ * serializer cost more per row than reading it from the database. A string value may be given
+ * as a {@link SerializableString}, quoted and encoded once for all the rows that share it (a VM's
+ * UUID and name, a node's address); the map gives its text.
  */
 @JsonSerialize(using = SeriesRow.Writer.class)
 final class SeriesRow extends AbstractMap<String, Object> {
@@ -60,7 +63,12 @@ final class SeriesRow extends AbstractMap<String, Object> {
     @Override
     public Object get(Object key) {
         int i = indexOf(key);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : value(i);
+    }
+
+    /** A value; a string kept as written JSON (the same in every row of an answer) as its text. */
+    private Object value(int i) {
+        return values[i] instanceof SerializableString s ? s.getValue() : values[i];
     }
 
     @Override
@@ -69,7 +77,7 @@ final class SeriesRow extends AbstractMap<String, Object> {
         if (i < 0) {
             throw new UnsupportedOperationException("a series row has no field " + key);
         }
-        Object old = values[i];
+        Object old = value(i);
         values[i] = value;
         return old;
     }
@@ -102,7 +110,7 @@ final class SeriesRow extends AbstractMap<String, Object> {
                             throw new NoSuchElementException();
                         }
                         int i = next++;
-                        return new SimpleImmutableEntry<>(fields.names[i], values[i]);
+                        return new SimpleImmutableEntry<>(fields.names[i], value(i));
                     }
                 };
             }
@@ -135,6 +143,8 @@ final class SeriesRow extends AbstractMap<String, Object> {
                 } else if (v instanceof Double d) {
                     gen.writeNumber(d);
                 } else if (v instanceof String s) {
+                    gen.writeString(s);
+                } else if (v instanceof SerializableString s) {
                     gen.writeString(s);
                 } else {
                     // the rare types (an Integer, a BigInteger of 2^63 and above) through Jackson's own serializers

@@ -59,17 +59,15 @@ final class SummaryRows {
                                                           BiFunction<R, Reporting, R> with, Reporting.Rule rule,
                                                           Boolean reporting) {
         List<WrittenRow<R>> out = new ArrayList<>();
-        long until = Long.MAX_VALUE;
+        ReportingFilter states = new ReportingFilter(rule, reporting, Long.MAX_VALUE);
         for (E e : entries) {
             long lastSeen = Math.max(e.lastSeen(), liveLastSeen.applyAsLong(e));
-            Long interval = state.pollingInterval(node.applyAsLong(e));
-            Reporting now = rule.of(lastSeen, interval);
-            until = Math.min(until, rule.until(lastSeen, interval));
-            if (Reporting.Rule.wanted(reporting, now)) {
+            Reporting now = states.wanted(lastSeen, state.pollingInterval(node.applyAsLong(e)));
+            if (now != null) {
                 out.add(made(memo, e, now, figures, with));
             }
         }
-        return new Rows<>(out, until);
+        return new Rows<>(out, states.until());
     }
 
     private static <E extends LatestState.Entry, R extends Record> WrittenRow<R> made(Map<Long, Made<E, R>> memo, E entry, Reporting now,

@@ -28,14 +28,13 @@ record VirtService(EntityReads reads, AnswerCache answers) implements VirtApi {
         List<Map<String, Object>> rows = reads.inventory().describeVms(filter);
         Map<Long, List<Map<String, Object>>> adapters = reads.inventory().adapters(true, filter);
         List<VmDescription> out = new ArrayList<>();
-        long until = Long.MAX_VALUE;
+        ReportingFilter states = new ReportingFilter(rule, reporting, Long.MAX_VALUE);
         LiveEntities sights = reads.sights();
         for (Map<String, Object> row : rows) {
             long id = ((Number) row.get("id")).longValue();
             long lastSeen = lastSeen(row, sights);
-            Reporting now = rule.of(lastSeen, (Number) row.get("polling_interval"));
-            until = Math.min(until, rule.until(lastSeen, (Number) row.get("polling_interval")));
-            if (!Reporting.Rule.wanted(reporting, now)) {
+            Reporting now = states.wanted(lastSeen, (Number) row.get("polling_interval"));
+            if (now == null) {
                 continue;
             }
             Object vcpuState = row.get("vcpu_state");
@@ -45,7 +44,7 @@ record VirtService(EntityReads reads, AnswerCache answers) implements VirtApi {
                     ((Number) row.get("first_seen")).longValue(), lastSeen, adapters.getOrDefault(id, List.of()),
                     now.reporting(), now.silentSince()));
         }
-        return new SummaryRows.Rows<>(out, until);
+        return new SummaryRows.Rows<>(out, states.until());
     }
 
     /** The VM's newest sight: the table's last_seen or, when newer, the writer's (or the latest state's). */

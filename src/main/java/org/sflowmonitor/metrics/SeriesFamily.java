@@ -21,24 +21,8 @@ import org.sflowmonitor.store.SampleTable;
  * scrape into the client model's snapshot. Each point carries the time of the sample it comes
  * from, so that rate() divides by the agent's real polling interval.
  */
-final class SeriesFamily {
-
-    private final MetricMetadata metadata;
-    private final boolean counter;
-    private final int[] columns;
-    private final double[] scales;
-    private final String labelName;
-    private final String[] labelValues;
-
-    private SeriesFamily(MetricMetadata metadata, boolean counter, int[] columns, double[] scales, String labelName,
-                         String[] labelValues) {
-        this.metadata = metadata;
-        this.counter = counter;
-        this.columns = columns;
-        this.scales = scales;
-        this.labelName = labelName;
-        this.labelValues = labelValues;
-    }
+record SeriesFamily(MetricMetadata metadata, boolean counter, int[] columns, double[] scales, String labelName,
+                    String[] labelValues) {
 
     /**
      * The families of {@code metrics} (those of one name together, in declaration order), read from
@@ -79,10 +63,6 @@ final class SeriesFamily {
 
     String name() {
         return metadata.getName();
-    }
-
-    boolean counter() {
-        return counter;
     }
 
     /**

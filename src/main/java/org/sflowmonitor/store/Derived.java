@@ -1,44 +1,67 @@
 package org.sflowmonitor.store;
 
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 import org.sflowmonitor.sflow.CounterRecord;
 
 /**
  * A measure a rollup computes from several columns of a sample (and of the sample before): the
- * utilisations the summaries give, by the same rules ({@link Utilisation}). {@code record} is
- * the counter record whose time-series method shows it. Column positions are resolved once.
+ * utilisations the summaries give, by the same rules ({@link Utilisation}). Each is declared once
+ * here: its measure name, the counter record whose time-series method shows it, and the formula
+ * with the column positions it reads (resolved once per rollup layout).
  */
-sealed interface Derived {
-
-    String name();
-
-    Class<? extends CounterRecord> record();
-
-    /**
-     * The value for the values {@code cur}; NaN when there is none. {@code prev} is null or the
-     * values of a sample comparable with cur, {@code elapsedMillis} before it.
-     */
-    double value(RollupLayout<?> layout, long[] prev, long[] cur, long elapsedMillis);
-
+enum Derived {
     /** Host CPU %: the busy share of all CPU time (host.summary's cpu_utilisation). */
-    record HostCpu(int[] times, int[] notBusy, int steal, int cpuNum) implements Derived {
-        static HostCpu of(ToIntFunction<String> column) {
-            return new HostCpu(Utilisation.CPU_TIMES.stream().mapToInt(column).toArray(),
-                    Utilisation.CPU_NOT_BUSY.stream().mapToInt(column).toArray(), column.applyAsInt("cpu_steal"),
-                    column.applyAsInt("cpu_num"));
-        }
+    HOST_CPU("cpu_utilisation", CounterRecord.HostCpu.class, column -> new HostCpu(
+            Utilisation.CPU_TIMES.stream().mapToInt(column).toArray(),
+            Utilisation.CPU_NOT_BUSY.stream().mapToInt(column).toArray(), column.applyAsInt("cpu_steal"),
+            column.applyAsInt("cpu_num"))),
+    /** Host memory %: used without buffers and page cache (host.summary's mem_utilisation). */
+    HOST_MEMORY("mem_utilisation", CounterRecord.HostMemory.class, column -> new HostMemory(
+            column.applyAsInt("mem_total"), column.applyAsInt("mem_free"), column.applyAsInt("mem_buffers"),
+            column.applyAsInt("mem_cached"))),
+    /** VM CPU %: CPU time over the interval and the vCPUs (virt.summary's vcpu_utilisation). */
+    VM_CPU("vcpu_utilisation", CounterRecord.VirtCpu.class,
+            column -> new VmCpu(column.applyAsInt("vcpu_cpu_time"), column.applyAsInt("vcpu_cpu_count"))),
+    /** VM memory %: its memory as a share of its maximum (virt.summary's vmem_utilisation). */
+    VM_MEMORY("vmem_utilisation", CounterRecord.VirtMemory.class,
+            column -> new VmMemory(column.applyAsInt("vmem_memory"), column.applyAsInt("vmem_max_memory")));
 
-        @Override
-        public String name() {
-            return "cpu_utilisation";
-        }
+    /** A derived measure's formula, with the positions of the columns it reads. */
+    interface Formula {
+        /**
+         * The value for the values {@code cur}; NaN when there is none. {@code prev} is null or the
+         * values of a sample comparable with cur, {@code elapsedMillis} before it.
+         */
+        double value(RollupLayout<?> layout, long[] prev, long[] cur, long elapsedMillis);
+    }
 
-        @Override
-        public Class<? extends CounterRecord> record() {
-            return CounterRecord.HostCpu.class;
-        }
+    private final String measure;
+    private final Class<? extends CounterRecord> record;
+    private final Function<ToIntFunction<String>, Formula> formula;
 
+    Derived(String measure, Class<? extends CounterRecord> record, Function<ToIntFunction<String>, Formula> formula) {
+        this.measure = measure;
+        this.record = record;
+        this.formula = formula;
+    }
+
+    /** The measure's name: its rollup columns' prefix and its field in a rollup row. */
+    String measure() {
+        return measure;
+    }
+
+    Class<? extends CounterRecord> record() {
+        return record;
+    }
+
+    /** The formula reading the columns at the positions {@code column} gives for their names. */
+    Formula formula(ToIntFunction<String> column) {
+        return formula.apply(column);
+    }
+
+    private record HostCpu(int[] times, int[] notBusy, int steal, int cpuNum) implements Formula {
         @Override
         public double value(RollupLayout<?> layout, long[] prev, long[] cur, long elapsedMillis) {
             if (prev == null) {
@@ -63,23 +86,7 @@ sealed interface Derived {
         }
     }
 
-    /** Host memory %: used without buffers and page cache (host.summary's mem_utilisation). */
-    record HostMemory(int total, int free, int buffers, int cached) implements Derived {
-        static HostMemory of(ToIntFunction<String> column) {
-            return new HostMemory(column.applyAsInt("mem_total"), column.applyAsInt("mem_free"),
-                    column.applyAsInt("mem_buffers"), column.applyAsInt("mem_cached"));
-        }
-
-        @Override
-        public String name() {
-            return "mem_utilisation";
-        }
-
-        @Override
-        public Class<? extends CounterRecord> record() {
-            return CounterRecord.HostMemory.class;
-        }
-
+    private record HostMemory(int total, int free, int buffers, int cached) implements Formula {
         @Override
         public double value(RollupLayout<?> layout, long[] prev, long[] cur, long elapsedMillis) {
             return Utilisation.memory(layout.gauge(total, cur), layout.gauge(free, cur), layout.gauge(buffers, cur),
@@ -87,22 +94,7 @@ sealed interface Derived {
         }
     }
 
-    /** VM CPU %: CPU time over the interval and the vCPUs (virt.summary's vcpu_utilisation). */
-    record VmCpu(int cpuTime, int vcpus) implements Derived {
-        static VmCpu of(ToIntFunction<String> column) {
-            return new VmCpu(column.applyAsInt("vcpu_cpu_time"), column.applyAsInt("vcpu_cpu_count"));
-        }
-
-        @Override
-        public String name() {
-            return "vcpu_utilisation";
-        }
-
-        @Override
-        public Class<? extends CounterRecord> record() {
-            return CounterRecord.VirtCpu.class;
-        }
-
+    private record VmCpu(int cpuTime, int vcpus) implements Formula {
         @Override
         public double value(RollupLayout<?> layout, long[] prev, long[] cur, long elapsedMillis) {
             if (prev == null) {
@@ -114,22 +106,7 @@ sealed interface Derived {
         }
     }
 
-    /** VM memory %: its memory as a share of its maximum (virt.summary's vmem_utilisation). */
-    record VmMemory(int memory, int maxMemory) implements Derived {
-        static VmMemory of(ToIntFunction<String> column) {
-            return new VmMemory(column.applyAsInt("vmem_memory"), column.applyAsInt("vmem_max_memory"));
-        }
-
-        @Override
-        public String name() {
-            return "vmem_utilisation";
-        }
-
-        @Override
-        public Class<? extends CounterRecord> record() {
-            return CounterRecord.VirtMemory.class;
-        }
-
+    private record VmMemory(int memory, int maxMemory) implements Formula {
         @Override
         public double value(RollupLayout<?> layout, long[] prev, long[] cur, long elapsedMillis) {
             return Utilisation.percent(layout.gauge(memory, cur), layout.gauge(maxMemory, cur));

@@ -36,7 +36,9 @@ import org.sflowmonitor.ingest.EntitySample;
  * thread is never interrupted (H2 closes its file on an interrupt during I/O): it stops within
  * a second of {@link #close()}. This class is the thread, its queue and its status; the folding
  * is {@link RollupMemory}'s, what is due when {@link RollupSchedule}'s, the buckets computed from
- * the database {@link RollupSources}' and the writes {@link RollupStore}'s.
+ * the database {@link RollupSources}' and the writes {@link RollupStore}'s. One piece although
+ * over 300 lines: what is left (the writer thread's offers, the job's loop, its leading or
+ * following and collector.status) shares one queue, one leadership state and one set of counters.
  * <p>Several collectors on one PostgreSQL: only the job that holds the database's rollup lock
  * ({@link RollupLeadership}) writes rollups, computing from raw samples the buckets that other
  * collectors may have stored samples in, so that each bucket is that of every sample stored

@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -47,6 +46,8 @@ final class RollupLayout<S> {
     /** Per rolled-up column how its value becomes a point ({@link #GAUGE_WHOLE} …), read once per sample. */
     private final byte[] how;
     private final List<Derived> derived;
+    /** The derived measures' formulas, in the order of {@link #derived}. */
+    private final List<Derived.Formula> formulas;
     private final List<String> measures;
     private final List<String> columns;
     private final Continuity continuity;
@@ -56,9 +57,8 @@ final class RollupLayout<S> {
     private final String finer;
     private final String raw;
 
-    @SafeVarargs
     RollupLayout(String table, SampleLayout<S> samples, String entityTable, List<String> keys, boolean hostColumn,
-                 Continuity continuity, Function<ToIntFunction<String>, Derived>... derived) {
+                 Continuity continuity, Derived... derived) {
         this.table = table;
         this.samples = samples;
         this.entityTable = entityTable;
@@ -74,14 +74,11 @@ final class RollupLayout<S> {
             how[i] = how(rolled.get(i));
         }
         ToIntFunction<String> index = this::columnIndex;
-        List<Derived> d = new ArrayList<>();
-        for (Function<ToIntFunction<String>, Derived> f : derived) {
-            d.add(f.apply(index));
-        }
-        this.derived = List.copyOf(d);
+        this.derived = List.of(derived);
+        this.formulas = this.derived.stream().map(d -> d.formula(index)).toList();
         List<String> m = new ArrayList<>();
         rolled.forEach(c -> m.add(c.name()));
-        this.derived.forEach(x -> m.add(x.name()));
+        this.derived.forEach(x -> m.add(x.measure()));
         this.measures = List.copyOf(m);
         this.uptime = continuity == Continuity.UPTIME ? columnIndex("cpu_uptime") : -1;
         List<String> all = new ArrayList<>(keys);
@@ -154,7 +151,7 @@ final class RollupLayout<S> {
     /** The measures whose time-series method is that of the record {@code type}. */
     List<String> measuresOf(Class<?> type) {
         List<String> out = new ArrayList<>(samples.columnsOf(type).stream().filter(measures::contains).toList());
-        derived.stream().filter(d -> d.record() == type).forEach(d -> out.add(d.name()));
+        derived.stream().filter(d -> d.record() == type).forEach(d -> out.add(d.measure()));
         return out;
     }
 
@@ -297,8 +294,8 @@ final class RollupLayout<S> {
                 point[i] = d == Counters.NO_DELTA ? Double.NaN : Counters.unsigned(d) * 1000.0 / (ts - prevTs);
             }
         }
-        for (int i = 0; i < derived.size(); i++) {
-            point[how.length + i] = derived.get(i).value(this, prev, cur, prev == null ? 0 : ts - prevTs);
+        for (int i = 0; i < formulas.size(); i++) {
+            point[how.length + i] = formulas.get(i).value(this, prev, cur, prev == null ? 0 : ts - prevTs);
         }
     }
 

@@ -18,6 +18,9 @@ import java.util.function.Supplier;
  * Beside other collectors on one PostgreSQL ({@link Others}) the finest tier's buckets that
  * another collector may have stored samples in are computed from raw samples too (memory holds
  * only what this collector stored), and the late samples they noted rewind the tiers.
+ * One piece although over 300 lines: every step reads and moves the same per-tier progress
+ * ({@code closedUntil}, the rewind, what is being written), and which step comes next depends on
+ * all of it.
  */
 final class RollupSchedule {
 

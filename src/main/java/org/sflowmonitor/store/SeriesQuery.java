@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The samples of one entity (a node, a VM, or a node's interfaces) between two instants,
@@ -29,11 +27,16 @@ public record SeriesQuery(SampleTable table, long entityId, Long ifIndex, List<S
      * {@code columns} (3 on), in the order of {@code columns}.
      */
     public <T> List<T> run(Queries queries, Queries.RowReader<T> reader) {
+        List<Object> params = new ArrayList<>();
+        return queries.rows(sql(params), params, reader);
+    }
+
+    /** The statement, its parameters added to {@code params} in order. */
+    String sql(List<Object> params) {
         String dir = descending ? " DESC" : " ASC";
         StringBuilder sql = new StringBuilder("SELECT s.host_id, s.ts");
         columns.forEach(c -> sql.append(", s.").append(Queries.column(c)));
         sql.append(" FROM ").append(table.table()).append(" s WHERE s.").append(table.key()).append(" = ?");
-        List<Object> params = new ArrayList<>();
         params.add(entityId);
         if (ifIndex != null) {
             sql.append(" AND s.if_index = ?");
@@ -61,18 +64,7 @@ public record SeriesQuery(SampleTable table, long entityId, Long ifIndex, List<S
         }
         sql.append(" FETCH FIRST ? ROWS ONLY");
         params.add(limit);
-        return queries.rows(sql.toString(), params, reader);
-    }
-
-    /**
-     * Replaces the node ids in the rows' host_ip by the nodes' addresses: one lookup for the few
-     * nodes a series touches instead of a join on every row.
-     */
-    public static void addressesForIds(Queries queries, List<Map<String, Object>> rows) {
-        Set<Object> ids = new LinkedHashSet<>();
-        rows.forEach(r -> ids.add(r.get("host_ip")));
-        Map<Object, Object> addresses = addresses(queries, ids);
-        rows.forEach(r -> r.put("host_ip", addresses.get(r.get("host_ip"))));
+        return sql.toString();
     }
 
     /** The addresses of the nodes with these ids, by id (an id not found is left out). */

@@ -39,7 +39,6 @@ class CollectorStatusFaultTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aWriterThatCannotReachTheDatabaseIsReportedAsAFault() throws Exception {
         IngestStats stats = new IngestStats(100);
         try (Database db = Database.open("jdbc:h2:file:" + dataDir.resolve("db"), "sa", "", dataDir, 2)) {
@@ -55,7 +54,7 @@ class CollectorStatusFaultTest {
                 CollectorService service = new CollectorService(new CollectorSources(stats, writer, db, 0),
                         new Queries(db, 10), "test");
                 Map<String, Object> status = service.status(null);
-                Object fault = ((Map<String, Object>) status.get("writer")).get("fault");
+                Object fault = ((CollectorService.WriterRow) status.get("writer")).fault();
 
                 assertEquals("the database refuses writes; samples wait in the queue (the log has the details)",
                         fault);

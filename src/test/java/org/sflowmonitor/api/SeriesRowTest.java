@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,19 @@ class SeriesRowTest {
         assertEquals(NAMES, List.copyOf(row.keySet()));
         assertEquals(Arrays.asList(VALUES).subList(1, VALUES.length),
                 new ArrayList<>(row.values()).subList(1, VALUES.length));
+    }
+
+    @Test
+    void aStringGivenAsWrittenJsonIsWrittenAndReadAsItsText() throws Exception {
+        Object[] written = VALUES.clone();
+        written[0] = new SerializedString("10.0.0.1");
+        written[2] = new SerializedString("vm-\"ü\"");
+        SeriesRow row = new SeriesRow(new SeriesRow.Fields(NAMES), written);
+        SeriesRow plain = new SeriesRow(new SeriesRow.Fields(NAMES), VALUES.clone());
+        assertEquals(JSON.writeValueAsString(plain), JSON.writeValueAsString(row));
+        assertEquals("vm-\"ü\"", row.get("name"));
+        assertEquals(plain, row);
+        assertEquals("10.0.0.1", row.put("host_ip", "10.0.0.2"));
     }
 
     @Test
