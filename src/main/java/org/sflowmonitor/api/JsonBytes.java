@@ -13,6 +13,16 @@ final class JsonBytes {
     /** Below this many hundredths a value with two decimals is written digit by digit (plain notation). */
     private static final long PLAIN_HUNDREDTHS = 1_000_000_000L;
 
+    /** "00" to "99", two bytes each. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
     private byte[] bytes;
     private int length;
 
@@ -65,6 +75,12 @@ final class JsonBytes {
             bytes[length++] = '-';
             v = -v;
         }
+        if (v <= Integer.MAX_VALUE) {
+            int end = length + digits((int) v);
+            digitsBefore(end, (int) v);
+            length = end;
+            return this;
+        }
         int digits = digits(v);
         int end = length + digits;
         for (int at = end - 1; at >= length; at--) {
@@ -92,23 +108,39 @@ final class JsonBytes {
             bytes[length++] = '-';
             h = -h;
         }
+        int whole = h / 100;
+        int cents = h - whole * 100;
+        int point = length + digits(whole);
+        digitsBefore(point, whole);
+        bytes[point] = '.';
         // 12.30 is written 12.3, 12.00 12.0: one decimal when the second is 0
-        int decimals = h % 10 == 0 ? 1 : 2;
-        int x = decimals == 1 ? h / 10 : h;
-        int whole = decimals == 1 ? x / 10 : x / 100;
-        int end = length + digits(whole) + 1 + decimals;
-        int at = end - 1;
-        for (int i = 0; i < decimals; i++) {
-            bytes[at--] = (byte) ('0' + x % 10);
-            x /= 10;
+        if (cents % 10 == 0) {
+            bytes[point + 1] = (byte) ('0' + cents / 10);
+            length = point + 2;
+        } else {
+            bytes[point + 1] = PAIRS[2 * cents];
+            bytes[point + 2] = PAIRS[2 * cents + 1];
+            length = point + 3;
         }
-        bytes[at--] = '.';
-        do {
-            bytes[at--] = (byte) ('0' + x % 10);
-            x /= 10;
-        } while (x > 0);
-        length = end;
         return this;
+    }
+
+    /** Writes the digits of {@code v} (not negative) so that the last is just before {@code end}, two at a time. */
+    private void digitsBefore(int end, int v) {
+        int at = end;
+        while (v >= 100) {
+            int q = v / 100;
+            int pair = 2 * (v - q * 100);
+            bytes[--at] = PAIRS[pair + 1];
+            bytes[--at] = PAIRS[pair];
+            v = q;
+        }
+        if (v >= 10) {
+            bytes[--at] = PAIRS[2 * v + 1];
+            bytes[--at] = PAIRS[2 * v];
+        } else {
+            bytes[--at] = (byte) ('0' + v);
+        }
     }
 
     private static int digits(int v) {

@@ -116,7 +116,7 @@ final class JsonRpcDispatcher {
             throw new IllegalStateException("a response does not begin with its result");
         }
         int tail = RESULT_HEAD.length + "null".length();
-        return new ResponseBody(RESULT_HEAD, result.asUnquotedUTF8(), Arrays.copyOfRange(around, tail, around.length));
+        return new ResponseBody(RESULT_HEAD, result, Arrays.copyOfRange(around, tail, around.length));
     }
 
     /** The response to one call; null for a notification (a call without "id") that was valid. */

@@ -11,22 +11,34 @@ import java.io.OutputStream;
 final class ResponseBody {
 
     private final byte[][] parts;
+    /** Per part how many of its first bytes belong to the body. */
+    private final int[] lengths;
 
     ResponseBody(byte[]... parts) {
         this.parts = parts;
+        this.lengths = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            lengths[i] = parts[i].length;
+        }
+    }
+
+    /** The envelope's head, a result's text (the first bytes of its array), the tail. */
+    ResponseBody(byte[] head, WrittenJson result, byte[] tail) {
+        this.parts = new byte[][] {head, result.array(), tail};
+        this.lengths = new int[] {head.length, result.length(), tail.length};
     }
 
     int length() {
         int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
+        for (int part : lengths) {
+            length += part;
         }
         return length;
     }
 
     void writeTo(OutputStream out) throws IOException {
-        for (byte[] part : parts) {
-            out.write(part);
+        for (int i = 0; i < parts.length; i++) {
+            out.write(parts[i], 0, lengths[i]);
         }
     }
 
@@ -37,9 +49,9 @@ final class ResponseBody {
         }
         byte[] all = new byte[length()];
         int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
+        for (int i = 0; i < parts.length; i++) {
+            System.arraycopy(parts[i], 0, all, at, lengths[i]);
+            at += lengths[i];
         }
         return all;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.core.SerializableString;
 
@@ -12,18 +13,36 @@ import com.fasterxml.jackson.core.SerializableString;
  * raw value): a UTF-8 generator copies the bytes instead of encoding a 1 MB string again,
  * which for a series of 4,320 rows cost as much as writing it in the first place. Only the
  * unquoted forms make sense for raw JSON; the text is decoded when a character generator asks.
+ * The text may be the beginning of a larger array (a buffer written into), so that an answer of
+ * megabytes is not copied once more only to drop the unused end.
  */
 final class WrittenJson implements SerializableString {
 
     private final byte[] utf8;
+    private final int length;
 
     WrittenJson(byte[] utf8) {
+        this(utf8, utf8.length);
+    }
+
+    /** The text held in the first {@code length} bytes of {@code utf8}. */
+    WrittenJson(byte[] utf8, int length) {
         this.utf8 = utf8;
+        this.length = length;
+    }
+
+    /** The array whose first {@link #length()} bytes are the text. */
+    byte[] array() {
+        return utf8;
+    }
+
+    int length() {
+        return length;
     }
 
     @Override
     public String getValue() {
-        return new String(utf8, StandardCharsets.UTF_8);
+        return new String(utf8, 0, length, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -38,7 +57,7 @@ final class WrittenJson implements SerializableString {
 
     @Override
     public byte[] asUnquotedUTF8() {
-        return utf8;
+        return length == utf8.length ? utf8 : Arrays.copyOf(utf8, length);
     }
 
     @Override
@@ -58,11 +77,11 @@ final class WrittenJson implements SerializableString {
 
     @Override
     public int appendUnquotedUTF8(byte[] buffer, int offset) {
-        if (offset + utf8.length > buffer.length) {
+        if (offset + length > buffer.length) {
             return -1;
         }
-        System.arraycopy(utf8, 0, buffer, offset, utf8.length);
-        return utf8.length;
+        System.arraycopy(utf8, 0, buffer, offset, length);
+        return length;
     }
 
     @Override
@@ -82,8 +101,8 @@ final class WrittenJson implements SerializableString {
 
     @Override
     public int writeUnquotedUTF8(OutputStream out) throws IOException {
-        out.write(utf8);
-        return utf8.length;
+        out.write(utf8, 0, length);
+        return length;
     }
 
     @Override
@@ -93,10 +112,10 @@ final class WrittenJson implements SerializableString {
 
     @Override
     public int putUnquotedUTF8(ByteBuffer buffer) {
-        if (buffer.remaining() < utf8.length) {
+        if (buffer.remaining() < length) {
             return -1;
         }
-        buffer.put(utf8);
-        return utf8.length;
+        buffer.put(utf8, 0, length);
+        return length;
     }
 }

@@ -67,4 +67,14 @@ class ResponseBodyTest {
         assertEquals("[{\"jsonrpc\":\"2.0\",\"result\":" + ROWS + ",\"id\":1}]",
                 sent(dispatcher.respond(utf8("[{\"jsonrpc\":\"2.0\",\"method\":\"rows\",\"id\":1}]"))));
     }
+
+    @Test
+    void aResultHeldAtTheStartOfALargerArrayIsSentWithoutTheRestOfTheArray() throws Exception {
+        byte[] buffer = utf8(ROWS + "unused end of the buffer");
+        ResponseBody body = new ResponseBody(utf8("{\"result\":"), new WrittenJson(buffer, utf8(ROWS).length),
+                utf8(",\"id\":1}"));
+
+        assertEquals("{\"result\":" + ROWS + ",\"id\":1}", sent(body));
+        assertEquals("{\"result\":" + ROWS + ",\"id\":1}", new String(body.bytes(), StandardCharsets.UTF_8));
+    }
 }

@@ -32,4 +32,18 @@ class WrittenJsonTest {
     void aWrittenValueIsEmbeddedUnchangedInACharacterResponse() throws Exception {
         assertEquals("{\"jsonrpc\":\"2.0\",\"result\":" + VALUE + ",\"id\":1}", JSON.writeValueAsString(response()));
     }
+
+    @Test
+    void aValueHeldAtTheStartOfALargerArrayIsEmbeddedWithoutTheRestOfTheArray() throws Exception {
+        // longer than the generators' buffers, so that they take the value's bytes whole as well
+        String value = "[" + "1234567890,".repeat(10_000) + "0]";
+        byte[] buffer = (value + "unused end").getBytes(StandardCharsets.UTF_8);
+        WrittenJson written = new WrittenJson(buffer, value.length());
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        response.set("result", JsonNodeFactory.instance.rawValueNode(new RawValue(written)));
+
+        assertEquals("{\"result\":" + value + "}", new String(JSON.writeValueAsBytes(response), StandardCharsets.UTF_8));
+        assertEquals("{\"result\":" + value + "}", JSON.writeValueAsString(response));
+        assertEquals(value, new String(written.asUnquotedUTF8(), StandardCharsets.UTF_8));
+    }
 }
