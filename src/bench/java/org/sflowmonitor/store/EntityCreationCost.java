@@ -111,6 +111,8 @@ public final class EntityCreationCost {
         long writerBefore = writerCpuNanos();
         long h2Before = h2CpuNanos();
         long processBefore = processCpuNanos();
+        long javaBefore = javaThreadsCpuNanos();
+        long gcBefore = gcMillis();
         long serverBefore = pg == null ? 0 : pg.cpuNanos();
         long[] storeBefore = storeCounts();
         long start = System.nanoTime();
@@ -134,11 +136,14 @@ public final class EntityCreationCost {
         double writerCpu = (writerCpuNanos() - writerBefore) / 1e9;
         double h2Cpu = (h2CpuNanos() - h2Before) / 1e9;
         double processCpu = (processCpuNanos() - processBefore) / 1e9;
+        double javaCpu = (javaThreadsCpuNanos() - javaBefore) / 1e9;
         String server = pg == null ? "" : String.format(", PostgreSQL server %.2f CPU s", (pg.cpuNanos() - serverBefore) / 1e9);
         System.out.printf("%s %,d samples, %,d new entities: wall %.2f s (%,.0f samples/s), writer %.2f CPU s "
                         + "(%.1f us a sample), H2's own threads %.2f CPU s, process %.2f CPU s%s%n", name, samples.size(),
                 newEntities, wall, samples.size() / wall, writerCpu, 1e6 * writerCpu / samples.size(), h2Cpu,
                 processCpu, server);
+        System.out.printf("    JVM's own threads (GC, JIT) %.2f CPU s, other Java threads %.2f CPU s, GC pauses %.2f s%n",
+                processCpu - javaCpu, javaCpu - writerCpu - h2Cpu, (gcMillis() - gcBefore) / 1e3);
         long[] storeAfter = storeCounts();
         if (h2 != null) {
             System.out.printf("    H2: %,d saves, %,d file writes, %,d page reads (%,.1f MB), file %,.0f MB%n",
@@ -198,6 +203,23 @@ public final class EntityCreationCost {
             if (t.getName().startsWith("H2-") || t.getName().startsWith("MVStore")) {
                 sum += Math.max(0, THREADS.getThreadCpuTime(t.getId()));
             }
+        }
+        return sum;
+    }
+
+    /** Every Java thread's CPU (the process's without the JVM's own threads: GC, JIT compilers). */
+    private static long javaThreadsCpuNanos() {
+        long sum = 0;
+        for (long id : THREADS.getAllThreadIds()) {
+            sum += Math.max(0, THREADS.getThreadCpuTime(id));
+        }
+        return sum;
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
         }
         return sum;
     }

@@ -2,6 +2,7 @@ package org.sflowmonitor.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Which nodes or VMs a read is about: exact values of identifying columns, any of them null
@@ -14,6 +15,10 @@ import java.util.List;
  *                 a node with one, or on which such a VM was last seen
  */
 public record EntityFilter(String hostIp, String hostname, String uuid, String mac) {
+
+    /** A UUID as the writer stores it (UUID.toString()). */
+    private static final Pattern STORED_UUID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     public EntityFilter(String hostIp, String hostname, String uuid) {
         this(hostIp, hostname, uuid, null);
@@ -42,8 +47,13 @@ public record EntityFilter(String hostIp, String hostname, String uuid, String m
             }
         }
         if (uuid != null) {
-            conditions.add(entity + "uuid = ?");
-            params.add(uuid);
+            if (vm && !STORED_UUID.matcher(uuid).matches()) {
+                // vm.uuid holds only this form; H2's UUID column would try to convert other text
+                conditions.add("1 = 0");
+            } else {
+                conditions.add(entity + "uuid = ?");
+                params.add(uuid);
+            }
         }
         if (mac != null) {
             // IN (subquery) rather than EXISTS: the subquery reads the adapter tables' mac index

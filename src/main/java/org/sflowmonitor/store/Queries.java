@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -139,10 +140,14 @@ public final class Queries {
 
     /**
      * A column's value: NUMERIC(20) values come back as BigDecimal; hand out Long when they fit,
-     * else BigInteger.
+     * else BigInteger. A UUID (vm.uuid on H2) comes back as its lower-case text, as VARCHAR columns
+     * hold it elsewhere.
      */
     public static Object value(ResultSet rs, int column) throws SQLException {
         Object value = rs.getObject(column);
+        if (value instanceof UUID u) {
+            return u.toString();
+        }
         if (value instanceof BigDecimal d) {
             if (d.scale() == 0 && d.precision() < 19) {
                 // fits a long: no BigInteger on the way (a series reads thousands of these)

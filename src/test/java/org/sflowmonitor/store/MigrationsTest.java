@@ -39,7 +39,7 @@ class MigrationsTest {
     @EnumSource(Backend.class)
     void aNewDatabaseIsMigratedToTheNewestVersion(Backend backend) throws Exception {
         try (Database db = open(backend.create(dir))) {
-            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
         }
     }
 
@@ -53,7 +53,7 @@ class MigrationsTest {
                     query(db, "SELECT host_ip || ' ' || hostname || ' ' || first_seen || ' ' || last_seen FROM host"));
             assertEquals(List.of("1 2000 0.5"),
                     query(db, "SELECT host_id || ' ' || ts || ' ' || cpu_load_one FROM host_sample"));
-            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
             assertEquals(List.of(), query(db, "SELECT table_name FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE table_name = 'SCHEMA_VERSION'"), "the old runner's table is gone");
         }
@@ -105,9 +105,7 @@ class MigrationsTest {
     @Test
     void onPostgresqlVersionThreeFillsTheLatestSamplesFromTheStoredSamplesWithoutMerge() throws Exception {
         TestDatabase database = Backend.POSTGRESQL.create(dir);
-        org.flywaydb.core.Flyway.configure().dataSource(database.url(), database.user(), database.password())
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").target("2").load()
-                .migrate();
+        migrateTo(database, "postgresql", "2");
         execute(database, "INSERT INTO host (host_ip, hostname, first_seen, last_seen) VALUES ('10.0.0.1', 'node-1', 1000, 3000)",
                 "INSERT INTO host_sample (host_id, ts, cpu_load_one) VALUES (1, 1000, 0.25)",
                 "INSERT INTO host_sample (host_id, ts, cpu_load_one) VALUES (1, 2000, 0.5)",
@@ -132,6 +130,50 @@ class MigrationsTest {
         try (Database db = open(database)) {
             assertEquals(List.of(String.valueOf(Migrations.POSTGRESQL_V3_CHECKSUM)), query(db, checksum));
         }
+    }
+
+    @Test
+    void onH2EveryIndexOfTheEntityTablesHasAKeyOfItsOwn() throws Exception {
+        try (Database db = open(url())) {
+            assertEquals(List.of("HOST (HOST_IP)", "HOST (ID)", "HOST_ADAPTER (HOST_ID, IF_INDEX, MAC)",
+                    "HOST_ADAPTER (MAC)", "VM (HOSTNAME)", "VM (HOST_ID)", "VM (ID)", "VM (UUID)",
+                    "VM_ADAPTER (MAC)", "VM_ADAPTER (VM_ID, IF_INDEX, MAC)"), query(db, "SELECT table_name || ' ('"
+                    + " || LISTAGG(column_name, ', ') WITHIN GROUP (ORDER BY ordinal_position) || ')' FROM"
+                    + " INFORMATION_SCHEMA.INDEX_COLUMNS WHERE table_name IN ('HOST', 'HOST_ADAPTER', 'VM', 'VM_ADAPTER')"
+                    + " GROUP BY table_name, index_name ORDER BY 1"));
+        }
+    }
+
+    @Test
+    void onH2VersionEightKeepsTheVmUuidsTheAdapterRowsAndTheirPrimaryKeys() throws Exception {
+        TestDatabase database = TestDatabase.h2(dir);
+        migrateTo(database, "h2", "7");
+        execute(database, "INSERT INTO host (id, host_ip, first_seen, last_seen) VALUES (1, '10.0.0.1', 1000, 2000)",
+                "INSERT INTO vm (id, uuid, host_id, first_seen, last_seen) VALUES (1, '8f3a2b10-0000-4000-8000-00000000000a',"
+                        + " 1, 1000, 2000)",
+                "INSERT INTO host_adapter (host_id, if_index, mac) VALUES (1, 2, '3c:ec:ef:00:00:01')",
+                "INSERT INTO vm_adapter (vm_id, if_index, mac) VALUES (1, 17, '52:54:00:00:00:01')");
+        try (Database db = open(database)) {
+            assertEquals(List.of("8f3a2b10-0000-4000-8000-00000000000a"),
+                    query(db, "SELECT uuid FROM vm WHERE uuid = '8f3a2b10-0000-4000-8000-00000000000a'"));
+            assertEquals(List.of("1 2 3c:ec:ef:00:00:01"), query(db, "SELECT host_id || ' ' || if_index || ' ' || mac"
+                    + " FROM host_adapter WHERE mac = '3c:ec:ef:00:00:01'"));
+            assertEquals(List.of("1 17 52:54:00:00:00:01"), query(db, "SELECT vm_id || ' ' || if_index || ' ' || mac"
+                    + " FROM vm_adapter WHERE mac = '52:54:00:00:00:01'"));
+        }
+        assertThrows(SQLException.class, () -> execute(database, "INSERT INTO vm (id, uuid, host_id, first_seen,"
+                + " last_seen) VALUES (2, '8F3A2B10-0000-4000-8000-00000000000A', 1, 1000, 2000)"), "uuid is unique");
+        assertThrows(SQLException.class, () -> execute(database,
+                "INSERT INTO vm_adapter (vm_id, if_index, mac) VALUES (1, 17, '52:54:00:00:00:01')"));
+        assertThrows(SQLException.class, () -> execute(database,
+                "INSERT INTO host_adapter (host_id, if_index, mac) VALUES (1, 2, '3c:ec:ef:00:00:01')"));
+    }
+
+    /** Applies the migrations up to {@code version} only, as an older sflow-monitor did. */
+    private static void migrateTo(TestDatabase database, String dialectFolder, String version) {
+        org.flywaydb.core.Flyway.configure().dataSource(database.url(), database.user(), database.password())
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + dialectFolder).target(version)
+                .load().migrate();
     }
 
     private static void execute(TestDatabase database, String... statements) throws SQLException {

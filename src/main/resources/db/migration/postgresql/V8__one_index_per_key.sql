@@ -1,0 +1,2 @@
+-- Issue 18. On H2 version 8 removes the indexes H2 had made twice for foreign keys. PostgreSQL makes
+-- no index for a foreign key, so its schema has each index once already: nothing to change here.
