@@ -118,7 +118,7 @@ final class BatchRows {
                 checkpoint.vmChanged(id);
             });
         }
-        latest.vm(host.id, vm);
+        latest.vm(host.id, v.id, vm);
     }
 
     /** Executes the sample rows' inserts, then the merges into the latest tables. */

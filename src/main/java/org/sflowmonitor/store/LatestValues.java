@@ -2,7 +2,6 @@ package org.sflowmonitor.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +33,8 @@ public final class LatestValues {
         private final UUID uuid;
         private volatile String name;
         private final Values values = new Values(SampleTable.VM_SAMPLE);
+        /** Writer thread only: the node that lists the VM. */
+        private Node node;
 
         Vm(UUID uuid) {
             this.uuid = uuid;
@@ -155,8 +156,9 @@ public final class LatestValues {
     }
 
     private final Map<String, Node> nodes = new ConcurrentHashMap<>();
-    /** Writer thread only: the node each VM was last seen on, so that a VM that moved leaves its old node. */
-    private final Map<UUID, Node> nodeOfVm = new HashMap<>();
+    /** The writer finds a node and a VM by its id (an array read) rather than by its key in a map of millions. */
+    private final Slots<Node> nodesById = new Slots<>();
+    private final Slots<Vm> vmsById = new Slots<>();
     /** Writer thread only: a sample's raw values before they are widened into an entity's. */
     private final double[] hostScratch = new double[SampleRows.HOST_SAMPLE.valueCount()];
     private final double[] mib2Scratch = new double[SampleRows.HOST_MIB2_SAMPLE.valueCount()];
@@ -199,25 +201,23 @@ public final class LatestValues {
         }
     }
 
-    void vm(long hostId, VmSample sample) {
+    /** The sample of the VM with id {@code vmId} (the writer's, one per UUID) on the node {@code hostId}. */
+    void vm(long hostId, long vmId, VmSample sample) {
         if (!SampleRows.VM_SAMPLE.hasRow(sample)) {
             return;
         }
         Node n = nodeOf(hostId, sample.agent());
-        Node before = nodeOfVm.get(sample.uuid());
-        Vm vm = before == null ? null : before.vms.get(sample.uuid());
-        if (before != n) {
-            nodeOfVm.put(sample.uuid(), n);
-            if (before != null) {
-                before.vms.remove(sample.uuid());
-            }
-            if (vm != null) {
-                n.vms.put(sample.uuid(), vm);
-            }
-        }
+        Vm vm = vmsById.get(vmId);
         if (vm == null) {
             vm = new Vm(sample.uuid());
-            n.vms.put(sample.uuid(), vm);
+            vmsById.set(vmId, vm);
+        }
+        if (vm.node != n) {
+            if (vm.node != null) {
+                vm.node.vms.remove(vm.uuid);
+            }
+            n.vms.put(vm.uuid, vm);
+            vm.node = n;
         }
         if (sample.name() != null && !sample.name().equals(vm.name)) {
             vm.name = sample.name(); // only when changed: a new string comes with every sample
@@ -239,6 +239,11 @@ public final class LatestValues {
     }
 
     private Node nodeOf(long hostId, String agent) {
-        return nodes.computeIfAbsent(agent, a -> new Node(hostId, a));
+        Node n = nodesById.get(hostId);
+        if (n == null) {
+            n = nodes.computeIfAbsent(agent, a -> new Node(hostId, a));
+            nodesById.set(hostId, n);
+        }
+        return n;
     }
 }

@@ -17,6 +17,9 @@ class LatestValuesTest {
 
     private static final UUID A = UUID.fromString("0c0ffee0-0000-4000-8000-00000000000a");
     private static final UUID B = UUID.fromString("0c0ffee0-0000-4000-8000-00000000000b");
+    /** The writer's ids of A and B. */
+    private static final long VM_A = 1;
+    private static final long VM_B = 2;
     private static final int CPU_TIME = SampleTable.VM_SAMPLE.valueColumns().indexOf("vcpu_cpu_time");
     private static final int BYTES_IN = SampleTable.VM_SAMPLE.valueColumns().indexOf("vnio_bytes_in");
 
@@ -34,16 +37,16 @@ class LatestValuesTest {
     @Test
     void aThirtyTwoBitCounterThatWrapsBetweenTwoSamplesKeepsGrowing() {
         LatestValues latest = new LatestValues();
-        latest.vm(1, vm("10.0.0.1", A, "a", 1_000, 0xFFFF_FF00L, 10));
-        latest.vm(1, vm("10.0.0.1", A, "a", 21_000, 0x100L, 20));
+        latest.vm(1, VM_A, vm("10.0.0.1", A, "a", 1_000, 0xFFFF_FF00L, 10));
+        latest.vm(1, VM_A, vm("10.0.0.1", A, "a", 21_000, 0x100L, 20));
         assertEquals((1L << 32) + 0x100, (long) only(latest, "10.0.0.1").reading().values()[CPU_TIME]);
     }
 
     @Test
     void aSampleNoNewerThanTheHeldOneChangesNothing() {
         LatestValues latest = new LatestValues();
-        latest.vm(1, vm("10.0.0.1", A, "a", 21_000, 500, 20));
-        latest.vm(1, vm("10.0.0.1", A, "a", 1_000, 400, 10));
+        latest.vm(1, VM_A, vm("10.0.0.1", A, "a", 21_000, 500, 20));
+        latest.vm(1, VM_A, vm("10.0.0.1", A, "a", 1_000, 400, 10));
         LatestValues.Reading r = only(latest, "10.0.0.1").reading();
         assertEquals(21_000, r.at());
         assertEquals(20, (long) r.values()[BYTES_IN]);
@@ -52,8 +55,8 @@ class LatestValuesTest {
     @Test
     void aVmThatMovesLeavesItsOldNodeAndKeepsWideningItsCounters() {
         LatestValues latest = new LatestValues();
-        latest.vm(1, vm("10.0.0.1", A, "a", 1_000, 0xFFFF_FF00L, 10));
-        latest.vm(2, vm("10.0.0.2", A, "a", 21_000, 0x100L, 20));
+        latest.vm(1, VM_A, vm("10.0.0.1", A, "a", 1_000, 0xFFFF_FF00L, 10));
+        latest.vm(2, VM_A, vm("10.0.0.2", A, "a", 21_000, 0x100L, 20));
         assertEquals(0, latest.node("10.0.0.1").vms().size());
         assertEquals((1L << 32) + 0x100, (long) only(latest, "10.0.0.2").reading().values()[CPU_TIME]);
     }
@@ -61,17 +64,17 @@ class LatestValuesTest {
     @Test
     void aVmsNameIsKeptWhenALaterSampleHasNone() {
         LatestValues latest = new LatestValues();
-        latest.vm(1, vm("10.0.0.1", A, "web-1", 1_000, 400, 10));
-        latest.vm(1, vm("10.0.0.1", A, null, 21_000, 500, 20));
+        latest.vm(1, VM_A, vm("10.0.0.1", A, "web-1", 1_000, 400, 10));
+        latest.vm(1, VM_A, vm("10.0.0.1", A, null, 21_000, 500, 20));
         assertEquals("web-1", only(latest, "10.0.0.1").name());
     }
 
     @Test
     void twoVmsSampledInTurnKeepTheirOwnValues() {
         LatestValues latest = new LatestValues();
-        latest.vm(1, vm("10.0.0.1", A, "a", 1_000, 400, 10));
-        latest.vm(2, vm("10.0.0.2", B, "b", 1_000, 900, 90));
-        latest.vm(1, vm("10.0.0.1", A, "a", 21_000, 500, 20));
+        latest.vm(1, VM_A, vm("10.0.0.1", A, "a", 1_000, 400, 10));
+        latest.vm(2, VM_B, vm("10.0.0.2", B, "b", 1_000, 900, 90));
+        latest.vm(1, VM_A, vm("10.0.0.1", A, "a", 21_000, 500, 20));
         assertEquals(20, (long) only(latest, "10.0.0.1").reading().values()[BYTES_IN]);
         assertEquals(90, (long) only(latest, "10.0.0.2").reading().values()[BYTES_IN]);
     }
@@ -79,9 +82,9 @@ class LatestValuesTest {
     @Test
     void aReadingIsACopyThatTheNextSampleDoesNotChange() {
         LatestValues latest = new LatestValues();
-        latest.vm(1, vm("10.0.0.1", A, "a", 1_000, 400, 10));
+        latest.vm(1, VM_A, vm("10.0.0.1", A, "a", 1_000, 400, 10));
         LatestValues.Reading before = only(latest, "10.0.0.1").reading();
-        latest.vm(1, vm("10.0.0.1", A, "a", 21_000, 500, 20));
+        latest.vm(1, VM_A, vm("10.0.0.1", A, "a", 21_000, 500, 20));
         assertEquals(10, (long) before.values()[BYTES_IN]);
         assertNull(latest.node("10.0.0.9"));
     }
