@@ -191,7 +191,7 @@ final class Entities {
             }
             v = new Vm(ids.nextVm(), at);
             PreparedStatement ps = batches.add(st, INSERT_VM);
-            Parameters.of(ps).add(v.id).add(uuid.toString()).add(hostname).add(host.id).add(dsIndex)
+            Parameters.of(ps).add(v.id).addObject(uuid).add(hostname).add(host.id).add(dsIndex)
                     .add(at).add(at);
             ps.addBatch();
             v.hostId = host.id;

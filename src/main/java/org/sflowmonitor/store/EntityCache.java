@@ -96,7 +96,8 @@ final class EntityCache {
                 v.hostId = rs.getLong(3);
                 live.vmsHost.set(v.id, v.hostId);
                 v.hostname = rs.getString(4);
-                put(UUID.fromString(rs.getString(2)), v);
+                // H2's uuid column hands out the UUID itself (no text to format and parse), PostgreSQL's the text
+                put(rs.getObject(2) instanceof UUID u ? u : UUID.fromString(rs.getString(2)), v);
             }
         }
         for (Host h : hostsInIdOrder) {
