@@ -81,11 +81,12 @@ public final class ServiceRuntime implements AutoCloseable {
                     RollupJob.graceFor(settings.rollupTiers()));
             started.push(rollups);
             if (settings.role().collects()) {
-                rollups.start();
                 writer = new BatchWriter(db.dataSource(), stats, new BatchWriter.Config(settings.queueCapacity(),
                         settings.batchSize(), MAX_TRACKED_AGENTS, settings.agentMaxVms(), settings.vmsMax()),
                         rollups).start();
                 started.push(writer);
+                rollups.yieldsTo(writer::behind);
+                rollups.start();
                 retention = new Retention(db.dataSource(), settings.retentionDays(), writer.latestState()).start();
                 started.push(retention);
                 DatagramProcessor processor = new DatagramProcessor(stats, writer, settings.agentMaxVms());

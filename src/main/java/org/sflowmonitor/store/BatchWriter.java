@@ -99,6 +99,11 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         return queue.size() + inBatch;
     }
 
+    /** Whether the writer is falling behind: its queue is over a quarter full, where it is near empty while it keeps up. */
+    public boolean behind() {
+        return queue.size() > (queue.size() + queue.remainingCapacity()) / 4;
+    }
+
     public int queueDepth() {
         return queue.size();
     }

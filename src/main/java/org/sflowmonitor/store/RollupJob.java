@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,6 +67,8 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
     /** How far before a range the catch-up reads raw samples for the rates of its first samples. */
     static final long LOOKBACK_MILLIS = 120_000;
     private static final int QUEUE_BATCHES = 256;
+    /** The longest the job waits at a time for ingest to catch up (see {@link #yieldsTo}). */
+    static final long YIELD_MILLIS = 1_000;
     private static final Logger LOG = Logger.getLogger(RollupJob.class.getName());
 
     private final DataSource dataSource;
@@ -84,6 +87,7 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
     /** While following: the earliest late sample not yet noted; Long.MAX_VALUE: none. */
     private final AtomicLong lateToNote = new AtomicLong(Long.MAX_VALUE);
     private volatile String instanceId;
+    private volatile BooleanSupplier ingestBehind = () -> false;
     private final AtomicLong droppedThrough = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong batchesDropped = new AtomicLong();
     private final AtomicLong lateSamples = new AtomicLong();
@@ -138,6 +142,17 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
     /** The collector's instance id (collector_instance): the other collectors are those with another one. */
     public void runsAs(String instanceId) {
         this.instanceId = instanceId;
+    }
+
+    /**
+     * Makes the job give way to ingest: before each step and between the batches of one, while
+     * {@code ingestBehind} says the writer is falling behind, the job waits (up to
+     * {@link #YIELD_MILLIS} at a time, folding what the writer commits meanwhile), so that a
+     * catch-up of a million entities or a large close does not take the CPU the writer needs
+     * to keep its queue from overflowing. Rollups are written later instead; samples are not lost.
+     */
+    public void yieldsTo(BooleanSupplier ingestBehind) {
+        this.ingestBehind = ingestBehind;
     }
 
     public RollupJob start() {
@@ -229,9 +244,25 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         }
     }
 
+    /** What runs between two pieces of the job's work: waiting while ingest is behind, then folding what came. */
+    private void between() {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(YIELD_MILLIS);
+        while (running && ingestBehind.getAsBoolean() && System.nanoTime() < until) {
+            RollupMemory.Batch b = poll(20);
+            if (b != null) {
+                feed(b);
+            }
+        }
+        drain();
+    }
+
     private RollupMemory.Batch poll() {
+        return poll(1_000);
+    }
+
+    private RollupMemory.Batch poll(long millis) {
         try {
-            return queue.poll(1, TimeUnit.SECONDS);
+            return queue.poll(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             return queue.poll(); // not ours to keep; see the class comment
         }
@@ -249,13 +280,13 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         if (!writesRollups(now)) {
             return false;
         }
-        drain();
+        between();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 long foldBefore = foldCpuNanos.get();
                 long cpuBefore = cpu.getCurrentThreadCpuTime();
-                boolean worked = schedule.next(c, now, this::drain);
+                boolean worked = schedule.next(c, now, this::between);
                 int tier = schedule.lastWritten();
                 if (tier >= 0) {
                     // the folds run between its batches are the fold's
@@ -324,7 +355,7 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         }
     }
 
-    /** Folds in what the writer committed so far: before each piece of work, and during a long one. */
+    /** Folds in what the writer committed so far. */
     private void drain() {
         RollupMemory.Batch b;
         while ((b = queue.poll()) != null) {

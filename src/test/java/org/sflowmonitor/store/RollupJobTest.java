@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -230,6 +233,41 @@ class RollupJobTest {
         now.set(T0 + TimeUnit.MINUTES.toMillis(30));
         RollupJob late = job(TIERS);
         late.runUntilIdle(now.get());
+        assertEquals(12, samplesPerBucket(10_000).size());
+        assertTrue(samplesPerBucket(10_000).stream().allMatch(n -> n == 2));
+        assertEquals(List.of(12L, 12L), samplesPerBucket(60_000));
+    }
+
+    @Test
+    void aCatchUpWaitsWhileIngestIsBehindAndIsWrittenWholeOnceIngestCaughtUp() throws Exception {
+        store(0, 24);
+        now.set(T0 + TimeUnit.MINUTES.toMillis(30));
+        RollupJob late = new RollupJob(db.dataSource(), TIERS, TimeUnit.DAYS.toMillis(7), now::get, 5_000);
+        jobs.add(late);
+        feed.set(late);
+        AtomicBoolean behind = new AtomicBoolean(true);
+        AtomicInteger asked = new AtomicInteger();
+        late.yieldsTo(() -> {
+            asked.incrementAndGet();
+            return behind.get();
+        });
+        Thread catchUp = new Thread(() -> {
+            try {
+                late.runUntilIdle(now.get());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        catchUp.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (asked.get() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(asked.get() >= 3, "the job asked again and again whether ingest is behind");
+        assertEquals(List.of(), samplesPerBucket(10_000), "nothing written while ingest is behind");
+        behind.set(false);
+        catchUp.join(30_000);
+        assertFalse(catchUp.isAlive());
         assertEquals(12, samplesPerBucket(10_000).size());
         assertTrue(samplesPerBucket(10_000).stream().allMatch(n -> n == 2));
         assertEquals(List.of(12L, 12L), samplesPerBucket(60_000));
