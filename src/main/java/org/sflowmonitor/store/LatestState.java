@@ -24,6 +24,10 @@ import org.sflowmonitor.ingest.EntitySample.VmSample;
  * entity changed since the last read. {@link #generation()} changes with every change. Writes are
  * serialised by this object's monitor; each entity's slot is changed and read under its own, so
  * that readers never wait for the writer's batch or a refresh's query.
+ *
+ * <p>One piece although over 300 lines: the two locks (the state's for writers, a slot's for its
+ * entity) and their order (state, then slot) are only checkable where every writer and reader of
+ * the slots is in view; split, each part would have to trust the others to keep that order.
  */
 public final class LatestState {
 
