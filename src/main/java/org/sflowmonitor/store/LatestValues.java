@@ -208,7 +208,8 @@ public final class LatestValues {
         }
         Node n = nodeOf(hostId, sample.agent());
         Vm vm = vmsById.get(vmId);
-        if (vm == null) {
+        if (vm == null || !vm.uuid.equals(sample.uuid())) {
+            // on H2 an id handed out in a rolled-back batch goes to the next new VM, maybe another one
             vm = new Vm(sample.uuid());
             vmsById.set(vmId, vm);
         }
@@ -240,7 +241,8 @@ public final class LatestValues {
 
     private Node nodeOf(long hostId, String agent) {
         Node n = nodesById.get(hostId);
-        if (n == null) {
+        if (n == null || !n.agent.equals(agent)) {
+            // as for a VM: the id may have been handed out again to another agent
             n = nodes.computeIfAbsent(agent, a -> new Node(hostId, a));
             nodesById.set(hostId, n);
         }

@@ -88,4 +88,25 @@ class LatestValuesTest {
         assertEquals(10, (long) before.values()[BYTES_IN]);
         assertNull(latest.node("10.0.0.9"));
     }
+
+    @Test
+    void anIdHandedOutAgainToAnotherVmAfterARolledBackBatchKeepsEachVmsValuesUnderItsOwnUuid() {
+        LatestValues latest = new LatestValues();
+        latest.vm(1, VM_A, vm("10.0.0.1", A, "a", 1_000, 400, 333));
+        latest.vm(1, VM_A, vm("10.0.0.1", B, "b", 1_000, 900, 444));
+        LatestValues.Node node = latest.node("10.0.0.1");
+        assertEquals(2, node.vms().size());
+        for (LatestValues.Vm v : node.vms()) {
+            assertEquals(v.uuid().equals(A) ? 333 : 444, (long) v.reading().values()[BYTES_IN]);
+        }
+    }
+
+    @Test
+    void aHostIdHandedOutAgainToAnotherAgentKeepsEachNodesVmsApart() {
+        LatestValues latest = new LatestValues();
+        latest.vm(1, VM_A, vm("10.0.0.2", A, "a", 1_000, 400, 333));
+        latest.vm(1, VM_B, vm("10.0.0.3", B, "b", 1_000, 900, 444));
+        assertEquals(333, (long) only(latest, "10.0.0.2").reading().values()[BYTES_IN]);
+        assertEquals(444, (long) only(latest, "10.0.0.3").reading().values()[BYTES_IN]);
+    }
 }
