@@ -88,6 +88,10 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
     private final AtomicLong lateToNote = new AtomicLong(Long.MAX_VALUE);
     private volatile String instanceId;
     private volatile BooleanSupplier ingestBehind = () -> false;
+    private volatile long yieldNanos = TimeUnit.MILLISECONDS.toNanos(YIELD_MILLIS);
+    /** The job thread's current step: when it began and how long it has waited for ingest. */
+    private long stepStartedAt;
+    private long stepWaited;
     private final AtomicLong droppedThrough = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong batchesDropped = new AtomicLong();
     private final AtomicLong lateSamples = new AtomicLong();
@@ -150,8 +154,16 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
      * {@link #YIELD_MILLIS} at a time, folding what the writer commits meanwhile), so that a
      * catch-up of a million entities or a large close does not take the CPU the writer needs
      * to keep its queue from overflowing. Rollups are written later instead; samples are not lost.
+     * A step waits in all at most as long as it worked plus one wait, so that a writer that stays
+     * behind slows the rollups to half speed at worst rather than stopping them.
      */
     public void yieldsTo(BooleanSupplier ingestBehind) {
+        yieldsTo(ingestBehind, YIELD_MILLIS);
+    }
+
+    /** The same with waits of at most {@code waitMillis} (tests). */
+    void yieldsTo(BooleanSupplier ingestBehind, long waitMillis) {
+        this.yieldNanos = TimeUnit.MILLISECONDS.toNanos(waitMillis);
         this.ingestBehind = ingestBehind;
     }
 
@@ -246,13 +258,16 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
 
     /** What runs between two pieces of the job's work: waiting while ingest is behind, then folding what came. */
     private void between() {
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(YIELD_MILLIS);
-        while (running && ingestBehind.getAsBoolean() && System.nanoTime() < until) {
+        long started = System.nanoTime();
+        long worked = started - stepStartedAt - stepWaited;
+        long until = started + Math.min(yieldNanos, worked + yieldNanos - stepWaited);
+        while (running && System.nanoTime() < until && ingestBehind.getAsBoolean()) {
             RollupMemory.Batch b = poll(20);
             if (b != null) {
                 feed(b);
             }
         }
+        stepWaited += System.nanoTime() - started;
         drain();
     }
 
@@ -280,6 +295,8 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         if (!writesRollups(now)) {
             return false;
         }
+        stepStartedAt = System.nanoTime();
+        stepWaited = 0;
         between();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

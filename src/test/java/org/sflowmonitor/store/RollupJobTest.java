@@ -250,7 +250,7 @@ class RollupJobTest {
         late.yieldsTo(() -> {
             asked.incrementAndGet();
             return behind.get();
-        });
+        }, 60_000);
         Thread catchUp = new Thread(() -> {
             try {
                 late.runUntilIdle(now.get());
@@ -268,6 +268,20 @@ class RollupJobTest {
         behind.set(false);
         catchUp.join(30_000);
         assertFalse(catchUp.isAlive());
+        assertEquals(12, samplesPerBucket(10_000).size());
+        assertTrue(samplesPerBucket(10_000).stream().allMatch(n -> n == 2));
+        assertEquals(List.of(12L, 12L), samplesPerBucket(60_000));
+    }
+
+    @Test
+    void aCatchUpWhileIngestStaysBehindIsStillWrittenWhole() throws Exception {
+        store(0, 24);
+        now.set(T0 + TimeUnit.MINUTES.toMillis(30));
+        RollupJob late = new RollupJob(db.dataSource(), TIERS, TimeUnit.DAYS.toMillis(7), now::get, 5_000);
+        jobs.add(late);
+        feed.set(late);
+        late.yieldsTo(() -> true, 200);
+        late.runUntilIdle(now.get());
         assertEquals(12, samplesPerBucket(10_000).size());
         assertTrue(samplesPerBucket(10_000).stream().allMatch(n -> n == 2));
         assertEquals(List.of(12L, 12L), samplesPerBucket(60_000));
