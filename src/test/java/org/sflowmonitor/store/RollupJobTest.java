@@ -238,13 +238,19 @@ class RollupJobTest {
         assertEquals(List.of(12L, 12L), samplesPerBucket(60_000));
     }
 
-    @Test
-    void aCatchUpWaitsWhileIngestIsBehindAndIsWrittenWholeOnceIngestCaughtUp() throws Exception {
+    /** 24 samples stored while no job ran, the clock 30 minutes on, and a job that has taken no step yet. */
+    private RollupJob unstartedAfterADowntime() throws InterruptedException {
         store(0, 24);
         now.set(T0 + TimeUnit.MINUTES.toMillis(30));
-        RollupJob late = new RollupJob(db.dataSource(), TIERS, TimeUnit.DAYS.toMillis(7), now::get, 5_000);
-        jobs.add(late);
-        feed.set(late);
+        RollupJob job = new RollupJob(db.dataSource(), TIERS, TimeUnit.DAYS.toMillis(7), now::get, 5_000);
+        jobs.add(job);
+        feed.set(job);
+        return job;
+    }
+
+    @Test
+    void aCatchUpWaitsWhileIngestIsBehindAndIsWrittenWholeOnceIngestCaughtUp() throws Exception {
+        RollupJob late = unstartedAfterADowntime();
         AtomicBoolean behind = new AtomicBoolean(true);
         AtomicInteger asked = new AtomicInteger();
         late.yieldsTo(() -> {
@@ -275,11 +281,7 @@ class RollupJobTest {
 
     @Test
     void aCatchUpWhileIngestStaysBehindIsStillWrittenWhole() throws Exception {
-        store(0, 24);
-        now.set(T0 + TimeUnit.MINUTES.toMillis(30));
-        RollupJob late = new RollupJob(db.dataSource(), TIERS, TimeUnit.DAYS.toMillis(7), now::get, 5_000);
-        jobs.add(late);
-        feed.set(late);
+        RollupJob late = unstartedAfterADowntime();
         late.yieldsTo(() -> true, 200);
         late.runUntilIdle(now.get());
         assertEquals(12, samplesPerBucket(10_000).size());
