@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,20 @@ class DataCopyTest {
         assertEquals(20, counts.tables().get("vm")[1]);
         assertEquals(60, counts.tables().get("vm_sample")[1]);
         assertEquals(15, counts.tables().get("host_sample")[1]);
+    }
+
+    @Test
+    void aVmsUuidArrivesInPostgresqlAsTheTextItsCollectorsLookItUpBy() throws Exception {
+        fillH2();
+        TestDatabase pg = PostgresServer.newDatabase();
+        try (Database from = TestCollector.open(dataDir); Database to = TestCollector.open(pg, dataDir)) {
+            DataCopy.copy(from, to, QUIET);
+            String byId = "SELECT id, uuid FROM vm ORDER BY id";
+            List<Map<String, Object>> copied = new Queries(to, 10).rows(byId, List.of());
+            assertEquals(new Queries(from, 10).rows(byId, List.of()), copied);
+            assertTrue(copied.stream().allMatch(r -> r.get("uuid") instanceof String u
+                    && u.equals(UUID.fromString(u).toString())), copied.toString());
+        }
     }
 
     @Test
