@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sflowmonitor.ingest.EntitySample.VmSample;
 import org.sflowmonitor.ingest.IngestStats;
@@ -280,6 +281,7 @@ class RollupJobTest {
     }
 
     @Test
+    @Timeout(60) // a wait without an end would hang the suite instead of failing this
     void aCatchUpWhileIngestStaysBehindIsStillWrittenWhole() throws Exception {
         RollupJob late = unstartedAfterADowntime();
         late.yieldsTo(() -> true, 200);
