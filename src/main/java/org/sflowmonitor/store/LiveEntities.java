@@ -23,11 +23,17 @@ public final class LiveEntities {
     final Ids hostsVmCount = new Ids();
     final Ids hostsPollingInterval = new Ids();
     final Ids vmsHost = new Ids();
+    private final VmKeys vmKeys = new VmKeys();
     private volatile boolean loaded;
 
     /** True once the writer has loaded the hosts and VMs of the database (false while it cannot connect). */
     public boolean loaded() {
         return loaded;
+    }
+
+    /** The VMs' names and MACs by id, for lookups on H2 (never loaded on PostgreSQL and for an instance without a writer). */
+    public VmKeys vmKeys() {
+        return vmKeys;
     }
 
     /** The host's last sight, or 0 when the writer does not know the id. */
@@ -89,7 +95,7 @@ public final class LiveEntities {
         return live;
     }
 
-    private interface IdValue {
+    interface IdValue {
         void accept(long id, long value);
     }
 
