@@ -14,7 +14,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class LiveEntities {
 
-    private static final int CHUNK_BITS = 16;
+    /**
+     * 32,768 values (256 KiB) a chunk: a chunk of 65,536 (512 KiB and its header) was a humongous
+     * object for G1 with 1 MiB regions (heaps up to 2 GiB) and held a region of its own, half empty.
+     */
+    private static final int CHUNK_BITS = 15;
     private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 
     // the writer (this package) sets and raises the values in place; readers use the methods below
