@@ -52,11 +52,20 @@ final class H2RowCost {
             System.err.print(USAGE);
             System.exit(2);
         }
-        int vms = args.integer("vms", 1_000_000);
-        int before = args.integer("rounds-before", 4);
-        int rounds = args.integer("rounds", 3);
-        String settings = args.string("url-settings", "");
-        Path dir = Path.of(args.string("work", "target/bench-h2rowcost"));
+        Result r = run(Path.of(args.string("work", "target/bench-h2rowcost")), variant, args.integer("vms", 1_000_000),
+                args.integer("rounds-before", 4), args.integer("rounds", 3), args.string("url-settings", ""));
+        System.out.printf(Locale.ROOT, "%s%s, %,d VMs, %d rounds before, medians of %d: inserting thread %.2f µs a row, "
+                + "process %.2f µs a row, %.0f bytes allocated a row%n", variant, r.settings(), r.vms(), r.roundsBefore(),
+                r.rounds(), r.threadMicros(), r.processMicros(), r.allocatedBytes());
+    }
+
+    /** The medians per row of the measured rounds, and the rows the table holds at the end. */
+    record Result(String settings, int vms, int roundsBefore, int rounds, double threadMicros, double processMicros,
+                  double allocatedBytes, long rowsStored) {
+    }
+
+    /** Writes {@code before + rounds} rounds of {@code vms} rows into a new database in {@code dir}. */
+    static Result run(Path dir, String variant, int vms, int before, int rounds, String settings) throws Exception {
         IngestBenchmark.deleteTree(dir);
         Files.createDirectories(dir);
         String url = "jdbc:h2:file:" + dir.resolve("sflow-monitor").toAbsolutePath() + settings;
@@ -73,9 +82,13 @@ final class H2RowCost {
                     measured.add(cost);
                 }
             }
-            System.out.printf(Locale.ROOT, "%s%s, %,d VMs, %d rounds before, medians of %d: inserting thread %.2f µs a row, "
-                    + "process %.2f µs a row, %.0f bytes allocated a row%n", variant, settings, vms, before, rounds,
-                    median(measured, 0), median(measured, 1), median(measured, 2));
+            long rows;
+            try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM vm_sample")) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+            return new Result(settings, vms, before, rounds, median(measured, 0), median(measured, 1),
+                    median(measured, 2), rows);
         }
     }
 
