@@ -34,9 +34,9 @@ final class JsonBytes {
         return length;
     }
 
-    /** The array written into, of which the first {@link #length()} bytes are the text. */
-    byte[] bytes() {
-        return bytes;
+    /** The text written, in the array written into (not copied). */
+    WrittenJson written() {
+        return new WrittenJson(bytes, length);
     }
 
     /** The text written, in an array of its length. */
@@ -57,10 +57,10 @@ final class JsonBytes {
         return this;
     }
 
-    /** A part of another buffer's bytes. */
-    JsonBytes append(byte[] text, int from, int to) {
+    /** The bytes from {@code from} to {@code to} of another text. */
+    JsonBytes append(JsonBytes text, int from, int to) {
         ensure(to - from);
-        System.arraycopy(text, from, bytes, length, to - from);
+        System.arraycopy(text.bytes, from, bytes, length, to - from);
         length += to - from;
         return this;
     }
