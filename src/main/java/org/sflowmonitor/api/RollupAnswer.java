@@ -45,8 +45,7 @@ final class RollupAnswer {
     /** Per measure its min, avg and max in the current row. */
     private final double[] values;
     private final boolean[] known;
-    private final JsonBytes out = new JsonBytes(1 << 16);
-    private final int expectedRows;
+    private final JsonBytes out = new JsonBytes(JsonBytes.PIECE);
     private final long knownHostId;
     private final byte[] knownAddress;
     private int rows;
@@ -59,13 +58,11 @@ final class RollupAnswer {
      * @param fields   the fields of a row, in order (host_ip, timestamp, samples, if_index,
      *                 the constants hostname, uuid, name, interval, and measure_min/_avg/_max)
      * @param constants per field the value of a constant field, by its name
-     * @param expectedRows how many rows the query is likely to give (to size the buffer once)
      * @param knownHostId  a node whose address is known beforehand (the node itself; -1: none),
      *                     written at once where a row names it
      */
-    RollupAnswer(List<String> fields, Map<String, Object> constants, SampleTable table, int expectedRows,
-                 long knownHostId, Object knownAddress) {
-        this.expectedRows = expectedRows;
+    RollupAnswer(List<String> fields, Map<String, Object> constants, SampleTable table, long knownHostId,
+                 Object knownAddress) {
         this.knownHostId = knownHostId;
         this.knownAddress = encoded(knownAddress);
         int n = fields.size();
@@ -136,10 +133,6 @@ final class RollupAnswer {
             }
         }
         out.append((byte) '}');
-        if (rows == 1) {
-            // room for the rows to come as long as the first, and a tenth more
-            out.reserve((int) Math.min(Integer.MAX_VALUE - 16, (long) out.length() * expectedRows * 11 / 10));
-        }
     }
 
     /**
@@ -188,8 +181,7 @@ final class RollupAnswer {
     WrittenRows rows(Function<Set<Long>, Map<Object, Object>> addresses) {
         out.append((byte) ']');
         if (hosts == 0) {
-            // the buffer as it is (reserved a little larger than the rows): a copy of 14 MB cost 4.5 ms
-            return new WrittenRows(new WrittenJson(out.bytes(), out.length()), rows);
+            return new WrittenRows(out.written(), rows);
         }
         Set<Long> ids = new HashSet<>();
         for (int i = 0; i < hosts; i++) {
@@ -198,18 +190,14 @@ final class RollupAnswer {
         Map<Object, Object> found = addresses.apply(ids);
         Map<Long, byte[]> written = new HashMap<>();
         ids.forEach(id -> written.put(id, encoded(found.get(id))));
-        int size = out.length();
-        for (int i = 0; i < hosts; i++) {
-            size += written.get(hostId[i]).length;
-        }
-        JsonBytes all = new JsonBytes(size);
+        JsonBytes all = new JsonBytes(JsonBytes.PIECE);
         int from = 0;
         for (int i = 0; i < hosts; i++) {
-            all.append(out.bytes(), from, hostAt[i]).append(written.get(hostId[i]));
+            all.append(out, from, hostAt[i]).append(written.get(hostId[i]));
             from = hostAt[i];
         }
-        all.append(out.bytes(), from, out.length());
-        return new WrittenRows(new WrittenJson(all.exact()), rows);
+        all.append(out, from, out.length());
+        return new WrittenRows(all.written(), rows);
     }
 
     private static byte[] encoded(Object value) {
