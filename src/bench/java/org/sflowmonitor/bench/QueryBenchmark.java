@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 
-import org.sflowmonitor.testing.PostgresServer;
-
 /**
  * The query benchmark (issues 5 and 6): median and p99 of API calls through the real HTTP
  * /api of the service (webapp in an embedded Tomcat, in a JVM of its own) on a database of
@@ -23,7 +21,7 @@ public final class QueryBenchmark {
     static final String USAGE = """
             usage: QueryBenchmark [--db DIR] [--nodes N] [--vms M] [--sparse-seconds S] [--calls K]
                                   [--clients 1,16] [--cell-seconds S] [--heap SIZE] [--answer-cache-mb MB]
-                                  [--methods M1,M2]
+                                  [--methods M1,M2] [--postgresql] [--build-only]
               --db              database folder, built once and reused      default target/bench-querydb
               --nodes, --vms    cluster in the database                      default 10000 x 10
               --sparse-seconds  sample interval of all but the first 16 VMs (they have 20 s);
@@ -37,7 +35,9 @@ public final class QueryBenchmark {
                                                                            default the service's (64)
               --methods         the methods to call, by name (e.g. virt.memory,host.cpu)  default all
               --postgresql      the database in a PostgreSQL server this run starts (durable, on this
-                                machine; built anew in the --db folder's run), the service on it
+                                machine) on the cluster in the --db folder, built once and reused
+                                like H2's; the service on it
+              --build-only      build the database unless it is there, then exit without calls
             """;
 
     /** A method and the params of a client's i-th call. */
@@ -63,7 +63,7 @@ public final class QueryBenchmark {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("db", "nodes", "vms", "sparse-seconds", "calls", "clients", "cell-seconds",
-                    "heap", "jfr", "answer-cache-mb", "methods"), Set.of("postgresql"), USAGE);
+                    "heap", "jfr", "answer-cache-mb", "methods"), Set.of("postgresql", "build-only"), USAGE);
         System.out.println("query benchmark, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + Machine.loadAverage());
         ClusterModel model = new ClusterModel(args.integer("nodes", 10_000), args.integer("vms", 10), 1);
@@ -71,13 +71,15 @@ public final class QueryBenchmark {
         int sparseSeconds = args.integer("sparse-seconds", 180);
         List<Cell> cells;
         if (args.flag("postgresql")) {
-            try (PostgresServer postgres = PostgresServer.start(true)) {
-                QueryDatabase.Info db = QueryDatabase.buildOnPostgresql(postgres.createSchema("querydb"), dir, model,
-                        sparseSeconds, System.out);
-                cells = run(db, model, args, "PostgreSQL");
+            try (QueryDatabase.OnPostgresql postgres = QueryDatabase.onPostgresql(dir, model, sparseSeconds,
+                    System.out)) {
+                cells = run(postgres.info(), model, args, "PostgreSQL");
             }
         } else {
             cells = run(QueryDatabase.ensure(dir, model, sparseSeconds, System.out), model, args, "H2");
+        }
+        if (args.flag("build-only")) {
+            return;
         }
         System.out.println();
         System.out.println(markdown(cells));
@@ -88,6 +90,9 @@ public final class QueryBenchmark {
             throws Exception {
         System.out.printf(Locale.ROOT, "database %s (%s): %,d sample rows, newest at %d, built in %.0f s%n", db.dir(),
                 database, db.rows(), db.endMillis(), db.buildSeconds());
+        if (args.flag("build-only")) {
+            return List.of();
+        }
         List<String> only = List.of(args.string("methods", "").split(","));
         List<Method> methods = methods(model, db.endMillis()).stream()
                 .filter(m -> only.equals(List.of("")) || only.contains(m.name())).toList();

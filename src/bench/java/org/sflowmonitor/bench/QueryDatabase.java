@@ -16,9 +16,12 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.sflowmonitor.store.Database;
+import org.sflowmonitor.testing.PostgresServer;
+import org.sflowmonitor.testing.TestDatabase;
 
 /**
  * The query benchmark's database: {@link ClusterModel}'s nodes and VMs (the simulator's names)
@@ -29,7 +32,8 @@ import org.sflowmonitor.store.Database;
  * {@link #DENSE} nodes and VMs have one every 20 s as hsflowd sends them, so "24 hours of one VM"
  * returns what it would in production (4,320 rows). Every sample column is filled (counters
  * that grow per entity), read from the schema so that new columns are filled too. A file
- * {@code filled.properties} marks a complete database, which later runs reuse.
+ * {@code filled.properties} marks a complete database, which later runs reuse: an H2 file in the
+ * folder, or a PostgreSQL cluster in its subfolder {@code postgresql}.
  */
 final class QueryDatabase {
 
@@ -38,6 +42,9 @@ final class QueryDatabase {
     static final int DENSE_SECONDS = 20;
     static final long DAY_MILLIS = 86_400_000L;
     private static final String MARKER = "filled.properties";
+    private static final String H2 = "h2";
+    private static final String POSTGRESQL = "postgresql";
+    private static final String SCHEMA = "querydb";
     private static final int CHUNK_ROWS = 500_000;
 
     /**
@@ -48,6 +55,14 @@ final class QueryDatabase {
                 List<String> settings) {
         Info(Path dir, int nodes, int vmsPerNode, long endMillis, long rows, double buildSeconds) {
             this(dir, nodes, vmsPerNode, endMillis, rows, buildSeconds, List.of());
+        }
+    }
+
+    /** A database on the PostgreSQL server running on the cluster kept in its folder; closing stops the server. */
+    record OnPostgresql(PostgresServer server, Info info) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
         }
     }
 
@@ -83,22 +98,12 @@ final class QueryDatabase {
         }
     }
 
-    /** The database in {@code dir}, built first unless a complete one of the same shape is there. */
+    /** The H2 database in {@code dir}, built first unless a complete one of the same shape is there. */
     static Info ensure(Path dir, ClusterModel model, int sparseSeconds, PrintStream log) throws Exception {
-        Path marker = dir.resolve(MARKER);
-        if (Files.exists(marker)) {
-            Properties p = new Properties();
-            try (Reader in = Files.newBufferedReader(marker)) {
-                p.load(in);
-            }
-            if (Integer.parseInt(p.getProperty("nodes")) == model.nodes()
-                    && Integer.parseInt(p.getProperty("vms_per_node")) == model.vmsPerNode()
-                    && Integer.parseInt(p.getProperty("sparse_seconds")) == sparseSeconds) {
-                fillLatest(dir, log);
-                return new Info(dir, model.nodes(), model.vmsPerNode(), Long.parseLong(p.getProperty("end")),
-                        Long.parseLong(p.getProperty("rows")), Double.parseDouble(p.getProperty("build_seconds")));
-            }
-            log.println("the database in " + dir + " has another shape; building it again");
+        Optional<Info> complete = complete(dir, model, sparseSeconds, H2, log);
+        if (complete.isPresent()) {
+            fillLatest(dir, log);
+            return complete.get();
         }
         IngestBenchmark.deleteTree(dir);
         long start = System.nanoTime();
@@ -113,30 +118,87 @@ final class QueryDatabase {
             rows += samples(c, "vm_sample", "vm_id", model.nodes() * model.vmsPerNode(), model, sparseSeconds, end,
                     log);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Properties p = new Properties();
-        p.setProperty("nodes", String.valueOf(model.nodes()));
-        p.setProperty("vms_per_node", String.valueOf(model.vmsPerNode()));
-        p.setProperty("sparse_seconds", String.valueOf(sparseSeconds));
-        p.setProperty("end", String.valueOf(end));
-        p.setProperty("rows", String.valueOf(rows));
-        p.setProperty("build_seconds", String.format(Locale.ROOT, "%.0f", seconds));
-        try (Writer out = Files.newBufferedWriter(marker)) {
-            p.store(out, "query benchmark database, complete");
-        }
+        Info built = new Info(dir, model.nodes(), model.vmsPerNode(), end, rows, (System.nanoTime() - start) / 1e9);
+        markComplete(built, sparseSeconds, H2);
         fillLatest(dir, log);
-        return new Info(dir, model.nodes(), model.vmsPerNode(), end, rows, seconds);
+        return built;
     }
 
     /**
-     * The same database built in a PostgreSQL schema (never reused: the benchmark's server is a
-     * throwaway one). The sample rows of the day before the service's partitions go to each
-     * table's default partition; the latest tables are filled by PostgreSQL's V3 statements.
+     * The database on a durable PostgreSQL server that runs on the cluster kept in {@code dir}'s
+     * subfolder {@code postgresql}; unless the folder holds a complete database of the same shape,
+     * the folder is emptied and the database built first. The caller closes what is returned.
      */
-    static Info buildOnPostgresql(org.sflowmonitor.testing.TestDatabase target, Path dir, ClusterModel model,
-                                  int sparseSeconds, PrintStream log) throws Exception {
-        IngestBenchmark.deleteTree(dir);
-        Files.createDirectories(dir);
+    static OnPostgresql onPostgresql(Path dir, ClusterModel model, int sparseSeconds, PrintStream log)
+            throws Exception {
+        Optional<Info> complete = complete(dir, model, sparseSeconds, POSTGRESQL, log);
+        if (complete.isEmpty()) {
+            IngestBenchmark.deleteTree(dir);
+        }
+        PostgresServer server = PostgresServer.startKept(dir.resolve(POSTGRESQL));
+        try {
+            Info info = complete.isPresent() ? complete.get()
+                    : buildOnPostgresql(server.createSchema(SCHEMA), dir, model, sparseSeconds, log);
+            TestDatabase target = server.schema(SCHEMA);
+            // no rollup tiers: the database has none, and a first start's catch-up of 24 hours from raw
+            // samples would run during the calls (which read raw samples, the default interval)
+            List<String> settings = List.of("db.url=" + target.url(), "db.user=" + target.user(),
+                    "db.password=" + target.password(), "rollup.tiers=");
+            return new OnPostgresql(server, new Info(info.dir(), info.nodes(), info.vmsPerNode(), info.endMillis(),
+                    info.rows(), info.buildSeconds(), settings));
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** The database the marker in {@code dir} describes, if it is of this shape and on this database. */
+    private static Optional<Info> complete(Path dir, ClusterModel model, int sparseSeconds, String database,
+                                           PrintStream log) throws IOException {
+        Path marker = dir.resolve(MARKER);
+        if (!Files.exists(marker)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(marker)) {
+            p.load(in);
+        }
+        if (Integer.parseInt(p.getProperty("nodes")) != model.nodes()
+                || Integer.parseInt(p.getProperty("vms_per_node")) != model.vmsPerNode()
+                || Integer.parseInt(p.getProperty("sparse_seconds")) != sparseSeconds
+                || !p.getProperty("database", H2).equals(database)) {
+            log.println("the database in " + dir + " holds another shape or database; building it again");
+            return Optional.empty();
+        }
+        log.println("the database in " + dir + " is complete (built " + p.getProperty("built", "earlier")
+                + "): reused");
+        return Optional.of(new Info(dir, model.nodes(), model.vmsPerNode(), Long.parseLong(p.getProperty("end")),
+                Long.parseLong(p.getProperty("rows")), Double.parseDouble(p.getProperty("build_seconds"))));
+    }
+
+    /** Writes the marker of a complete database, which later runs reuse. */
+    private static void markComplete(Info built, int sparseSeconds, String database) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("database", database);
+        p.setProperty("nodes", String.valueOf(built.nodes()));
+        p.setProperty("vms_per_node", String.valueOf(built.vmsPerNode()));
+        p.setProperty("sparse_seconds", String.valueOf(sparseSeconds));
+        p.setProperty("end", String.valueOf(built.endMillis()));
+        p.setProperty("rows", String.valueOf(built.rows()));
+        p.setProperty("build_seconds", String.format(Locale.ROOT, "%.0f", built.buildSeconds()));
+        p.setProperty("built", Machine.now());
+        try (Writer out = Files.newBufferedWriter(built.dir().resolve(MARKER))) {
+            p.store(out, "query benchmark database, complete");
+        }
+    }
+
+    /**
+     * The same database built in a PostgreSQL schema, its marker written after a checkpoint. The
+     * sample rows of the day before the service's partitions go to each table's default partition;
+     * the latest tables are filled by PostgreSQL's V3 statements.
+     */
+    private static Info buildOnPostgresql(TestDatabase target, Path dir, ClusterModel model, int sparseSeconds,
+                                          PrintStream log) throws Exception {
         long start = System.nanoTime();
         long end = System.currentTimeMillis() / 60_000 * 60_000;
         long rows;
@@ -165,16 +227,14 @@ final class QueryDatabase {
                 c.commit();
                 c.setAutoCommit(true);
                 st.execute("VACUUM ANALYZE");
+                st.execute("CHECKPOINT");
             }
             log.printf(Locale.ROOT, "latest tables filled and the database analysed in %.0f s%n",
                     (System.nanoTime() - latest) / 1e9);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        // no rollup tiers: the new database has none, and the first start's catch-up of 24 hours from raw
-        // samples would run during the calls (which read raw samples, the default interval)
-        List<String> settings = List.of("db.url=" + target.url(), "db.user=" + target.user(),
-                "db.password=" + target.password(), "rollup.tiers=");
-        return new Info(dir, model.nodes(), model.vmsPerNode(), end, rows, seconds, settings);
+        Info built = new Info(dir, model.nodes(), model.vmsPerNode(), end, rows, (System.nanoTime() - start) / 1e9);
+        markComplete(built, sparseSeconds, POSTGRESQL);
+        return built;
     }
 
     /** The statements of a migration file, its comment lines left out. */

@@ -19,12 +19,13 @@ import java.util.Set;
 public final class StartupBenchmark {
 
     static final String USAGE = """
-            usage: StartupBenchmark [--nodes N] [--vms M] [--runs K] [--heap SIZE] [--work DIR] [--jfr]
+            usage: StartupBenchmark [--nodes N] [--vms M] [--runs K] [--heap SIZE] [--work DIR] [--jfr] [--lookups]
               --nodes, --vms  fleet in the database     default 10000 x 100 (1,000,000 VMs)
               --runs          starts measured of each   default 3
               --heap          -Xmx of the service       default 2g
               --work          folder for the databases  default target/bench-startup
               --jfr           record each start on the fleet with JDK Flight Recorder
+              --lookups       after the last start on the fleet, time 20 lookups of a VM by name and by MAC
                               (WORK/startup-N.jfr, profile settings)
             """;
 
@@ -32,7 +33,7 @@ public final class StartupBenchmark {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args = Args.parseOrExit(argv, Set.of("nodes", "vms", "runs", "heap", "work"), Set.of("jfr"),
+        Args args = Args.parseOrExit(argv, Set.of("nodes", "vms", "runs", "heap", "work"), Set.of("jfr", "lookups"),
                 USAGE);
         ClusterModel model = new ClusterModel(args.integer("nodes", 10_000), args.integer("vms", 100), 1);
         int runs = args.integer("runs", 3);
@@ -54,8 +55,8 @@ public final class StartupBenchmark {
                 "sa", "", fleetDb, 1)) {
             System.out.println("fleet database " + db.describe() + " at the current schema");
         }
-        double[] empty = measure(work, null, runs, heap, false);
-        double[] fleet = measure(work, fleetDb, runs, heap, args.flag("jfr"));
+        double[] empty = measure(work, null, runs, heap, false, null);
+        double[] fleet = measure(work, fleetDb, runs, heap, args.flag("jfr"), args.flag("lookups") ? model : null);
         System.out.printf(Locale.ROOT, "empty database: port open after %.1f s, loaded after %.1f s, heap held "
                 + "%.0f MiB%n", empty[0], empty[1], empty[2]);
         System.out.printf(Locale.ROOT, "%,d VMs: port open after %.1f s, fleet loaded after %.1f s, heap held "
@@ -68,7 +69,8 @@ public final class StartupBenchmark {
      * Median seconds from launch to the port open and to the fleet loaded, and median MiB of heap
      * held then, over {@code runs} starts.
      */
-    private static double[] measure(Path work, Path fleet, int runs, String heap, boolean jfr) throws Exception {
+    private static double[] measure(Path work, Path fleet, int runs, String heap, boolean jfr,
+                                    ClusterModel lookupsIn) throws Exception {
         List<Double> seconds = new ArrayList<>();
         List<Double> loadedSeconds = new ArrayList<>();
         List<Double> heldMiB = new ArrayList<>();
@@ -94,6 +96,9 @@ public final class StartupBenchmark {
                 service.gc();
                 Map<String, String> stats = service.stats();
                 heldMiB.add(IngestBenchmark.n(stats, "heap_used") / 1048576.0);
+                if (lookupsIn != null && k == runs - 1) {
+                    FleetLookups.print(new StatusClient(service.httpPort()), lookupsIn, 20);
+                }
             }
             System.out.printf(Locale.ROOT, "  %s: port open after %.1f s, loaded after %.1f s, heap held %.0f MiB%n",
                     fleet == null ? "empty" : "fleet", seconds.get(k), loadedSeconds.get(k), heldMiB.get(k));

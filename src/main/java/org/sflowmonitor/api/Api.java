@@ -61,15 +61,14 @@ public final class Api {
                              boolean othersWrite) {
         warnIfOpen(config);
         ObjectMapper mapper = new ObjectMapper();
-        Inventory inventory = new Inventory(queries);
+        // without a writer, or beside other writers, the writer's live state is not the answer: one never loaded
+        LiveEntities live = collector.collects() && !othersWrite ? collector.writer().live() : new LiveEntities();
+        Inventory inventory = new Inventory(queries, live.vmKeys());
         SeriesReader series = new SeriesReader(queries, config.maxLimit(), collector.rollups(),
                 System::currentTimeMillis);
-        LatestSamples latest = new LatestTables(queries);
+        LatestSamples latest = new LatestTables(queries, live.vmKeys());
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
-        // without a writer, or beside other writers, the writer's live state is not the answer: one never loaded
-        EntityReads reads = new EntityReads(inventory, series, latest, latestState,
-                collector.collects() && !othersWrite ? collector.writer().live() : new LiveEntities(),
-                config.silentIntervals());
+        EntityReads reads = new EntityReads(inventory, series, latest, latestState, live, config.silentIntervals());
         AnswerCache answers = new AnswerCache(config.answerCacheBytes());
         add(namespaces, new Namespace("host", HostApi.class, new HostService(reads, answers),
                 SeriesMethod.specs("host", reads), mapper));

@@ -3,16 +3,10 @@ package org.sflowmonitor.api;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.sflowmonitor.store.SampleTable;
 
@@ -25,7 +19,6 @@ import org.sflowmonitor.store.SampleTable;
  */
 final class RollupAnswer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     /** How a measure's part is written ({@link #format}). */
     private static final byte WHOLE = 0;
@@ -46,13 +39,8 @@ final class RollupAnswer {
     private final double[] values;
     private final boolean[] known;
     private final JsonBytes out = new JsonBytes(JsonBytes.PIECE);
-    private final long knownHostId;
-    private final byte[] knownAddress;
+    private final NodeAddresses addresses;
     private int rows;
-    /** Where each row's host_ip value of a node not known beforehand goes, and the node id it names. */
-    private int[] hostAt = new int[0];
-    private long[] hostId = new long[0];
-    private int hosts;
 
     /**
      * @param fields   the fields of a row, in order (host_ip, timestamp, samples, if_index,
@@ -63,8 +51,7 @@ final class RollupAnswer {
      */
     RollupAnswer(List<String> fields, Map<String, Object> constants, SampleTable table, long knownHostId,
                  Object knownAddress) {
-        this.knownHostId = knownHostId;
-        this.knownAddress = encoded(knownAddress);
+        this.addresses = new NodeAddresses(knownHostId, knownAddress);
         int n = fields.size();
         kind = new Kind[n];
         name = new byte[n][];
@@ -80,11 +67,8 @@ final class RollupAnswer {
                 case "if_index" -> Kind.IF_INDEX;
                 default -> constants.containsKey(f) ? Kind.CONSTANT : Kind.MEASURE;
             };
-            JsonBytes text = new JsonBytes(f.length() + 4).append((byte) (i == 0 ? '{' : ',')).append(encoded(f))
-                    .append((byte) ':');
-            if (kind[i] == Kind.CONSTANT) {
-                text.append(encoded(constants.get(f)));
-            } else if (kind[i] == Kind.MEASURE) {
+            name[i] = JsonValues.fieldStart(i, f, constants);
+            if (kind[i] == Kind.MEASURE) {
                 int cut = f.lastIndexOf('_');
                 String m = f.substring(0, cut);
                 if (!measures.contains(m)) {
@@ -95,7 +79,6 @@ final class RollupAnswer {
                 slot[i] = 3 * measure[i] + part;
                 format[i] = format(table.unit(m), part);
             }
-            name[i] = text.exact();
         }
         values = new double[3 * measures.size()];
         known = new boolean[measures.size()];
@@ -124,7 +107,7 @@ final class RollupAnswer {
         for (int i = 0; i < kind.length; i++) {
             out.append(name[i]);
             switch (kind[i]) {
-                case HOST_IP -> hostIdHere(rs.getLong(1));
+                case HOST_IP -> addresses.write(out, rs.getLong(1));
                 case TIMESTAMP -> out.append(rs.getLong(2));
                 case SAMPLES -> out.append(rs.getInt(3));
                 case IF_INDEX -> out.append(rs.getLong(4));
@@ -161,53 +144,12 @@ final class RollupAnswer {
         }
     }
 
-    private void hostIdHere(long id) {
-        if (id == knownHostId) {
-            out.append(knownAddress);
-            return;
-        }
-        if (hosts == hostAt.length) {
-            hostAt = Arrays.copyOf(hostAt, Math.max(16, hosts * 2));
-            hostId = Arrays.copyOf(hostId, hostAt.length);
-        }
-        hostAt[hosts] = out.length();
-        hostId[hosts++] = id;
-    }
-
     /**
      * The rows written, host_ip filled in from {@code addresses} (node id to address; an id it
      * does not know is answered as null).
      */
     WrittenRows rows(Function<Set<Long>, Map<Object, Object>> addresses) {
         out.append((byte) ']');
-        if (hosts == 0) {
-            return new WrittenRows(out.written(), rows);
-        }
-        Set<Long> ids = new HashSet<>();
-        for (int i = 0; i < hosts; i++) {
-            ids.add(hostId[i]);
-        }
-        Map<Object, Object> found = addresses.apply(ids);
-        Map<Long, byte[]> written = new HashMap<>();
-        ids.forEach(id -> written.put(id, encoded(found.get(id))));
-        JsonBytes all = new JsonBytes(JsonBytes.PIECE);
-        int from = 0;
-        for (int i = 0; i < hosts; i++) {
-            all.append(out, from, hostAt[i]).append(written.get(hostId[i]));
-            from = hostAt[i];
-        }
-        all.append(out, from, out.length());
-        return new WrittenRows(all.written(), rows);
-    }
-
-    private static byte[] encoded(Object value) {
-        if (value == null) {
-            return NULL;
-        }
-        try {
-            return JSON.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON value: " + value, e);
-        }
+        return new WrittenRows(this.addresses.finish(out, addresses), rows);
     }
 }

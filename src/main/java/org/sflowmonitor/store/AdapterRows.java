@@ -32,25 +32,37 @@ final class AdapterRows {
         this.batches = batches;
     }
 
-    /** Sets each entity's {@link Entities.Entity#adapterFingerprint} from its stored rows. */
+    /**
+     * Sets each entity's {@link Entities.Entity#adapterFingerprint} from its stored rows, and the
+     * VMs' MAC keys in {@code vmKeys} (null: none kept).
+     */
     static void load(Statement s, LongFunction<? extends Entities.Entity> hostsById,
-                     LongFunction<? extends Entities.Entity> vmsById) throws SQLException {
-        load(s, "SELECT host_id, if_index, mac FROM host_adapter", hostsById);
-        load(s, "SELECT vm_id, if_index, mac FROM vm_adapter", vmsById);
+                     LongFunction<? extends Entities.Entity> vmsById, VmKeys vmKeys) throws SQLException {
+        load(s, "SELECT host_id, if_index, mac FROM host_adapter", hostsById, null);
+        load(s, "SELECT vm_id, if_index, mac FROM vm_adapter", vmsById, vmKeys);
     }
 
-    private static void load(Statement s, String sql, LongFunction<? extends Entities.Entity> byId)
+    private static void load(Statement s, String sql, LongFunction<? extends Entities.Entity> byId, VmKeys keys)
             throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 Entities.Entity e = byId.apply(rs.getLong(1));
                 if (e != null) {
+                    long mac = MacAddress.parse(rs.getString(3)).value();
                     e.hasAdapterRows = true;
-                    e.adapterFingerprint = AdapterFingerprint.plus(e.adapterFingerprint, rs.getLong(2),
-                            MacAddress.parse(rs.getString(3)).value());
+                    e.adapterFingerprint = AdapterFingerprint.plus(e.adapterFingerprint, rs.getLong(2), mac);
+                    if (keys != null) {
+                        keys.addMac(e.id, mac);
+                    }
                 }
             }
         }
+    }
+
+    /** The distinct MACs of the adapters, for {@link VmKeys#macsReplaced}. */
+    static long[] macs(CounterRecord.HostAdapters adapters) {
+        return adapters.adapters().stream().flatMap(a -> a.macAddresses().stream()).mapToLong(MacAddress::value)
+                .distinct().toArray();
     }
 
     /** Replaces the stored adapters of the host when they changed; true when they did. */

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.sflowmonitor.ingest.EntitySample;
@@ -107,6 +108,8 @@ final class Entities {
     private final LastSeenSweep sweep = new LastSeenSweep(cache.hostsInIdOrder(), cache.vmsInIdOrder());
     private final EntityIds ids = new EntityIds();
     private Dialect dialect = Dialect.H2;
+    /** The VMs' name and MAC keys for the API's lookups: kept on H2 only (see {@link VmKeys}), else null. */
+    private VmKeys vmKeys;
 
     Entities(int maxHosts, int maxVmsPerHost, int maxVms) {
         this.limits = new Limits(maxHosts, maxVmsPerHost, maxVms);
@@ -119,17 +122,22 @@ final class Entities {
         batches.clear();
         adapters.batchesDone();
         sweep.abandon();
+        live.vmKeys().loading();
         dialect = Dialect.of(st.connection());
+        vmKeys = dialect.assignsEntityIds() ? null : live.vmKeys();
         try (Statement s = st.connection().createStatement()) {
             dialect.streamRows(s);
             try {
                 ids.load(s);
-                cache.load(s);
+                cache.load(s, vmKeys);
             } finally {
                 dialect.stopStreaming(s); // the connection goes back to the pool with its session
             }
         }
         live.markLoaded();
+        if (vmKeys != null) {
+            vmKeys.markLoaded();
+        }
     }
 
     /** The host of this agent address, created on first sight; null when {@code maxHosts} exist already. */
@@ -197,9 +205,16 @@ final class Entities {
             v.hostId = host.id;
             v.hostname = hostname;
             cache.addNew(uuid, v);
+            if (vmKeys != null) {
+                vmKeys.put(v.id, hostname);
+            }
             return v;
         }
+        String stored = v.hostname;
         descriptions.placeVm(st, v, host, hostname, dsIndex);
+        if (vmKeys != null && !Objects.equals(stored, v.hostname)) {
+            vmKeys.renamed(v.id, v.hostname);
+        }
         if (v.hostId != host.id) {
             cache.move(v, host);
         }
@@ -245,7 +260,18 @@ final class Entities {
 
     /** Replaces the stored adapters of the VM when they changed; true when they did. */
     boolean vmAdapters(Statements st, Vm v, CounterRecord.HostAdapters list) throws SQLException {
-        return adapters.replaceVm(st, v, list);
+        boolean changed = adapters.replaceVm(st, v, list);
+        if (changed && vmKeys != null) {
+            vmKeys.macsReplaced(v.id, AdapterRows.macs(list));
+        }
+        return changed;
+    }
+
+    /** The writer's transaction committed: the keys it replaced match nothing any more. */
+    void committed() {
+        if (vmKeys != null) {
+            vmKeys.committed();
+        }
     }
 
     /**

@@ -71,9 +71,10 @@ final class EntityCache {
 
     /**
      * Loads every host and VM from the tables (and their adapters' fingerprints) and publishes
-     * them, keeping a later last sight the live state already holds.
+     * them, keeping a later last sight the live state already holds; fills {@code vmKeys} with
+     * the VMs' names and MACs unless it is null.
      */
-    void load(Statement s) throws SQLException {
+    void load(Statement s, VmKeys vmKeys) throws SQLException {
         try (ResultSet rs = s.executeQuery("SELECT id, host_ip, hostname, uuid, machine_type, os_name, "
                 + "os_release, last_seen, polling_interval FROM host ORDER BY id")) {
             while (rs.next()) {
@@ -96,6 +97,9 @@ final class EntityCache {
                 v.hostId = rs.getLong(3);
                 live.vmsHost.set(v.id, v.hostId);
                 v.hostname = rs.getString(4);
+                if (vmKeys != null) {
+                    vmKeys.put(v.id, v.hostname);
+                }
                 // H2's uuid column hands out the UUID itself (no text to format and parse), PostgreSQL's the text
                 put(rs.getObject(2) instanceof UUID u ? u : UUID.fromString(rs.getString(2)), v);
             }
@@ -103,7 +107,7 @@ final class EntityCache {
         for (Host h : hostsInIdOrder) {
             live.hostsVmCount.set(h.id, h.vmCount);
         }
-        AdapterRows.load(s, id -> byId(hostsInIdOrder, id), id -> byId(vmsInIdOrder, id));
+        AdapterRows.load(s, id -> byId(hostsInIdOrder, id), id -> byId(vmsInIdOrder, id), vmKeys);
     }
 
     /**

@@ -29,8 +29,13 @@ public record EntityFilter(String hostIp, String hostname, String uuid, String m
         return new EntityFilter(hostIp, hostname, uuid, storedMac);
     }
 
-    /** " WHERE ..." (or "") over the node alias {@code h} and, for VMs, the VM alias {@code v}. */
-    String where(boolean vm, List<Object> params) {
+    /**
+     * " WHERE ..." (or "") over the node alias {@code h} and, for VMs, the VM alias {@code v}. A
+     * VM's exact name and a MAC are looked up in {@code vmKeys} when it is loaded (on H2, whose
+     * tables have no index on them): the rows of the candidate VMs are read by id, and the
+     * conditions still decide.
+     */
+    String where(boolean vm, List<Object> params, VmKeys vmKeys) {
         List<String> conditions = new ArrayList<>();
         if (hostIp != null) {
             conditions.add("h.host_ip = ?");
@@ -42,6 +47,9 @@ public record EntityFilter(String hostIp, String hostname, String uuid, String m
                 conditions.add(entity + "hostname LIKE ? ESCAPE '\\'");
                 params.add(hostname.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%'));
             } else {
+                if (vm) {
+                    idIn("v.id", vmKeys.named(hostname), conditions, params);
+                }
                 conditions.add(entity + "hostname = ?");
                 params.add(hostname);
             }
@@ -56,17 +64,44 @@ public record EntityFilter(String hostIp, String hostname, String uuid, String m
             }
         }
         if (mac != null) {
-            // IN (subquery) rather than EXISTS: the subquery reads the adapter tables' mac index
-            if (vm) {
-                conditions.add("v.id IN (SELECT ma.vm_id FROM vm_adapter ma WHERE ma.mac = ?)");
-                params.add(mac);
+            long[] vmIds = vmKeys.withMac(mac);
+            String alias = vm ? "v" : "mv";
+            List<String> vmConditions = new ArrayList<>();
+            List<Object> vmParams = new ArrayList<>();
+            if (vmIds != null) {
+                // the candidates' adapters by their primary key: H2 keeps no index on vm_adapter.mac
+                idIn(alias + ".id", vmIds, vmConditions, vmParams);
+                vmConditions.add("EXISTS (SELECT 1 FROM vm_adapter ma WHERE ma.vm_id = " + alias + ".id AND ma.mac = ?)");
             } else {
-                conditions.add("(h.id IN (SELECT ma.host_id FROM host_adapter ma WHERE ma.mac = ?) OR h.id IN "
-                        + "(SELECT mv.host_id FROM vm mv JOIN vm_adapter ma ON ma.vm_id = mv.id WHERE ma.mac = ?))");
-                params.add(mac);
+                // IN (subquery) rather than EXISTS: the subquery reads the adapter table's mac index
+                vmConditions.add(alias + ".id IN (SELECT ma.vm_id FROM vm_adapter ma WHERE ma.mac = ?)");
+            }
+            vmParams.add(mac);
+            String vmCondition = String.join(" AND ", vmConditions);
+            if (vm) {
+                conditions.add(vmCondition);
+            } else {
+                conditions.add("(h.id IN (SELECT ha.host_id FROM host_adapter ha WHERE ha.mac = ?) OR h.id IN "
+                        + "(SELECT mv.host_id FROM vm mv WHERE " + vmCondition + "))");
                 params.add(mac);
             }
+            params.addAll(vmParams);
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /** "column IN (ids)" ("1 = 0" for none); nothing when {@code ids} is null (the tables must be read). */
+    private static void idIn(String column, long[] ids, List<String> conditions, List<Object> params) {
+        if (ids == null) {
+            return;
+        }
+        if (ids.length == 0) {
+            conditions.add("1 = 0");
+            return;
+        }
+        conditions.add(column + " IN (" + "?, ".repeat(ids.length - 1) + "?)");
+        for (long id : ids) {
+            params.add(id);
+        }
     }
 }

@@ -9,25 +9,28 @@ import java.util.Map;
 public final class Inventory {
 
     private final Queries queries;
+    private final VmKeys vmKeys;
 
-    public Inventory(Queries queries) {
+    /** {@code vmKeys}: the writer's (LiveEntities#vmKeys), or one never loaded when no writer of this process has them. */
+    public Inventory(Queries queries, VmKeys vmKeys) {
         this.queries = queries;
+        this.vmKeys = vmKeys;
     }
 
     /** Nodes matching the filter: id, host_ip, hostname, uuid. */
     public List<Map<String, Object>> findHosts(EntityFilter filter) {
         List<Object> params = new ArrayList<>();
-        String where = filter.where(false, params);
+        String where = filter.where(false, params, vmKeys);
         return queries.rows("SELECT h.id, h.host_ip, h.hostname, h.uuid FROM host h" + where
                 + " ORDER BY h.host_ip", params);
     }
 
-    /** VMs matching the filter: id, uuid, name (libvirt), host_ip of the node last seen on. */
+    /** VMs matching the filter: id, uuid, name (libvirt), host_id and host_ip of the node last seen on. */
     public List<Map<String, Object>> findVms(EntityFilter filter) {
         List<Object> params = new ArrayList<>();
-        String where = filter.where(true, params);
-        return queries.rows("SELECT v.id, v.uuid, v.hostname AS name, h.host_ip FROM vm v JOIN host h ON h.id = "
-                + "v.host_id" + where + " ORDER BY v.uuid", params);
+        String where = filter.where(true, params, vmKeys);
+        return queries.rows("SELECT v.id, v.uuid, v.hostname AS name, v.host_id, h.host_ip FROM vm v JOIN host h "
+                + "ON h.id = v.host_id" + where + " ORDER BY v.uuid", params);
     }
 
     /**
@@ -36,7 +39,7 @@ public final class Inventory {
      */
     public List<Map<String, Object>> describeHosts(EntityFilter filter) {
         List<Object> params = new ArrayList<>();
-        String where = filter.where(false, params);
+        String where = filter.where(false, params, vmKeys);
         return queries.rows("SELECT h.id, h.host_ip, h.hostname, h.machine_type, h.os_name, h.os_release, h.uuid, "
                 + "h.first_seen, h.last_seen, h.polling_interval FROM host h" + where + " ORDER BY h.host_ip", params);
     }
@@ -47,7 +50,7 @@ public final class Inventory {
      */
     public List<Map<String, Object>> describeVms(EntityFilter filter) {
         List<Object> params = new ArrayList<>();
-        String where = filter.where(true, params);
+        String where = filter.where(true, params, vmKeys);
         return queries.rows("SELECT v.id, h.host_ip, v.uuid, v.hostname AS name, h.hostname AS node_hostname, "
                 + "l.vcpu_state, v.first_seen, v.last_seen, h.polling_interval "
                 + "FROM vm v JOIN host h ON h.id = v.host_id LEFT JOIN vm_latest l ON l.vm_id = v.id" + where
@@ -57,7 +60,7 @@ public final class Inventory {
     /** The adapters of the filtered nodes (or VMs): id → list of {if_index, macs}. */
     public Map<Long, List<Map<String, Object>>> adapters(boolean vm, EntityFilter filter) {
         List<Object> params = new ArrayList<>();
-        String where = filter.where(vm, params);
+        String where = filter.where(vm, params, vmKeys);
         String sql = vm
                 ? "SELECT a.vm_id AS id, a.if_index, a.mac FROM vm_adapter a JOIN vm v ON v.id = a.vm_id "
                 + "JOIN host h ON h.id = v.host_id" + where + " ORDER BY a.vm_id, a.if_index, a.mac"

@@ -14,9 +14,12 @@ public final class LatestTables implements LatestSamples {
     private static final String TIMESTAMP = "timestamp";
 
     private final Queries queries;
+    private final VmKeys vmKeys;
 
-    public LatestTables(Queries queries) {
+    /** {@code vmKeys}: the writer's (LiveEntities#vmKeys), or one never loaded when no writer of this process has them. */
+    public LatestTables(Queries queries, VmKeys vmKeys) {
         this.queries = queries;
+        this.vmKeys = vmKeys;
     }
 
     @Override
@@ -62,7 +65,7 @@ public final class LatestTables implements LatestSamples {
         read.forEach(c -> sql.append(", l.").append(c).append(" AS n_").append(c));
         read.forEach(c -> sql.append(", l.").append(LatestTable.PREVIOUS).append(c).append(" AS p_").append(c));
         List<Object> params = new ArrayList<>();
-        sql.append(from).append(filter.where(vm, params)).append(order);
+        sql.append(from).append(filter.where(vm, params, vmKeys)).append(order);
         List<String> labels = new ArrayList<>();
         return queries.rows(sql.toString(), params, rs -> latest(rs, labels, read));
     }

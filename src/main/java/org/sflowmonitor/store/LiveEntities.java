@@ -14,7 +14,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class LiveEntities {
 
-    private static final int CHUNK_BITS = 16;
+    /**
+     * 32,768 values (256 KiB) a chunk: a chunk of 65,536 (512 KiB and its header) was a humongous
+     * object for G1 with 1 MiB regions (heaps up to 2 GiB) and held a region of its own, half empty.
+     */
+    private static final int CHUNK_BITS = 15;
     private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 
     // the writer (this package) sets and raises the values in place; readers use the methods below
@@ -23,11 +27,17 @@ public final class LiveEntities {
     final Ids hostsVmCount = new Ids();
     final Ids hostsPollingInterval = new Ids();
     final Ids vmsHost = new Ids();
+    private final VmKeys vmKeys = new VmKeys();
     private volatile boolean loaded;
 
     /** True once the writer has loaded the hosts and VMs of the database (false while it cannot connect). */
     public boolean loaded() {
         return loaded;
+    }
+
+    /** The VMs' names and MACs by id, for lookups on H2 (never loaded on PostgreSQL and for an instance without a writer). */
+    public VmKeys vmKeys() {
+        return vmKeys;
     }
 
     /** The host's last sight, or 0 when the writer does not know the id. */
@@ -89,7 +99,7 @@ public final class LiveEntities {
         return live;
     }
 
-    private interface IdValue {
+    interface IdValue {
         void accept(long id, long value);
     }
 

@@ -127,6 +127,7 @@ final class WriterConnection {
             checkpoint.step(st, System.currentTimeMillis());
         }
         commit(st);
+        entities.committed();
         checkpoint.committed();
         latestState.committed(rows.newest());
         latency.record(System.nanoTime() - started);

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -45,5 +47,27 @@ class QueryBenchmarkSmokeTest {
         assertTrue(load.all().count() > 7, "calls made: " + load.all().count());
         assertEquals(0, load.all().errors(), load.all().firstError());
         assertTrue(load.ingest().path("ingest").path("samples_stored").asLong() > 0);
+    }
+
+    @Test
+    void aPostgresqlDatabaseIsKeptInItsFolderAndTheNextRunAnswersFromItWithoutBuilding() throws Exception {
+        // the server runs as an unprivileged user when the tests run as root: it must reach the folder
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ClusterModel model = new ClusterModel(2, 2, 1);
+        long built;
+        try (QueryDatabase.OnPostgresql db = QueryDatabase.onPostgresql(work.resolve("pg"), model, 3_600, QUIET)) {
+            built = db.info().endMillis();
+            assertEquals(2 * (2 * 4_320L) + 4 * 4_320L, db.info().rows());
+        }
+        assertTrue(Files.exists(work.resolve("pg/postgresql/pgdata/PG_VERSION")), "the cluster stays in the folder");
+
+        try (QueryDatabase.OnPostgresql again = QueryDatabase.onPostgresql(work.resolve("pg"), model, 3_600, QUIET)) {
+            assertEquals(built, again.info().endMillis(), "reused, not rebuilt");
+            List<QueryBenchmark.Cell> cells = QueryBenchmark.run(again.info(),
+                    QueryBenchmark.methods(model, built).stream().filter(m -> m.name().equals("virt.memory")).toList(),
+                    List.of(1), 2, 30, QueryBenchmark.jvmOptions("256m", "", ""), QUIET);
+            assertEquals(0, cells.get(0).errors(), cells.get(0).firstError());
+            assertEquals(4_320, cells.get(0).rowsPerAnswer(), "the reused database holds the 24 hours it was built with");
+        }
     }
 }

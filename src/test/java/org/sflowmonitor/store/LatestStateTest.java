@@ -224,7 +224,7 @@ class LatestStateTest {
     }
 
     private static void assertSameAsTables(Database db, LatestState state) {
-        LatestTables tables = new LatestTables(new Queries(db, 10));
+        LatestTables tables = new LatestTables(new Queries(db, 10), new VmKeys());
         List<String> hostColumns = LatestState.HOST_COLUMNS.names();
         List<String> vmColumns = LatestState.VM_COLUMNS.names();
         List<LatestSamples.Latest> hosts = tables.hosts(ALL, hostColumns);

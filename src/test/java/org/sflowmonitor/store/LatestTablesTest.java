@@ -111,7 +111,7 @@ class LatestTablesTest {
         write(vm("10.0.0.1", T0, 100), vm("10.0.0.1", T0 + 20_000, 200));
 
         try (Database reopened = TestCollector.open(database, dir)) {
-            LatestSamples.Latest latest = new LatestTables(new Queries(reopened, 10)).vms(ALL, CPU).get(0);
+            LatestSamples.Latest latest = new LatestTables(new Queries(reopened, 10), new VmKeys()).vms(ALL, CPU).get(0);
             assertEquals(200L, latest.newest().get("vcpu_cpu_time"));
             assertEquals(100L, latest.previous().get("vcpu_cpu_time"));
         }
@@ -153,7 +153,7 @@ class LatestTablesTest {
 
     private List<LatestSamples.Latest> read(Read read) throws Exception {
         try (Database db = TestCollector.open(database, dir)) {
-            return read.from(new LatestTables(new Queries(db, 10)));
+            return read.from(new LatestTables(new Queries(db, 10), new VmKeys()));
         }
     }
 

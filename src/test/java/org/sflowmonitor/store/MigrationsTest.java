@@ -39,7 +39,7 @@ class MigrationsTest {
     @EnumSource(Backend.class)
     void aNewDatabaseIsMigratedToTheNewestVersion(Backend backend) throws Exception {
         try (Database db = open(backend.create(dir))) {
-            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
         }
     }
 
@@ -53,7 +53,7 @@ class MigrationsTest {
                     query(db, "SELECT host_ip || ' ' || hostname || ' ' || first_seen || ' ' || last_seen FROM host"));
             assertEquals(List.of("1 2000 0.5"),
                     query(db, "SELECT host_id || ' ' || ts || ' ' || cpu_load_one FROM host_sample"));
-            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
             assertEquals(List.of(), query(db, "SELECT table_name FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE table_name = 'SCHEMA_VERSION'"), "the old runner's table is gone");
         }
@@ -133,11 +133,11 @@ class MigrationsTest {
     }
 
     @Test
-    void onH2EveryIndexOfTheEntityTablesHasAKeyOfItsOwn() throws Exception {
+    void onH2EveryIndexOfTheEntityTablesHasAKeyOfItsOwnAndNoneServesALookupByVmNameOrMac() throws Exception {
         try (Database db = open(url())) {
             assertEquals(List.of("HOST (HOST_IP)", "HOST (ID)", "HOST_ADAPTER (HOST_ID, IF_INDEX, MAC)",
-                    "HOST_ADAPTER (MAC)", "VM (HOSTNAME)", "VM (HOST_ID)", "VM (ID)", "VM (UUID)",
-                    "VM_ADAPTER (MAC)", "VM_ADAPTER (VM_ID, IF_INDEX, MAC)"), query(db, "SELECT table_name || ' ('"
+                    "HOST_ADAPTER (MAC)", "VM (HOST_ID)", "VM (ID)", "VM (UUID)",
+                    "VM_ADAPTER (VM_ID, IF_INDEX, MAC)"), query(db, "SELECT table_name || ' ('"
                     + " || LISTAGG(column_name, ', ') WITHIN GROUP (ORDER BY ordinal_position) || ')' FROM"
                     + " INFORMATION_SCHEMA.INDEX_COLUMNS WHERE table_name IN ('HOST', 'HOST_ADAPTER', 'VM', 'VM_ADAPTER')"
                     + " GROUP BY table_name, index_name ORDER BY 1"));
@@ -146,13 +146,7 @@ class MigrationsTest {
 
     @Test
     void onH2VersionEightKeepsTheVmUuidsTheAdapterRowsAndTheirPrimaryKeys() throws Exception {
-        TestDatabase database = TestDatabase.h2(dir);
-        migrateTo(database, "h2", "7");
-        execute(database, "INSERT INTO host (id, host_ip, first_seen, last_seen) VALUES (1, '10.0.0.1', 1000, 2000)",
-                "INSERT INTO vm (id, uuid, host_id, first_seen, last_seen) VALUES (1, '8f3a2b10-0000-4000-8000-00000000000a',"
-                        + " 1, 1000, 2000)",
-                "INSERT INTO host_adapter (host_id, if_index, mac) VALUES (1, 2, '3c:ec:ef:00:00:01')",
-                "INSERT INTO vm_adapter (vm_id, if_index, mac) VALUES (1, 17, '52:54:00:00:00:01')");
+        TestDatabase database = h2WithOneVmAt("7");
         try (Database db = open(database)) {
             assertEquals(List.of("8f3a2b10-0000-4000-8000-00000000000a"),
                     query(db, "SELECT uuid FROM vm WHERE uuid = '8f3a2b10-0000-4000-8000-00000000000a'"));
@@ -167,6 +161,36 @@ class MigrationsTest {
                 "INSERT INTO vm_adapter (vm_id, if_index, mac) VALUES (1, 17, '52:54:00:00:00:01')"));
         assertThrows(SQLException.class, () -> execute(database,
                 "INSERT INTO host_adapter (host_id, if_index, mac) VALUES (1, 2, '3c:ec:ef:00:00:01')"));
+    }
+
+    @Test
+    void onH2VersionNineKeepsTheVmsAndTheirAdaptersAndTheyAreStillFoundByNameAndMac() throws Exception {
+        TestDatabase database = h2WithOneVmAt("8");
+        try (Database db = open(database)) {
+            assertEquals(List.of("1"), query(db, "SELECT id FROM vm WHERE hostname = 'instance-1'"));
+            assertEquals(List.of("1 17"), query(db, "SELECT vm_id || ' ' || if_index FROM vm_adapter"
+                    + " WHERE mac = '52:54:00:00:00:01'"));
+        }
+    }
+
+    @Test
+    void onPostgresqlTheLookupsByVmNameAndMacKeepTheirIndexes() throws Exception {
+        try (Database db = open(Backend.POSTGRESQL.create(dir))) {
+            assertEquals(List.of("vm_adapter_mac", "vm_hostname"), query(db, "SELECT indexname FROM pg_indexes"
+                    + " WHERE schemaname = current_schema() AND indexname IN ('vm_hostname', 'vm_adapter_mac') ORDER BY 1"));
+        }
+    }
+
+    /** An H2 database at {@code version} with host 1 (10.0.0.1, adapter 3c:ec:ef:00:00:01) and its VM 1 (instance-1, 52:54:00:00:00:01). */
+    private TestDatabase h2WithOneVmAt(String version) throws SQLException {
+        TestDatabase database = TestDatabase.h2(dir);
+        migrateTo(database, "h2", version);
+        execute(database, "INSERT INTO host (id, host_ip, first_seen, last_seen) VALUES (1, '10.0.0.1', 1000, 2000)",
+                "INSERT INTO vm (id, uuid, hostname, host_id, first_seen, last_seen) VALUES (1,"
+                        + " '8f3a2b10-0000-4000-8000-00000000000a', 'instance-1', 1, 1000, 2000)",
+                "INSERT INTO host_adapter (host_id, if_index, mac) VALUES (1, 2, '3c:ec:ef:00:00:01')",
+                "INSERT INTO vm_adapter (vm_id, if_index, mac) VALUES (1, 17, '52:54:00:00:00:01')");
+        return database;
     }
 
     /** Applies the migrations up to {@code version} only, as an older sflow-monitor did. */

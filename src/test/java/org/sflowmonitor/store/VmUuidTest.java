@@ -33,7 +33,7 @@ class VmUuidTest {
                         + (uuid.charAt(35) - '0') + ", '" + uuid + "', 'vm-" + uuid.charAt(35) + "', 1, 1000, 2000)");
             }
         }
-        return new Inventory(new Queries(db, 10));
+        return new Inventory(new Queries(db, 10), new VmKeys());
     }
 
     private static List<Object> uuids(List<Map<String, Object>> rows) {

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>{@link #shared()} is one server per test JVM, started on first use and stopped when the JVM
  * exits; every test gets a schema of its own ({@link #newDatabase()}), which is cheaper than a
- * database. Tests that stop and restart a server start one of their own ({@link #start()}).
+ * database. Tests that stop and restart a server start one of their own ({@link #start()}). The
+ * query benchmark's server keeps its folder ({@link #startKept}).
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -51,14 +52,16 @@ public final class PostgresServer implements AutoCloseable {
     private final List<String> runAs;
     private final int port;
     private final boolean durable;
+    private final boolean kept;
     private Process process;
 
-    private PostgresServer(Path bin, Path dataDir, List<String> runAs, int port, boolean durable) {
+    private PostgresServer(Path bin, Path dataDir, List<String> runAs, int port, boolean durable, boolean kept) {
         this.bin = bin;
         this.dataDir = dataDir;
         this.runAs = runAs;
         this.port = port;
         this.durable = durable;
+        this.kept = kept;
     }
 
     /**
@@ -68,7 +71,7 @@ public final class PostgresServer implements AutoCloseable {
     public static synchronized PostgresServer shared() {
         if (shared == null && unavailable == null) {
             try {
-                shared = launch(false);
+                shared = launch(Files.createTempDirectory("sflow-test-pg-"), false, false);
                 PostgresServer s = shared;
                 Runtime.getRuntime().addShutdownHook(new Thread(s::close, "postgres-test-server-stop"));
             } catch (UnavailableException e) {
@@ -89,7 +92,7 @@ public final class PostgresServer implements AutoCloseable {
     public static synchronized PostgresServer oldestSupported() {
         if (oldest == null && oldestUnavailable == null) {
             try {
-                oldest = launch(extractedOldest(), false);
+                oldest = launch(extractedOldest(), Files.createTempDirectory("sflow-test-pg-"), false, false);
                 PostgresServer s = oldest;
                 Runtime.getRuntime().addShutdownHook(new Thread(s::close, "postgres-14-test-server-stop"));
             } catch (UnavailableException e) {
@@ -133,34 +136,53 @@ public final class PostgresServer implements AutoCloseable {
      * (synchronous_commit=off: a crash may lose the last few hundred milliseconds, never corrupts).
      */
     public static PostgresServer start(boolean durable) throws IOException, InterruptedException {
+        return startOrAbort(Files.createTempDirectory("sflow-test-pg-"), durable, false);
+    }
+
+    /**
+     * A durable server (as {@link #start(boolean)}) on the cluster kept in {@code dataDir}, made
+     * there by initdb when the folder holds none; closing it stops the server and keeps the folder,
+     * for the next start to use (the query benchmark's database, built once).
+     */
+    public static PostgresServer startKept(Path dataDir) throws IOException, InterruptedException {
+        Files.createDirectories(dataDir);
+        return startOrAbort(dataDir.toAbsolutePath(), true, true);
+    }
+
+    private static PostgresServer startOrAbort(Path dataDir, boolean durable, boolean kept)
+            throws IOException, InterruptedException {
         try {
-            return launch(durable);
+            return launch(dataDir, durable, kept);
         } catch (UnavailableException e) {
             Assumptions.abort("PostgreSQL tests skipped: " + e.getMessage());
             throw e;
         }
     }
 
-    private static PostgresServer launch(boolean durable) throws IOException, InterruptedException {
+    private static PostgresServer launch(Path dataDir, boolean durable, boolean kept)
+            throws IOException, InterruptedException {
         return launch(serverBinaries().orElseThrow(() -> new UnavailableException("no PostgreSQL " + MIN_VERSION
                 + "+ server binaries (initdb, postgres) in /usr/lib/postgresql/N/bin, on the PATH or in $"
-                + ENV_BIN + "; install Debian's postgresql package (.ci/run does)")), durable);
+                + ENV_BIN + "; install Debian's postgresql package (.ci/run does)")), dataDir, durable, kept);
     }
 
-    private static PostgresServer launch(Path bin, boolean durable) throws IOException, InterruptedException {
+    /** The server on the cluster in {@code dataDir}/pgdata, initdb'd first unless it is there. */
+    private static PostgresServer launch(Path bin, Path dataDir, boolean durable, boolean kept)
+            throws IOException, InterruptedException {
         List<String> runAs = unprivilegedPrefix();
-        Path dataDir = Files.createTempDirectory("sflow-test-pg-");
-        if (!runAs.isEmpty()) {
-            run(List.of("chown", runAs.get(1).substring("--reuid=".length()) + ":"
-                    + runAs.get(2).substring("--regid=".length()), dataDir.toString()));
+        if (!Files.exists(dataDir.resolve("pgdata").resolve("PG_VERSION"))) {
+            if (!runAs.isEmpty()) {
+                run(List.of("chown", runAs.get(1).substring("--reuid=".length()) + ":"
+                        + runAs.get(2).substring("--regid=".length()), dataDir.toString()));
+            }
+            List<String> initdb = new ArrayList<>(runAs);
+            initdb.addAll(List.of(bin.resolve("initdb").toString(), "-D", dataDir.resolve("pgdata").toString(),
+                    "-U", USER, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"));
+            run(initdb);
         }
-        List<String> initdb = new ArrayList<>(runAs);
-        initdb.addAll(List.of(bin.resolve("initdb").toString(), "-D", dataDir.resolve("pgdata").toString(),
-                "-U", USER, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"));
-        run(initdb);
         IOException lastFailure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            PostgresServer server = new PostgresServer(bin, dataDir, runAs, freePort(), durable);
+            PostgresServer server = new PostgresServer(bin, dataDir, runAs, freePort(), durable, kept);
             try {
                 server.startProcess();
                 return server;
@@ -188,6 +210,11 @@ public final class PostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create schema " + schema + " on the test server", e);
         }
+        return schema(schema);
+    }
+
+    /** A URL whose connections use the existing schema (and only it). */
+    public TestDatabase schema(String schema) {
         return new TestDatabase(url() + "?currentSchema=" + schema, USER, "");
     }
 
@@ -245,12 +272,16 @@ public final class PostgresServer implements AutoCloseable {
         startProcess();
     }
 
+    /** Stops the server; deletes its folder unless it is a kept one ({@link #startKept}). */
     @Override
     public void close() {
         try {
             stop();
         } catch (InterruptedException | IOException e) {
             process.destroyForcibly();
+        }
+        if (kept) {
+            return;
         }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

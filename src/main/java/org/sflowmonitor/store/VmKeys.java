@@ -1,0 +1,245 @@
+package org.sflowmonitor.store;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.sflowmonitor.sflow.MacAddress;
+
+/**
+ * Each VM's name and adapter MACs as 32-bit keys by VM id, kept by the writer on H2, whose tables
+ * have no index on {@code vm.hostname} or {@code vm_adapter.mac} (their entries land at random
+ * places of million-entry trees and cost a new VM more than its sample). A lookup by name or MAC
+ * takes the VMs with a matching key from here and reads only their rows, the query still applying
+ * its own condition: a key that two names or MACs share costs a row read, never a wrong answer.
+ *
+ * <p>Every VM whose committed row matches is among the candidates: a key is published before the
+ * row it describes is committed, and a key replaced (a rename, changed adapters) stays a candidate
+ * until the change is committed. Not loaded on PostgreSQL, where several instances write and the
+ * tables keep their indexes, nor while the writer loads: the queries then read the tables as before.
+ * One writer thread, any number of readers; 8 bytes per VM, 8 more where a VM has several MACs.
+ */
+public final class VmKeys {
+
+    /** Beyond this many candidates a lookup reads the tables instead (a key shared by very many VMs). */
+    static final int MAX_CANDIDATES = 1_000;
+
+    private static final long LOW = 0xFFFF_FFFFL;
+
+    /** name key (high half) and first MAC key (low half). */
+    private final LiveEntities.Ids first = new LiveEntities.Ids();
+    /** second and third MAC keys, for a VM with several. */
+    private final LiveEntities.Ids more = new LiveEntities.Ids();
+    /** the fourth MAC key on, for the few VMs with more than three. */
+    private final Map<Long, int[]> beyond = new ConcurrentHashMap<>();
+    /** Keys replaced in the transaction under way: still candidates until it commits. */
+    private final Queue<Replaced> replaced = new ConcurrentLinkedQueue<>();
+    private volatile boolean loaded;
+
+    private record Replaced(long vmId, boolean name, int key) {
+    }
+
+    /** True when the keys hold every VM of the database: lookups may use them. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /** The ids of the VMs that may be named {@code name}; null when the tables must be read. */
+    long[] named(String name) {
+        int key = nameKey(name);
+        return candidates(key, true);
+    }
+
+    /** The ids of the VMs that may have an adapter of this MAC (as stored); null when the tables must be read. */
+    long[] withMac(String storedMac) {
+        return candidates(macKey(MacAddress.parse(storedMac).value()), false);
+    }
+
+    private long[] candidates(int key, boolean name) {
+        if (!loaded) {
+            return null;
+        }
+        Candidates found = new Candidates();
+        first.forEach((id, value) -> {
+            if ((name ? (int) (value >>> 32) : (int) value) == key) {
+                found.add(id);
+            }
+        });
+        if (!name) {
+            more.forEach((id, value) -> {
+                if ((int) (value >>> 32) == key || (int) value == key) {
+                    found.add(id);
+                }
+            });
+            beyond.forEach((id, keys) -> {
+                for (int k : keys) {
+                    if (k == key) {
+                        found.add(id);
+                    }
+                }
+            });
+        }
+        for (Replaced r : replaced) {
+            if (r.name() == name && r.key() == key) {
+                found.add(r.vmId());
+            }
+        }
+        return found.size > MAX_CANDIDATES ? null : found.distinct();
+    }
+
+    /** Writer: the keys are being loaded (lookups read the tables meanwhile). */
+    void loading() {
+        loaded = false;
+    }
+
+    /** Writer: every VM's keys are loaded. */
+    void markLoaded() {
+        replaced.clear();
+        loaded = true;
+    }
+
+    /** Writer: the transaction that replaced keys committed; the replaced ones match nothing any more. */
+    void committed() {
+        if (!replaced.isEmpty()) {
+            replaced.clear();
+        }
+    }
+
+    /** Writer: a VM, new or loaded, with its stored name (null: none) and no MACs yet. */
+    void put(long vmId, String name) {
+        first.set(vmId, (long) nameKey(name) << 32);
+        if (more.get(vmId) != 0) {
+            more.set(vmId, 0); // an id whose first VM was rolled back
+        }
+        beyond.remove(vmId);
+    }
+
+    /** Writer: a known VM's stored name changed. */
+    void renamed(long vmId, String name) {
+        long value = first.get(vmId);
+        int old = (int) (value >>> 32);
+        int now = nameKey(name);
+        if (old != now) {
+            if (old != 0) {
+                replaced.add(new Replaced(vmId, true, old));
+            }
+            first.set(vmId, (long) now << 32 | value & LOW);
+        }
+    }
+
+    /** Writer, at load: one stored adapter row of the VM. */
+    void addMac(long vmId, long mac) {
+        int[] keys = macKeys(vmId);
+        int key = macKey(mac);
+        for (int k : keys) {
+            if (k == key) {
+                return;
+            }
+        }
+        int[] now = Arrays.copyOf(keys, keys.length + 1);
+        now[keys.length] = key;
+        setMacKeys(vmId, now);
+    }
+
+    /** Writer: the VM's adapters are replaced by ones with these MACs (each once). */
+    void macsReplaced(long vmId, long[] macs) {
+        int[] old = macKeys(vmId);
+        int[] now = new int[macs.length];
+        int n = 0;
+        for (long mac : macs) {
+            int key = macKey(mac);
+            if (!contains(now, n, key)) {
+                now[n++] = key;
+            }
+        }
+        now = Arrays.copyOf(now, n);
+        for (int key : old) {
+            if (!contains(now, n, key)) {
+                replaced.add(new Replaced(vmId, false, key));
+            }
+        }
+        setMacKeys(vmId, now);
+    }
+
+    private int[] macKeys(long vmId) {
+        int[] keys = {(int) first.get(vmId), (int) (more.get(vmId) >>> 32), (int) more.get(vmId)};
+        int n = 0;
+        while (n < keys.length && keys[n] != 0) {
+            n++;
+        }
+        int[] rest = n == keys.length ? beyond.get(vmId) : null;
+        int[] out = Arrays.copyOf(keys, n + (rest == null ? 0 : rest.length));
+        if (rest != null) {
+            System.arraycopy(rest, 0, out, n, rest.length);
+        }
+        return out;
+    }
+
+    private void setMacKeys(long vmId, int[] keys) {
+        first.set(vmId, first.get(vmId) & ~LOW | key(keys, 0) & LOW);
+        long second = (long) key(keys, 1) << 32 | key(keys, 2) & LOW;
+        if (second != 0 || more.get(vmId) != 0) {
+            more.set(vmId, second);
+        }
+        if (keys.length > 3) {
+            beyond.put(vmId, Arrays.copyOfRange(keys, 3, keys.length));
+        } else {
+            beyond.remove(vmId);
+        }
+    }
+
+    private static int key(int[] keys, int i) {
+        return i < keys.length ? keys[i] : 0;
+    }
+
+    private static boolean contains(int[] keys, int n, int key) {
+        for (int i = 0; i < n; i++) {
+            if (keys[i] == key) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 0 for no name, else a hash of it that is never 0. */
+    static int nameKey(String name) {
+        return name == null ? 0 : nonZero(mix(name.hashCode()));
+    }
+
+    /** A hash of the 48-bit MAC that is never 0. */
+    static int macKey(long mac) {
+        return nonZero(mix(mac));
+    }
+
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ h >>> 33;
+    }
+
+    private static int nonZero(long hash) {
+        int key = (int) (hash ^ hash >>> 32);
+        return key == 0 ? 1 : key;
+    }
+
+    /** The ids found, growing as needed. */
+    private static final class Candidates {
+        private long[] ids = new long[4];
+        private int size;
+
+        void add(long id) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, 2 * size);
+            }
+            ids[size++] = id;
+        }
+
+        long[] distinct() {
+            return Arrays.stream(ids, 0, size).sorted().distinct().toArray();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+-- Issue 18. On H2 version 9 drops vm_hostname and vm_adapter_mac: the one process that writes an H2
+-- database answers lookups by VM name and MAC from memory. Instances of role api read a PostgreSQL
+-- database without a writer of their own, so it keeps both indexes: nothing to change here.
