@@ -14,8 +14,8 @@ import org.sflowmonitor.store.Queries;
  * The answer of a raw series query, written as JSON row by row while the result set is read
  * (the columns of {@link org.sflowmonitor.store.SeriesQuery}: host_id, ts, then the method's
  * columns): no map, boxed timestamp or string per row. A day of one VM is 4,320 rows, and
- * building them as maps and writing those through Jackson cost about as much as all the rest of
- * the call besides the query. Values are written exactly as Jackson writes them (the rare types
+ * building them as maps, putting each node's address into them and writing them through Jackson
+ * was most of what the call spent besides the query. Values are written exactly as Jackson writes them (the rare types
  * through Jackson itself). The entity's own node is written at once where a row names it; any
  * other node a row names (a VM that moved) is filled in at the end from one lookup.
  */
