@@ -38,8 +38,7 @@ final class RollupAnswer {
     /** Per measure its min, avg and max in the current row. */
     private final double[] values;
     private final boolean[] known;
-    private final JsonBytes out = new JsonBytes(1 << 16);
-    private final int expectedRows;
+    private final JsonBytes out = new JsonBytes(JsonBytes.PIECE);
     private final NodeAddresses addresses;
     private int rows;
 
@@ -47,13 +46,11 @@ final class RollupAnswer {
      * @param fields   the fields of a row, in order (host_ip, timestamp, samples, if_index,
      *                 the constants hostname, uuid, name, interval, and measure_min/_avg/_max)
      * @param constants per field the value of a constant field, by its name
-     * @param expectedRows how many rows the query is likely to give (to size the buffer once)
      * @param knownHostId  a node whose address is known beforehand (the node itself; -1: none),
      *                     written at once where a row names it
      */
-    RollupAnswer(List<String> fields, Map<String, Object> constants, SampleTable table, int expectedRows,
-                 long knownHostId, Object knownAddress) {
-        this.expectedRows = expectedRows;
+    RollupAnswer(List<String> fields, Map<String, Object> constants, SampleTable table, long knownHostId,
+                 Object knownAddress) {
         this.addresses = new NodeAddresses(knownHostId, knownAddress);
         int n = fields.size();
         kind = new Kind[n];
@@ -119,10 +116,6 @@ final class RollupAnswer {
             }
         }
         out.append((byte) '}');
-        if (rows == 1) {
-            // room for the rows to come as long as the first, and a tenth more
-            out.reserve((int) Math.min(Integer.MAX_VALUE - 16, (long) out.length() * expectedRows * 11 / 10));
-        }
     }
 
     /**

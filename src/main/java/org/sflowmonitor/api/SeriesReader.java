@@ -102,15 +102,11 @@ final class SeriesReader {
                                              Selection selection, Resolution resolution) {
         Map<String, Object> constants = constants(selection.output(), entity, resolution);
         long width = resolution.tier().widthMillis();
-        long now = clock.getAsLong();
-        long from = Math.max(selection.from(), now - resolution.tier().retentionMillis());
-        long buckets = Math.max(1, Math.min(Math.min(selection.till(), now) / width - from / width + 1,
-                selection.limit()));
         long id = ((Number) entity.get("id")).longValue();
         // a node's rows name the node itself; a VM's the nodes it ran on, looked up at the end
         boolean node = method.table() != SampleTable.VM_SAMPLE;
-        RollupAnswer answer = new RollupAnswer(selection.output(), constants, method.table(), (int) buckets,
-                node ? id : -1, node ? entity.get("host_ip") : null);
+        RollupAnswer answer = new RollupAnswer(selection.output(), constants, method.table(), node ? id : -1,
+                node ? entity.get("host_ip") : null);
         RollupQuery query = new RollupQuery(method.table(), width, id, ifIndex, answer.measures(), method.measures(),
                 selection.from(), selection.till(), selection.descending(), selection.limit());
         query.forEachRow(queries, answer::accept);
