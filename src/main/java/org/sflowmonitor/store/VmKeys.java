@@ -62,17 +62,14 @@ public final class VmKeys {
             return null;
         }
         Candidates found = new Candidates();
-        first.forEach((id, value) -> {
-            if ((name ? (int) (value >>> 32) : (int) value) == key) {
-                found.add(id);
-            }
-        });
-        if (!name) {
-            more.forEach((id, value) -> {
-                if ((int) (value >>> 32) == key || (int) value == key) {
-                    found.add(id);
-                }
-            });
+        long high = (long) key << 32;
+        long low = key & LOW;
+        if (name) {
+            first.forEachMatching(~LOW, high, found::add);
+        } else {
+            first.forEachMatching(LOW, low, found::add);
+            more.forEachMatching(~LOW, high, found::add);
+            more.forEachMatching(LOW, low, found::add);
             beyond.forEach((id, keys) -> {
                 for (int k : keys) {
                     if (k == key) {
