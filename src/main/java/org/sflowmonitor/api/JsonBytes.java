@@ -210,6 +210,11 @@ final class JsonBytes {
             bytes = Arrays.copyOf(bytes, Math.min(PIECE, Math.max(bytes.length * 2, length + more)));
             return;
         }
+        if (length == 0) {
+            // no empty piece: it would begin where the next does, and a range read from there would never advance
+            bytes = new byte[more];
+            return;
+        }
         if (pieces == done.length) {
             int grown = Math.max(8, pieces * 2);
             done = Arrays.copyOf(done, grown);

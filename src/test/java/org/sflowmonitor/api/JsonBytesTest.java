@@ -1,9 +1,11 @@
 package org.sflowmonitor.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,5 +101,16 @@ class JsonBytesTest {
         JsonBytes copy = new JsonBytes(0).append((byte) '<').append(source, from, to).append((byte) '>');
 
         assertEquals("<" + text.substring(from, to) + ">", new String(copy.exact(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aRangeIsCopiedFromATextThatBeganWithAnAppendLongerThanAPiece() {
+        byte[] large = "x".repeat(JsonBytes.PIECE + 1).getBytes(StandardCharsets.US_ASCII);
+        JsonBytes source = new JsonBytes(0).append(large).append((byte) 'y');
+
+        JsonBytes copy = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> new JsonBytes(0).append(source, 0, JsonBytes.PIECE + 2));
+
+        assertEquals("x".repeat(JsonBytes.PIECE + 1) + "y", new String(copy.exact(), StandardCharsets.US_ASCII));
     }
 }
