@@ -21,6 +21,7 @@ class H2RowCostTest {
         H2RowCost.Result r = H2RowCost.run(dir, variant, 200, 1, 2, "");
 
         assertEquals(200 * 3, r.rowsStored());
-        assertTrue(r.threadMicros() > 0 && r.processMicros() > 0 && r.allocatedBytes() > 0, r.toString());
+        // the process's CPU clock ticks in 10 ms, more than these few rows take
+        assertTrue(r.threadMicros() > 0 && r.processMicros() >= 0 && r.allocatedBytes() > 0, r.toString());
     }
 }
