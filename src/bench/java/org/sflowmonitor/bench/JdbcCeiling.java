@@ -35,6 +35,8 @@ final class JdbcCeiling {
         final int[] types;
         final List<String> names;
         int rows;
+        /** The value of a column named row_key in the next row ({@link H2RowCost}'s clustered table). */
+        private long rowKey;
 
         Table(Connection c, String table) throws SQLException {
             List<String> columns = new ArrayList<>();
@@ -57,7 +59,9 @@ final class JdbcCeiling {
             for (int i = 0; i < types.length; i++) {
                 String name = names.get(i);
                 int at = i + 1;
-                if (name.equals("host_id")) {
+                if (name.equals("row_key")) {
+                    insert.setLong(at, rowKey);
+                } else if (name.equals("host_id")) {
                     insert.setLong(at, hostId);
                 } else if (name.equals("vm_id")) {
                     insert.setLong(at, vmId);
@@ -75,6 +79,10 @@ final class JdbcCeiling {
             }
             insert.addBatch();
             rows++;
+        }
+
+        void keyed(long key) {
+            rowKey = key;
         }
 
         void flush() throws SQLException {

@@ -68,17 +68,20 @@ public final class SeriesCallPhases {
             Api api = Api.create(queries, new CollectorSources(new IngestStats(10), null, db,
                     System.currentTimeMillis()), new ApiConfig(null, 1 << 20, 100, 100_000, "bench", 3));
             int[] next = new int[1];
+            int[] rows = new int[1];
             phase("SQL, index columns only (vm_id, ts)", calls, () -> indexOnly(db, vmIds[next[0]++ % vmIds.length],
                     from, end));
-            phase("SQL as virt.memory runs it, values read", calls, () -> new SeriesQuery(SampleTable.VM_SAMPLE,
-                    vmIds[next[0]++ % vmIds.length], null, columns, columns, from, end, false, 10_000)
-                    .run(queries, rs -> {
-                        Object[] row = new Object[4];
-                        for (int i = 0; i < row.length; i++) {
-                            row[i] = Queries.value(rs, i + 1);
-                        }
-                        return row;
-                    }).size());
+            phase("SQL as virt.memory runs it, values read", calls, () -> {
+                rows[0] = 0;
+                new SeriesQuery(SampleTable.VM_SAMPLE, vmIds[next[0]++ % vmIds.length], null, columns, columns, from,
+                        end, false, 10_000).forEachRow(queries, rs -> {
+                            for (int i = 1; i <= 4; i++) {
+                                Queries.value(rs, i);
+                            }
+                            rows[0]++;
+                        });
+                return rows[0];
+            });
             phase("whole call, dispatcher (no HTTP)", calls, () -> api.handle(
                     bodies[next[0]++ % bodies.length].getBytes(StandardCharsets.UTF_8)).length);
         }

@@ -56,6 +56,9 @@ import org.sflowmonitor.sflow.HsflowdDatagrams;
  * <li>merge: the hourly merge of 100,000 VMs' twelve 5-minute rows into 1-hour rows, as the job
  * does it once an hour (the rows written once into the database, bucket by bucket).</li>
  * <li>memory: the heap the job holds for a fleet, and the CPU of folding its samples.</li>
+ * <li>warm-queries (only when named): the calls of queries once all are compiled.</li>
+ * <li>packed, packed-read (only when named): a closed bucket's insert, and the read of a node's
+ * year of 1-hour rows, as columns against one VARBINARY of packed parts.</li>
  * </ol>
  */
 public final class RollupBenchmark {
@@ -87,6 +90,9 @@ public final class RollupBenchmark {
             if (part.equals("all") || part.equals("queries")) {
                 queries(db);
             }
+            if (part.equals("warm-queries")) {
+                warmQueries(db);
+            }
             if (part.equals("all") || part.equals("cost")) {
                 cost(db);
             }
@@ -95,6 +101,12 @@ public final class RollupBenchmark {
             }
             if (part.equals("packed")) {
                 packed(db);
+            }
+            if (part.equals("packed-read")) {
+                try (Connection c = db.connection()) {
+                    c.setAutoCommit(false);
+                    packedRead(c);
+                }
             }
             if (part.equals("all") || part.equals("memory")) {
                 memory(db, args.length > 3 ? Integer.parseInt(args[3]) : 10_000);
@@ -181,30 +193,76 @@ public final class RollupBenchmark {
         return b;
     }
 
-    private static void queries(Database db) throws Exception {
+    /** The API over the benchmark's database, as the service makes it. */
+    private static Api api(Database db) {
         RollupJob tiers = new RollupJob(db.dataSource(), RollupTier.parse("5m:90d,1h:730d"),
                 TimeUnit.DAYS.toMillis(7), System::currentTimeMillis, RollupJob.DEFAULT_GRACE_MILLIS);
         BatchWriter writer = new BatchWriter(db.dataSource(), new IngestStats(10), new BatchWriter.Config(16, 1,
                 10, 10));
-        Api api = Api.create(new Queries(db, 30), new CollectorSources(new IngestStats(10), writer, tiers, db, NOW),
+        return Api.create(new Queries(db, 30), new CollectorSources(new IngestStats(10), writer, tiers, db, NOW),
                 new ApiConfig("", 1 << 20, 10, 100_000, "bench", 3));
+    }
+
+    /** The calls of the targets: method and params. */
+    private static final String[][] CALLS = {
+        {"virt.cpu", "{\"hostname\":\"" + new UUID(15, 1) + "\",\"interval\":\"5m\",\"time_from\":"
+                + (NOW - 90 * 86_400_000L) + ",\"limit\":30000}"},
+        {"host.cpu", "{\"ip\":\"10.0.1.1\",\"interval\":\"1h\",\"time_from\":" + (NOW - 365 * 86_400_000L)
+                + ",\"limit\":10000}"},
+        {"host.cpu", "{\"ip\":\"10.0.1.1\",\"interval\":\"auto\",\"time_from\":" + (NOW - 365 * 86_400_000L)
+                + ",\"limit\":10000}"},
+    };
+
+    private static byte[] request(String[] call) {
+        return ("{\"jsonrpc\":\"2.0\",\"method\":\"" + call[0] + "\",\"params\":" + call[1] + ",\"id\":1}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The calls of {@link #queries} once the JIT has compiled all of them: 60 rounds of every call
+     * both ways first, then per call 60 through Api.handle and 60 as the servlet answers,
+     * interleaved; median CPU of the calling thread. ({@link #queries} measures each call after
+     * 5 of its own, so the first call measured also pays for compiling what it shares with the others.)
+     */
+    private static void warmQueries(Database db) throws Exception {
+        Api api = api(db);
+        long me = Thread.currentThread().getId();
+        for (int round = 0; round < 60; round++) {
+            for (String[] call : CALLS) {
+                api.handle(request(call));
+                ServletPath.send(api, request(call));
+            }
+        }
+        System.out.println("| call, after 60 rounds of all | median CPU ms through Api.handle | as the servlet answers |");
+        System.out.println("|---|---:|---:|");
+        for (String[] call : CALLS) {
+            byte[] request = request(call);
+            double[] handle = new double[65];
+            double[] servlet = new double[handle.length];
+            for (int i = 0; i < handle.length; i++) {
+                long c = CPU.getThreadCpuTime(me);
+                api.handle(request);
+                handle[i] = (CPU.getThreadCpuTime(me) - c) / 1e6;
+                c = CPU.getThreadCpuTime(me);
+                ServletPath.send(api, request);
+                servlet[i] = (CPU.getThreadCpuTime(me) - c) / 1e6;
+            }
+            System.out.printf(Locale.ROOT, "| `%s` %s | %.1f | %.1f |%n", call[0],
+                    call[1].replaceAll("\"(hostname|ip)\":\"[^\"]*\",", "").replaceAll("\"time_from\":\\d+,", ""),
+                    warmMedian(handle), warmMedian(servlet));
+        }
+    }
+
+    private static void queries(Database db) throws Exception {
+        Api api = api(db);
         ObjectMapper json = new ObjectMapper();
-        String vm = new UUID(15, 1).toString();
-        String[][] calls = {
-            {"virt.cpu", "{\"hostname\":\"" + vm + "\",\"interval\":\"5m\",\"time_from\":" + (NOW - 90 * 86_400_000L)
-                    + ",\"limit\":30000}"},
-            {"host.cpu", "{\"ip\":\"10.0.1.1\",\"interval\":\"1h\",\"time_from\":" + (NOW - 365 * 86_400_000L)
-                    + ",\"limit\":10000}"},
-            {"host.cpu", "{\"ip\":\"10.0.1.1\",\"interval\":\"auto\",\"time_from\":" + (NOW - 365 * 86_400_000L)
-                    + ",\"limit\":10000}"},
-        };
+        String[][] calls = CALLS;
         System.out.println("| call | rows | fields a row | JSON MB | first call ms | median ms of 30 (after 5 warm-up) | median CPU ms of the"
                 + " calling thread | the servlet's path: median ms | median CPU ms |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         long me = Thread.currentThread().getId();
         for (String[] call : calls) {
-            byte[] request = ("{\"jsonrpc\":\"2.0\",\"method\":\"" + call[0] + "\",\"params\":" + call[1]
-                    + ",\"id\":1}").getBytes(StandardCharsets.UTF_8);
+            byte[] request = request(call);
             double first = 0;
             double[] ms = new double[35];
             double[] cpu = new double[ms.length];
@@ -573,6 +631,118 @@ public final class RollupBenchmark {
             c.createStatement().executeUpdate("DROP TABLE vm_rollup_packed");
             c.commit();
         }
+    }
+
+    /**
+     * What reading a node's year of 1-hour rows costs, the measures of {@code host.cpu} (the read
+     * of that call, without the JSON): every part as a column, as RollupQuery reads them, against
+     * the same rows with the parts of all measures packed into one VARBINARY in a scratch table,
+     * of which the call's are decoded, and against the same columns in a scratch table whose
+     * primary key is one BIGINT, so that H2 stores the rows in its order (no lookup of each row
+     * from a secondary index). Median CPU of 30 after 5.
+     */
+    private static void packedRead(Connection c) throws Exception {
+        RollupLayout<?> host = RollupRows.HOST;
+        int m = host.measures().size();
+        c.createStatement().executeUpdate("DROP TABLE IF EXISTS host_rollup_packed");
+        c.createStatement().executeUpdate("CREATE TABLE host_rollup_packed (host_id BIGINT NOT NULL, width_ms BIGINT "
+                + "NOT NULL, bucket_start BIGINT NOT NULL, samples INTEGER NOT NULL, measures VARBINARY NOT NULL, "
+                + "PRIMARY KEY (host_id, width_ms, bucket_start))");
+        try (PreparedStatement read = c.prepareStatement(host.finer().replace("WHERE ", "WHERE host_id = 1 AND "));
+             PreparedStatement insert = c.prepareStatement("INSERT INTO host_rollup_packed (host_id, width_ms, "
+                     + "bucket_start, samples, measures) VALUES (?, ?, ?, ?, ?)")) {
+            Parameters.of(read).add(HOUR).add(0L).add(Long.MAX_VALUE);
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    Bucket b = host.readBucket(rs);
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(m * 28);
+                    for (int i = 0; i < m; i++) {
+                        buf.putDouble(b.min[i]).putDouble(b.max[i]).putDouble(b.sum[i]).putInt(b.n[i]);
+                    }
+                    Parameters.of(insert).add(b.id).add(HOUR).add(b.start).add(b.samples);
+                    insert.setBytes(5, buf.array());
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+        List<String> call = host.measuresOf(HostCpu.class);
+        int[] at = call.stream().mapToInt(x -> 28 * host.measures().indexOf(x)).toArray();
+        StringBuilder columns = new StringBuilder("SELECT host_id, bucket_start, samples");
+        call.forEach(x -> RollupLayout.PARTS.forEach(p -> columns.append(", ").append(x).append(p)));
+        String where = " WHERE host_id = 1 AND width_ms = " + HOUR + " ORDER BY host_id, width_ms, bucket_start";
+        // the same rows as they are, in a table keyed by one BIGINT (node << 32 | minute): H2 keeps its rows in key order
+        c.createStatement().executeUpdate("DROP TABLE IF EXISTS host_rollup_clustered");
+        c.createStatement().executeUpdate("CREATE TABLE host_rollup_clustered AS SELECT CAST(0 AS BIGINT) AS row_key, * "
+                + "FROM host_rollup WITH NO DATA");
+        c.createStatement().executeUpdate("ALTER TABLE host_rollup_clustered ALTER COLUMN row_key SET NOT NULL");
+        c.createStatement().executeUpdate("ALTER TABLE host_rollup_clustered ADD PRIMARY KEY (row_key)");
+        c.createStatement().executeUpdate("INSERT INTO host_rollup_clustered SELECT host_id * 4294967296 + bucket_start "
+                + "/ 60000, * FROM host_rollup WHERE host_id = 1 AND width_ms = " + HOUR);
+        c.commit();
+        String clustered = " FROM host_rollup_clustered WHERE row_key BETWEEN 4294967296 AND 8589934591 ORDER BY row_key";
+        try (ResultSet rs = c.createStatement().executeQuery("EXPLAIN " + columns + clustered)) {
+            rs.next();
+            System.out.println("the clustered read: " + rs.getString(1).replaceAll("\\s+", " ")
+                    .replaceAll("SELECT .* FROM", "SELECT ... FROM"));
+        }
+        long me = Thread.currentThread().getId();
+        double[] asColumns = new double[35];
+        double[] asPacked = new double[35];
+        double[] asClustered = new double[35];
+        double check = 0;
+        int rows = 0;
+        for (int i = 0; i < asColumns.length; i++) {
+            long t = CPU.getThreadCpuTime(me);
+            double sum = 0;
+            rows = 0;
+            try (ResultSet rs = c.createStatement().executeQuery(columns + " FROM host_rollup" + where)) {
+                while (rs.next()) {
+                    sum += rs.getLong(1) + rs.getLong(2) + rs.getInt(3);
+                    for (int k = 0, col = 4; k < at.length; k++, col += 4) {
+                        sum += rs.getDouble(col) + rs.getDouble(col + 1) + rs.getDouble(col + 2) + rs.getInt(col + 3);
+                    }
+                    rows++;
+                }
+            }
+            asColumns[i] = (CPU.getThreadCpuTime(me) - t) / 1e6;
+            t = CPU.getThreadCpuTime(me);
+            double packedSum = 0;
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT host_id, bucket_start, samples, measures FROM host_rollup_packed" + where)) {
+                while (rs.next()) {
+                    packedSum += rs.getLong(1) + rs.getLong(2) + rs.getInt(3);
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(rs.getBytes(4));
+                    for (int k = 0; k < at.length; k++) {
+                        packedSum += buf.getDouble(at[k]) + buf.getDouble(at[k] + 8) + buf.getDouble(at[k] + 16)
+                                + buf.getInt(at[k] + 24);
+                    }
+                }
+            }
+            asPacked[i] = (CPU.getThreadCpuTime(me) - t) / 1e6;
+            t = CPU.getThreadCpuTime(me);
+            double clusteredSum = 0;
+            try (ResultSet rs = c.createStatement().executeQuery(columns + clustered)) {
+                while (rs.next()) {
+                    clusteredSum += rs.getLong(1) + rs.getLong(2) + rs.getInt(3);
+                    for (int k = 0, col = 4; k < at.length; k++, col += 4) {
+                        clusteredSum += rs.getDouble(col) + rs.getDouble(col + 1) + rs.getDouble(col + 2)
+                                + rs.getInt(col + 3);
+                    }
+                }
+            }
+            asClustered[i] = (CPU.getThreadCpuTime(me) - t) / 1e6;
+            check = Math.abs(sum - packedSum) + Math.abs(sum - clusteredSum);
+        }
+        c.createStatement().executeUpdate("DROP TABLE host_rollup_packed");
+        c.createStatement().executeUpdate("DROP TABLE host_rollup_clustered");
+        c.commit();
+        System.out.printf(Locale.ROOT, "a node's year of 1-hour rows (%,d rows), the %d measures of host.cpu read: a "
+                        + "column per part %.1f ms CPU, from one VARBINARY of all %d measures (%d bytes) %.1f ms CPU, "
+                        + "a column per part in a table kept in the order of one BIGINT key %.1f ms CPU (medians of "
+                        + "30; the values' sums differ by %s)%n", rows, at.length, warmMedian(asColumns), m, m * 28,
+                warmMedian(asPacked), warmMedian(asClustered), check);
     }
 
     private static void cost(Database db) throws Exception {

@@ -4,11 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * JSON text written straight into a growing UTF-8 byte array: for answers of many thousand rows
- * whose field names and constant values are encoded once and whose numbers are written without
- * an object or a string each. Numbers come out exactly as Jackson writes the same long or double.
+ * JSON text written straight into UTF-8 bytes: for answers of many thousand rows whose field
+ * names and constant values are encoded once and whose numbers are written without an object or
+ * a string each. Numbers come out exactly as Jackson writes the same long or double.
+ * <p>
+ * The text is kept in pieces of at most {@link #PIECE} bytes (a longer single append gets a piece
+ * of its own), not in one array of the answer's size: a year of 1-hour rows is 13.7 MB, and an
+ * array of that size is a humongous object for G1, allocated outside the young generation, and
+ * such allocations start most of the collections of a process answering such calls.
  */
 final class JsonBytes {
+
+    /** The most a piece holds; far below G1's humongous size (half a region of at least 1 MB). */
+    static final int PIECE = 1 << 16;
 
     /** Below this many hundredths a value with two decimals is written digit by digit (plain notation). */
     private static final long PLAIN_HUNDREDTHS = 1_000_000_000L;
@@ -23,25 +31,41 @@ final class JsonBytes {
         }
     }
 
+    /** The pieces written before the current one, how many bytes each holds, and where each begins in the text. */
+    private byte[][] done = new byte[0][];
+    private int[] doneLength = new int[0];
+    private int[] doneStart = new int[0];
+    private int pieces;
+    /** The bytes of the text before the current piece. */
+    private int before;
+    /** The current piece and how many of its bytes are written. */
     private byte[] bytes;
     private int length;
 
     JsonBytes(int capacity) {
-        bytes = new byte[Math.max(capacity, 16)];
+        bytes = new byte[Math.min(Math.max(capacity, 16), PIECE)];
     }
 
+    /** The text's length in bytes. */
     int length() {
-        return length;
-    }
-
-    /** The array written into, of which the first {@link #length()} bytes are the text. */
-    byte[] bytes() {
-        return bytes;
+        return before + length;
     }
 
     /** The text written, in an array of its length. */
     byte[] exact() {
-        return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+        if (pieces == 0 && length == bytes.length) {
+            return bytes;
+        }
+        return written().bytes();
+    }
+
+    /** The text written, in the pieces it was written into (not copied). */
+    WrittenJson written() {
+        byte[][] parts = Arrays.copyOf(done, pieces + 1);
+        int[] lengths = Arrays.copyOf(doneLength, pieces + 1);
+        parts[pieces] = bytes;
+        lengths[pieces] = length;
+        return new WrittenJson(parts, lengths);
     }
 
     JsonBytes append(byte b) {
@@ -57,12 +81,30 @@ final class JsonBytes {
         return this;
     }
 
-    /** A part of another buffer's bytes. */
-    JsonBytes append(byte[] text, int from, int to) {
-        ensure(to - from);
-        System.arraycopy(text, from, bytes, length, to - from);
-        length += to - from;
+    /** The bytes from {@code from} to {@code to} of another text. */
+    JsonBytes append(JsonBytes text, int from, int to) {
+        while (from < to) {
+            int piece = text.pieceAt(from);
+            byte[] source = piece == text.pieces ? text.bytes : text.done[piece];
+            int start = piece == text.pieces ? text.before : text.doneStart[piece];
+            int end = piece == text.pieces ? text.before + text.length : start + text.doneLength[piece];
+            int n = Math.min(to, end) - from;
+            ensure(Math.min(n, PIECE));
+            int here = Math.min(n, bytes.length - length);
+            System.arraycopy(source, from - start, bytes, length, here);
+            length += here;
+            from += here;
+        }
         return this;
+    }
+
+    /** The piece holding the text's byte {@code at} ({@link #pieces}: the current one). */
+    private int pieceAt(int at) {
+        if (at >= before) {
+            return pieces;
+        }
+        int found = Arrays.binarySearch(doneStart, 0, pieces, at);
+        return found >= 0 ? found : -found - 2;
     }
 
     /** A long as Jackson writes it. */
@@ -156,20 +198,35 @@ final class JsonBytes {
         return n;
     }
 
-    /** Makes room for {@code more} bytes to come without growing again. */
-    void reserve(int more) {
-        ensureExactly(more);
-    }
-
+    /**
+     * Makes room for {@code more} bytes in the current piece: a small text grows by copying
+     * until it holds a piece's worth, a larger one goes on in a new piece.
+     */
     private void ensure(int more) {
-        if (length + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        if (length + more <= bytes.length) {
+            return;
         }
-    }
-
-    private void ensureExactly(int more) {
-        if (length + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, length + more);
+        if (length + more <= PIECE) {
+            bytes = Arrays.copyOf(bytes, Math.min(PIECE, Math.max(bytes.length * 2, length + more)));
+            return;
         }
+        if (length == 0) {
+            // no empty piece: it would begin where the next does, and a range read from there would never advance
+            bytes = new byte[more];
+            return;
+        }
+        if (pieces == done.length) {
+            int grown = Math.max(8, pieces * 2);
+            done = Arrays.copyOf(done, grown);
+            doneLength = Arrays.copyOf(doneLength, grown);
+            doneStart = Arrays.copyOf(doneStart, grown);
+        }
+        done[pieces] = bytes;
+        doneLength[pieces] = length;
+        doneStart[pieces] = before;
+        pieces++;
+        before += length;
+        bytes = new byte[Math.max(PIECE, more)];
+        length = 0;
     }
 }

@@ -10,48 +10,40 @@ import java.io.OutputStream;
  */
 final class ResponseBody {
 
-    private final byte[][] parts;
-    /** Per part how many of its first bytes belong to the body. */
-    private final int[] lengths;
+    private final WrittenJson[] parts;
 
-    ResponseBody(byte[]... parts) {
-        this.parts = parts;
-        this.lengths = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            lengths[i] = parts[i].length;
-        }
+    ResponseBody(byte[] whole) {
+        this.parts = new WrittenJson[] {new WrittenJson(whole)};
     }
 
-    /** The envelope's head, a result's text (the first bytes of its array), the tail. */
+    /** The envelope's head, a result's text (in the pieces it was written into), the tail. */
     ResponseBody(byte[] head, WrittenJson result, byte[] tail) {
-        this.parts = new byte[][] {head, result.array(), tail};
-        this.lengths = new int[] {head.length, result.length(), tail.length};
+        this.parts = new WrittenJson[] {new WrittenJson(head), result, new WrittenJson(tail)};
     }
 
     int length() {
         int length = 0;
-        for (int part : lengths) {
-            length += part;
+        for (WrittenJson part : parts) {
+            length += part.length();
         }
         return length;
     }
 
     void writeTo(OutputStream out) throws IOException {
-        for (int i = 0; i < parts.length; i++) {
-            out.write(parts[i], 0, lengths[i]);
+        for (WrittenJson part : parts) {
+            part.writeUnquotedUTF8(out);
         }
     }
 
     /** The whole body in one array. */
     byte[] bytes() {
         if (parts.length == 1) {
-            return parts[0];
+            return parts[0].bytes();
         }
         byte[] all = new byte[length()];
         int at = 0;
-        for (int i = 0; i < parts.length; i++) {
-            System.arraycopy(parts[i], 0, all, at, lengths[i]);
-            at += lengths[i];
+        for (WrittenJson part : parts) {
+            at += part.appendUnquotedUTF8(all, at);
         }
         return all;
     }

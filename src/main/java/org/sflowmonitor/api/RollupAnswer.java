@@ -3,16 +3,10 @@ package org.sflowmonitor.api;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.sflowmonitor.store.SampleTable;
 
@@ -25,7 +19,6 @@ import org.sflowmonitor.store.SampleTable;
  */
 final class RollupAnswer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     /** How a measure's part is written ({@link #format}). */
     private static final byte WHOLE = 0;
@@ -45,29 +38,20 @@ final class RollupAnswer {
     /** Per measure its min, avg and max in the current row. */
     private final double[] values;
     private final boolean[] known;
-    private final JsonBytes out = new JsonBytes(1 << 16);
-    private final int expectedRows;
-    private final long knownHostId;
-    private final byte[] knownAddress;
+    private final JsonBytes out = new JsonBytes(JsonBytes.PIECE);
+    private final NodeAddresses addresses;
     private int rows;
-    /** Where each row's host_ip value of a node not known beforehand goes, and the node id it names. */
-    private int[] hostAt = new int[0];
-    private long[] hostId = new long[0];
-    private int hosts;
 
     /**
      * @param fields   the fields of a row, in order (host_ip, timestamp, samples, if_index,
      *                 the constants hostname, uuid, name, interval, and measure_min/_avg/_max)
      * @param constants per field the value of a constant field, by its name
-     * @param expectedRows how many rows the query is likely to give (to size the buffer once)
      * @param knownHostId  a node whose address is known beforehand (the node itself; -1: none),
      *                     written at once where a row names it
      */
-    RollupAnswer(List<String> fields, Map<String, Object> constants, SampleTable table, int expectedRows,
-                 long knownHostId, Object knownAddress) {
-        this.expectedRows = expectedRows;
-        this.knownHostId = knownHostId;
-        this.knownAddress = encoded(knownAddress);
+    RollupAnswer(List<String> fields, Map<String, Object> constants, SampleTable table, long knownHostId,
+                 Object knownAddress) {
+        this.addresses = new NodeAddresses(knownHostId, knownAddress);
         int n = fields.size();
         kind = new Kind[n];
         name = new byte[n][];
@@ -83,11 +67,8 @@ final class RollupAnswer {
                 case "if_index" -> Kind.IF_INDEX;
                 default -> constants.containsKey(f) ? Kind.CONSTANT : Kind.MEASURE;
             };
-            JsonBytes text = new JsonBytes(f.length() + 4).append((byte) (i == 0 ? '{' : ',')).append(encoded(f))
-                    .append((byte) ':');
-            if (kind[i] == Kind.CONSTANT) {
-                text.append(encoded(constants.get(f)));
-            } else if (kind[i] == Kind.MEASURE) {
+            name[i] = JsonValues.fieldStart(i, f, constants);
+            if (kind[i] == Kind.MEASURE) {
                 int cut = f.lastIndexOf('_');
                 String m = f.substring(0, cut);
                 if (!measures.contains(m)) {
@@ -98,7 +79,6 @@ final class RollupAnswer {
                 slot[i] = 3 * measure[i] + part;
                 format[i] = format(table.unit(m), part);
             }
-            name[i] = text.exact();
         }
         values = new double[3 * measures.size()];
         known = new boolean[measures.size()];
@@ -127,7 +107,7 @@ final class RollupAnswer {
         for (int i = 0; i < kind.length; i++) {
             out.append(name[i]);
             switch (kind[i]) {
-                case HOST_IP -> hostIdHere(rs.getLong(1));
+                case HOST_IP -> addresses.write(out, rs.getLong(1));
                 case TIMESTAMP -> out.append(rs.getLong(2));
                 case SAMPLES -> out.append(rs.getInt(3));
                 case IF_INDEX -> out.append(rs.getLong(4));
@@ -136,10 +116,6 @@ final class RollupAnswer {
             }
         }
         out.append((byte) '}');
-        if (rows == 1) {
-            // room for the rows to come as long as the first, and a tenth more
-            out.reserve((int) Math.min(Integer.MAX_VALUE - 16, (long) out.length() * expectedRows * 11 / 10));
-        }
     }
 
     /**
@@ -168,58 +144,12 @@ final class RollupAnswer {
         }
     }
 
-    private void hostIdHere(long id) {
-        if (id == knownHostId) {
-            out.append(knownAddress);
-            return;
-        }
-        if (hosts == hostAt.length) {
-            hostAt = Arrays.copyOf(hostAt, Math.max(16, hosts * 2));
-            hostId = Arrays.copyOf(hostId, hostAt.length);
-        }
-        hostAt[hosts] = out.length();
-        hostId[hosts++] = id;
-    }
-
     /**
      * The rows written, host_ip filled in from {@code addresses} (node id to address; an id it
      * does not know is answered as null).
      */
     WrittenRows rows(Function<Set<Long>, Map<Object, Object>> addresses) {
         out.append((byte) ']');
-        if (hosts == 0) {
-            // the buffer as it is (reserved a little larger than the rows): a copy of 14 MB cost 4.5 ms
-            return new WrittenRows(new WrittenJson(out.bytes(), out.length()), rows);
-        }
-        Set<Long> ids = new HashSet<>();
-        for (int i = 0; i < hosts; i++) {
-            ids.add(hostId[i]);
-        }
-        Map<Object, Object> found = addresses.apply(ids);
-        Map<Long, byte[]> written = new HashMap<>();
-        ids.forEach(id -> written.put(id, encoded(found.get(id))));
-        int size = out.length();
-        for (int i = 0; i < hosts; i++) {
-            size += written.get(hostId[i]).length;
-        }
-        JsonBytes all = new JsonBytes(size);
-        int from = 0;
-        for (int i = 0; i < hosts; i++) {
-            all.append(out.bytes(), from, hostAt[i]).append(written.get(hostId[i]));
-            from = hostAt[i];
-        }
-        all.append(out.bytes(), from, out.length());
-        return new WrittenRows(new WrittenJson(all.exact()), rows);
-    }
-
-    private static byte[] encoded(Object value) {
-        if (value == null) {
-            return NULL;
-        }
-        try {
-            return JSON.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON value: " + value, e);
-        }
+        return new WrittenRows(this.addresses.finish(out, addresses), rows);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import com.fasterxml.jackson.core.SerializableString;
 
@@ -13,12 +12,15 @@ import com.fasterxml.jackson.core.SerializableString;
  * raw value): a UTF-8 generator copies the bytes instead of encoding a 1 MB string again,
  * which for a series of 4,320 rows cost as much as writing it in the first place. Only the
  * unquoted forms make sense for raw JSON; the text is decoded when a character generator asks.
- * The text may be the beginning of a larger array (a buffer written into), so that an answer of
- * megabytes is not copied once more only to drop the unused end.
+ * The text may be in several pieces, each the beginning of an array (the pieces a
+ * {@link JsonBytes} was written into), so that an answer of megabytes is neither copied into one
+ * array nor copied once more only to drop the unused end.
  */
 final class WrittenJson implements SerializableString {
 
-    private final byte[] utf8;
+    private final byte[][] pieces;
+    /** Per piece how many of its first bytes belong to the text. */
+    private final int[] lengths;
     private final int length;
 
     WrittenJson(byte[] utf8) {
@@ -27,22 +29,40 @@ final class WrittenJson implements SerializableString {
 
     /** The text held in the first {@code length} bytes of {@code utf8}. */
     WrittenJson(byte[] utf8, int length) {
-        this.utf8 = utf8;
-        this.length = length;
+        this(new byte[][] {utf8}, new int[] {length});
     }
 
-    /** The array whose first {@link #length()} bytes are the text. */
-    byte[] array() {
-        return utf8;
+    /** The text held in the pieces one after the other, of each the first {@code lengths[i]} bytes. */
+    WrittenJson(byte[][] pieces, int[] lengths) {
+        if (pieces.length != lengths.length) {
+            throw new IllegalArgumentException(pieces.length + " pieces but " + lengths.length + " lengths");
+        }
+        this.pieces = pieces;
+        this.lengths = lengths;
+        int total = 0;
+        for (int n : lengths) {
+            total += n;
+        }
+        this.length = total;
     }
 
     int length() {
         return length;
     }
 
+    /** The text in one array of its length (the array itself when it is one such). */
+    byte[] bytes() {
+        if (pieces.length == 1 && pieces[0].length == length) {
+            return pieces[0];
+        }
+        byte[] all = new byte[length];
+        appendUnquotedUTF8(all, 0);
+        return all;
+    }
+
     @Override
     public String getValue() {
-        return new String(utf8, 0, length, StandardCharsets.UTF_8);
+        return new String(bytes(), StandardCharsets.UTF_8);
     }
 
     @Override
@@ -57,7 +77,7 @@ final class WrittenJson implements SerializableString {
 
     @Override
     public byte[] asUnquotedUTF8() {
-        return length == utf8.length ? utf8 : Arrays.copyOf(utf8, length);
+        return bytes();
     }
 
     @Override
@@ -80,7 +100,11 @@ final class WrittenJson implements SerializableString {
         if (offset + length > buffer.length) {
             return -1;
         }
-        System.arraycopy(utf8, 0, buffer, offset, length);
+        int at = offset;
+        for (int i = 0; i < pieces.length; i++) {
+            System.arraycopy(pieces[i], 0, buffer, at, lengths[i]);
+            at += lengths[i];
+        }
         return length;
     }
 
@@ -101,7 +125,9 @@ final class WrittenJson implements SerializableString {
 
     @Override
     public int writeUnquotedUTF8(OutputStream out) throws IOException {
-        out.write(utf8, 0, length);
+        for (int i = 0; i < pieces.length; i++) {
+            out.write(pieces[i], 0, lengths[i]);
+        }
         return length;
     }
 
@@ -115,7 +141,9 @@ final class WrittenJson implements SerializableString {
         if (buffer.remaining() < length) {
             return -1;
         }
-        buffer.put(utf8, 0, length);
+        for (int i = 0; i < pieces.length; i++) {
+            buffer.put(pieces[i], 0, lengths[i]);
+        }
         return length;
     }
 }

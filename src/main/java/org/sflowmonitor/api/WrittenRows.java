@@ -46,7 +46,7 @@ final class WrittenRows extends AbstractList<Map<String, Object>> {
     public Map<String, Object> get(int index) {
         if (parsed == null) {
             try {
-                parsed = READER.readValue(json.array(), 0, json.length(), new TypeReference<>() { });
+                parsed = READER.readValue(json.bytes(), new TypeReference<>() { });
             } catch (IOException e) {
                 throw new UncheckedIOException("written rows are not JSON", e);
             }

@@ -63,9 +63,19 @@ public final class DatagramProcessor {
                 : datagram.sender() != null ? datagram.sender().getAddress() : null;
         String key = agent == null ? UNKNOWN_AGENT : AgentAddress.text(agent);
         AgentCounters counters = stats.counters(key);
-        stats.increment(counters, IngestCounter.DATAGRAMS_RECEIVED);
-        stats.increment(counters, IngestCounter.DATAGRAMS_DECODED);
         stats.seen(counters, datagram.receivedAtMillis());
+        try {
+            return handOn(key, counters, datagram);
+        } finally {
+            // counted last: a datagram counted as received has its samples counted as queued or
+            // dropped, so that whoever compares the counters never sees it received but its samples not
+            stats.increment(counters, IngestCounter.DATAGRAMS_DECODED);
+            stats.increment(counters, IngestCounter.DATAGRAMS_RECEIVED);
+        }
+    }
+
+    /** Judges the datagram's sender, follows its sequences and hands its samples on; false when set apart. */
+    private boolean handOn(String key, AgentCounters counters, SflowDatagram datagram) {
         if (stats.senders().judge(key, datagram.subAgentId(), datagram.sender(), datagram.sequenceNumber(),
                 datagram.uptimeMillis(), datagram.receivedAtMillis()) == AgentSenders.Verdict.CONFLICTING) {
             setApart(key, counters, datagram);

@@ -25,12 +25,12 @@ public final class Inventory {
                 + " ORDER BY h.host_ip", params);
     }
 
-    /** VMs matching the filter: id, uuid, name (libvirt), host_ip of the node last seen on. */
+    /** VMs matching the filter: id, uuid, name (libvirt), host_id and host_ip of the node last seen on. */
     public List<Map<String, Object>> findVms(EntityFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = filter.where(true, params, vmKeys);
-        return queries.rows("SELECT v.id, v.uuid, v.hostname AS name, h.host_ip FROM vm v JOIN host h ON h.id = "
-                + "v.host_id" + where + " ORDER BY v.uuid", params);
+        return queries.rows("SELECT v.id, v.uuid, v.hostname AS name, v.host_id, h.host_ip FROM vm v JOIN host h "
+                + "ON h.id = v.host_id" + where + " ORDER BY v.uuid", params);
     }
 
     /**

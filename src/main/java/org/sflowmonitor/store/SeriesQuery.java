@@ -23,12 +23,12 @@ public record SeriesQuery(SampleTable table, long entityId, Long ifIndex, List<S
     }
 
     /**
-     * The rows as {@code reader} makes them of the columns host_id (1), timestamp (2) and
+     * Gives {@code consumer} each row, of the columns host_id (1), timestamp (2) and
      * {@code columns} (3 on), in the order of {@code columns}.
      */
-    public <T> List<T> run(Queries queries, Queries.RowReader<T> reader) {
+    public void forEachRow(Queries queries, Queries.RowConsumer consumer) {
         List<Object> params = new ArrayList<>();
-        return queries.rows(sql(params), params, reader);
+        queries.forEachRow(sql(params), params, consumer);
     }
 
     /** The statement, its parameters added to {@code params} in order. */

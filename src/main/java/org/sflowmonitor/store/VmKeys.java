@@ -20,6 +20,9 @@ import org.sflowmonitor.sflow.MacAddress;
  * until the change is committed. Not loaded on PostgreSQL, where several instances write and the
  * tables keep their indexes, nor while the writer loads: the queries then read the tables as before.
  * One writer thread, any number of readers; 8 bytes per VM, 8 more where a VM has several MACs.
+ * A lookup reads the keys while the writer changes them, one value at a time: so a MAC key the VM
+ * keeps stays in its place when other adapters come and go (a key that moved could be read in
+ * neither place), and a lookup that overlapped a reload reads the tables.
  */
 public final class VmKeys {
 
@@ -37,6 +40,8 @@ public final class VmKeys {
     /** Keys replaced in the transaction under way: still candidates until it commits. */
     private final Queue<Replaced> replaced = new ConcurrentLinkedQueue<>();
     private volatile boolean loaded;
+    /** How many times the keys were (re)loaded: a lookup during which this changed reads the tables. */
+    private volatile int loads;
 
     private record Replaced(long vmId, boolean name, int key) {
     }
@@ -58,21 +63,19 @@ public final class VmKeys {
     }
 
     private long[] candidates(int key, boolean name) {
+        int loadsBefore = loads;
         if (!loaded) {
             return null;
         }
         Candidates found = new Candidates();
-        first.forEach((id, value) -> {
-            if ((name ? (int) (value >>> 32) : (int) value) == key) {
-                found.add(id);
-            }
-        });
-        if (!name) {
-            more.forEach((id, value) -> {
-                if ((int) (value >>> 32) == key || (int) value == key) {
-                    found.add(id);
-                }
-            });
+        long high = (long) key << 32;
+        long low = key & LOW;
+        if (name) {
+            first.forEachMatching(~LOW, high, found::add);
+        } else {
+            first.forEachMatching(LOW, low, found::add);
+            more.forEachMatching(~LOW, high, found::add);
+            more.forEachMatching(LOW, low, found::add);
             beyond.forEach((id, keys) -> {
                 for (int k : keys) {
                     if (k == key) {
@@ -86,12 +89,16 @@ public final class VmKeys {
                 found.add(r.vmId());
             }
         }
+        if (!loaded || loads != loadsBefore) {
+            return null; // a reload began meanwhile: what was read may be half reset
+        }
         return found.size > MAX_CANDIDATES ? null : found.distinct();
     }
 
     /** Writer: the keys are being loaded (lookups read the tables meanwhile). */
     void loading() {
         loaded = false;
+        loads++; // the writer's alone
     }
 
     /** Writer: every VM's keys are loaded. */
@@ -131,67 +138,85 @@ public final class VmKeys {
 
     /** Writer, at load: one stored adapter row of the VM. */
     void addMac(long vmId, long mac) {
-        int[] keys = macKeys(vmId);
+        int[] slots = macSlots(vmId);
         int key = macKey(mac);
-        for (int k : keys) {
-            if (k == key) {
-                return;
-            }
+        if (!contains(slots, slots.length, key)) {
+            setMacSlots(vmId, place(slots, key));
         }
-        int[] now = Arrays.copyOf(keys, keys.length + 1);
-        now[keys.length] = key;
-        setMacKeys(vmId, now);
     }
 
     /** Writer: the VM's adapters are replaced by ones with these MACs (each once). */
     void macsReplaced(long vmId, long[] macs) {
-        int[] old = macKeys(vmId);
-        int[] now = new int[macs.length];
+        int[] wanted = new int[macs.length];
         int n = 0;
         for (long mac : macs) {
             int key = macKey(mac);
-            if (!contains(now, n, key)) {
-                now[n++] = key;
+            if (!contains(wanted, n, key)) {
+                wanted[n++] = key;
             }
         }
-        now = Arrays.copyOf(now, n);
-        for (int key : old) {
-            if (!contains(now, n, key)) {
-                replaced.add(new Replaced(vmId, false, key));
+        int[] slots = macSlots(vmId);
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != 0 && !contains(wanted, n, slots[i])) {
+                replaced.add(new Replaced(vmId, false, slots[i]));
+                slots[i] = 0;
             }
         }
-        setMacKeys(vmId, now);
+        for (int i = 0; i < n; i++) {
+            if (!contains(slots, slots.length, wanted[i])) {
+                slots = place(slots, wanted[i]);
+            }
+        }
+        setMacSlots(vmId, slots);
     }
 
-    private int[] macKeys(long vmId) {
-        int[] keys = {(int) first.get(vmId), (int) (more.get(vmId) >>> 32), (int) more.get(vmId)};
-        int n = 0;
-        while (n < keys.length && keys[n] != 0) {
-            n++;
-        }
-        int[] rest = n == keys.length ? beyond.get(vmId) : null;
-        int[] out = Arrays.copyOf(keys, n + (rest == null ? 0 : rest.length));
+    /** The VM's MAC keys by place: the first in {@code first}, two in {@code more}, the rest in {@code beyond}; 0 is free. */
+    private int[] macSlots(long vmId) {
+        long second = more.get(vmId);
+        int[] rest = beyond.get(vmId);
+        int[] slots = new int[3 + (rest == null ? 0 : rest.length)];
+        slots[0] = (int) first.get(vmId);
+        slots[1] = (int) (second >>> 32);
+        slots[2] = (int) second;
         if (rest != null) {
-            System.arraycopy(rest, 0, out, n, rest.length);
+            System.arraycopy(rest, 0, slots, 3, rest.length);
         }
-        return out;
+        return slots;
     }
 
-    private void setMacKeys(long vmId, int[] keys) {
-        first.set(vmId, first.get(vmId) & ~LOW | key(keys, 0) & LOW);
-        long second = (long) key(keys, 1) << 32 | key(keys, 2) & LOW;
-        if (second != 0 || more.get(vmId) != 0) {
+    /** {@code slots} with {@code key} in the first free place (grown by one when none is). */
+    private static int[] place(int[] slots, int key) {
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] == 0) {
+                slots[i] = key;
+                return slots;
+            }
+        }
+        int[] grown = Arrays.copyOf(slots, slots.length + 1);
+        grown[slots.length] = key;
+        return grown;
+    }
+
+    /** Writes the places that changed; a key kept is never moved, so that a lookup meanwhile finds it. */
+    private void setMacSlots(long vmId, int[] slots) {
+        long firstValue = first.get(vmId);
+        long firstNow = firstValue & ~LOW | slots[0] & LOW;
+        if (firstNow != firstValue) {
+            first.set(vmId, firstNow);
+        }
+        long second = (long) slots[1] << 32 | slots[2] & LOW;
+        if (second != more.get(vmId)) {
             more.set(vmId, second);
         }
-        if (keys.length > 3) {
-            beyond.put(vmId, Arrays.copyOfRange(keys, 3, keys.length));
+        int end = slots.length;
+        while (end > 3 && slots[end - 1] == 0) {
+            end--;
+        }
+        if (end > 3) {
+            beyond.put(vmId, Arrays.copyOfRange(slots, 3, end));
         } else {
             beyond.remove(vmId);
         }
-    }
-
-    private static int key(int[] keys, int i) {
-        return i < keys.length ? keys[i] : 0;
     }
 
     private static boolean contains(int[] keys, int n, int key) {

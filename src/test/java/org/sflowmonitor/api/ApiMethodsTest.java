@@ -134,6 +134,26 @@ class ApiMethodsTest {
     }
 
     @Test
+    void aVmIsFoundByItsExactLibvirtNameInDescriptionsAndTimeSeries() throws Exception {
+        JsonNode byName = result("virt.description", "{\"name\":\"" + VM_X_NAME + "\"}");
+        assertEquals(1, byName.size(), byName.toString());
+        assertEquals(VM_X.toString(), byName.get(0).get("uuid").asText());
+        assertEquals(TestFleet.ROUNDS, result("virt.cpu", "{\"hostname\":\"" + TestFleet.VM_Y_NAME + "\"," + ALL
+                + "}").size());
+        assertEquals(0, result("virt.description", "{\"name\":\"" + VM_X_NAME.substring(1) + "\"}").size());
+    }
+
+    @Test
+    void twoVmsSharingAMacAreBothFoundByItAndTheirNodeOnce() throws Exception {
+        JsonNode vms = result("virt.description", "{\"mac\":\"52:54:00:9a:00:01\"}");
+        assertEquals(List.of(VM_Y.toString(), VM_X.toString()), List.of(vms.get(0).get("uuid").asText(),
+                vms.get(1).get("uuid").asText()));
+        JsonNode nodes = result("host.description", "{\"mac\":\"52:54:00:9a:00:01\"}");
+        assertEquals(1, nodes.size(), nodes.toString());
+        assertEquals(NODE_A, nodes.get(0).get("host_ip").asText());
+    }
+
+    @Test
     void hostDescriptionFiltersByHostnameWithWildcards() throws Exception {
         assertEquals(2, result("host.description", "{\"hostname\":\"kvm-node-1*\"}").size());
         assertEquals(NODE_B, result("host.description", "{\"hostname\":\"kvm-node-12\"}").get(0).get("host_ip")

@@ -1,8 +1,11 @@
 package org.sflowmonitor.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,5 +66,51 @@ class JsonBytesTest {
         String text = new String(out.exact(), StandardCharsets.US_ASCII);
         assertEquals("[0][1][2]", text.substring(0, 9));
         assertEquals("[9999]", text.substring(text.length() - 6));
+    }
+
+    @Test
+    void aTextLongerThanAPieceIsKeptInPiecesThatReadAsTheWholeText() throws Exception {
+        JsonBytes out = new JsonBytes(0);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; out.length() < 3 * JsonBytes.PIECE; i++) {
+            out.append((byte) '[').append(i).append((byte) ']');
+            expected.append('[').append(i).append(']');
+        }
+        byte[] large = "x".repeat(JsonBytes.PIECE + 1).getBytes(StandardCharsets.US_ASCII);
+        out.append(large);
+        expected.append(new String(large, StandardCharsets.US_ASCII));
+
+        assertEquals(expected.length(), out.length());
+        assertEquals(expected.toString(), new String(out.exact(), StandardCharsets.US_ASCII));
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        assertEquals(expected.length(), out.written().writeUnquotedUTF8(sent));
+        assertEquals(expected.toString(), sent.toString(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aRangeOfAnotherTextIsCopiedAcrossItsPieces() {
+        JsonBytes source = new JsonBytes(0);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; source.length() < 3 * JsonBytes.PIECE; i++) {
+            source.append(i).append((byte) ',');
+            text.append(i).append(',');
+        }
+        int from = JsonBytes.PIECE / 2;
+        int to = 2 * JsonBytes.PIECE + 17;
+
+        JsonBytes copy = new JsonBytes(0).append((byte) '<').append(source, from, to).append((byte) '>');
+
+        assertEquals("<" + text.substring(from, to) + ">", new String(copy.exact(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aRangeIsCopiedFromATextThatBeganWithAnAppendLongerThanAPiece() {
+        byte[] large = "x".repeat(JsonBytes.PIECE + 1).getBytes(StandardCharsets.US_ASCII);
+        JsonBytes source = new JsonBytes(0).append(large).append((byte) 'y');
+
+        JsonBytes copy = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> new JsonBytes(0).append(source, 0, JsonBytes.PIECE + 2));
+
+        assertEquals("x".repeat(JsonBytes.PIECE + 1) + "y", new String(copy.exact(), StandardCharsets.US_ASCII));
     }
 }

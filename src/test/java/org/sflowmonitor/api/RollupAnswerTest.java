@@ -49,7 +49,7 @@ class RollupAnswerTest {
         RollupAnswer answer = new RollupAnswer(List.of("host_ip", "timestamp", "interval", "samples",
                 "part_max_used_min", "part_max_used_avg", "part_max_used_max", "cpu_num_min", "cpu_num_avg",
                 "cpu_num_max", "cpu_user_min", "cpu_user_avg", "cpu_user_max"), FIVE_MINUTES, SampleTable.HOST_SAMPLE,
-                1, 7, "10.0.0.7");
+                7, "10.0.0.7");
         assertEquals(List.of("part_max_used", "cpu_num", "cpu_user"), answer.measures());
         List<Set<Long>> asked = new ArrayList<>();
         String json = written(answer, "(7, 300000, 15, 0, 1234.0, 5678.0, 10000.0, 3, 2.0, 4.0, 9.0, 3, "
@@ -63,8 +63,8 @@ class RollupAnswerTest {
 
     @Test
     void theNodesAVmRanOnAreLookedUpOnceAndOneNotFoundIsNull() throws Exception {
-        RollupAnswer answer = new RollupAnswer(List.of("timestamp", "host_ip"), Map.of(), SampleTable.VM_SAMPLE, 4,
-                -1, null);
+        RollupAnswer answer = new RollupAnswer(List.of("timestamp", "host_ip"), Map.of(), SampleTable.VM_SAMPLE, -1,
+                null);
         List<Set<Long>> asked = new ArrayList<>();
         String json = written(answer, "(7, 0, 1, 0), (9, 300000, 1, 0), (7, 600000, 1, 0), (11, 900000, 1, 0)",
                 Map.of(7L, "10.0.0.7", 9L, "10.0.0.9"), asked);
@@ -74,8 +74,26 @@ class RollupAnswerTest {
     }
 
     @Test
+    void theNodesOfAVmsRowsFillingSeveralPiecesOfTextAreEachAtTheirRow() throws Exception {
+        RollupAnswer answer = new RollupAnswer(List.of("timestamp", "host_ip"), Map.of(), SampleTable.VM_SAMPLE, -1,
+                null);
+        StringBuilder rows = new StringBuilder();
+        StringBuilder expected = new StringBuilder("[");
+        int count = 3 * JsonBytes.PIECE / 40;
+        for (int i = 0; i < count; i++) {
+            long node = 1 + i % 3;
+            rows.append(i == 0 ? "" : ", ").append('(').append(node).append(", ").append(300_000L * i).append(", 1, 0)");
+            expected.append(i == 0 ? "" : ",").append("{\"timestamp\":").append(300_000L * i)
+                    .append(",\"host_ip\":\"10.0.0.").append(node).append("\"}");
+        }
+        String json = written(answer, rows.toString(), Map.of(1L, "10.0.0.1", 2L, "10.0.0.2", 3L, "10.0.0.3"),
+                new ArrayList<>());
+        assertEquals(expected.append(']').toString(), json);
+    }
+
+    @Test
     void noRowsAreAnEmptyArray() throws Exception {
-        RollupAnswer answer = new RollupAnswer(List.of("timestamp"), Map.of(), SampleTable.VM_SAMPLE, 10, -1, null);
+        RollupAnswer answer = new RollupAnswer(List.of("timestamp"), Map.of(), SampleTable.VM_SAMPLE, -1, null);
         WrittenRows rows = answer.rows(ids -> Map.of());
         assertEquals("[]", text(rows));
         assertEquals(0, rows.size());
@@ -83,8 +101,8 @@ class RollupAnswerTest {
 
     @Test
     void theRowsReadAsMapsGiveTheValuesWritten() throws Exception {
-        RollupAnswer answer = new RollupAnswer(List.of("timestamp", "samples"), Map.of(), SampleTable.VM_SAMPLE, 2,
-                -1, null);
+        RollupAnswer answer = new RollupAnswer(List.of("timestamp", "samples"), Map.of(), SampleTable.VM_SAMPLE, -1,
+                null);
         read(answer, "(1, 0, 3, 0), (1, 300000, 4, 0)");
         WrittenRows rows = answer.rows(ids -> Map.of());
         assertEquals(2, rows.size());

@@ -46,4 +46,22 @@ class WrittenJsonTest {
         assertEquals("{\"result\":" + value + "}", JSON.writeValueAsString(response));
         assertEquals(value, new String(written.asUnquotedUTF8(), StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aValueInPiecesIsEmbeddedAsTheirWrittenBytesInOrder() throws Exception {
+        String first = "[" + "1234567890,".repeat(5_000);
+        String second = "\"vm-ü-€\",";
+        String third = "0]";
+        WrittenJson written = new WrittenJson(new byte[][] {(first + "unused").getBytes(StandardCharsets.UTF_8),
+            second.getBytes(StandardCharsets.UTF_8), (third + "unused").getBytes(StandardCharsets.UTF_8)},
+            new int[] {first.length(), second.getBytes(StandardCharsets.UTF_8).length, third.length()});
+        String value = first + second + third;
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        response.set("result", JsonNodeFactory.instance.rawValueNode(new RawValue(written)));
+
+        assertEquals(value.getBytes(StandardCharsets.UTF_8).length, written.length());
+        assertEquals("{\"result\":" + value + "}", new String(JSON.writeValueAsBytes(response), StandardCharsets.UTF_8));
+        assertEquals("{\"result\":" + value + "}", JSON.writeValueAsString(response));
+        assertEquals(value, new String(written.asUnquotedUTF8(), StandardCharsets.UTF_8));
+    }
 }

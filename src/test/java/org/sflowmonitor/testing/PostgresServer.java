@@ -179,6 +179,8 @@ public final class PostgresServer implements AutoCloseable {
             initdb.addAll(List.of(bin.resolve("initdb").toString(), "-D", dataDir.resolve("pgdata").toString(),
                     "-U", USER, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"));
             run(initdb);
+        } else if (Files.exists(dataDir.resolve("pgdata").resolve("postmaster.pid"))) {
+            stopLeftServer(bin, dataDir.resolve("pgdata"), runAs);
         }
         IOException lastFailure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -315,6 +317,20 @@ public final class PostgresServer implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
+    }
+
+    /**
+     * Stops the server a run that died (its JVM killed, so nobody closed it) left on a kept
+     * cluster: postgres refuses a folder whose postmaster.pid names a live server. A stale file
+     * (no server) makes pg_ctl fail, and postgres itself then replaces the file.
+     */
+    private static void stopLeftServer(Path bin, Path pgdata, List<String> runAs)
+            throws IOException, InterruptedException {
+        List<String> stop = new ArrayList<>(runAs);
+        stop.addAll(List.of(bin.resolve("pg_ctl").toString(), "stop", "-D", pgdata.toString(), "-m", "fast", "-w",
+                "-t", "60"));
+        new ProcessBuilder(stop).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                .waitFor();
     }
 
     /** {@code setpriv --reuid=U --regid=G --clear-groups} when running as root, else nothing. */

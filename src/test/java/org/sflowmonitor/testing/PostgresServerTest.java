@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +74,35 @@ class PostgresServerTest {
                  ResultSet rs = s.executeQuery("SELECT x FROM kept_table")) {
                 rs.next();
                 assertEquals(42, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void aKeptClusterWhoseServerARunThatDiedLeftRunningIsStartedByTheNextRun() throws Exception {
+        Path dir = Files.createTempDirectory("sflow-test-pg-kept-");
+        // the server runs as an unprivileged user when the tests run as root: it must reach the folder
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        PostgresServer left = PostgresServer.startKept(dir.resolve("postgresql"));
+        try {
+            TestDatabase db = left.createSchema("kept");
+            try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE kept_table (x INT)");
+                s.execute("INSERT INTO kept_table VALUES (42)");
+            }
+            // the run that started "left" was killed: nobody closes it, and the next run starts on its folder
+            try (PostgresServer next = PostgresServer.startKept(dir.resolve("postgresql"));
+                 Connection c = DriverManager.getConnection(next.schema("kept").url(), PostgresServer.USER, "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT x FROM kept_table")) {
+                rs.next();
+                assertEquals(42, rs.getInt(1));
+            }
+        } finally {
+            left.close();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
