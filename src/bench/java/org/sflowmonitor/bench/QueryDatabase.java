@@ -37,6 +37,13 @@ import org.sflowmonitor.testing.TestDatabase;
  */
 final class QueryDatabase {
 
+    /**
+     * The service runs without rollup tiers on either database: the database has none, and a first
+     * start's catch-up of 24 hours from raw samples would run during the calls (which read raw
+     * samples, the default interval).
+     */
+    static final String NO_ROLLUPS = "rollup.tiers=";
+
     static final int DENSE = 16;
     static final int NODE_SPARSE_FACTOR = 3;
     static final int DENSE_SECONDS = 20;
@@ -49,12 +56,12 @@ final class QueryDatabase {
 
     /**
      * A filled database: its folder, its newest sample time and its size; {@code settings} the
-     * service's db.* settings for a PostgreSQL one (empty: H2 in the folder).
+     * service's settings: no rollup tiers, and for a PostgreSQL one its db.* settings (H2: in the folder).
      */
     record Info(Path dir, int nodes, int vmsPerNode, long endMillis, long rows, double buildSeconds,
                 List<String> settings) {
         Info(Path dir, int nodes, int vmsPerNode, long endMillis, long rows, double buildSeconds) {
-            this(dir, nodes, vmsPerNode, endMillis, rows, buildSeconds, List.of());
+            this(dir, nodes, vmsPerNode, endMillis, rows, buildSeconds, List.of(NO_ROLLUPS));
         }
     }
 
@@ -140,10 +147,8 @@ final class QueryDatabase {
             Info info = complete.isPresent() ? complete.get()
                     : buildOnPostgresql(server.createSchema(SCHEMA), dir, model, sparseSeconds, log);
             TestDatabase target = server.schema(SCHEMA);
-            // no rollup tiers: the database has none, and a first start's catch-up of 24 hours from raw
-            // samples would run during the calls (which read raw samples, the default interval)
             List<String> settings = List.of("db.url=" + target.url(), "db.user=" + target.user(),
-                    "db.password=" + target.password(), "rollup.tiers=");
+                    "db.password=" + target.password(), NO_ROLLUPS);
             return new OnPostgresql(server, new Info(info.dir(), info.nodes(), info.vmsPerNode(), info.endMillis(),
                     info.rows(), info.buildSeconds(), settings));
         } catch (Exception | Error e) {
