@@ -95,7 +95,11 @@ final class EntityCache {
             }
         }
         try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM vm")) {
-            vmUuids.clear(rs.next() ? rs.getInt(1) : 0); // sized once, not grown step by step
+            int vms = rs.next() ? rs.getInt(1) : 0;
+            vmUuids.clear(vms); // sized once, not grown step by step
+            if (vmKeys != null) {
+                vmKeys.expect(vms);
+            }
         }
         try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
             while (rs.next()) {

@@ -2,7 +2,6 @@ package org.sflowmonitor.store;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.LongConsumer;
 
 /**
  * What the writer knows of each host and VM now, by id, for the API: when it was last seen
@@ -128,22 +127,6 @@ public final class LiveEntities {
                     long value = cs[c].get(i);
                     if (value != 0) {
                         each.accept(((long) c << CHUNK_BITS) | i, value);
-                    }
-                }
-            }
-        }
-
-        /**
-         * Calls {@code each} with every id whose value has the bits {@code wanted} under {@code mask}:
-         * a search of a million values without a call per value.
-         */
-        void forEachMatching(long mask, long wanted, LongConsumer each) {
-            AtomicLongArray[] cs = chunks;
-            for (int c = 0; c < cs.length; c++) {
-                AtomicLongArray values = cs[c];
-                for (int i = 0; i < values.length(); i++) {
-                    if ((values.getAcquire(i) & mask) == wanted) {
-                        each.accept(((long) c << CHUNK_BITS) | i);
                     }
                 }
             }

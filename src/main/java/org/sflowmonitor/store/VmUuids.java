@@ -87,10 +87,7 @@ final class VmUuids {
         private final int capacity;
 
         Table(int chunkCount) {
-            chunks = new AtomicLongArray[chunkCount];
-            for (int c = 0; c < chunkCount; c++) {
-                chunks[c] = new AtomicLongArray(3 * CHUNK_SLOTS);
-            }
+            chunks = LongChunks.allocate(chunkCount, 3 * CHUNK_SLOTS);
             capacity = chunkCount * CHUNK_SLOTS;
         }
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,26 +57,8 @@ class VmUuidsTest {
     @Test
     void aReaderFindsEveryUuidPutBeforeItsSearchBeganWhileTheTableGrows() throws Exception {
         VmUuids uuids = new VmUuids();
-        AtomicLong published = new AtomicLong();
-        Thread writer = new Thread(() -> {
-            for (long id = 1; id <= 300_000; id++) {
-                uuids.put(new UUID(id, ~id), id);
-                published.set(id);
-            }
-        }, "writer");
-        writer.start();
-        long misses = 0;
-        Random random = new Random(3);
-        while (writer.isAlive()) {
-            long known = published.get();
-            if (known > 0) {
-                long id = 1 + random.nextLong(known);
-                if (uuids.id(id, ~id) != id) {
-                    misses++;
-                }
-            }
-        }
-        writer.join();
+        long misses = SearchesWhileAWriterAdds.misses(300_000, id -> uuids.put(new UUID(id, ~id), id),
+                id -> uuids.id(id, ~id) == id);
         assertEquals(0, misses, "searches that missed a UUID put before they began");
     }
 }
