@@ -28,7 +28,8 @@ public final class LiveEntities {
     final Ids hostsVmCount = new Ids();
     final Ids hostsPollingInterval = new Ids();
     final Ids vmsHost = new Ids();
-    private final VmKeys vmKeys = new VmKeys();
+    private final VmUuids vmUuids = new VmUuids();
+    private final VmKeys vmKeys = new VmKeys(vmUuids);
     private volatile boolean loaded;
 
     /** True once the writer has loaded the hosts and VMs of the database (false while it cannot connect). */
@@ -36,9 +37,14 @@ public final class LiveEntities {
         return loaded;
     }
 
-    /** The VMs' names and MACs by id, for lookups on H2 (never loaded on PostgreSQL and for an instance without a writer). */
+    /** The VMs' UUIDs, names and MACs, for lookups on H2 (never loaded on PostgreSQL and for an instance without a writer). */
     public VmKeys vmKeys() {
         return vmKeys;
+    }
+
+    /** The writer's VM ids by UUID, which {@link #vmKeys} answers the API's lookups from. */
+    VmUuids vmUuids() {
+        return vmUuids;
     }
 
     /** The host's last sight, or 0 when the writer does not know the id. */

@@ -3,6 +3,7 @@ package org.sflowmonitor.store;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -10,10 +11,12 @@ import org.sflowmonitor.sflow.MacAddress;
 
 /**
  * Each VM's name and adapter MACs as 32-bit keys by VM id, kept by the writer on H2, whose tables
- * have no index on {@code vm.hostname} or {@code vm_adapter.mac} (their entries land at random
- * places of million-entry trees and cost a new VM more than its sample). A lookup by name or MAC
- * takes the VMs with a matching key from here and reads only their rows, the query still applying
- * its own condition: a key that two names or MACs share costs a row read, never a wrong answer.
+ * have no index on {@code vm.hostname}, {@code vm_adapter.mac} or {@code vm.uuid} (their entries
+ * land at random places of million-entry trees and cost a new VM more than its sample), and the
+ * VMs' ids by UUID ({@link VmUuids}, the writer's own lookup). A lookup by name or MAC takes the
+ * VMs with a matching key from here and reads only their rows, the query still applying its own
+ * condition: a key that two names or MACs share costs a row read, never a wrong answer. A lookup
+ * by UUID reads the one row of the id found, its condition too.
  *
  * <p>Every VM whose committed row matches is among the candidates: a key is published before the
  * row it describes is committed, and a key replaced (a rename, changed adapters) stays a candidate
@@ -31,6 +34,7 @@ public final class VmKeys {
 
     private static final long LOW = 0xFFFF_FFFFL;
 
+    private final VmUuids uuids;
     /** name key (high half) and first MAC key (low half). */
     private final LiveEntities.Ids first = new LiveEntities.Ids();
     /** second and third MAC keys, for a VM with several. */
@@ -46,6 +50,16 @@ public final class VmKeys {
     private record Replaced(long vmId, boolean name, int key) {
     }
 
+    /** Keys of no VM, with a UUID index of their own (for tests and benchmarks of the keys alone). */
+    VmKeys() {
+        this(new VmUuids());
+    }
+
+    /** The keys beside {@code uuids}, which the writer fills, loads and clears with them. */
+    VmKeys(VmUuids uuids) {
+        this.uuids = uuids;
+    }
+
     /** True when the keys hold every VM of the database: lookups may use them. */
     public boolean loaded() {
         return loaded;
@@ -55,6 +69,20 @@ public final class VmKeys {
     long[] named(String name) {
         int key = nameKey(name);
         return candidates(key, true);
+    }
+
+    /** The id of the VM of this UUID (as stored), none, or null when the tables must be read. */
+    long[] withUuid(String storedUuid) {
+        int loadsBefore = loads;
+        if (!loaded) {
+            return null;
+        }
+        UUID uuid = UUID.fromString(storedUuid);
+        long id = uuids.id(uuid);
+        if (!loaded || loads != loadsBefore) {
+            return null; // a reload began meanwhile: the index may have been emptied
+        }
+        return id == 0 ? new long[0] : new long[] {id};
     }
 
     /** The ids of the VMs that may have an adapter of this MAC (as stored); null when the tables must be read. */
@@ -95,7 +123,7 @@ public final class VmKeys {
         return found.size > MAX_CANDIDATES ? null : found.distinct();
     }
 
-    /** Writer: the keys are being loaded (lookups read the tables meanwhile). */
+    /** Writer: the keys and the UUID index are about to be cleared and loaded (lookups read the tables meanwhile). */
     void loading() {
         loaded = false;
         loads++; // the writer's alone
