@@ -55,6 +55,16 @@ final class Bucket {
     }
 
     private void put(int i, double lo, double hi, double total, int count) {
+        put(min, max, sum, n, i, lo, hi, total, count);
+    }
+
+    /**
+     * Adds to measure {@code i} of the parts {@code min}, {@code max}, {@code sum} and {@code n}
+     * ({@link BucketColumns} holds many buckets' parts in one array each) values from {@code lo}
+     * to {@code hi}, {@code count} of them summing to {@code total}.
+     */
+    static void put(double[] min, double[] max, double[] sum, int[] n, int i, double lo, double hi, double total,
+                    int count) {
         if (n[i] == 0) {
             min[i] = lo;
             max[i] = hi;
