@@ -1,13 +1,15 @@
 package org.sflowmonitor.store;
 
 import java.sql.SQLException;
-import java.util.Arrays;
 
 /**
  * Many {@link Bucket}s of one rollup table in a few large arrays ({@link ChunkedRows}), a row
  * each: either a row per entity slot ({@link RollupSlots}), its bucket open or not, or rows
- * appended one after the other up to {@link #size()}. Adding a point or merging a bucket
- * follows {@link Bucket}'s rules exactly, so a bucket is the same whichever holds it.
+ * appended one after the other up to {@link #size()}. A row is one run of longs (the doubles as
+ * their bits): the entity, start, node and samples, then per measure its min, max, sum and
+ * count side by side, so that adding a sample's point touches one place in memory, not one per
+ * part. Adding a point or merging a bucket follows {@link Bucket}'s rules ({@link Bucket#lower},
+ * {@link Bucket#upper}), so a bucket is the same whichever holds it.
  */
 final class BucketColumns {
 
@@ -18,106 +20,105 @@ final class BucketColumns {
     /** The samples in the bucket; 0: no bucket open in the row. */
     private static final int SAMPLES = 4;
     private static final int HEAD = 5;
+    private static final int MIN = 0;
+    private static final int MAX = 1;
+    private static final int SUM = 2;
+    private static final int N = 3;
+    private static final int PARTS = 4;
+    private static final long NAN = Double.doubleToRawLongBits(Double.NaN);
 
     private final int measures;
-    private final ChunkedRows<long[]> head;
-    private final ChunkedRows<double[]> min;
-    private final ChunkedRows<double[]> max;
-    private final ChunkedRows<double[]> sum;
-    private final ChunkedRows<int[]> n;
+    private final ChunkedRows<long[]> rows;
     /** Rows appended so far. */
     private int size;
 
     BucketColumns(int measures) {
         this.measures = measures;
-        int bits = ChunkedRows.rowBits(Math.max(HEAD, measures));
-        this.head = new ChunkedRows<>(long[]::new, HEAD, bits);
-        this.min = new ChunkedRows<>(double[]::new, measures, bits);
-        this.max = new ChunkedRows<>(double[]::new, measures, bits);
-        this.sum = new ChunkedRows<>(double[]::new, measures, bits);
-        this.n = new ChunkedRows<>(int[]::new, measures, bits);
+        int stride = HEAD + PARTS * measures;
+        this.rows = new ChunkedRows<>(long[]::new, stride, ChunkedRows.rowBits(stride));
+    }
+
+    private long get(int row, int field) {
+        return rows.chunk(row)[rows.at(row) + field];
     }
 
     /** Whether row {@code row} holds a bucket. */
     boolean isOpen(int row) {
-        return head.chunk(row)[head.at(row) + SAMPLES] > 0;
+        return get(row, SAMPLES) > 0;
     }
 
     long id(int row) {
-        return head.chunk(row)[head.at(row) + ID];
+        return get(row, ID);
     }
 
     long sub(int row) {
-        return head.chunk(row)[head.at(row) + SUB];
+        return get(row, SUB);
     }
 
     long start(int row) {
-        return head.chunk(row)[head.at(row) + START];
+        return get(row, START);
     }
 
     /** Starts an empty bucket of entity (id, sub) at {@code start} in row {@code row}: open once a point or bucket is added. */
     void open(int row, long id, long sub, long start) {
-        long[] h = head.chunk(row);
-        int at = head.at(row);
-        h[at + ID] = id;
-        h[at + SUB] = sub;
-        h[at + START] = start;
-        h[at + HOST] = 0;
-        h[at + SAMPLES] = 0;
-        int m = min.at(row);
-        Arrays.fill(min.chunk(row), m, m + measures, Double.NaN);
-        Arrays.fill(max.chunk(row), m, m + measures, Double.NaN);
-        Arrays.fill(sum.chunk(row), m, m + measures, 0);
-        Arrays.fill(n.chunk(row), m, m + measures, 0);
+        long[] r = rows.chunk(row);
+        int at = rows.at(row);
+        r[at + ID] = id;
+        r[at + SUB] = sub;
+        r[at + START] = start;
+        r[at + HOST] = 0;
+        r[at + SAMPLES] = 0;
+        for (int m = at + HEAD; m < at + HEAD + PARTS * measures; m += PARTS) {
+            r[m + MIN] = NAN;
+            r[m + MAX] = NAN;
+            r[m + SUM] = 0; // the bits of 0.0
+            r[m + N] = 0;
+        }
     }
 
     /** Row {@code row} holds no bucket any more. */
     void close(int row) {
-        head.chunk(row)[head.at(row) + SAMPLES] = 0;
+        rows.chunk(row)[rows.at(row) + SAMPLES] = 0;
     }
 
     /** {@link Bucket#add}: one sample's point (NaN: no value for that measure). */
     void add(int row, double[] point, long sampleHostId) {
-        long[] h = head.chunk(row);
-        int at = head.at(row);
-        h[at + SAMPLES]++;
-        h[at + HOST] = sampleHostId;
-        double[] lo = min.chunk(row);
-        double[] hi = max.chunk(row);
-        double[] total = sum.chunk(row);
-        int[] count = n.chunk(row);
-        int m = min.at(row);
+        long[] r = rows.chunk(row);
+        int at = rows.at(row);
+        r[at + SAMPLES]++;
+        r[at + HOST] = sampleHostId;
         for (int i = 0; i < measures; i++) {
             double v = point[i];
             if (!Double.isNaN(v)) {
-                Bucket.put(lo, hi, total, count, m + i, v, v, v, 1);
+                put(r, at + HEAD + PARTS * i, v, v, v, 1);
             }
         }
     }
 
     /** {@link Bucket#merge}: adds the bucket in {@code from}'s row {@code fromRow}, later than those merged before. */
     void merge(int row, BucketColumns from, int fromRow) {
-        long[] h = head.chunk(row);
-        int at = head.at(row);
-        long[] fh = from.head.chunk(fromRow);
-        int fat = from.head.at(fromRow);
-        h[at + SAMPLES] += fh[fat + SAMPLES];
-        h[at + HOST] = fh[fat + HOST];
-        double[] lo = min.chunk(row);
-        double[] hi = max.chunk(row);
-        double[] total = sum.chunk(row);
-        int[] count = n.chunk(row);
-        int m = min.at(row);
-        double[] flo = from.min.chunk(fromRow);
-        double[] fhi = from.max.chunk(fromRow);
-        double[] ftotal = from.sum.chunk(fromRow);
-        int[] fcount = from.n.chunk(fromRow);
-        int fm = from.min.at(fromRow);
+        long[] r = rows.chunk(row);
+        int at = rows.at(row);
+        long[] f = from.rows.chunk(fromRow);
+        int fat = from.rows.at(fromRow);
+        r[at + SAMPLES] += f[fat + SAMPLES];
+        r[at + HOST] = f[fat + HOST];
         for (int i = 0; i < measures; i++) {
-            if (fcount[fm + i] > 0) {
-                Bucket.put(lo, hi, total, count, m + i, flo[fm + i], fhi[fm + i], ftotal[fm + i], fcount[fm + i]);
+            int fm = fat + HEAD + PARTS * i;
+            if (f[fm + N] > 0) {
+                put(r, at + HEAD + PARTS * i, Double.longBitsToDouble(f[fm + MIN]),
+                        Double.longBitsToDouble(f[fm + MAX]), Double.longBitsToDouble(f[fm + SUM]), f[fm + N]);
             }
         }
+    }
+
+    /** Bucket.put on the measure whose parts start at {@code m} in {@code r}. */
+    private static void put(long[] r, int m, double lo, double hi, double total, long count) {
+        long n = r[m + N];
+        r[m + MIN] = Double.doubleToRawLongBits(Bucket.lower(n, Double.longBitsToDouble(r[m + MIN]), lo));
+        r[m + MAX] = Double.doubleToRawLongBits(Bucket.upper(n, Double.longBitsToDouble(r[m + MAX]), hi));
+        r[m + SUM] = Double.doubleToRawLongBits(Double.longBitsToDouble(r[m + SUM]) + total);
+        r[m + N] = n + count;
     }
 
     /** Appends a copy of {@code from}'s row {@code fromRow}. */
@@ -126,23 +127,13 @@ final class BucketColumns {
     }
 
     private void copy(BucketColumns from, int fromRow, int row) {
-        System.arraycopy(from.head.chunk(fromRow), from.head.at(fromRow), head.chunk(row), head.at(row), HEAD);
-        int fm = from.min.at(fromRow);
-        int m = min.at(row);
-        System.arraycopy(from.min.chunk(fromRow), fm, min.chunk(row), m, measures);
-        System.arraycopy(from.max.chunk(fromRow), fm, max.chunk(row), m, measures);
-        System.arraycopy(from.sum.chunk(fromRow), fm, sum.chunk(row), m, measures);
-        System.arraycopy(from.n.chunk(fromRow), fm, n.chunk(row), m, measures);
+        System.arraycopy(from.rows.chunk(fromRow), from.rows.at(fromRow), rows.chunk(row), rows.at(row),
+                HEAD + PARTS * measures);
     }
 
     /** How many rows were appended. */
     int size() {
         return size;
-    }
-
-    /** Forgets the rows appended (the arrays are kept for the next ones). */
-    void clear() {
-        size = 0;
     }
 
     /**
@@ -163,6 +154,7 @@ final class BucketColumns {
             }
         }
         size = kept;
+        rows.trim(size); // a close empties what a bucket boundary filled: most of a fleet's buckets
     }
 
     /**
@@ -182,16 +174,18 @@ final class BucketColumns {
 
     /** Row {@code row} as a Bucket of its own, for a writer that takes one bucket at a time. */
     Bucket bucket(int row) {
-        long[] h = head.chunk(row);
-        int at = head.at(row);
-        Bucket b = new Bucket(h[at + ID], h[at + SUB], h[at + START], measures);
-        b.hostId = h[at + HOST];
-        b.samples = Math.toIntExact(h[at + SAMPLES]);
-        int m = min.at(row);
-        System.arraycopy(min.chunk(row), m, b.min, 0, measures);
-        System.arraycopy(max.chunk(row), m, b.max, 0, measures);
-        System.arraycopy(sum.chunk(row), m, b.sum, 0, measures);
-        System.arraycopy(n.chunk(row), m, b.n, 0, measures);
+        long[] r = rows.chunk(row);
+        int at = rows.at(row);
+        Bucket b = new Bucket(r[at + ID], r[at + SUB], r[at + START], measures);
+        b.hostId = r[at + HOST];
+        b.samples = Math.toIntExact(r[at + SAMPLES]);
+        for (int i = 0; i < measures; i++) {
+            int m = at + HEAD + PARTS * i;
+            b.min[i] = Double.longBitsToDouble(r[m + MIN]);
+            b.max[i] = Double.longBitsToDouble(r[m + MAX]);
+            b.sum[i] = Double.longBitsToDouble(r[m + SUM]);
+            b.n[i] = Math.toIntExact(r[m + N]);
+        }
         return b;
     }
 

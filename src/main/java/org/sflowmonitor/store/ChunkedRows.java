@@ -54,6 +54,20 @@ final class ChunkedRows<A> {
         return (A) chunks[c];
     }
 
+    /** Whether row {@code row} lies in a chunk already made. */
+    boolean reaches(int row) {
+        return row >>> rowBits < made;
+    }
+
+    /** Gives the chunks beyond the first {@code rows} rows back to the heap. */
+    void trim(int rows) {
+        int keep = (rows + rowMask) >>> rowBits;
+        for (int i = keep; i < made; i++) {
+            chunks[i] = null;
+        }
+        made = Math.min(made, keep);
+    }
+
     /** Where row {@code row}'s values start in its {@link #chunk}. */
     int at(int row) {
         return (row & rowMask) * stride;

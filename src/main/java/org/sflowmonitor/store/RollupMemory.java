@@ -128,9 +128,6 @@ final class RollupMemory {
         final BucketColumns coarser;
         /** Coarser buckets a later finest bucket of their entity closed, not taken yet. */
         final BucketColumns coarserFinished;
-        /** What {@link #take} and {@link #takeCoarser} hand out, until the next take. */
-        final BucketColumns taken;
-        final BucketColumns takenCoarser;
         final long[] values;
         final long[] prev;
         final double[] point;
@@ -145,8 +142,6 @@ final class RollupMemory {
             this.finished = new BucketColumns(measures);
             this.coarser = new BucketColumns(measures);
             this.coarserFinished = new BucketColumns(measures);
-            this.taken = new BucketColumns(measures);
-            this.takenCoarser = new BucketColumns(measures);
             this.values = new long[valueCount];
             this.prev = new long[valueCount];
             this.point = new double[measures];
@@ -231,14 +226,13 @@ final class RollupMemory {
     }
 
     /**
-     * The buckets in [from, till) memory holds, taken out of it to be written (valid until the
-     * next take of the layout); those before {@code from} are dropped. Each one taken is also
+     * The buckets in [from, till) memory holds, taken out of it to be written; those before
+     * {@code from} are dropped. Each one taken is also
      * merged into its entity's bucket of the next coarser tier (see {@link #takeCoarser}).
      */
     BucketColumns take(RollupLayout<?> layout, long from, long till) {
         Layout l = byTable.get(layout);
-        BucketColumns out = l.taken;
-        out.clear();
+        BucketColumns out = new BucketColumns(layout.measures().size());
         l.finished.moveBefore(till, from, out);
         l.open.closeBefore(l.slots.end(), till, from, out);
         if (coarserWidth > 0) {
@@ -251,15 +245,13 @@ final class RollupMemory {
 
     /**
      * The buckets of the next coarser tier in [from, till) merged from the finest buckets taken
-     * so far, taken out of memory (valid until the next such take); those before {@code till}
-     * are dropped. They are whole only when memory saw those buckets from their start
+     * so far, taken out of memory; those before {@code till} are dropped. They are whole only when memory saw those buckets from their start
      * ({@link #memoryFrom()} not after {@code from}): every finest bucket from there on was
      * written from memory, so through {@link #take}.
      */
     BucketColumns takeCoarser(RollupLayout<?> layout, long from, long till) {
         Layout l = byTable.get(layout);
-        BucketColumns out = l.takenCoarser;
-        out.clear();
+        BucketColumns out = new BucketColumns(layout.measures().size());
         l.coarserFinished.moveBefore(till, from, out);
         l.coarser.closeBefore(l.slots.end(), till, from, out);
         for (int slot = 0; slot < l.slots.end(); slot++) {
