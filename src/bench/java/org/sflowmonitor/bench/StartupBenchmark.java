@@ -25,7 +25,7 @@ public final class StartupBenchmark {
               --heap          -Xmx of the service       default 2g
               --work          folder for the databases  default target/bench-startup
               --jfr           record each start on the fleet with JDK Flight Recorder
-              --lookups       after the last start on the fleet, time 20 lookups of a VM by name and by MAC
+              --lookups       after the last start on the fleet, time 20 lookups of a VM by UUID, name and MAC
                               (WORK/startup-N.jfr, profile settings)
             """;
 

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The CPU one lookup by VM name and one by MAC take from {@link VmKeys} on H2 (a search of every
- * VM's key), with the keys of a fleet of VMS VMs (one name and one MAC each) in memory. Not a unit
- * test. Run with:
+ * VM's key until the keys had an index, {@link KeyIndex}), with the keys of a fleet of VMS VMs (one
+ * name and one MAC each) in memory. Not a unit test. Run with:
  * <pre>
  * java -cp $CP org.sflowmonitor.store.VmKeysScanCost [vms=1000000] [rounds=5]
  * </pre>

@@ -118,11 +118,11 @@ final class Entities {
 
     /** Loads all hosts, VMs and the fingerprints of their adapters. */
     void load(Statements st) throws SQLException {
+        live.vmKeys().loading(); // before the UUID index is cleared: the API's lookups read the tables meanwhile
         cache.clear();
         batches.clear();
         adapters.batchesDone();
         sweep.abandon();
-        live.vmKeys().loading();
         dialect = Dialect.of(st.connection());
         vmKeys = dialect.assignsEntityIds() ? null : live.vmKeys();
         try (Statement s = st.connection().createStatement()) {

@@ -13,24 +13,27 @@ import org.sflowmonitor.store.Entities.Host;
 import org.sflowmonitor.store.Entities.Vm;
 
 /**
- * The writer's hosts and VMs: by agent address, by UUID, hosts by id, and both in id order (ids
- * only grow and rows are never deleted: the last_seen sweep's path; on PostgreSQL a row another
- * instance created joins at the end, out of order). A host or VM new to the writer is published to
- * {@link LiveEntities} here, and so is every change of a host's VM count. Writer thread only.
+ * The writer's hosts and VMs: by agent address, VMs by UUID (through {@link VmUuids}, which the
+ * API's lookups share), both by id, and both in id order (ids only grow and rows are never
+ * deleted: the last_seen sweep's path; on PostgreSQL a row another instance created joins at the
+ * end, out of order). A host or VM new to the writer is published to {@link LiveEntities} here,
+ * and so is every change of a host's VM count. Writer thread only.
  */
 final class EntityCache {
 
     private final Map<String, Host> hosts = new HashMap<>();
     private final Map<Long, Host> hostsById = new HashMap<>();
-    private final UuidMap<Vm> vms = new UuidMap<>();
+    private final LiveEntities live = new LiveEntities();
+    private final VmUuids vmUuids = live.vmUuids();
+    private final ById<Vm> vmsById = new ById<>();
     private final List<Host> hostsInIdOrder = new ArrayList<>();
     private final List<Vm> vmsInIdOrder = new ArrayList<>();
-    private final LiveEntities live = new LiveEntities();
 
     void clear() {
         hosts.clear();
         hostsById.clear();
-        vms.clear();
+        vmUuids.clear(0);
+        vmsById.clear();
         hostsInIdOrder.clear();
         vmsInIdOrder.clear();
     }
@@ -48,7 +51,8 @@ final class EntityCache {
     }
 
     Vm vm(UUID uuid) {
-        return vms.get(uuid);
+        long id = vmUuids.id(uuid);
+        return id == 0 ? null : vmsById.get(id);
     }
 
     int hostCount() {
@@ -56,7 +60,7 @@ final class EntityCache {
     }
 
     int vmCount() {
-        return vms.size();
+        return vmUuids.size();
     }
 
     /** In id order; the list itself stays the same object, cleared and refilled on a reload. */
@@ -88,6 +92,13 @@ final class EntityCache {
                 h.osName = rs.getObject(6, Integer.class);
                 h.osRelease = rs.getString(7);
                 put(rs.getString(2), h);
+            }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM vm")) {
+            int vms = rs.next() ? rs.getInt(1) : 0;
+            vmUuids.clear(vms); // sized once, not grown step by step
+            if (vmKeys != null) {
+                vmKeys.expect(vms);
             }
         }
         try (ResultSet rs = s.executeQuery("SELECT id, uuid, host_id, hostname, last_seen FROM vm ORDER BY id")) {
@@ -154,8 +165,7 @@ final class EntityCache {
         if (h != null) {
             countVms(h, 1);
         }
-        vms.put(uuid, v);
-        vmsInIdOrder.add(v);
+        keep(uuid, v);
     }
 
     /** Moves a VM to the host it runs on now, counts and all. */
@@ -176,12 +186,17 @@ final class EntityCache {
     }
 
     private void put(UUID uuid, Vm v) {
-        vms.put(uuid, v);
-        vmsInIdOrder.add(v);
+        keep(uuid, v);
         Host h = hostsById.get(v.hostId);
         if (h != null) {
             h.vmCount++;
         }
+    }
+
+    private void keep(UUID uuid, Vm v) {
+        vmUuids.put(uuid, v.id);
+        vmsById.put(v.id, v);
+        vmsInIdOrder.add(v);
     }
 
     private void countVms(Host h, int delta) {

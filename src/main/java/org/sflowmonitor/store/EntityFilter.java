@@ -31,7 +31,7 @@ public record EntityFilter(String hostIp, String hostname, String uuid, String m
 
     /**
      * " WHERE ..." (or "") over the node alias {@code h} and, for VMs, the VM alias {@code v}. A
-     * VM's exact name and a MAC are looked up in {@code vmKeys} when it is loaded (on H2, whose
+     * VM's UUID, exact name and a MAC are looked up in {@code vmKeys} when it is loaded (on H2, whose
      * tables have no index on them): the rows of the candidate VMs are read by id, and the
      * conditions still decide.
      */
@@ -59,6 +59,10 @@ public record EntityFilter(String hostIp, String hostname, String uuid, String m
                 // vm.uuid holds only this form; H2's UUID column would try to convert other text
                 conditions.add("1 = 0");
             } else {
+                if (vm) {
+                    // on H2 no index on vm.uuid: the id from the writer's VmUuids, else a scan
+                    idIn("v.id", vmKeys.withUuid(uuid), conditions, params);
+                }
                 conditions.add(entity + "uuid = ?");
                 params.add(uuid);
             }

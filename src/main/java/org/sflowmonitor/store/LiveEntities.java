@@ -2,7 +2,6 @@ package org.sflowmonitor.store;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.LongConsumer;
 
 /**
  * What the writer knows of each host and VM now, by id, for the API: when it was last seen
@@ -28,7 +27,8 @@ public final class LiveEntities {
     final Ids hostsVmCount = new Ids();
     final Ids hostsPollingInterval = new Ids();
     final Ids vmsHost = new Ids();
-    private final VmKeys vmKeys = new VmKeys();
+    private final VmUuids vmUuids = new VmUuids();
+    private final VmKeys vmKeys = new VmKeys(vmUuids);
     private volatile boolean loaded;
 
     /** True once the writer has loaded the hosts and VMs of the database (false while it cannot connect). */
@@ -36,9 +36,14 @@ public final class LiveEntities {
         return loaded;
     }
 
-    /** The VMs' names and MACs by id, for lookups on H2 (never loaded on PostgreSQL and for an instance without a writer). */
+    /** The VMs' UUIDs, names and MACs, for lookups on H2 (never loaded on PostgreSQL and for an instance without a writer). */
     public VmKeys vmKeys() {
         return vmKeys;
+    }
+
+    /** The writer's VM ids by UUID, which {@link #vmKeys} answers the API's lookups from. */
+    VmUuids vmUuids() {
+        return vmUuids;
     }
 
     /** The host's last sight, or 0 when the writer does not know the id. */
@@ -122,22 +127,6 @@ public final class LiveEntities {
                     long value = cs[c].get(i);
                     if (value != 0) {
                         each.accept(((long) c << CHUNK_BITS) | i, value);
-                    }
-                }
-            }
-        }
-
-        /**
-         * Calls {@code each} with every id whose value has the bits {@code wanted} under {@code mask}:
-         * a search of a million values without a call per value.
-         */
-        void forEachMatching(long mask, long wanted, LongConsumer each) {
-            AtomicLongArray[] cs = chunks;
-            for (int c = 0; c < cs.length; c++) {
-                AtomicLongArray values = cs[c];
-                for (int i = 0; i < values.length(); i++) {
-                    if ((values.getAcquire(i) & mask) == wanted) {
-                        each.accept(((long) c << CHUNK_BITS) | i);
                     }
                 }
             }

@@ -26,7 +26,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * {@code flyway_schema_history}. SQL common to all databases lives in {@code db/migration/common};
  * SQL that differs by database in {@code db/migration/h2} and {@code db/migration/postgresql}
  * (the {@link Dialect}'s; core Flyway has no {@code {vendor}} placeholder, Spring Boot adds it). Not {@code db/migration} itself: Flyway scans a location with its subfolders,
- * so every vendor's folder would then run on every database.
+ * so every vendor's folder would then run on every database. A migration that SQL cannot write is a
+ * class given to Flyway here ({@link VmUuidIndexDrop}, H2's version 10).
  */
 final class Migrations {
 
@@ -68,6 +69,9 @@ final class Migrations {
         FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(url, user, password)
                 .locations(COMMON, "classpath:db/migration/" + Dialect.of(url).migrationFolder());
+        if (Dialect.of(url) == Dialect.H2) {
+            config.javaMigrations(new VmUuidIndexDrop());
+        }
         DataSource dataSource = config.getDataSource();
         if (Dialect.of(url) == Dialect.POSTGRESQL) {
             realignVersion3(dataSource);

@@ -101,11 +101,13 @@ final class RollupLayout<S> {
         this.delete = "DELETE FROM " + table + " WHERE " + WIDTH + " = ? AND " + START + " >= ? AND " + START + " < ?";
         this.finer = "SELECT " + String.join(", ", columns) + " FROM " + table + " WHERE " + WIDTH + " = ? AND "
                 + START + " >= ? AND " + START + " < ? ORDER BY " + String.join(", ", keys) + ", " + START;
-        String sub = keys.size() > 1 ? keys.get(1) : "0";
-        this.raw = "SELECT host_id, ts, " + sub + ", "
-                + String.join(", ", rolled.stream().map(Column::name).toList()) + " FROM " + samples.table()
-                + " WHERE " + keys.get(0) + " = ? AND ts >= ? AND ts < ? ORDER BY "
-                + (keys.size() > 1 ? keys.get(1) + ", " : "") + "ts";
+        String sub = keys.size() > 1 ? "s." + keys.get(1) : "0";
+        // the ids come as one array: a statement per entity cost more than reading its rows
+        this.raw = "SELECT s.host_id, s.ts, " + sub + ", "
+                + String.join(", ", rolled.stream().map(c -> "s." + c.name()).toList()) + ", s." + keys.get(0)
+                + " FROM UNNEST(CAST(? AS BIGINT ARRAY)) AS ids(id) JOIN " + samples.table() + " s ON s."
+                + keys.get(0) + " = ids.id WHERE s.ts >= ? AND s.ts < ? ORDER BY s." + keys.get(0) + ", "
+                + (keys.size() > 1 ? sub + ", " : "") + "s.ts";
     }
 
     private static final byte GAUGE_WHOLE = 0;
@@ -185,7 +187,10 @@ final class RollupLayout<S> {
         return finer;
     }
 
-    /** One entity's raw samples in a time range: host_id, ts, ifIndex or 0, the rolled-up columns. */
+    /**
+     * The raw samples in a time range of the entities in an array: host_id, ts, ifIndex or 0, the
+     * rolled-up columns, the entity's id; by entity, ifIndex and time.
+     */
     String raw() {
         return raw;
     }
@@ -238,7 +243,7 @@ final class RollupLayout<S> {
     }
 
     /** A raw row as {@link #raw()} selects it. */
-    SampleValues readRaw(ResultSet rs, long id) throws SQLException {
+    SampleValues readRaw(ResultSet rs) throws SQLException {
         long[] v = new long[rolled.size()];
         for (int i = 0; i < v.length; i++) {
             int at = 4 + i;
@@ -254,7 +259,7 @@ final class RollupLayout<S> {
                 v[i] = rs.wasNull() ? Counters.UNKNOWN : x;
             }
         }
-        return new SampleValues(id, rs.getLong(3), rs.getLong(1), rs.getLong(2), v);
+        return new SampleValues(rs.getLong(4 + v.length), rs.getLong(3), rs.getLong(1), rs.getLong(2), v);
     }
 
     /** Column {@code i}'s value among a sample's {@code values} as a number; NaN when unknown. */

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,15 +16,18 @@ import java.util.List;
  */
 final class RollupSources {
 
-    /** How many entities a catch-up reads between two calls of its {@code between}. */
-    private static final int ENTITIES_BETWEEN = 1_000;
+    /** How many entities one query of a catch-up reads. */
+    private static final int ENTITIES_PER_QUERY = 100;
+    /** How many queries a catch-up runs between two calls of its {@code between}. */
+    private static final int QUERIES_BETWEEN = 10;
 
     private RollupSources() {
     }
 
     /**
      * The buckets in [from, till) computed from the raw samples of the entities {@code ids},
-     * one entity after the other; {@code between} runs every {@value #ENTITIES_BETWEEN} entities.
+     * {@value #ENTITIES_PER_QUERY} entities a query; {@code between} runs every
+     * {@value #QUERIES_BETWEEN} queries.
      */
     static void fromRaw(Connection c, RollupLayout<?> layout, long width, long from, long till, long[] ids,
                         BucketSink sink, Runnable between) throws SQLException {
@@ -31,14 +35,15 @@ final class RollupSources {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(layout.raw())) {
-            for (int i = 0; i < ids.length; i++) {
-                long id = ids[i];
-                Parameters.of(ps).add(id).add(from - RollupJob.LOOKBACK_MILLIS).add(till);
+            for (int q = 0; q * ENTITIES_PER_QUERY < ids.length; q++) {
+                long[] some = Arrays.copyOfRange(ids, q * ENTITIES_PER_QUERY,
+                        Math.min(ids.length, (q + 1) * ENTITIES_PER_QUERY));
+                Parameters.of(ps).add(some).add(from - RollupJob.LOOKBACK_MILLIS).add(till);
                 List<SampleValues> run = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        SampleValues s = layout.readRaw(rs, id);
-                        if (!run.isEmpty() && run.get(0).sub() != s.sub()) {
+                        SampleValues s = layout.readRaw(rs);
+                        if (!run.isEmpty() && (run.get(0).id() != s.id() || run.get(0).sub() != s.sub())) {
                             bucketsOf(layout, width, from, run, sink);
                             run.clear();
                         }
@@ -48,7 +53,7 @@ final class RollupSources {
                 if (!run.isEmpty()) {
                     bucketsOf(layout, width, from, run, sink);
                 }
-                if (i % ENTITIES_BETWEEN == ENTITIES_BETWEEN - 1) {
+                if (q % QUERIES_BETWEEN == QUERIES_BETWEEN - 1) {
                     between.run();
                 }
             }

@@ -39,7 +39,7 @@ class MigrationsTest {
     @EnumSource(Backend.class)
     void aNewDatabaseIsMigratedToTheNewestVersion(Backend backend) throws Exception {
         try (Database db = open(backend.create(dir))) {
-            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
         }
     }
 
@@ -53,7 +53,7 @@ class MigrationsTest {
                     query(db, "SELECT host_ip || ' ' || hostname || ' ' || first_seen || ' ' || last_seen FROM host"));
             assertEquals(List.of("1 2000 0.5"),
                     query(db, "SELECT host_id || ' ' || ts || ' ' || cpu_load_one FROM host_sample"));
-            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
             assertEquals(List.of(), query(db, "SELECT table_name FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE table_name = 'SCHEMA_VERSION'"), "the old runner's table is gone");
         }
@@ -133,10 +133,10 @@ class MigrationsTest {
     }
 
     @Test
-    void onH2EveryIndexOfTheEntityTablesHasAKeyOfItsOwnAndNoneServesALookupByVmNameOrMac() throws Exception {
+    void onH2EveryIndexOfTheEntityTablesHasAKeyOfItsOwnAndNoneServesALookupByVmUuidNameOrMac() throws Exception {
         try (Database db = open(url())) {
             assertEquals(List.of("HOST (HOST_IP)", "HOST (ID)", "HOST_ADAPTER (HOST_ID, IF_INDEX, MAC)",
-                    "HOST_ADAPTER (MAC)", "VM (HOST_ID)", "VM (ID)", "VM (UUID)",
+                    "HOST_ADAPTER (MAC)", "VM (HOST_ID)", "VM (ID)",
                     "VM_ADAPTER (VM_ID, IF_INDEX, MAC)"), query(db, "SELECT table_name || ' ('"
                     + " || LISTAGG(column_name, ', ') WITHIN GROUP (ORDER BY ordinal_position) || ')' FROM"
                     + " INFORMATION_SCHEMA.INDEX_COLUMNS WHERE table_name IN ('HOST', 'HOST_ADAPTER', 'VM', 'VM_ADAPTER')"
@@ -155,8 +155,6 @@ class MigrationsTest {
             assertEquals(List.of("1 17 52:54:00:00:00:01"), query(db, "SELECT vm_id || ' ' || if_index || ' ' || mac"
                     + " FROM vm_adapter WHERE mac = '52:54:00:00:00:01'"));
         }
-        assertThrows(SQLException.class, () -> execute(database, "INSERT INTO vm (id, uuid, host_id, first_seen,"
-                + " last_seen) VALUES (2, '8F3A2B10-0000-4000-8000-00000000000A', 1, 1000, 2000)"), "uuid is unique");
         assertThrows(SQLException.class, () -> execute(database,
                 "INSERT INTO vm_adapter (vm_id, if_index, mac) VALUES (1, 17, '52:54:00:00:00:01')"));
         assertThrows(SQLException.class, () -> execute(database,
@@ -171,6 +169,31 @@ class MigrationsTest {
             assertEquals(List.of("1 17"), query(db, "SELECT vm_id || ' ' || if_index FROM vm_adapter"
                     + " WHERE mac = '52:54:00:00:00:01'"));
         }
+    }
+
+    @Test
+    void onH2VersionTenDropsTheUniqueConstraintOnVmUuidAndKeepsTheVms() throws Exception {
+        TestDatabase database = h2WithOneVmAt("9");
+        try (Database db = open(database)) {
+            assertEquals(List.of("1 instance-1"), query(db, "SELECT id || ' ' || hostname FROM vm"
+                    + " WHERE uuid = '8f3a2b10-0000-4000-8000-00000000000a'"));
+            assertEquals(List.of("0"), query(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
+                    + " WHERE table_name = 'VM' AND constraint_type = 'UNIQUE'"));
+        }
+        // the writer, the only creator of VMs on H2, keeps a UUID to one VM (VmsByUuidOnH2Test); H2 no longer checks it
+        execute(database, "INSERT INTO vm (id, uuid, host_id, first_seen, last_seen) VALUES (2,"
+                + " '8f3a2b10-0000-4000-8000-00000000000a', 1, 1000, 2000)");
+    }
+
+    @Test
+    void onPostgresqlVmUuidStaysUnique() throws Exception {
+        TestDatabase database = Backend.POSTGRESQL.create(dir);
+        open(database).close(); // migrated to the newest version
+        execute(database, "INSERT INTO host (host_ip, first_seen, last_seen) VALUES ('10.0.0.1', 1000, 2000)");
+        String insert = "INSERT INTO vm (uuid, host_id, first_seen, last_seen) SELECT"
+                + " '8f3a2b10-0000-4000-8000-00000000000a', id, 1000, 2000 FROM host";
+        execute(database, insert);
+        assertThrows(SQLException.class, () -> execute(database, insert), "uuid is unique");
     }
 
     @Test

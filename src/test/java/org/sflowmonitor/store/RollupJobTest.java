@@ -332,6 +332,33 @@ class RollupJobTest {
                 + " SUM(samples) AS samples FROM vm_rollup WHERE width_ms = 60000").stream().map(this::longs).toList());
     }
 
+    @Test
+    void aCatchUpOfMoreVmsThanOneQueryReadsGivesEachVmTheBucketsOfItsOwnSamples() throws Exception {
+        int vms = 250;
+        for (int i = 0; i < 2; i++) {
+            VmSample s = sample(i);
+            for (int v = 0; v < vms; v++) {
+                assertTrue(writer.offer(new VmSample("10.0.1." + (1 + v / 100), s.receivedAt(), s.records(),
+                        new UUID(3, v), "vm-" + v, v % 100, null, s.cpu(), new VirtMemory(1_000 + v, 4_000),
+                        s.disk(), s.net())));
+                offered.incrementAndGet();
+            }
+        }
+        store(0, 0);
+        now.set(T0 + TimeUnit.MINUTES.toMillis(30));
+        job(TIERS).runUntilIdle(now.get());
+        List<Map<String, Object>> rows = new Queries(db, 10).rows("SELECT vm.uuid, r.samples, r.vmem_memory_min,"
+                + " r.vmem_memory_max FROM vm_rollup r JOIN vm ON vm.id = r.vm_id WHERE r.width_ms = 10000"
+                + " ORDER BY vm.uuid");
+        assertEquals(vms, rows.size());
+        for (Map<String, Object> r : rows) {
+            long v = UUID.fromString((String) r.get("uuid")).getLeastSignificantBits();
+            assertEquals(List.of(2L, 1_000.0 + v, 1_000.0 + v), List.of(((Number) r.get("samples")).longValue(),
+                    ((Number) r.get("vmem_memory_min")).doubleValue(), ((Number) r.get("vmem_memory_max")).doubleValue()),
+                    "VM " + v);
+        }
+    }
+
     private Map<String, Long> longs(Map<String, Object> row) {
         return Map.of("rows", ((Number) row.get("rows")).longValue(), "samples",
                 ((Number) row.get("samples")).longValue());

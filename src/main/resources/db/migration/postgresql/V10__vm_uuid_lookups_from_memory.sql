@@ -1,0 +1,4 @@
+-- Issue 18. On H2 version 10 (store.VmUuidIndexDrop, a Java migration) drops vm.uuid's unique
+-- constraint: there the one process that writes the database is the only creator of VMs and finds
+-- them by UUID in memory. PostgreSQL, which several collectors write and instances of role api read,
+-- keeps it (ON CONFLICT (uuid) relies on it): nothing to change here.
