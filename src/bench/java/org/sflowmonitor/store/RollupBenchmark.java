@@ -56,7 +56,8 @@ import org.sflowmonitor.sflow.HsflowdDatagrams;
  * <li>merge: the hourly merge of 100,000 VMs' twelve 5-minute rows into 1-hour rows, as the job
  * does it once an hour (the rows written once into the database, bucket by bucket).</li>
  * <li>memory: the heap the job holds for a fleet, and the CPU of folding its samples.</li>
- * <li>warm-queries (only when named): the calls of queries once all are compiled.</li>
+ * <li>warm-queries (only when named): the calls of queries once all are compiled, with H2's last
+ * result reused and with the rows read again.</li>
  * <li>packed, packed-read (only when named): a closed bucket's insert, and the read of a node's
  * year of 1-hour rows, as columns against one VARBINARY of packed parts.</li>
  * </ol>
