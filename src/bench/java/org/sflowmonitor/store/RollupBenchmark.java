@@ -575,12 +575,10 @@ public final class RollupBenchmark {
                     + hour);
             c.commit();
             t = CPU.getThreadCpuTime(me);
-            List<Bucket> merged = memory.takeCoarser(RollupRows.VM, hour, hour + HOUR);
+            BucketColumns merged = memory.takeCoarser(RollupRows.VM, hour, hour + HOUR);
             long written2 = RollupStore.replace(c, HOUR, hour, hour + HOUR, (layout, sink) -> {
                 if (layout == RollupRows.VM) {
-                    for (Bucket b : merged) {
-                        sink.accept(b);
-                    }
+                    merged.writeTo(sink);
                 }
             }, () -> { });
             long cpu2 = CPU.getThreadCpuTime(me) - t + merging;
