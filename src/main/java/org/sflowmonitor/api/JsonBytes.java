@@ -21,6 +21,11 @@ final class JsonBytes {
     /** Below this many hundredths a value with two decimals is written digit by digit (plain notation). */
     private static final long PLAIN_HUNDREDTHS = 1_000_000_000L;
 
+    /** The most bytes a long takes ("-9223372036854775808"). */
+    static final int LONGEST_LONG = 20;
+    /** The most bytes {@link Double#toString} takes ("-2.2250738585072014E-308"). */
+    static final int LONGEST_DOUBLE = 24;
+
     /** "00" to "99", two bytes each. */
     private static final byte[] PAIRS = new byte[200];
 
@@ -69,13 +74,23 @@ final class JsonBytes {
     }
 
     JsonBytes append(byte b) {
-        ensure(1);
+        reserve(1);
+        return put(b);
+    }
+
+    JsonBytes append(byte[] text) {
+        reserve(text.length);
+        return put(text);
+    }
+
+    /** {@link #append(byte)} in room made by {@link #reserve}. */
+    JsonBytes put(byte b) {
         bytes[length++] = b;
         return this;
     }
 
-    JsonBytes append(byte[] text) {
-        ensure(text.length);
+    /** {@link #append(byte[])} in room made by {@link #reserve}. */
+    JsonBytes put(byte[] text) {
         System.arraycopy(text, 0, bytes, length, text.length);
         length += text.length;
         return this;
@@ -89,7 +104,7 @@ final class JsonBytes {
             int start = piece == text.pieces ? text.before : text.doneStart[piece];
             int end = piece == text.pieces ? text.before + text.length : start + text.doneLength[piece];
             int n = Math.min(to, end) - from;
-            ensure(Math.min(n, PIECE));
+            reserve(Math.min(n, PIECE));
             int here = Math.min(n, bytes.length - length);
             System.arraycopy(source, from - start, bytes, length, here);
             length += here;
@@ -109,10 +124,15 @@ final class JsonBytes {
 
     /** A long as Jackson writes it. */
     JsonBytes append(long v) {
-        ensure(20);
+        reserve(LONGEST_LONG);
+        return put(v);
+    }
+
+    /** {@link #append(long)} in room made by {@link #reserve}. */
+    JsonBytes put(long v) {
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
-                return append(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
+                return put(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
             }
             bytes[length++] = '-';
             v = -v;
@@ -139,11 +159,16 @@ final class JsonBytes {
      * multiple of 0.01 below 10^7 is its hundredths without trailing zeros.
      */
     JsonBytes appendHundredths(double v) {
+        reserve(LONGEST_DOUBLE);
+        return putHundredths(v);
+    }
+
+    /** {@link #appendHundredths} in room made by {@link #reserve}. */
+    JsonBytes putHundredths(double v) {
         long k = Math.round(v * 100.0);
         if (k <= -PLAIN_HUNDREDTHS || k >= PLAIN_HUNDREDTHS) {
-            return append(Double.toString(k / 100.0).getBytes(StandardCharsets.US_ASCII));
+            return put(Double.toString(k / 100.0).getBytes(StandardCharsets.US_ASCII));
         }
-        ensure(13);
         // below 10^9 the hundredths fit an int, whose digits are cheaper to take
         int h = (int) k;
         if (h < 0) {
@@ -199,10 +224,11 @@ final class JsonBytes {
     }
 
     /**
-     * Makes room for {@code more} bytes in the current piece: a small text grows by copying
-     * until it holds a piece's worth, a larger one goes on in a new piece.
+     * Makes room for {@code more} bytes in the current piece, for that many bytes of appends or
+     * puts: a small text grows by copying until it holds a piece's worth, a larger one goes on in
+     * a new piece.
      */
-    private void ensure(int more) {
+    void reserve(int more) {
         if (length + more <= bytes.length) {
             return;
         }

@@ -27,6 +27,11 @@ final class NodeAddresses {
         this.knownAddress = JsonValues.encoded(knownAddress);
     }
 
+    /** The most bytes {@link #write} appends now (the known address; any other is filled in at the end). */
+    int longestWritten() {
+        return knownAddress.length;
+    }
+
     /** The address of node {@code id} at the end of {@code out}, now or when the text is finished. */
     void write(JsonBytes out, long id) {
         if (id == knownId) {

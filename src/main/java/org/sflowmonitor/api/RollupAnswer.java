@@ -40,6 +40,8 @@ final class RollupAnswer {
     private final boolean[] known;
     private final JsonBytes out = new JsonBytes(JsonBytes.PIECE);
     private final NodeAddresses addresses;
+    /** The most bytes a row takes, reserved at once so that its parts are put without a check each. */
+    private final int rowBytes;
     private int rows;
 
     /**
@@ -82,6 +84,16 @@ final class RollupAnswer {
         }
         values = new double[3 * measures.size()];
         known = new boolean[measures.size()];
+        int most = 2; // the comma before the row and its closing brace
+        for (int i = 0; i < n; i++) {
+            most += name[i].length + switch (kind[i]) {
+                case HOST_IP -> addresses.longestWritten();
+                case TIMESTAMP, SAMPLES, IF_INDEX -> JsonBytes.LONGEST_LONG;
+                case CONSTANT -> 0;
+                case MEASURE -> Math.max(JsonBytes.LONGEST_LONG, JsonBytes.LONGEST_DOUBLE);
+            };
+        }
+        rowBytes = most;
         out.append((byte) '[');
     }
 
@@ -101,21 +113,22 @@ final class RollupAnswer {
                 values[3 * m + 2] = rs.getDouble(at + 1);
             }
         }
+        out.reserve(rowBytes);
         if (rows++ > 0) {
-            out.append((byte) ',');
+            out.put((byte) ',');
         }
         for (int i = 0; i < kind.length; i++) {
-            out.append(name[i]);
+            out.put(name[i]);
             switch (kind[i]) {
                 case HOST_IP -> addresses.write(out, rs.getLong(1));
-                case TIMESTAMP -> out.append(rs.getLong(2));
-                case SAMPLES -> out.append(rs.getInt(3));
-                case IF_INDEX -> out.append(rs.getLong(4));
+                case TIMESTAMP -> out.put(rs.getLong(2));
+                case SAMPLES -> out.put(rs.getInt(3));
+                case IF_INDEX -> out.put(rs.getLong(4));
                 case CONSTANT -> { }
                 case MEASURE -> measure(i);
             }
         }
-        out.append((byte) '}');
+        out.put((byte) '}');
     }
 
     /**
@@ -130,17 +143,17 @@ final class RollupAnswer {
         };
     }
 
-    /** min (part 0), avg (1) or max (2) as the API answers it (see {@link #format}). */
+    /** min (part 0), avg (1) or max (2) as the API answers it (see {@link #format}), in the row's reserved room. */
     private void measure(int field) {
         if (!known[measure[field]]) {
-            out.append(NULL);
+            out.put(NULL);
             return;
         }
         double v = values[slot[field]];
         switch (format[field]) {
-            case WHOLE -> out.append(Math.round(v));
-            case PERCENT -> out.appendHundredths(v / 100);
-            default -> out.appendHundredths(v);
+            case WHOLE -> out.put(Math.round(v));
+            case PERCENT -> out.putHundredths(v / 100);
+            default -> out.putHundredths(v);
         }
     }
 

@@ -55,15 +55,20 @@ final class Bucket {
     }
 
     private void put(int i, double lo, double hi, double total, int count) {
-        if (n[i] == 0) {
-            min[i] = lo;
-            max[i] = hi;
-        } else {
-            min[i] = Math.min(min[i], lo);
-            max[i] = Math.max(max[i], hi);
-        }
+        min[i] = lower(n[i], min[i], lo);
+        max[i] = upper(n[i], max[i], hi);
         sum[i] += total;
         n[i] += count;
+    }
+
+    /** A measure's smallest value once values from {@code lo} up are added to its {@code n} values, the smallest {@code min}. */
+    static double lower(long n, double min, double lo) {
+        return n == 0 ? lo : Math.min(min, lo);
+    }
+
+    /** A measure's largest value once values up to {@code hi} are added to its {@code n} values, the largest {@code max}. */
+    static double upper(long n, double max, double hi) {
+        return n == 0 ? hi : Math.max(max, hi);
     }
 
     /** The exact average of measure {@code i}; NaN without values. */

@@ -1,8 +1,5 @@
 package org.sflowmonitor.store;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +23,6 @@ final class RollupMemory {
 
     /** One committed batch: the samples and, per sample, the ids it was stored under (-1: not stored). */
     record Batch(List<EntitySample> samples, long[] hostIds, long[] vmIds) {
-    }
-
-    private record Key(long id, long sub) {
     }
 
     /** The samples of a batch that came after their bucket was written: how many, the earliest and the latest time. */
@@ -111,108 +105,161 @@ final class RollupMemory {
     }
 
     /**
-     * One rollup table's entities in memory: each one's open bucket and sample before, the
-     * buckets closed and not written yet, and room for one sample's values and point.
+     * One rollup table's entities in memory, a slot each: per slot whether the entity is live, its
+     * sample before and its open bucket; its bucket of the next coarser tier (kept when the entity
+     * is forgotten, until it is taken); the buckets closed and not written yet; room for one
+     * sample's values and point. Folding a sample allocates nothing.
      */
     private final class Layout {
+        /** Per slot: 1 while the entity is live, the time and node of its sample before, then that sample's values. */
+        private static final int LIVE = 0;
+        private static final int PREV_TS = 1;
+        private static final int PREV_HOST = 2;
+        private static final int PREV_VALUES = 3;
+
         final RollupLayout<?> layout;
-        final RollupEntities live = new RollupEntities();
-        final List<Bucket> finished = new ArrayList<>();
-        /** Per entity its bucket of the next coarser tier, merged from the finest buckets taken so far. */
-        final Map<Key, Bucket> coarser = new HashMap<>();
+        final RollupSlots slots = new RollupSlots();
+        final ChunkedRows<long[]> before;
+        /** Per slot the bucket being filled. */
+        final BucketColumns open;
+        /** Buckets a later sample of their entity closed, in that order, not taken yet. */
+        final BucketColumns finished;
+        /** Per slot its bucket of the next coarser tier, merged from the finest buckets taken so far. */
+        final BucketColumns coarser;
         /** Coarser buckets a later finest bucket of their entity closed, not taken yet. */
-        final List<Bucket> coarserFinished = new ArrayList<>();
+        final BucketColumns coarserFinished;
         final long[] values;
+        final long[] prev;
         final double[] point;
 
         Layout(RollupLayout<?> layout) {
             this.layout = layout;
-            this.values = new long[layout.valueCount()];
-            this.point = new double[layout.measures().size()];
+            int valueCount = layout.valueCount();
+            int measures = layout.measures().size();
+            this.before = new ChunkedRows<>(long[]::new, PREV_VALUES + valueCount,
+                    ChunkedRows.rowBits(PREV_VALUES + valueCount));
+            this.open = new BucketColumns(measures);
+            this.finished = new BucketColumns(measures);
+            this.coarser = new BucketColumns(measures);
+            this.coarserFinished = new BucketColumns(measures);
+            this.values = new long[valueCount];
+            this.prev = new long[valueCount];
+            this.point = new double[measures];
         }
 
+        /** {@link EntityRollup#add} on the entity's slot, which is made when it has none. */
         void add(Late late, long id, long sub, long hostId, long ts, long[] sampleValues, long closedUntil) {
-            EntityRollup e = live.find(id, sub);
-            if (e == null) {
-                e = new EntityRollup(layout, width, null);
-                live.put(id, sub, e);
+            int slot = slots.find(id, sub);
+            if (slot < 0) {
+                slot = slots.add(id, sub);
             }
-            Bucket closed = e.add(id, sub, hostId, ts, sampleValues, point);
-            if (closed != null) {
-                finished.add(closed);
+            long[] b = before.chunk(slot);
+            int at = before.at(slot);
+            boolean live = b[at + LIVE] != 0;
+            if (!live || ts > b[at + PREV_TS]) {
+                long start = EntityRollup.bucketStart(ts, width);
+                if (open.isOpen(slot) && open.start(slot) != start) {
+                    finished.append(open, slot);
+                    open.close(slot);
+                }
+                if (!open.isOpen(slot)) {
+                    open.open(slot, id, sub, start);
+                }
+                boolean comparable = false;
+                if (live) {
+                    System.arraycopy(b, at + PREV_VALUES, prev, 0, prev.length);
+                    comparable = layout.comparable(b[at + PREV_TS], b[at + PREV_HOST], prev, ts, hostId, sampleValues);
+                }
+                layout.point(comparable ? prev : null, b[at + PREV_TS], ts, sampleValues, point);
+                open.add(slot, point, hostId);
+                b[at + LIVE] = 1;
+                b[at + PREV_TS] = ts;
+                b[at + PREV_HOST] = hostId;
+                System.arraycopy(sampleValues, 0, b, at + PREV_VALUES, prev.length);
             }
             if (ts < closedUntil) {
                 late.add(ts);
             }
         }
 
-        /** Merges a finest bucket, later than the entity's finest buckets merged before, into its coarser one. */
-        void mergeCoarser(Bucket finest) {
-            long start = EntityRollup.bucketStart(finest.start, coarserWidth);
-            Key key = new Key(finest.id, finest.sub);
-            Bucket b = coarser.get(key);
-            if (b != null && b.start != start) {
-                coarserFinished.add(b);
-                b = null;
+        boolean live(int slot) {
+            return before.reaches(slot) && before.chunk(slot)[before.at(slot) + LIVE] != 0;
+        }
+
+        /** Time of the live entity's newest sample. */
+        long lastTs(int slot) {
+            return before.chunk(slot)[before.at(slot) + PREV_TS];
+        }
+
+        /** The live entity of {@code slot} is forgotten, its open bucket with it. */
+        void forget(int slot) {
+            open.close(slot);
+            before.chunk(slot)[before.at(slot) + LIVE] = 0;
+            freeIfEmpty(slot);
+        }
+
+        /** Merges finest bucket {@code row} of {@code from}, later than the entity's merged before, into its coarser one. */
+        void mergeCoarser(BucketColumns from, int row) {
+            long id = from.id(row);
+            long sub = from.sub(row);
+            int slot = slots.find(id, sub);
+            if (slot < 0) {
+                slot = slots.add(id, sub);
             }
-            if (b == null) {
-                b = new Bucket(finest.id, finest.sub, start, finest.n.length);
-                coarser.put(key, b);
+            long start = EntityRollup.bucketStart(from.start(row), coarserWidth);
+            if (coarser.isOpen(slot) && coarser.start(slot) != start) {
+                coarserFinished.append(coarser, slot);
+                coarser.close(slot);
             }
-            b.merge(finest);
+            if (!coarser.isOpen(slot)) {
+                coarser.open(slot, id, sub, start);
+            }
+            coarser.merge(slot, from, row);
+        }
+
+        /** Gives the slot away once it holds neither a live entity nor a coarser bucket. */
+        void freeIfEmpty(int slot) {
+            if (!live(slot) && !coarser.isOpen(slot)) {
+                slots.remove(slot);
+            }
         }
     }
 
     /**
      * The buckets in [from, till) memory holds, taken out of it to be written; those before
-     * {@code from} are dropped. Each one taken is also merged into its entity's bucket of the
-     * next coarser tier (see {@link #takeCoarser}).
+     * {@code from} are dropped. Each one taken is also
+     * merged into its entity's bucket of the next coarser tier (see {@link #takeCoarser}).
      */
-    List<Bucket> take(RollupLayout<?> layout, long from, long till) {
+    BucketColumns take(RollupLayout<?> layout, long from, long till) {
         Layout l = byTable.get(layout);
-        List<Bucket> out = new ArrayList<>();
-        moveBefore(till, l.finished, from, out);
-        l.live.forEach(e -> {
-            Bucket b = e.closeBefore(till);
-            if (b != null && b.start >= from) {
-                out.add(b);
-            }
-        });
+        BucketColumns out = new BucketColumns(layout.measures().size());
+        l.finished.moveBefore(till, from, out);
+        l.open.closeBefore(l.slots.end(), till, from, out);
         if (coarserWidth > 0) {
-            out.forEach(l::mergeCoarser);
+            for (int row = 0; row < out.size(); row++) {
+                l.mergeCoarser(out, row);
+            }
         }
         return out;
     }
 
     /**
      * The buckets of the next coarser tier in [from, till) merged from the finest buckets taken
-     * so far, taken out of memory; those before {@code till} are dropped. They are whole only
-     * when memory saw those buckets from their start ({@link #memoryFrom()} not after {@code
-     * from}): every finest bucket from there on was written from memory, so through {@link #take}.
+     * so far, taken out of memory; those before {@code till} are dropped. They are whole only when memory saw those buckets from their start
+     * ({@link #memoryFrom()} not after {@code from}): every finest bucket from there on was
+     * written from memory, so through {@link #take}.
      */
-    List<Bucket> takeCoarser(RollupLayout<?> layout, long from, long till) {
+    BucketColumns takeCoarser(RollupLayout<?> layout, long from, long till) {
         Layout l = byTable.get(layout);
-        List<Bucket> out = new ArrayList<>();
-        moveBefore(till, l.coarserFinished, from, out);
-        moveBefore(till, l.coarser.values(), from, out);
+        BucketColumns out = new BucketColumns(layout.measures().size());
+        l.coarserFinished.moveBefore(till, from, out);
+        l.coarser.closeBefore(l.slots.end(), till, from, out);
+        for (int slot = 0; slot < l.slots.end(); slot++) {
+            if (l.slots.used(slot)) {
+                l.freeIfEmpty(slot);
+            }
+        }
         return out;
-    }
-
-    /**
-     * Removes the buckets starting before {@code till} from {@code buckets}, adding those from
-     * {@code from} on to {@code out}. In one pass: removing from an ArrayList one at a time
-     * copies the rest of it each time, which for a million buckets is minutes.
-     */
-    private static void moveBefore(long till, Collection<Bucket> buckets, long from, List<Bucket> out) {
-        buckets.removeIf(b -> {
-            if (b.start >= till) {
-                return false;
-            }
-            if (b.start >= from) {
-                out.add(b);
-            }
-            return true;
-        });
     }
 
     /**
@@ -221,8 +268,17 @@ final class RollupMemory {
      */
     void forget(long till, long closedUntil) {
         for (Layout l : byTable.values()) {
-            l.live.removeIf(e -> e.lastTs() < till - FORGET_AFTER_MILLIS && e.closeBefore(till) == null);
-            l.finished.removeIf(b -> b.start < closedUntil);
+            for (int slot = 0; slot < l.slots.end(); slot++) {
+                if (!l.live(slot) || l.lastTs(slot) >= till - FORGET_AFTER_MILLIS) {
+                    continue;
+                }
+                if (l.open.isOpen(slot) && l.open.start(slot) < till) {
+                    l.open.close(slot); // as EntityRollup.closeBefore: dropped, the entity kept
+                    continue;
+                }
+                l.forget(slot);
+            }
+            l.finished.moveBefore(closedUntil, Long.MAX_VALUE, null);
         }
     }
 }

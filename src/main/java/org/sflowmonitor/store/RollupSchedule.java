@@ -224,7 +224,7 @@ final class RollupSchedule {
         } else {
             till = due;
             catchUp.clear();
-            Map<RollupLayout<?>, List<Bucket>> taken = new IdentityHashMap<>();
+            Map<RollupLayout<?>, BucketColumns> taken = new IdentityHashMap<>();
             for (RollupLayout<?> layout : RollupRows.ALL) {
                 taken.put(layout, memory.take(layout, from, till));
             }
@@ -262,7 +262,7 @@ final class RollupSchedule {
             BucketSink.Source rows = (layout, sink) -> RollupSources.merged(c, layout, finer, width, from, till, sink);
             if (k == 1) {
                 // taken in any case: memory keeps no coarser bucket before till
-                Map<RollupLayout<?>, List<Bucket>> merged = new IdentityHashMap<>();
+                Map<RollupLayout<?>, BucketColumns> merged = new IdentityHashMap<>();
                 for (RollupLayout<?> layout : RollupRows.ALL) {
                     merged.put(layout, memory.takeCoarser(layout, from, till));
                 }
@@ -276,12 +276,8 @@ final class RollupSchedule {
         return false;
     }
 
-    private static BucketSink.Source fromMemory(Map<RollupLayout<?>, List<Bucket>> taken) {
-        return (layout, sink) -> {
-            for (Bucket b : taken.remove(layout)) {
-                sink.accept(b);
-            }
-        };
+    private static BucketSink.Source fromMemory(Map<RollupLayout<?>, BucketColumns> taken) {
+        return (layout, sink) -> taken.remove(layout).writeTo(sink);
     }
 
     /** How much of a tier one step handles at most: a whole number of buckets. */

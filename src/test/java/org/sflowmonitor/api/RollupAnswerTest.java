@@ -1,6 +1,7 @@
 package org.sflowmonitor.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -9,10 +10,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.sflowmonitor.store.SampleTable;
 
@@ -59,6 +63,60 @@ class RollupAnswerTest {
                 + "\"cpu_num_min\":2,\"cpu_num_avg\":3.0,\"cpu_num_max\":4,"
                 + "\"cpu_user_min\":null,\"cpu_user_avg\":null,\"cpu_user_max\":null}]", json);
         assertEquals(List.of(), asked, "the node's own address was known: no lookup");
+    }
+
+    @Test
+    void rowsOfEveryKindOfValueFillingSeveralPiecesAreWrittenAsJacksonWritesTheirValues() throws Exception {
+        List<String> measures = List.of("part_max_used", "cpu_num", "cpu_user");
+        List<String> fields = new ArrayList<>(List.of("timestamp", "samples"));
+        measures.forEach(m -> Resolution.PARTS.forEach(part -> fields.add(m + part)));
+        RollupAnswer answer = new RollupAnswer(fields, Map.of(), SampleTable.HOST_SAMPLE, -1, null);
+        SplittableRandom random = new SplittableRandom(15);
+        StringBuilder rows = new StringBuilder();
+        List<Map<String, Object>> expected = new ArrayList<>();
+        for (int r = 0; r < 2_000; r++) {
+            rows.append(r == 0 ? "(" : ", (").append(1).append(", ").append(3_600_000L * r).append(", ").append(r % 400)
+                    .append(", 0");
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("timestamp", 3_600_000L * r);
+            row.put("samples", r % 400);
+            for (String m : measures) {
+                int n = random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(400);
+                double min = value(random);
+                double max = value(random);
+                double sum = value(random) * n;
+                if (n == 0) {
+                    rows.append(", NULL, NULL, NULL, 0");
+                } else {
+                    rows.append(", CAST(").append(min).append(" AS DOUBLE PRECISION), CAST(").append(max)
+                            .append(" AS DOUBLE PRECISION), CAST(").append(sum).append(" AS DOUBLE PRECISION), ").append(n);
+                }
+                double[] parts = {min, sum / n, max};
+                for (int part = 0; part < 3; part++) {
+                    // percentages are stored in hundredths, a whole gauge's min and max are whole
+                    double v = m.equals("part_max_used") ? parts[part] / 100 : parts[part];
+                    boolean whole = m.equals("cpu_num") && part != 1;
+                    row.put(m + Resolution.PARTS.get(part), n == 0 ? null
+                            : whole ? (Object) Math.round(v) : (Object) (Math.round(v * 100.0) / 100.0));
+                }
+            }
+            rows.append(')');
+            expected.add(row);
+        }
+        String json = written(answer, rows.toString(), Map.of(), new ArrayList<>());
+        assertTrue(json.length() > 3 * JsonBytes.PIECE, "the rows fill several pieces: " + json.length());
+        assertEquals(new ObjectMapper().writeValueAsString(expected), json);
+    }
+
+    /** Small and large, whole and fractional, positive and negative. */
+    private static double value(SplittableRandom random) {
+        return switch (random.nextInt(5)) {
+            case 0 -> random.nextInt(1_000);
+            case 1 -> random.nextDouble() * 100;
+            case 2 -> random.nextDouble() * 1e13;
+            case 3 -> -random.nextDouble() * 5e4;
+            default -> random.nextLong();
+        };
     }
 
     @Test
