@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.util.Locale;
 import java.util.Set;
 
-import org.sflowmonitor.app.Setting;
+import org.sflowmonitor.app.Settings;
 import org.sflowmonitor.store.Database;
 
 /**
@@ -36,7 +36,7 @@ public final class HistoryGrowth {
         int rounds = args.integer("rounds", 800);
         int every = args.integer("every", 100);
         Path dir = Path.of(args.string("work", "target/bench-history"));
-        int batch = Integer.parseInt(Setting.BATCH_SIZE.defaultValue());
+        int batch = Settings.H2_BATCH_SIZE;
         System.out.println("history growth, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + Machine.loadAverage());
         System.out.printf(Locale.ROOT, "%,d VMs, %,d rounds, batches of %,d rows%n%n", vms, rounds, batch);

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.sflowmonitor.app.Setting;
 
 /**
  * The ingest benchmark (issue 6): the highest rate of counter samples per second the service
@@ -277,7 +276,7 @@ public final class IngestBenchmark {
         long millis = s.ceilingSeconds() * 2000L;
         try (ChildJvm child = ChildJvm.start(s.work().resolve(name + ".log"), List.of("-Xmx" + s.heap()), "jdbc",
                 dir.toString(), String.valueOf(s.model().vmsPerNode()), String.valueOf(s.model().nodes()),
-                Setting.BATCH_SIZE.defaultValue(), String.valueOf(millis), order.name(),
+                String.valueOf(org.sflowmonitor.app.Settings.H2_BATCH_SIZE), String.valueOf(millis), order.name(),
                 String.valueOf(s.intervalSeconds()))) {
             Map<String, String> r = child.result(millis / 1000 + 120);
             double seconds = n(r, "elapsed_ns") / 1e9;
@@ -285,7 +284,7 @@ public final class IngestBenchmark {
             double cpuPerMillion = n(r, "loop_cpu_ns") / 1e9 / (n(r, "samples_inserted") / 1e6);
             Ceiling c = new Ceiling(name, n(r, "samples_inserted") / seconds, 0, 0, 0, cpu,
                     n(r, "rows_inserted") + " rows in " + String.format(Locale.ROOT, "%.1f", seconds)
-                            + " s, batches of " + Setting.BATCH_SIZE.defaultValue() + " samples (the writer's), a commit per batch, "
+                            + " s, batches of " + org.sflowmonitor.app.Settings.H2_BATCH_SIZE + " samples (the writer's), a commit per batch, "
                             + String.format(Locale.ROOT, "%.1f CPU s per million rows",
                             n(r, "loop_cpu_ns") / 1e9 / (n(r, "rows_inserted") / 1e6)), cpuPerMillion);
             log.printf(Locale.ROOT, "%s: %.0f samples/s (%.0f rows/s), %.1f CPU s per million samples; %s%n", name,

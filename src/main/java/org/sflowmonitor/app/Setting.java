@@ -30,7 +30,8 @@ public enum Setting {
             + " widths from 10s, each a multiple of the finer one); empty: no rollups"),
     QUEUE_CAPACITY("ingest.queue.capacity", "131072", new Range(16, 10_000_000),
             "samples waiting for the database writer before loss is counted"),
-    BATCH_SIZE("ingest.batch.size", "5000", new Range(1, 1_000_000), "rows per database commit at most"),
+    BATCH_SIZE("ingest.batch.size", "", new Range(1, 1_000_000), "rows per database commit at most; empty: 1000 on H2,"
+            + " 5000 on PostgreSQL"),
     AGENT_MAX_VMS("agent.max.vms", "5000", new Range(1, 10_000_000),
             "VMs one agent may create; more are counted and dropped"),
     VMS_MAX("vms.max", "2000000", new Range(1, 100_000_000), "VMs in all; more are counted and dropped"),

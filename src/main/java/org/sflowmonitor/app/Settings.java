@@ -29,6 +29,14 @@ public record Settings(Role role, String instanceId, int heartbeatSeconds, int s
                        int apiAnswerCacheMb, int dbQueryTimeoutSeconds, int silentIntervals, int metricsGroupSize,
                        int pushMaxConnections, int pushMaxSubscriptions, int pushMaxBufferBytes) {
 
+    /**
+     * The writer's batch size on H2 where ingest.batch.size is empty: H2's commit visits every
+     * index entry of the batch again, cheaper while they are still in the CPU's caches.
+     */
+    public static final int H2_BATCH_SIZE = 1_000;
+    /** The same on PostgreSQL, where each batch costs a COPY and a commit (a flush of its log). */
+    public static final int POSTGRESQL_BATCH_SIZE = 5_000;
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
     public Settings {
@@ -84,7 +92,9 @@ public record Settings(Role role, String instanceId, int heartbeatSeconds, int s
                 number.applyAsInt(Setting.RETENTION_DAYS),
                 parseTiers(raw.apply(Setting.ROLLUP_TIERS)),
                 number.applyAsInt(Setting.QUEUE_CAPACITY),
-                number.applyAsInt(Setting.BATCH_SIZE),
+                raw.apply(Setting.BATCH_SIZE).isEmpty()
+                        ? (dbUrl.startsWith("jdbc:postgresql:") ? POSTGRESQL_BATCH_SIZE : H2_BATCH_SIZE)
+                        : number.applyAsInt(Setting.BATCH_SIZE),
                 number.applyAsInt(Setting.AGENT_MAX_VMS),
                 number.applyAsInt(Setting.VMS_MAX),
                 number.applyAsInt(Setting.API_MAX_BODY),

@@ -42,9 +42,9 @@ final class BucketColumns {
         return rows.chunk(row)[rows.at(row) + field];
     }
 
-    /** Whether row {@code row} holds a bucket. */
+    /** Whether row {@code row} holds a bucket (asking makes no chunk: rows per slot are made as buckets open). */
     boolean isOpen(int row) {
-        return get(row, SAMPLES) > 0;
+        return rows.reaches(row) && get(row, SAMPLES) > 0;
     }
 
     long id(int row) {

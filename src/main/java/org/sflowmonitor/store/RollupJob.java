@@ -6,8 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BooleanSupplier;
@@ -66,7 +67,8 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
     public static final long DEFAULT_GRACE_MILLIS = 15_000;
     /** How far before a range the catch-up reads raw samples for the rates of its first samples. */
     static final long LOOKBACK_MILLIS = 120_000;
-    private static final int QUEUE_BATCHES = 256;
+    /** Committed samples waiting to be folded at most; a batch beyond is dropped (its buckets come from raw samples). */
+    private static final int QUEUE_SAMPLES = 1_280_000;
     /** The longest the job waits at a time for ingest to catch up (see {@link #yieldsTo}). */
     static final long YIELD_MILLIS = 1_000;
     private static final Logger LOG = Logger.getLogger(RollupJob.class.getName());
@@ -75,7 +77,9 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
     private final List<RollupTier> tiers;
     private final long rawRetentionMillis;
     private final LongSupplier clock;
-    private final ArrayBlockingQueue<RollupMemory.Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    private final LinkedBlockingQueue<RollupMemory.Batch> queue = new LinkedBlockingQueue<>();
+    /** The samples of the batches in {@link #queue}: the queue is bounded by samples, whatever the writer's batch size. */
+    private final AtomicInteger queuedSamples = new AtomicInteger();
     private final long graceMillis;
     /** Replaced when this job starts writing the rollups again after another collector's job did. */
     private volatile RollupSchedule schedule;
@@ -185,7 +189,10 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
             return;
         }
         RollupMemory.Batch b = new RollupMemory.Batch(List.copyOf(batch), hostIds.clone(), vmIds.clone());
-        if (!queue.offer(b)) {
+        if (queuedSamples.addAndGet(batch.size()) <= QUEUE_SAMPLES) {
+            queue.add(b);
+        } else {
+            queuedSamples.addAndGet(-batch.size());
             long newest = Long.MIN_VALUE;
             for (EntitySample s : batch) {
                 newest = Math.max(newest, s.receivedAt());
@@ -277,10 +284,17 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
 
     private RollupMemory.Batch poll(long millis) {
         try {
-            return queue.poll(millis, TimeUnit.MILLISECONDS);
+            return taken(queue.poll(millis, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
-            return queue.poll(); // not ours to keep; see the class comment
+            return taken(queue.poll()); // not ours to keep; see the class comment
         }
+    }
+
+    private RollupMemory.Batch taken(RollupMemory.Batch b) {
+        if (b != null) {
+            queuedSamples.addAndGet(-b.samples().size());
+        }
+        return b;
     }
 
     /**
@@ -340,7 +354,9 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
         boolean holds = leadership.holds();
         if (!holds && !following) {
             following = true;
-            queue.clear();
+            while (taken(queue.poll()) != null) {
+                // dropped: the writing job computes what it needs from raw samples
+            }
             long pending = schedule.pendingRewind();
             if (pending != Long.MAX_VALUE) {
                 lateToNote.accumulateAndGet(pending, Math::min);
@@ -375,7 +391,7 @@ public final class RollupJob implements RollupFeed, AutoCloseable {
     /** Folds in what the writer committed so far. */
     private void drain() {
         RollupMemory.Batch b;
-        while ((b = queue.poll()) != null) {
+        while ((b = taken(queue.poll())) != null) {
             feed(b);
         }
     }

@@ -183,7 +183,7 @@ final class RollupMemory {
         }
 
         boolean live(int slot) {
-            return before.chunk(slot)[before.at(slot) + LIVE] != 0;
+            return before.reaches(slot) && before.chunk(slot)[before.at(slot) + LIVE] != 0;
         }
 
         /** Time of the live entity's newest sample. */

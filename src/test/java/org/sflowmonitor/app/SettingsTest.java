@@ -35,6 +35,14 @@ class SettingsTest {
     }
 
     @Test
+    void theBatchSizeIsAThousandOnH2AndFiveThousandOnPostgresqlUnlessSet() {
+        assertEquals(1_000, load(Map.of(), Map.of(), Map.of()).batchSize());
+        assertEquals(5_000, load(Map.of("db.url", "jdbc:postgresql://127.0.0.1/sflow"), Map.of(), Map.of()).batchSize());
+        assertEquals(250, load(Map.of("db.url", "jdbc:postgresql://127.0.0.1/sflow", "ingest.batch.size", "250"),
+                Map.of(), Map.of()).batchSize());
+    }
+
+    @Test
     void theRoleIsBothUnlessSetAndCollectorOrApiInAnyCase() {
         assertEquals(Role.BOTH, load(Map.of(), Map.of(), Map.of()).role());
         assertEquals(Role.COLLECTOR, load(Map.of("role", "Collector"), Map.of(), Map.of()).role());

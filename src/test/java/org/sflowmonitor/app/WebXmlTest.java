@@ -45,7 +45,7 @@ class WebXmlTest {
     void everyWholeNumberDefaultInWebXmlIsWithinItsSettingsRange() throws Exception {
         Map<String, String> declared = contextParams();
         for (Setting s : Setting.values()) {
-            if (s.isWholeNumber()) {
+            if (s.isWholeNumber() && !s.defaultValue().isEmpty()) { // an empty default is derived (SettingsTest)
                 assertDoesNotThrow(() -> s.parseWholeNumber(declared.get(s.key())), s.key());
             }
         }
