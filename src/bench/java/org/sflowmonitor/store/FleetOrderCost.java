@@ -29,6 +29,12 @@ public final class FleetOrderCost {
         try (Database db = TestCollector.open(dir)) {
             Inventory inventory = new Inventory(new Queries(db, 600), new VmKeys());
             time("without an index on vm.uuid", inventory, rounds);
+            // -DmaxMemoryRows=N: H2's MAX_MEMORY_ROWS for a third measurement without the index (an experiment)
+            String maxMemoryRows = System.getProperty("maxMemoryRows");
+            if (maxMemoryRows != null) {
+                execute(db, "SET MAX_MEMORY_ROWS " + Integer.parseInt(maxMemoryRows));
+                time("without an index, MAX_MEMORY_ROWS " + maxMemoryRows, inventory, rounds);
+            }
             execute(db, "CREATE UNIQUE INDEX fleet_order_cost_uuid ON vm (uuid)");
             try {
                 time("with a unique index on vm.uuid", inventory, rounds);

@@ -155,6 +155,10 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    Dialect dialect() {
+        return Dialect.of(url);
+    }
+
     /** The JDBC URL without credentials, for logs and status. */
     public String describe() {
         return redact(url);

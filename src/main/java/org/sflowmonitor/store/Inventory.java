@@ -1,6 +1,7 @@
 package org.sflowmonitor.store;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ public final class Inventory {
     public List<Map<String, Object>> findVms(EntityFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = filter.where(true, params, vmKeys);
-        return queries.rows("SELECT v.id, v.uuid, v.hostname AS name, v.host_id, h.host_ip FROM vm v JOIN host h "
-                + "ON h.id = v.host_id" + where + " ORDER BY v.uuid", params);
+        return inUuidOrder("SELECT v.id, v.uuid, v.hostname AS name, v.host_id, h.host_ip FROM vm v JOIN host h "
+                + "ON h.id = v.host_id" + where, params);
     }
 
     /**
@@ -51,10 +52,23 @@ public final class Inventory {
     public List<Map<String, Object>> describeVms(EntityFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = filter.where(true, params, vmKeys);
-        return queries.rows("SELECT v.id, h.host_ip, v.uuid, v.hostname AS name, h.hostname AS node_hostname, "
+        return inUuidOrder("SELECT v.id, h.host_ip, v.uuid, v.hostname AS name, h.hostname AS node_hostname, "
                 + "l.vcpu_state, v.first_seen, v.last_seen, h.polling_interval "
-                + "FROM vm v JOIN host h ON h.id = v.host_id LEFT JOIN vm_latest l ON l.vm_id = v.id" + where
-                + " ORDER BY v.uuid", params);
+                + "FROM vm v JOIN host h ON h.id = v.host_id LEFT JOIN vm_latest l ON l.vm_id = v.id" + where, params);
+    }
+
+    /**
+     * The rows of a query of VMs in the order of their UUIDs. On H2, whose {@code vm.uuid} has no
+     * index (version 10), sorted here: H2 sorted a million rows on disk, 3 times the CPU of the whole
+     * read; its UUID order is that of the lower-case text the rows hold.
+     */
+    private List<Map<String, Object>> inUuidOrder(String sql, List<Object> params) {
+        if (queries.dialect() != Dialect.H2) {
+            return queries.rows(sql + " ORDER BY v.uuid", params);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(queries.rows(sql, params));
+        rows.sort(Comparator.comparing(row -> (String) row.get("uuid")));
+        return rows;
     }
 
     /** The adapters of the filtered nodes (or VMs): id → list of {if_index, macs}. */

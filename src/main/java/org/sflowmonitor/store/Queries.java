@@ -54,6 +54,10 @@ public final class Queries {
         T read(ResultSet rs) throws SQLException;
     }
 
+    Dialect dialect() {
+        return db.dialect();
+    }
+
     /** Runs a query with bound parameters and returns its rows as maps from lower-case column labels. */
     public List<Map<String, Object>> rows(String sql, List<?> params) {
         return read(sql, params, null);
