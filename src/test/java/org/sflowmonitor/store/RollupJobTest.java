@@ -21,8 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sflowmonitor.ingest.EntitySample.InterfaceSample;
 import org.sflowmonitor.ingest.EntitySample.VmSample;
 import org.sflowmonitor.ingest.IngestStats;
+import org.sflowmonitor.sflow.CounterRecord.IfCounters;
 import org.sflowmonitor.sflow.CounterRecord.VirtCpu;
 import org.sflowmonitor.sflow.CounterRecord.VirtDiskIo;
 import org.sflowmonitor.sflow.CounterRecord.VirtMemory;
@@ -357,6 +359,38 @@ class RollupJobTest {
                     ((Number) r.get("vmem_memory_min")).doubleValue(), ((Number) r.get("vmem_memory_max")).doubleValue()),
                     "VM " + v);
         }
+    }
+
+    @Test
+    void theInterfaceBucketsWrittenLiveEqualThoseComputedAgainFromTheRawSamplesOfSeveralInterfacesOfSeveralNodes()
+            throws Exception {
+        RollupJob live = job(TIERS);
+        for (int i = 0; i < 36; i++) {
+            for (int node = 1; node <= 3; node++) {
+                for (long ifIndex = 3; ifIndex >= 1; ifIndex--) { // the interfaces of a node interleaved in time
+                    long octets = (i * 1_000L * ifIndex * node + (i % 3) * 77 * ifIndex) % U32;
+                    assertTrue(writer.offer(new InterfaceSample("10.0.2." + node, T0 + i * STEP + ifIndex * 300, 1,
+                            ifIndex, new IfCounters(ifIndex, 6, 1_000_000_000L, 1, 3, octets, i * ifIndex, 0, 0, 0, 0,
+                                    0, octets / 2, i, 0, 0, 0, 0, 0), null, "eth" + ifIndex)));
+                    offered.incrementAndGet();
+                }
+            }
+        }
+        store(0, 0);
+        now.set(T0 + 4 * 60_000);
+        live.runUntilIdle(now.get());
+        Queries q = new Queries(db, 10);
+        String read = "SELECT * FROM interface_rollup ORDER BY width_ms, host_id, if_index, bucket_start";
+        List<Map<String, Object>> written = q.rows(read, List.of());
+        assertEquals(3 * 3 * (18 + 3), written.size());
+
+        jobs.forEach(RollupJob::close);
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM interface_rollup");
+            st.executeUpdate("DELETE FROM rollup_progress");
+        }
+        job(TIERS).runUntilIdle(now.get());
+        assertEquals(written, q.rows(read, List.of()));
     }
 
     private Map<String, Long> longs(Map<String, Object> row) {
