@@ -93,7 +93,8 @@ public record Settings(Role role, String instanceId, int heartbeatSeconds, int s
                 parseTiers(raw.apply(Setting.ROLLUP_TIERS)),
                 number.applyAsInt(Setting.QUEUE_CAPACITY),
                 raw.apply(Setting.BATCH_SIZE).isEmpty()
-                        ? (dbUrl.startsWith("jdbc:postgresql:") ? POSTGRESQL_BATCH_SIZE : H2_BATCH_SIZE)
+                        ? (dbUrl.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:") ? POSTGRESQL_BATCH_SIZE
+                        : H2_BATCH_SIZE)
                         : number.applyAsInt(Setting.BATCH_SIZE),
                 number.applyAsInt(Setting.AGENT_MAX_VMS),
                 number.applyAsInt(Setting.VMS_MAX),

@@ -47,6 +47,8 @@ final class RollupMemory {
     private final Layout interfaces = new Layout(RollupRows.INTERFACE);
     private final Map<RollupLayout<?>, Layout> byTable = new IdentityHashMap<>();
     private long memoryFrom;
+    /** The latest bucket a loss made memory incomplete before ({@link #completeFrom}). */
+    private long lostFrom = Long.MIN_VALUE;
 
     /**
      * @param width        the finest tier's bucket width
@@ -71,6 +73,16 @@ final class RollupMemory {
     /** Memory lost samples (a refused batch, a failed write): the buckets before {@code bucket} come from raw samples. */
     void completeFrom(long bucket) {
         memoryFrom = Math.max(memoryFrom, bucket);
+        lostFrom = Math.max(lostFrom, bucket);
+    }
+
+    /**
+     * No sample stored before the start lies in {@code startBucket} (the start's) or in the
+     * look-back before it: memory saw every sample of that bucket and of the later ones, and the
+     * sample before each entity's first, so it holds them all but those it lost since.
+     */
+    void completeFromStart(long startBucket) {
+        memoryFrom = Math.max(startBucket, lostFrom);
     }
 
     /** Folds a batch in; returns those of its samples that fall before {@code closedUntil} (late: already written). */

@@ -47,6 +47,15 @@ final class RollupSchedule {
     private final Others others;
     private final AtomicLong[] rowsWritten;
     private boolean loaded;
+    /** When the job started: this process stored every sample from then on and fed it to memory. */
+    private final long startedAt;
+    /**
+     * Alone on H2, read at the first load: the latest time a sample stored before the start can
+     * have (Long.MIN_VALUE: none stored; Long.MAX_VALUE: unknown). A catch-up range that starts a
+     * look-back after it and ends before the start holds no raw sample, so nothing is read for it.
+     */
+    private long storedBeforeStartUntil = Long.MAX_VALUE;
+    private boolean startChecked;
     /** The tier the last piece of work wrote; -1: none (retention, or nothing due). */
     private int lastWritten = -1;
     private long nextRetentionAt;
@@ -59,6 +68,7 @@ final class RollupSchedule {
     RollupSchedule(List<RollupTier> tiers, long rawRetentionMillis, long graceMillis, long now, Others others) {
         this.tiers = tiers;
         this.others = others;
+        this.startedAt = now;
         this.rawRetentionMillis = rawRetentionMillis;
         this.graceMillis = graceMillis;
         this.memory = new RollupMemory(tiers.get(0).widthMillis(), tiers.size() > 1 ? tiers.get(1).widthMillis() : 0,
@@ -200,6 +210,14 @@ final class RollupSchedule {
         }
         nextRetentionAt = now;
         loaded = true;
+        if (others == null && !startChecked) {
+            startChecked = true;
+            storedBeforeStartUntil = RollupStore.newestStored(c, 2 * LatestCheckpoint.INTERVAL_MILLIS);
+            long startBucket = EntityRollup.bucketStart(startedAt, tiers.get(0).widthMillis());
+            if (storedBeforeStartUntil < startBucket - RollupJob.LOOKBACK_MILLIS) {
+                memory.completeFromStart(startBucket);
+            }
+        }
     }
 
     /** Closes the finest tier's buckets that are due: from memory, or a chunk of them from raw samples. */
@@ -219,7 +237,10 @@ final class RollupSchedule {
         if (fromRaw) {
             till = Math.min(due, Math.min(othersStored ? due : memory.memoryFrom(), from + chunk(width)));
             long rawFrom = Math.max(from, now - rawRetentionMillis);
-            rows = (layout, sink) -> RollupSources.fromRaw(c, layout, width, rawFrom, till,
+            boolean nothingStored = !othersStored && till <= startedAt
+                    && from - RollupJob.LOOKBACK_MILLIS > storedBeforeStartUntil;
+            rows = nothingStored ? (layout, sink) -> { }
+                    : (layout, sink) -> RollupSources.fromRaw(c, layout, width, rawFrom, till,
                     catchUp.before(c, layout.entityTable(), till, now), sink, between);
         } else {
             till = due;

@@ -35,6 +35,38 @@ final class RollupStore {
         return stored;
     }
 
+    /**
+     * H2 only (its writer alone stores samples): the latest time a raw sample stored so far can
+     * have, read from the latest tables, whose node and VM rows lag the samples by up to
+     * {@code lagMillis} after a crash; Long.MIN_VALUE when no sample is stored, Long.MAX_VALUE
+     * when it cannot tell (samples stored but no latest rows written yet).
+     */
+    static long newestStored(Connection c, long lagMillis) throws SQLException {
+        long newest = Long.MIN_VALUE;
+        try (var st = c.createStatement()) {
+            for (LatestTable t : LatestTable.values()) {
+                try (ResultSet rs = st.executeQuery("SELECT MAX(ts) FROM " + t.table())) {
+                    rs.next();
+                    long ts = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        newest = Math.max(newest, ts);
+                    }
+                }
+            }
+            if (newest == Long.MIN_VALUE) {
+                for (RollupLayout<?> layout : RollupRows.ALL) {
+                    try (ResultSet rs = st.executeQuery("SELECT 1 FROM " + layout.samples().table() + " LIMIT 1")) {
+                        if (rs.next()) {
+                            newest = Long.MAX_VALUE;
+                        }
+                    }
+                }
+            }
+        }
+        c.commit();
+        return newest == Long.MIN_VALUE || newest == Long.MAX_VALUE ? newest : newest + lagMillis;
+    }
+
     /** How many rows an insert batch (and its transaction) holds; {@code between} runs after each. */
     private static final int ROWS_PER_BATCH = 1_000;
 

@@ -214,6 +214,51 @@ class RollupJobTest {
     }
 
     @Test
+    void aJobStartedOnADatabaseWithoutSamplesWritesTheBucketsFromTheStartOnFromWhatItFolded() throws Exception {
+        now.set(T0 + 3_000);
+        job(TIERS);
+        store(0, 4);
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM vm_sample"); // what memory folded is all the job may use
+        }
+        now.set(T0 + 4 * 60_000);
+        jobs.get(0).runUntilIdle(now.get());
+        // on PostgreSQL other collectors may have stored samples before the start: raw samples there
+        assertEquals(backend() == Backend.H2 ? List.of(2L, 2L) : List.of(), samplesPerBucket(10_000));
+    }
+
+    @Test
+    void theNewestSampleStoredIsReadFromTheLatestRowsWithTheirLag() throws Exception {
+        assertEquals(Long.MIN_VALUE, newestStored(), "nothing stored");
+        store(0, 2);
+        // H2 writes the latest rows of nodes and VMs every few minutes: until then it cannot tell
+        assertEquals(backend() == Backend.H2 ? Long.MAX_VALUE : T0 + STEP + 1_000, newestStored());
+        writer.close(); // and when the writer stops
+        assertEquals(T0 + STEP + 1_000, newestStored());
+    }
+
+    private long newestStored() throws SQLException {
+        try (var c = db.connection()) {
+            c.setAutoCommit(false);
+            return RollupStore.newestStored(c, 1_000);
+        }
+    }
+
+    @Test
+    void aJobStartedWithinTheLookBackOfStoredSamplesComputesItsFirstBucketsFromTheRawSamples() throws Exception {
+        store(0, 2);
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM vm_sample WHERE ts > " + T0); // only the raw rows can show the first one
+        }
+        now.set(T0 + 60_000);
+        job(TIERS);
+        store(12, 14);
+        now.set(T0 + 4 * 60_000);
+        jobs.get(0).runUntilIdle(now.get());
+        assertEquals(List.of(1L, 2L), samplesPerBucket(10_000));
+    }
+
+    @Test
     void aServiceRestartInsideABucketNeitherCountsASampleTwiceNorLeavesOneOut() throws Exception {
         RollupJob first = job(TIERS);
         store(0, 13);
