@@ -245,17 +245,24 @@ class RollupJobTest {
     }
 
     @Test
-    void aJobStartedWithinTheLookBackOfStoredSamplesComputesItsFirstBucketsFromTheRawSamples() throws Exception {
-        store(0, 2);
-        try (var c = db.connection(); var st = c.createStatement()) {
-            st.executeUpdate("DELETE FROM vm_sample WHERE ts > " + T0); // only the raw rows can show the first one
-        }
+    void aCatchUpOfTheBucketsBeforeTheStartReadsTheSamplesStoredInThem() throws Exception {
+        store(0, 2); // at T0 and T0 + 5 s, before the job starts
         now.set(T0 + 60_000);
         job(TIERS);
-        store(12, 14);
         now.set(T0 + 4 * 60_000);
         jobs.get(0).runUntilIdle(now.get());
-        assertEquals(List.of(1L, 2L), samplesPerBucket(10_000));
+        assertEquals(List.of(2L), samplesPerBucket(10_000));
+    }
+
+    @Test
+    void aJobStartedInsideABucketWithASampleStoredBeforeItComputesThatBucketFromTheRawSamples() throws Exception {
+        store(0, 1); // at T0, before the job starts
+        now.set(T0 + 3_000);
+        job(TIERS);
+        store(1, 2); // at T0 + 5 s: memory sees only this one
+        now.set(T0 + 4 * 60_000);
+        jobs.get(0).runUntilIdle(now.get());
+        assertEquals(List.of(2L), samplesPerBucket(10_000));
     }
 
     @Test
