@@ -85,7 +85,7 @@ public final class ScrapeIngestCost {
                 with.cpuSecondsPerMillion() / without.cpuSecondsPerMillion());
     }
 
-    private static void buildFleet(IngestBenchmark.Settings s, boolean reuse) throws Exception {
+    static void buildFleet(IngestBenchmark.Settings s, boolean reuse) throws Exception {
         Path fleet = s.work().resolve("fleet-db");
         Path model = s.work().resolve("fleet-model.txt");
         String wanted = s.model().nodes() + " x " + s.model().vmsPerNode();

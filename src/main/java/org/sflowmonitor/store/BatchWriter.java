@@ -50,6 +50,8 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BatchWriter.class.getName());
     private static final long POLL_MILLIS = 100;
     static final long COMMIT_INTERVAL_MILLIS = 250;
+    /** Batches waiting (beside the one being written) above which API calls and scrapes wait for the writer. */
+    static final int ANSWERS_WAIT_AFTER_BATCHES = 4;
 
     private final IngestStats stats;
     private final ArrayBlockingQueue<EntitySample> queue;
@@ -59,6 +61,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private final LatestValues latest = new LatestValues();
     private final LatestState latestState = new LatestState();
     private final Thread thread;
+    private final IngestFirst ingestFirst;
     private final Object pauseLock = new Object();
     private volatile String fault;
     private volatile int inBatch;
@@ -76,6 +79,10 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         this.entities = new Entities(config.maxHosts(), config.maxVmsPerAgent(), config.maxVms());
         this.connection = new WriterConnection(dataSource, entities, rollups, latest, latestState);
         this.thread = new Thread(this::run, "sflow-writer");
+        // a few batches waiting is the writer at work; more, and answers wait (a quarter full is behind())
+        this.ingestFirst = new IngestFirst(IngestFirst.CONCURRENCY, this::pending,
+                Math.min(ANSWERS_WAIT_AFTER_BATCHES * batchSize, config.queueCapacity() / 4),
+                IngestFirst.MAX_WAIT_MILLIS);
         this.thread.setDaemon(true);
     }
 
@@ -102,6 +109,11 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     /** Whether the writer is falling behind: its queue is over a quarter full, where it is near empty while it keeps up. */
     public boolean behind() {
         return queue.size() > (queue.size() + queue.remainingCapacity()) / 4;
+    }
+
+    /** Where API calls, scrapes and push rounds give way to this writer. */
+    public IngestFirst ingestFirst() {
+        return ingestFirst;
     }
 
     public int queueDepth() {
