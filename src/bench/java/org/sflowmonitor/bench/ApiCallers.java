@@ -1,71 +1,32 @@
 package org.sflowmonitor.bench;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Clients calling one method of /api in a loop beside an ingest trial, from the moment the
- * service knows the fleet until the trial's window ends; each calls again as soon as it has its
- * answer (read whole, not parsed). They run in a JVM of their own at nice 19, standing in for
- * scripts on other machines: the service's side of every call competes with ingest for the 2
- * cores, the clients' side only takes what is left (in the benchmark's own JVM they slowed the
- * simulator below its rate). Reports calls, errors, median and p99.
+ * Clients calling one method of /api in a loop ({@link NicedClients}' program): each calls again
+ * as soon as it has its answer (read whole, not parsed). Reports calls, errors, median and p99.
  */
-final class ApiCallers implements IngestTrial.Companion {
+final class ApiCallers {
 
-    private final String method;
-    private final String params;
-    private final int clients;
-    private Process process;
-    private String line = "no calls";
-
-    ApiCallers(String method, String params, int clients) {
-        this.method = method;
-        this.params = params;
-        this.clients = clients;
+    private ApiCallers() {
     }
 
-    @Override
-    public void serviceUp(int httpPort) throws IOException {
-        List<String> command = new ArrayList<>(List.of("nice", "-n", "19",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
-                System.getProperty("java.class.path"), ApiCallers.class.getName(), String.valueOf(httpPort), method,
-                params, String.valueOf(clients)));
-        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    /** Beside a trial: {@code clients} calling {@code method} with {@code params}. */
+    static NicedClients beside(String method, String params, int clients) {
+        return new NicedClients(ApiCallers.class, method, params, String.valueOf(clients));
     }
 
-    @Override
-    public void windowEnded(long startMillis, long endMillis) throws Exception {
-        try (Writer stop = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
-            stop.write("stop\n");
-        }
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String last = out.readLine();
-            line = last == null ? "the clients' JVM said nothing (exit " + process.waitFor() + ")" : last;
-        }
-        process.waitFor();
-    }
-
-    String line() {
-        return line;
-    }
-
-    /** The clients' JVM: PORT METHOD PARAMS CLIENTS; calls until a line (or the end) comes on stdin, then reports. */
+    /** PORT METHOD PARAMS CLIENTS. */
     public static void main(String[] args) throws Exception {
         String method = args[1];
         String params = args[2];
         int clients = Integer.parseInt(args[3]);
         StatusClient api = new StatusClient(Integer.parseInt(args[0]));
         Latencies latencies = new Latencies();
-        java.util.concurrent.atomic.AtomicBoolean calling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean calling = new AtomicBoolean(true);
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -77,7 +38,7 @@ final class ApiCallers implements IngestTrial.Companion {
             threads.add(t);
             t.start();
         }
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        NicedClients.awaitStop();
         calling.set(false);
         for (Thread t : threads) {
             t.join();

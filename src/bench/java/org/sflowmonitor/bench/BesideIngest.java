@@ -12,14 +12,15 @@ import java.util.Set;
  * Ingest while clients use the service (issues 16, 17, 20): the ingest benchmark's warm trial on
  * its fleet database (the cluster that sends 50,000 samples/s at a 20-s polling interval), first
  * alone, then beside each load asked for: API clients calling a method in a loop, WebSocket
- * clients subscribed to the fleet. Per trial: loss in the window (must be zero), the collector's
+ * clients subscribed to the fleet (both in a JVM of their own at nice 19, {@link NicedClients}). Per trial: loss in the window (must be zero), the collector's
  * CPU per million samples stored, and what the clients saw.
  */
 public final class BesideIngest {
 
     static final String USAGE = """
             usage: BesideIngest [--nodes N] [--vms M] [--interval S] [--rate R] [--window S] [--heap SIZE]
-                                [--callers C] [--method M] [--params JSON] [--work DIR] [--reuse-fleet] [--no-alone]
+                                [--callers C] [--method M] [--params JSON] [--push P] [--work DIR] [--reuse-fleet]
+                                [--no-alone]
               --nodes, --vms     simulated cluster                                 default 10000 x 100
               --interval         polling interval of the cluster                   default 20
               --rate             samples/s of every trial                          default 50000
@@ -27,6 +28,7 @@ public final class BesideIngest {
               --heap             -Xmx of the collector                             default 6g
               --callers          API clients calling --method in a loop (0: none)  default 16
               --method, --params what they call                                    default host.summary {}
+              --push             WebSocket clients subscribed to the fleet (0: none) default 200
               --work             folder for the databases and logs                 default target/bench-beside
               --reuse-fleet      keep WORK/fleet-db of an earlier run of the same cluster instead of building it
               --no-alone         skip the trial without clients
@@ -37,7 +39,7 @@ public final class BesideIngest {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("nodes", "vms", "interval", "rate", "window", "heap", "callers",
-                "method", "params", "work"), Set.of("reuse-fleet", "no-alone"), USAGE);
+                "method", "params", "push", "work"), Set.of("reuse-fleet", "no-alone"), USAGE);
         IngestBenchmark.Settings s = new IngestBenchmark.Settings(new ClusterModel(args.integer("nodes", 10_000),
                 args.integer("vms", 100), 1), args.integer("interval", 20), args.number("rate", 50_000),
                 args.integer("window", 60), 1, 10, Integer.MAX_VALUE, args.string("heap", "6g"),
@@ -53,12 +55,21 @@ public final class BesideIngest {
         }
         int callers = args.integer("callers", 16);
         if (callers > 0) {
-            ApiCallers api = new ApiCallers(args.string("method", "host.summary"), args.string("params", "{}"), callers);
+            NicedClients api = ApiCallers.beside(args.string("method", "host.summary"), args.string("params", "{}"), callers);
             Trial t = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-api"), null, List.of(), api,
                     System.out);
             System.out.println("  " + api.line());
             trials.put("ingest + " + callers + " API clients", t);
             seen.add(api.line());
+        }
+        int push = args.integer("push", 200);
+        if (push > 0) {
+            NicedClients subscribers = PushSubscribers.beside(push);
+            Trial t = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-push"), null, List.of(),
+                    subscribers, System.out);
+            System.out.println("  " + subscribers.line());
+            trials.put("ingest + " + push + " WebSocket clients", t);
+            seen.add(subscribers.line());
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "Cluster %,d nodes x %d VMs at %,.0f samples/s, window %d s; load average at the "
