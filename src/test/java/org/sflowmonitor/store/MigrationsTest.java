@@ -16,12 +16,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.sflowmonitor.sflow.CounterRecord.EthernetCounters;
+import org.sflowmonitor.sflow.CounterRecord.HostMemory;
+import org.sflowmonitor.sflow.CounterRecord.MibUdp;
+import org.sflowmonitor.sflow.CounterRecord.VirtDiskIo;
 import org.sflowmonitor.testing.Backend;
 import org.sflowmonitor.testing.TestDatabase;
 
@@ -210,7 +216,7 @@ class MigrationsTest {
     @EnumSource(value = Backend.class, names = {"H2", "POSTGRESQL"})
     void versionElevenPacksEveryRollupRowWithItsKeysItsSampleCountAndEachPartOfEachMeasure(Backend backend)
             throws Exception {
-        TestDatabase database = withARollupRowOfEachTableAtVersionNine(backend);
+        TestDatabase database = withARollupRowOfEachTableAtVersionNine(backend, MigrationsTest::rowBeforeVersionEleven);
         try (Database db = open(database); Connection c = db.connection()) {
             for (RollupLayout<?> layout : RollupRows.ALL) {
                 Bucket expected = rowBeforeVersionEleven(layout);
@@ -227,19 +233,34 @@ class MigrationsTest {
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"H2", "POSTGRESQL"})
-    void versionElevenGivesEachRollupRowTheRecordBitsOfItsMeasuresWithValues(Backend backend) throws Exception {
-        TestDatabase database = withARollupRowOfEachTableAtVersionNine(backend);
+    void versionElevenGivesEachRollupRowTheRecordBitOfTheRecordTypeWhoseMeasuresHaveValues(Backend backend)
+            throws Exception {
+        Map<RollupLayout<?>, Class<?>> withValues = Map.of(RollupRows.HOST, HostMemory.class, RollupRows.HOST_MIB2,
+                MibUdp.class, RollupRows.VM, VirtDiskIo.class, RollupRows.INTERFACE, EthernetCounters.class);
+        TestDatabase database = withARollupRowOfEachTableAtVersionNine(backend, layout -> {
+            Bucket b = new Bucket(5, 3, 1_796_669_700_000L, layout.measures().size());
+            layout.measuresOf(withValues.get(layout)).forEach(m -> b.add(oneValueOf(layout, m), 9));
+            return b;
+        });
         try (Database db = open(database)) {
             for (RollupLayout<?> layout : RollupRows.ALL) {
-                assertEquals(List.of(String.valueOf(layout.recordBits(rowBeforeVersionEleven(layout)))),
+                assertEquals(List.of(String.valueOf(layout.recordBits(layout.measuresOf(withValues.get(layout))))),
                         query(db, "SELECT records FROM " + layout.table()), layout.table());
             }
         }
     }
 
+    /** A point with a value of measure {@code m} alone. */
+    private static double[] oneValueOf(RollupLayout<?> layout, String m) {
+        double[] point = new double[layout.measures().size()];
+        java.util.Arrays.fill(point, Double.NaN);
+        point[layout.measureIndex(m)] = 2.5;
+        return point;
+    }
+
     /**
-     * The one row {@link #withARollupRowOfEachTableAtVersionNine} writes to a rollup table: every
-     * third measure without values, the others with negative sums and fractions.
+     * A row of each part of a measure: every third measure without values, the others with
+     * negative sums and fractions.
      */
     private static Bucket rowBeforeVersionEleven(RollupLayout<?> layout) {
         int m = layout.measures().size();
@@ -259,14 +280,15 @@ class MigrationsTest {
     }
 
     /**
-     * A database at version 9 (H2's version 10 is a class) with {@link #rowBeforeVersionEleven} in
-     * each rollup table, in version 4's columns.
+     * A database at version 9 (H2's version 10 is a class) with the row {@code row} makes in each
+     * rollup table, in version 4's columns.
      */
-    private TestDatabase withARollupRowOfEachTableAtVersionNine(Backend backend) throws SQLException {
+    private TestDatabase withARollupRowOfEachTableAtVersionNine(Backend backend,
+                                                                Function<RollupLayout<?>, Bucket> row) throws SQLException {
         TestDatabase database = backend.create(dir);
         migrateTo(database, backend == Backend.H2 ? "h2" : "postgresql", "9");
         for (RollupLayout<?> layout : RollupRows.ALL) {
-            Bucket b = rowBeforeVersionEleven(layout);
+            Bucket b = row.apply(layout);
             StringBuilder columns = new StringBuilder(String.join(", ", layout.keys())).append(", width_ms, bucket_start");
             StringBuilder values = new StringBuilder(layout.keys().size() > 1 ? b.id + ", " + b.sub : "" + b.id)
                     .append(", 300000, ").append(b.start);
