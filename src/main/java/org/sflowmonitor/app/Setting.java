@@ -28,8 +28,8 @@ public enum Setting {
     RETENTION_DAYS("retention.days", "7", new Range(1, 36500), "days of samples kept"),
     ROLLUP_TIERS("rollup.tiers", "5m:90d,1h:730d", "rollup tiers as width:retention, finest first (units s, m, h, d;"
             + " widths from 10s, each a multiple of the finer one); empty: no rollups"),
-    QUEUE_CAPACITY("ingest.queue.capacity", "131072", new Range(16, 10_000_000),
-            "samples waiting for the database writer before loss is counted"),
+    QUEUE_CAPACITY("ingest.queue.capacity", "", new Range(16, 10_000_000),
+            "samples waiting for the database writer before loss is counted; empty: as many as an eighth of the heap holds"),
     BATCH_SIZE("ingest.batch.size", "", new Range(1, 1_000_000), "rows per database commit at most; empty: 1000 on H2,"
             + " 5000 on PostgreSQL"),
     AGENT_MAX_VMS("agent.max.vms", "5000", new Range(1, 10_000_000),

@@ -36,8 +36,21 @@ public record Settings(Role role, String instanceId, int heartbeatSeconds, int s
     public static final int H2_BATCH_SIZE = 1_000;
     /** The same on PostgreSQL, where each batch costs a COPY and a commit (a flush of its log). */
     public static final int POSTGRESQL_BATCH_SIZE = 5_000;
+    /** The heap a queued VM sample holds, measured (docs/install.md). */
+    static final int QUEUED_SAMPLE_BYTES = 744;
+    /**
+     * The share of the heap the ingest queue may fill where ingest.queue.capacity is empty. The first
+     * round of an unseen cluster is slower to store than the rounds after it (every node and VM is
+     * created): the queue holds what it falls behind until the next rounds catch up.
+     */
+    static final int QUEUE_HEAP_DIVISOR = 8;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+
+    /** The ingest queue's capacity where ingest.queue.capacity is empty: an eighth of this heap's worth of samples. */
+    static int queueCapacityFor(long maxHeapBytes) {
+        return (int) Math.max(16, Math.min(10_000_000, maxHeapBytes / QUEUE_HEAP_DIVISOR / QUEUED_SAMPLE_BYTES));
+    }
 
     public Settings {
         agentsAllow = List.copyOf(agentsAllow);
@@ -91,7 +104,8 @@ public record Settings(Role role, String instanceId, int heartbeatSeconds, int s
                 parseCidrs(raw.apply(Setting.AGENTS_ALLOW)),
                 number.applyAsInt(Setting.RETENTION_DAYS),
                 parseTiers(raw.apply(Setting.ROLLUP_TIERS)),
-                number.applyAsInt(Setting.QUEUE_CAPACITY),
+                raw.apply(Setting.QUEUE_CAPACITY).isEmpty() ? queueCapacityFor(Runtime.getRuntime().maxMemory())
+                        : number.applyAsInt(Setting.QUEUE_CAPACITY),
                 raw.apply(Setting.BATCH_SIZE).isEmpty()
                         ? (dbUrl.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:") ? POSTGRESQL_BATCH_SIZE
                         : H2_BATCH_SIZE)

@@ -21,9 +21,10 @@ import org.sflowmonitor.ingest.SampleSink;
  * input rate. The writer collects samples until it has a batch's worth or the first of them
  * waited {@link #COMMIT_INTERVAL_MILLIS} and has {@link WriterConnection} write them in one
  * transaction; so a batch holds at most a quarter of a second of data, and a trickle of
- * samples still costs only a few commits a second. The queue is sized (ingest.queue.capacity) to
- * bridge the seconds H2 sometimes stalls its writers while it stores pages, not to hold a backlog:
- * when it fills, the writer is slower than the input and the loss is counted.
+ * samples still costs only a few commits a second. The queue (ingest.queue.capacity) bridges the
+ * seconds H2 sometimes stalls its writers while it stores pages, and the backlog of a slow round,
+ * such as the first of a cluster never seen (every node and VM created), which the cheaper rounds
+ * after it catch up on; when it fills, the writer is slower than the input and the loss is counted.
  *
  * <p>When the database fails for a reason that may pass (unreachable, disk full, locked, slow)
  * the writer keeps the batch, shows the fault in {@link #fault()}, and retries with growing
@@ -50,6 +51,10 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BatchWriter.class.getName());
     private static final long POLL_MILLIS = 100;
     static final long COMMIT_INTERVAL_MILLIS = 250;
+    /** Batches waiting (beside the one being written) above which API calls and scrapes wait for the writer. */
+    static final int ANSWERS_WAIT_AFTER_BATCHES = 4;
+    /** Queued samples beyond which the writer is behind, however large its queue: 0.65 s of 50,000 samples/s. */
+    static final int BEHIND_SAMPLES = 32_768;
 
     private final IngestStats stats;
     private final ArrayBlockingQueue<EntitySample> queue;
@@ -59,6 +64,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private final LatestValues latest = new LatestValues();
     private final LatestState latestState = new LatestState();
     private final Thread thread;
+    private final IngestFirst ingestFirst;
     private final Object pauseLock = new Object();
     private volatile String fault;
     private volatile int inBatch;
@@ -76,6 +82,10 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         this.entities = new Entities(config.maxHosts(), config.maxVmsPerAgent(), config.maxVms());
         this.connection = new WriterConnection(dataSource, entities, rollups, latest, latestState);
         this.thread = new Thread(this::run, "sflow-writer");
+        // a few batches waiting is the writer at work; more, and answers wait (a quarter full is behind())
+        this.ingestFirst = new IngestFirst(IngestFirst.CONCURRENCY, this::pending,
+                Math.min(ANSWERS_WAIT_AFTER_BATCHES * batchSize, config.queueCapacity() / 4),
+                IngestFirst.MAX_WAIT_MILLIS);
         this.thread.setDaemon(true);
     }
 
@@ -99,9 +109,17 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         return queue.size() + inBatch;
     }
 
-    /** Whether the writer is falling behind: its queue is over a quarter full, where it is near empty while it keeps up. */
+    /**
+     * Whether the writer is falling behind: its queue holds more than a quarter of its capacity or
+     * {@link #BEHIND_SAMPLES}, where it is near empty while it keeps up.
+     */
     public boolean behind() {
-        return queue.size() > (queue.size() + queue.remainingCapacity()) / 4;
+        return queue.size() > Math.min(queueCapacity() / 4, BEHIND_SAMPLES);
+    }
+
+    /** Where API calls, scrapes and push rounds give way to this writer. */
+    public IngestFirst ingestFirst() {
+        return ingestFirst;
     }
 
     public int queueDepth() {

@@ -1,6 +1,8 @@
 package org.sflowmonitor.store;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -27,10 +29,13 @@ final class KeyIndex {
     private static final double SIZED_LOAD = 0.65;
     /** The ids a pair can hold. */
     static final long MAX_ID = 0xFFFF_FFFFL;
+    /** An add that went this far past its key's slot notes where it went: the key's next add starts there. */
+    private static final int FAR = 64;
 
     private volatile Table table = new Table(1);
     private int size;
     private int tombstones;
+    private long slotsVisited;
 
     /** The ids paired with {@code key}; any thread. */
     long[] ids(int key) {
@@ -88,9 +93,21 @@ final class KeyIndex {
         return Math.max(1, (int) Math.ceil(slots / (1 << CHUNK_BITS)));
     }
 
-    private static final class Table {
+    /** Writer: slots the adds visited since this index was made; linear in the pairs, also when many share a key. */
+    long slotsVisitedByAdds() {
+        return slotsVisited;
+    }
+
+    private final class Table {
         private final AtomicLongArray[] chunks;
         private final int capacity;
+        /**
+         * For a key whose pairs reach far past its slot (one name or MAC of many VMs), the slot of
+         * its last pair. Every slot from the key's own up to it is taken, and a slot once taken is
+         * never free again in this table, so a new pair of the key may start searching there.
+         * Writer only.
+         */
+        private final Map<Integer, Integer> farEnds = new HashMap<>();
 
         Table(int chunkCount) {
             chunks = LongChunks.allocate(chunkCount, 1 << CHUNK_BITS);
@@ -116,12 +133,18 @@ final class KeyIndex {
 
         /** True when the pair took a tombstone's slot. */
         boolean add(long pair) {
-            int i = slot((int) (pair >>> 32));
-            while (true) {
+            int key = (int) (pair >>> 32);
+            Integer farEnd = farEnds.get(key);
+            int i = farEnd == null ? slot(key) : farEnd;
+            for (int steps = 0; ; steps++) {
+                slotsVisited++;
                 AtomicLongArray chunk = chunks[i >>> CHUNK_BITS];
                 long value = chunk.get(i & CHUNK_MASK);
                 if (value == FREE || value == TOMBSTONE) {
                     chunk.set(i & CHUNK_MASK, pair);
+                    if (farEnd != null || steps >= FAR) {
+                        farEnds.put(key, i);
+                    }
                     return value == TOMBSTONE;
                 }
                 i = next(i);

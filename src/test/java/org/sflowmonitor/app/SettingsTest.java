@@ -43,6 +43,19 @@ class SettingsTest {
     }
 
     @Test
+    void theQueueHoldsAnEighthOfTheHeapInSamplesUnlessSet() {
+        assertEquals(Settings.queueCapacityFor(Runtime.getRuntime().maxMemory()),
+                load(Map.of(), Map.of(), Map.of()).queueCapacity());
+        assertEquals(250, load(Map.of("ingest.queue.capacity", "250"), Map.of(), Map.of()).queueCapacity());
+    }
+
+    @Test
+    void anEighthOfASixGibibyteHeapHoldsOverAMillionQueuedSamplesAndOfHalfAGibibyteUnderAHundredThousand() {
+        assertEquals(1_082_401, Settings.queueCapacityFor(6L << 30));
+        assertEquals(90_200, Settings.queueCapacityFor(512L << 20));
+    }
+
+    @Test
     void theRoleIsBothUnlessSetAndCollectorOrApiInAnyCase() {
         assertEquals(Role.BOTH, load(Map.of(), Map.of(), Map.of()).role());
         assertEquals(Role.COLLECTOR, load(Map.of("role", "Collector"), Map.of(), Map.of()).role());

@@ -29,4 +29,15 @@ class BatchWriterQueueTest {
         writer.offer(sample());
         assertTrue(writer.behind(), "over a quarter full");
     }
+
+    @Test
+    void aWriterWithALargeQueueIsBehindOnceItHoldsMoreThanBehindSamples() {
+        BatchWriter writer = writerWithQueueOf(1_000_000);
+        for (int i = 0; i < BatchWriter.BEHIND_SAMPLES; i++) {
+            writer.offer(sample());
+        }
+        assertFalse(writer.behind(), "holding BEHIND_SAMPLES");
+        writer.offer(sample());
+        assertTrue(writer.behind(), "holding one more");
+    }
 }

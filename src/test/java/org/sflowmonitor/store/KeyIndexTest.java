@@ -2,6 +2,7 @@ package org.sflowmonitor.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -74,6 +75,18 @@ class KeyIndexTest {
             index.remove(-5, id);
         }, id -> Arrays.stream(index.ids((int) id * 31 | 1)).anyMatch(found -> found == id));
         assertEquals(0, misses, "searches that missed a pair added before they began");
+    }
+
+    @Test
+    void addingManyVmsWithOneKeyVisitsSlotsInProportionToThePairsNotToTheirSquare() {
+        KeyIndex index = new KeyIndex();
+        int vms = 100_000;
+        for (long id = 1; id <= vms; id++) {
+            index.add(42, id);
+        }
+        assertEquals(vms, index.ids(42).length);
+        assertTrue(index.slotsVisitedByAdds() < 100L * vms,
+                index.slotsVisitedByAdds() + " slots visited for " + vms + " pairs");
     }
 
     @Test
