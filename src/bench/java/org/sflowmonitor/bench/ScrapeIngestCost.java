@@ -22,7 +22,7 @@ public final class ScrapeIngestCost {
     static final String USAGE = """
             usage: ScrapeIngestCost [--nodes N] [--vms M] [--interval S] [--rate R] [--window S] [--heap SIZE]
                                     [--scrape-nodes N] [--scrape-interval S] [--scrape-timeout S] [--work DIR]
-                                    [--reuse-fleet]
+                                    [--reuse-fleet] [--prometheus-nice N]
               --nodes, --vms     simulated cluster                                 default 10000 x 100
               --interval         polling interval of the cluster                   default 20
               --rate             samples/s of both trials                          default 50000
@@ -33,6 +33,8 @@ public final class ScrapeIngestCost {
               --scrape-timeout   Prometheus' scrape_timeout, seconds               default 10
               --work             folder for the databases and logs                 default target/bench-scrape-ingest
               --reuse-fleet      keep WORK/fleet-db of an earlier run of the same cluster instead of building it
+              --prometheus-nice  Prometheus' niceness: 0 shares the cores as an equal, 19 stands in for a
+                                 Prometheus on a machine of its own (it takes only what is left)  default 0
             """;
 
     private ScrapeIngestCost() {
@@ -40,7 +42,7 @@ public final class ScrapeIngestCost {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("nodes", "vms", "interval", "rate", "window", "heap", "scrape-nodes",
-                "scrape-interval", "scrape-timeout", "work"), Set.of("reuse-fleet"), USAGE);
+                "scrape-interval", "scrape-timeout", "work", "prometheus-nice"), Set.of("reuse-fleet"), USAGE);
         if (!Files.isExecutable(PrometheusScraper.BINARY)) {
             System.err.println("no " + PrometheusScraper.BINARY + " (Debian package prometheus)");
             System.exit(2);
@@ -61,7 +63,7 @@ public final class ScrapeIngestCost {
         Trial with;
         PrometheusScraper.Window scrapes;
         try (PrometheusScraper prometheus = new PrometheusScraper(s.work().resolve("prometheus"), groups, interval,
-                args.integer("scrape-timeout", 10))) {
+                args.integer("scrape-timeout", 10), args.integer("prometheus-nice", 0))) {
             with = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-scrapes"), null, settings,
                     prometheus, System.out);
             scrapes = prometheus.window();
@@ -69,9 +71,10 @@ public final class ScrapeIngestCost {
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "Cluster %,d nodes x %d VMs at %,.0f samples/s, window %d s; Prometheus 2.42 "
-                        + "scraping %,d nodes (groups 0-%d of %d nodes, OpenMetrics, gzip) every %d s; load average at "
+                        + "(nice %d) scraping %,d nodes (groups 0-%d of %d nodes, OpenMetrics, gzip) every %d s; load average at "
                         + "the end %s.%n%n", s.model().nodes(), s.model().vmsPerNode(), s.firstRate(), s.windowSeconds(),
-                groups * GROUP_SIZE, groups - 1, GROUP_SIZE, interval, Machine.loadAverage());
+                args.integer("prometheus-nice", 0), groups * GROUP_SIZE, groups - 1, GROUP_SIZE, interval,
+                Machine.loadAverage());
         System.out.println("| trial | window zero loss | sent at (samples/s) | collector CPU | collector CPU s per "
                 + "million stored | group scrapes in the window (failed) | scrape duration median / p90 / max |");
         System.out.println("|---|---|---:|---:|---:|---|---|");
@@ -85,7 +88,7 @@ public final class ScrapeIngestCost {
                 with.cpuSecondsPerMillion() / without.cpuSecondsPerMillion());
     }
 
-    private static void buildFleet(IngestBenchmark.Settings s, boolean reuse) throws Exception {
+    static void buildFleet(IngestBenchmark.Settings s, boolean reuse) throws Exception {
         Path fleet = s.work().resolve("fleet-db");
         Path model = s.work().resolve("fleet-model.txt");
         String wanted = s.model().nodes() + " x " + s.model().vmsPerNode();

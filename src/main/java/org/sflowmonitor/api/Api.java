@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
+import org.sflowmonitor.store.IngestFirst;
 import org.sflowmonitor.store.Inventory;
 import org.sflowmonitor.store.LatestSamples;
 import org.sflowmonitor.store.LatestState;
@@ -70,10 +71,13 @@ public final class Api {
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         EntityReads reads = new EntityReads(inventory, series, latest, latestState, live, config.silentIntervals());
         AnswerCache answers = new AnswerCache(config.answerCacheBytes());
+        // the cluster's data gives way to ingest; collector.* and apiinfo.* answer at once, to see why it is behind
+        IngestFirst turns = collector.collects() ? collector.writer().ingestFirst()
+                : IngestFirst.withoutIngest(IngestFirst.CONCURRENCY);
         add(namespaces, new Namespace("host", HostApi.class, new HostService(reads, answers),
-                SeriesMethod.specs("host", reads), mapper));
+                SeriesMethod.specs("host", reads), mapper, turns));
         add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads, answers),
-                SeriesMethod.specs("virt", reads), mapper));
+                SeriesMethod.specs("virt", reads), mapper, turns));
         addInstanceNamespaces(namespaces, queries, collector, config, mapper);
         return new Api(config, mapper, namespaces, Map.of());
     }

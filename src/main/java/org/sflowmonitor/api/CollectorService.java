@@ -39,11 +39,13 @@ record CollectorService(CollectorSources sources, Queries queries, String versio
             status.put("ingest", counters(sources.stats().total()));
             status.put("writer", WriterRow.of(sources.writer()));
             status.put("rollups", RollupsRow.of(sources.rollups().status()));
+            status.put("answers", sources.writer().ingestFirst().counters());
         } else {
             // an API-only instance receives and writes nothing: "collectors" has the counters of those that do
             status.put("ingest", null);
             status.put("writer", null);
             status.put("rollups", null);
+            status.put("answers", null);
         }
         status.put("collectors", collectors(now));
         Map<String, Object> database = new LinkedHashMap<>();

@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 
+import org.sflowmonitor.store.IngestFirst;
 import org.sflowmonitor.store.QueryException;
 
 /**
@@ -31,14 +33,19 @@ final class Namespace {
     private final String name;
     private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
     private final ObjectMapper mapper;
+    private final IngestFirst turns;
 
     /** @param name the prefix before the dot; "" for methods called without one */
     <T> Namespace(String name, Class<T> api, T implementation, ObjectMapper mapper) {
-        this(name, api, implementation, List.of(), mapper);
+        this(name, api, implementation, List.of(), mapper, IngestFirst.NEVER_WAITS);
     }
 
-    /** With {@code more} methods besides the interface's (the time-series methods, see {@link SeriesMethod}). */
-    <T> Namespace(String name, Class<T> api, T implementation, List<MethodSpec> more, ObjectMapper mapper) {
+    /**
+     * With {@code more} methods besides the interface's (the time-series methods, see {@link
+     * SeriesMethod}); each call runs in a turn of {@code turns}.
+     */
+    <T> Namespace(String name, Class<T> api, T implementation, List<MethodSpec> more, ObjectMapper mapper,
+                  IngestFirst turns) {
         if (!api.isInterface()) {
             throw new IllegalArgumentException(api + " is not an interface");
         }
@@ -55,6 +62,7 @@ final class Namespace {
             }
         }
         this.mapper = mapper;
+        this.turns = turns;
     }
 
     String name() {
@@ -76,7 +84,7 @@ final class Namespace {
     /** Runs a method with checked params; returns its result or throws the RpcException to answer with. */
     JsonNode invoke(MethodSpec method, ObjectNode params) {
         Object result;
-        try {
+        try (IngestFirst.Turn turn = turns.turn()) {
             result = method.invoke(params, mapper);
         } catch (InvocationTargetException e) {
             throw toRpc(qualified(method.name()), e.getCause());

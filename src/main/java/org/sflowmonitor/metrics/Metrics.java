@@ -36,6 +36,16 @@ public final class Metrics {
         return config;
     }
 
+    /**
+     * Before a scrape of nodes and VMs: waits for the writer to catch up ({@link
+     * org.sflowmonitor.store.IngestFirst}). The collector's own metrics never wait: they show why it is behind.
+     */
+    void awaitIngest(Selection selection) {
+        if (selection.everything() || !selection.nodes().isEmpty() || !selection.groups().isEmpty()) {
+            sources.writer().ingestFirst().awaitIngest();
+        }
+    }
+
     /** One scrape at {@code now} (epoch ms); its entity families are built as they are written. */
     Scrape scrape(Selection selection, long now) {
         List<MetricSnapshot> own = new ArrayList<>();

@@ -51,6 +51,8 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BatchWriter.class.getName());
     private static final long POLL_MILLIS = 100;
     static final long COMMIT_INTERVAL_MILLIS = 250;
+    /** Batches waiting (beside the one being written) above which API calls and scrapes wait for the writer. */
+    static final int ANSWERS_WAIT_AFTER_BATCHES = 4;
     /** Queued samples beyond which the writer is behind, however large its queue: 0.65 s of 50,000 samples/s. */
     static final int BEHIND_SAMPLES = 32_768;
 
@@ -62,6 +64,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private final LatestValues latest = new LatestValues();
     private final LatestState latestState = new LatestState();
     private final Thread thread;
+    private final IngestFirst ingestFirst;
     private final Object pauseLock = new Object();
     private volatile String fault;
     private volatile int inBatch;
@@ -79,6 +82,10 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         this.entities = new Entities(config.maxHosts(), config.maxVmsPerAgent(), config.maxVms());
         this.connection = new WriterConnection(dataSource, entities, rollups, latest, latestState);
         this.thread = new Thread(this::run, "sflow-writer");
+        // a few batches waiting is the writer at work; more, and answers wait (a quarter full is behind())
+        this.ingestFirst = new IngestFirst(IngestFirst.CONCURRENCY, this::pending,
+                Math.min(ANSWERS_WAIT_AFTER_BATCHES * batchSize, config.queueCapacity() / 4),
+                IngestFirst.MAX_WAIT_MILLIS);
         this.thread.setDaemon(true);
     }
 
@@ -108,6 +115,11 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
      */
     public boolean behind() {
         return queue.size() > Math.min(queueCapacity() / 4, BEHIND_SAMPLES);
+    }
+
+    /** Where API calls, scrapes and push rounds give way to this writer. */
+    public IngestFirst ingestFirst() {
+        return ingestFirst;
     }
 
     public int queueDepth() {

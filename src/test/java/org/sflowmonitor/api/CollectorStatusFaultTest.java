@@ -28,7 +28,7 @@ class CollectorStatusFaultTest {
     Path dataDir;
 
     /** A DataSource whose every connection attempt fails with a message quoting SQL. */
-    private static DataSource unreachable() {
+    static DataSource unreachable() {
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getConnection")) {

@@ -1,0 +1,110 @@
+package org.sflowmonitor.store;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
+
+/**
+ * Ingest before answers. Work that can wait (an API call, a scrape, a push round) takes a turn
+ * here before it starts: at most {@code concurrency} turns run at once, and while the writer has
+ * more than {@code backlog} samples waiting, no turn starts until it has caught up or
+ * {@code maxWaitMillis} have passed. So clients calling in a loop use the CPU that ingest leaves
+ * and cannot take the share the writer and the UDP thread need (on 2 cores, 16 such clients cost
+ * ingest two thirds of its samples before this); they wait longer instead. A writer that stays
+ * behind delays each turn by at most {@code maxWaitMillis}, so answers slow down but never stop.
+ */
+public final class IngestFirst {
+
+    /** One turn: closed when the work is done. */
+    public interface Turn extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Turns at once: one per core, so that calls beyond that queue instead of sharing the cores with ingest. */
+    public static final int CONCURRENCY = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    /** The longest a turn waits for the writer: answers slow down, never stop. */
+    public static final long MAX_WAIT_MILLIS = 2_000;
+
+    private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final Semaphore turns;
+    private final IntSupplier waiting;
+    private final int backlog;
+    private final long maxWaitNanos;
+    private final LongAdder taken = new LongAdder();
+    private final LongAdder delayed = new LongAdder();
+    private final LongAdder delayedNanos = new LongAdder();
+
+    /**
+     * {@code waiting}: the samples the writer has not yet stored; {@code backlog}: above how many
+     * of them turns wait.
+     */
+    public IngestFirst(int concurrency, IntSupplier waiting, int backlog, long maxWaitMillis) {
+        this.turns = new Semaphore(concurrency, true);
+        this.waiting = waiting;
+        this.backlog = backlog;
+        this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+    }
+
+    /** Turns limited to {@code concurrency} at once, with no ingest to wait for (an instance that does not collect). */
+    public static IngestFirst withoutIngest(int concurrency) {
+        return new IngestFirst(concurrency, () -> 0, 0, 0);
+    }
+
+    /** Turns without a bound or a wait: for work that never gives way. */
+    public static final IngestFirst NEVER_WAITS = new IngestFirst(Integer.MAX_VALUE, () -> 0, 0, 0);
+
+    /**
+     * Waits for a turn: the writer caught up (or the longest wait passed), then a free slot. In
+     * that order, so that a slot is held only while working and each call waits for the writer
+     * once, not behind others' waits.
+     */
+    public Turn turn() {
+        awaitIngest();
+        turns.acquireUninterruptibly();
+        taken.increment();
+        return turns::release;
+    }
+
+    /**
+     * Waits only for the writer to catch up (or the longest wait to pass), without a slot: for
+     * work that writes to a client as it goes (a scrape), which must not hold a slot while the
+     * client reads.
+     */
+    public void awaitIngest() {
+        long start = System.nanoTime();
+        boolean waited = false;
+        while (waiting.getAsInt() > backlog && System.nanoTime() - start < maxWaitNanos && sleep()) {
+            waited = true;
+        }
+        if (waited) {
+            delayed.increment();
+            delayedNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    /** False when interrupted: the turn goes ahead (the interrupt is kept for the caller). */
+    private static boolean sleep() {
+        try {
+            TimeUnit.NANOSECONDS.sleep(CHECK_NANOS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** For collector.status: turns taken, the turns and scrapes that waited for the writer, how long in all. */
+    public Map<String, Long> counters() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("turns", taken.sum());
+        out.put("waited_for_ingest", delayed.sum());
+        out.put("waited_for_ingest_ms", TimeUnit.NANOSECONDS.toMillis(delayedNanos.sum()));
+        return out;
+    }
+}
