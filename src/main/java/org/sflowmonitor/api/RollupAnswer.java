@@ -1,18 +1,17 @@
 package org.sflowmonitor.api;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.sflowmonitor.store.RollupRow;
 import org.sflowmonitor.store.SampleTable;
 
 /**
  * The answer of a rollup query, written as JSON row by row while the result set is read (the
- * columns of {@link org.sflowmonitor.store.RollupQuery}): no object per row or value. A row of
+ * rows of {@link org.sflowmonitor.store.RollupQuery}): no object per row or value. A row of
  * a year of 1-hour buckets holds 67 fields, and building, boxing and then writing them through
  * Jackson cost more than reading them. The addresses of host_ip are filled in at the end from one
  * lookup of the few nodes the rows name, except a node's own, known beforehand.
@@ -103,14 +102,14 @@ final class RollupAnswer {
     }
 
     /** Writes the current row. */
-    void accept(ResultSet rs) throws SQLException {
-        for (int m = 0, at = 5; m < known.length; m++, at += 4) {
-            int count = rs.getInt(at + 3);
+    void accept(RollupRow row) {
+        for (int m = 0; m < known.length; m++) {
+            int count = row.count(m);
             known[m] = count > 0;
             if (known[m]) {
-                values[3 * m] = rs.getDouble(at);
-                values[3 * m + 1] = rs.getDouble(at + 2) / count;
-                values[3 * m + 2] = rs.getDouble(at + 1);
+                values[3 * m] = row.min(m);
+                values[3 * m + 1] = row.sum(m) / count;
+                values[3 * m + 2] = row.max(m);
             }
         }
         out.reserve(rowBytes);
@@ -120,10 +119,10 @@ final class RollupAnswer {
         for (int i = 0; i < kind.length; i++) {
             out.put(name[i]);
             switch (kind[i]) {
-                case HOST_IP -> addresses.write(out, rs.getLong(1));
-                case TIMESTAMP -> out.put(rs.getLong(2));
-                case SAMPLES -> out.put(rs.getInt(3));
-                case IF_INDEX -> out.put(rs.getLong(4));
+                case HOST_IP -> addresses.write(out, row.hostId());
+                case TIMESTAMP -> out.put(row.bucketStart());
+                case SAMPLES -> out.put(row.samples());
+                case IF_INDEX -> out.put(row.ifIndex());
                 case CONSTANT -> { }
                 case MEASURE -> measure(i);
             }

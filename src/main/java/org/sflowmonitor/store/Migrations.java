@@ -27,7 +27,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * SQL that differs by database in {@code db/migration/h2} and {@code db/migration/postgresql}
  * (the {@link Dialect}'s; core Flyway has no {@code {vendor}} placeholder, Spring Boot adds it). Not {@code db/migration} itself: Flyway scans a location with its subfolders,
  * so every vendor's folder would then run on every database. A migration that SQL cannot write is a
- * class given to Flyway here ({@link VmUuidIndexDrop}, H2's version 10).
+ * class given to Flyway here ({@link VmUuidIndexDrop}, H2's version 10; {@link RollupRowsPacked}, version 11).
  */
 final class Migrations {
 
@@ -70,7 +70,9 @@ final class Migrations {
                 .dataSource(url, user, password)
                 .locations(COMMON, "classpath:db/migration/" + Dialect.of(url).migrationFolder());
         if (Dialect.of(url) == Dialect.H2) {
-            config.javaMigrations(new VmUuidIndexDrop());
+            config.javaMigrations(new VmUuidIndexDrop(), new RollupRowsPacked());
+        } else {
+            config.javaMigrations(new RollupRowsPacked());
         }
         DataSource dataSource = config.getDataSource();
         if (Dialect.of(url) == Dialect.POSTGRESQL) {

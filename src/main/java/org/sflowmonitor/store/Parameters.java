@@ -61,6 +61,12 @@ final class Parameters implements RowValues {
         return this;
     }
 
+    /** A VARBINARY (PostgreSQL: bytea). */
+    Parameters add(byte[] value) throws SQLException {
+        ps.setBytes(next++, value);
+        return this;
+    }
+
     /** An SQL array made by the connection. */
     Parameters add(java.sql.Array value) throws SQLException {
         ps.setArray(next++, value);

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,8 +34,10 @@ final class RollupLayout<S> {
     static final String WIDTH = "width_ms";
     static final String START = "bucket_start";
     static final String SAMPLES = "samples";
-    /** The columns of one measure, in table order: name + each suffix. */
-    static final List<String> PARTS = List.of("_min", "_max", "_sum", "_n");
+    /** A bit per record type of the sample ({@link #recordTypes}): set when a measure of it has values. */
+    static final String RECORDS = "records";
+    /** Every measure's count, min, max and sum ({@link PackedMeasures}). */
+    static final String MEASURES = "measures";
 
     private final String table;
     private final SampleLayout<S> samples;
@@ -52,6 +53,9 @@ final class RollupLayout<S> {
     /** The derived measures' formulas, in the order of {@link #derived}. */
     private final List<Derived.Formula> formulas;
     private final List<String> measures;
+    /** The record types the measures come from, and per measure its type's place there. */
+    private final List<Class<?>> recordTypes;
+    private final int[] recordOf;
     private final List<String> columns;
     private final Continuity continuity;
     private final int uptime;
@@ -86,6 +90,17 @@ final class RollupLayout<S> {
         rolled.forEach(c -> m.add(c.name()));
         this.derived.forEach(x -> m.add(x.measure()));
         this.measures = List.copyOf(m);
+        List<Class<?>> types = new ArrayList<>();
+        List<Class<?>> typeOfMeasure = new ArrayList<>();
+        samples.groups().forEach(g -> g.columns().stream().filter(c -> c.rollup() != Column.Rollup.NONE)
+                .forEach(c -> typeOfMeasure.add(g.type())));
+        this.derived.forEach(x -> typeOfMeasure.add(x.record()));
+        typeOfMeasure.stream().distinct().forEach(types::add);
+        this.recordTypes = List.copyOf(types);
+        if (recordTypes.size() > 31) {
+            throw new IllegalArgumentException(table + ": more record types than the bits of " + RECORDS);
+        }
+        this.recordOf = typeOfMeasure.stream().mapToInt(recordTypes::indexOf).toArray();
         this.uptime = continuity == Continuity.UPTIME ? columnIndex("cpu_uptime") : -1;
         List<String> all = new ArrayList<>(keys);
         all.add(WIDTH);
@@ -94,7 +109,8 @@ final class RollupLayout<S> {
             all.add("host_id");
         }
         all.add(SAMPLES);
-        measures.forEach(name -> PARTS.forEach(p -> all.add(name + p)));
+        all.add(RECORDS);
+        all.add(MEASURES);
         this.columns = List.copyOf(all);
         this.insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
@@ -154,6 +170,44 @@ final class RollupLayout<S> {
     /** The measures: the rolled-up columns in table order, then the derived ones. */
     List<String> measures() {
         return measures;
+    }
+
+    /** Where a measure is among {@link #measures()}. */
+    int measureIndex(String measure) {
+        int i = measures.indexOf(measure);
+        if (i < 0) {
+            throw new IllegalArgumentException(table + " has no measure " + measure);
+        }
+        return i;
+    }
+
+    /**
+     * The bits of {@link #RECORDS} that tell whether a row has a value of one of these measures,
+     * which must be all the measures of one or more record types.
+     */
+    int recordBits(List<String> someMeasures) {
+        int bits = 0;
+        for (String m : someMeasures) {
+            bits |= 1 << recordOf[measureIndex(m)];
+        }
+        for (int i = 0; i < measures.size(); i++) {
+            if ((bits & 1 << recordOf[i]) != 0 && !someMeasures.contains(measures.get(i))) {
+                throw new IllegalArgumentException(measures.get(i) + " is missing from " + someMeasures
+                        + ": only whole record types can be told apart in " + table);
+            }
+        }
+        return bits;
+    }
+
+    /** The bucket's {@link #RECORDS}: the bits of the record types of which a measure has values. */
+    int recordBits(Bucket b) {
+        int bits = 0;
+        for (int i = 0; i < b.n.length; i++) {
+            if (b.n[i] > 0) {
+                bits |= 1 << recordOf[i];
+            }
+        }
+        return bits;
     }
 
     /** The measures whose time-series method is that of the record {@code type}. */
@@ -333,15 +387,7 @@ final class RollupLayout<S> {
         if (hostColumn) {
             params.add(b.hostId);
         }
-        params.add(b.samples);
-        for (int i = 0; i < measures.size(); i++) {
-            if (b.n[i] == 0) {
-                params.addNull(Types.DOUBLE).addNull(Types.DOUBLE).addNull(Types.DOUBLE);
-            } else {
-                params.add(b.min[i]).add(b.max[i]).add(b.sum[i]);
-            }
-            params.add(b.n[i]);
-        }
+        params.add(b.samples).add(recordBits(b)).add(PackedMeasures.pack(b));
     }
 
     /** A row as {@link #finer()} selects it. */
@@ -353,17 +399,8 @@ final class RollupLayout<S> {
         Bucket b = new Bucket(id, sub, rs.getLong(at++), measures.size());
         b.hostId = hostColumn ? rs.getLong(at++) : id;
         b.samples = rs.getInt(at++);
-        for (int i = 0; i < measures.size(); i++) {
-            b.min[i] = rs.getDouble(at++);
-            b.max[i] = rs.getDouble(at++);
-            b.sum[i] = rs.getDouble(at++);
-            b.n[i] = rs.getInt(at++);
-            if (b.n[i] == 0) {
-                b.min[i] = Double.NaN;
-                b.max[i] = Double.NaN;
-                b.sum[i] = 0;
-            }
-        }
+        at++; // records
+        PackedMeasures.unpack(rs.getBytes(at), b);
         return b;
     }
 }

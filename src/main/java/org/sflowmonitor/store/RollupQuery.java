@@ -1,5 +1,7 @@
 package org.sflowmonitor.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,24 +20,21 @@ public record RollupQuery(SampleTable table, long widthMillis, long entityId, Lo
         presence = List.copyOf(presence);
     }
 
-    /**
-     * Hands each row to {@code consumer}: the columns host_id (1), bucket_start (2), samples (3),
-     * if_index (4, 0 outside interfaces), then per measure in the order of {@code measures} its
-     * min, max, sum and count (from 5 on, four each).
-     */
-    public void forEachRow(Queries queries, Queries.RowConsumer consumer) {
+    /** Takes each row; the row object is reused for the next. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(RollupRow row) throws SQLException;
+    }
+
+    /** Hands each row to {@code consumer}, the values of {@code measures} in that order. */
+    public void forEachRow(Queries queries, RowConsumer consumer) {
         RollupLayout<?> layout = table.rollup();
         String dir = descending ? " DESC" : " ASC";
         boolean interfaces = layout.keys().size() > 1;
         StringBuilder sql = new StringBuilder("SELECT r.host_id, r.").append(RollupLayout.START).append(", r.")
-                .append(RollupLayout.SAMPLES).append(interfaces ? ", r.if_index" : ", 0");
-        for (String m : measures) {
-            for (String part : RollupLayout.PARTS) {
-                sql.append(", r.").append(Queries.column(m + part));
-            }
-        }
-        sql.append(" FROM ").append(layout.table()).append(" r WHERE r.").append(layout.keys().get(0))
-                .append(" = ?");
+                .append(RollupLayout.SAMPLES).append(interfaces ? ", r.if_index" : ", 0").append(", r.")
+                .append(RollupLayout.MEASURES).append(" FROM ").append(layout.table()).append(" r WHERE r.")
+                .append(layout.keys().get(0)).append(" = ?");
         List<Object> params = new ArrayList<>();
         params.add(entityId);
         if (ifIndex != null) {
@@ -48,10 +47,14 @@ public record RollupQuery(SampleTable table, long widthMillis, long entityId, Lo
         params.add(EntityRollup.bucketStart(Math.max(from, Long.MIN_VALUE + widthMillis), widthMillis));
         params.add(till);
         if (!presence.isEmpty()) {
-            sql.append(" AND (");
-            for (int i = 0; i < presence.size(); i++) {
-                sql.append(i == 0 ? "" : " OR ").append("r.").append(Queries.column(presence.get(i) + "_n"))
-                        .append(" > 0");
+            int bits = layout.recordBits(presence);
+            String or = " AND (";
+            for (int k = 0; k < Integer.SIZE - 1; k++) {
+                if ((bits & 1 << k) != 0) {
+                    sql.append(or).append("MOD(r.").append(RollupLayout.RECORDS).append(" / ").append(1 << k)
+                            .append(", 2) = 1");
+                    or = " OR ";
+                }
             }
             sql.append(')');
         }
@@ -67,6 +70,72 @@ public record RollupQuery(SampleTable table, long widthMillis, long entityId, Lo
         }
         sql.append(" FETCH FIRST ? ROWS ONLY");
         params.add(limit);
-        queries.forEachRow(sql.toString(), params, consumer);
+        PackedRow row = new PackedRow(measures.stream().mapToInt(layout::measureIndex).toArray());
+        queries.forEachRow(sql.toString(), params, rs -> consumer.accept(row.read(rs)));
+    }
+
+    /** A row read from the columns the query selects. */
+    private static final class PackedRow implements RollupRow {
+
+        /** Per measure of the query its place in the packed measures. */
+        private final int[] at;
+        private long hostId;
+        private long bucketStart;
+        private int samples;
+        private long ifIndex;
+        private byte[] packed;
+
+        PackedRow(int[] at) {
+            this.at = at;
+        }
+
+        PackedRow read(ResultSet rs) throws SQLException {
+            hostId = rs.getLong(1);
+            bucketStart = rs.getLong(2);
+            samples = rs.getInt(3);
+            ifIndex = rs.getLong(4);
+            packed = rs.getBytes(5);
+            return this;
+        }
+
+        @Override
+        public long hostId() {
+            return hostId;
+        }
+
+        @Override
+        public long bucketStart() {
+            return bucketStart;
+        }
+
+        @Override
+        public int samples() {
+            return samples;
+        }
+
+        @Override
+        public long ifIndex() {
+            return ifIndex;
+        }
+
+        @Override
+        public int count(int m) {
+            return PackedMeasures.count(packed, at[m]);
+        }
+
+        @Override
+        public double min(int m) {
+            return PackedMeasures.min(packed, at[m]);
+        }
+
+        @Override
+        public double max(int m) {
+            return PackedMeasures.max(packed, at[m]);
+        }
+
+        @Override
+        public double sum(int m) {
+            return PackedMeasures.sum(packed, at[m]);
+        }
     }
 }

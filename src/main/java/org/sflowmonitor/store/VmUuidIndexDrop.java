@@ -7,9 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Issue 18, H2's version 10: drops the unique constraint on {@code vm.uuid}, and with it its index.
@@ -26,31 +24,15 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * <p>A class rather than SQL: H2 named the constraint itself ({@code CONSTRAINT_...}) when version 1
  * declared {@code uuid ... UNIQUE}, so its name is read from the information schema.
  */
-final class VmUuidIndexDrop implements JavaMigration {
+final class VmUuidIndexDrop extends ClassMigration {
 
     private static final String UNIQUE_ON_UUID = "SELECT tc.constraint_name FROM information_schema.table_constraints tc "
             + "JOIN information_schema.key_column_usage k ON k.constraint_schema = tc.constraint_schema "
             + "AND k.constraint_name = tc.constraint_name WHERE tc.table_schema = CURRENT_SCHEMA "
             + "AND tc.table_name = 'VM' AND tc.constraint_type = 'UNIQUE' AND k.column_name = 'UUID'";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("10");
-    }
-
-    @Override
-    public String getDescription() {
-        return "vm uuid lookups from memory";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    VmUuidIndexDrop() {
+        super(10, "vm uuid lookups from memory");
     }
 
     @Override

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.sflowmonitor.store.RollupRow;
 import org.sflowmonitor.store.SampleTable;
 
 /** The JSON of rollup rows as RollupQuery's columns give them: host_id, bucket_start, samples, if_index, then min, max, sum, n per measure. */
@@ -30,7 +32,59 @@ class RollupAnswerTest {
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT * FROM (VALUES " + rows + ") ORDER BY 2")) {
             while (rs.next()) {
-                answer.accept(rs);
+                answer.accept(new ColumnsRow(rs));
+            }
+        }
+    }
+
+    /** A row of the VALUES above as RollupQuery hands one over: min, max, sum and count of measure m from column 5 + 4m. */
+    private record ColumnsRow(ResultSet rs) implements RollupRow {
+
+        @Override
+        public long hostId() {
+            return get(() -> rs.getLong(1));
+        }
+
+        @Override
+        public long bucketStart() {
+            return get(() -> rs.getLong(2));
+        }
+
+        @Override
+        public int samples() {
+            return get(() -> rs.getInt(3));
+        }
+
+        @Override
+        public long ifIndex() {
+            return get(() -> rs.getLong(4));
+        }
+
+        @Override
+        public int count(int m) {
+            return get(() -> rs.getInt(8 + 4 * m));
+        }
+
+        @Override
+        public double min(int m) {
+            return get(() -> rs.getDouble(5 + 4 * m));
+        }
+
+        @Override
+        public double max(int m) {
+            return get(() -> rs.getDouble(6 + 4 * m));
+        }
+
+        @Override
+        public double sum(int m) {
+            return get(() -> rs.getDouble(7 + 4 * m));
+        }
+
+        private static <T> T get(Callable<T> column) {
+            try {
+                return column.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.sflowmonitor.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,17 +10,24 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.sflowmonitor.sflow.CounterRecord.EthernetCounters;
+import org.sflowmonitor.sflow.CounterRecord.HostMemory;
+import org.sflowmonitor.sflow.CounterRecord.MibUdp;
+import org.sflowmonitor.sflow.CounterRecord.VirtDiskIo;
 import org.sflowmonitor.testing.Backend;
 import org.sflowmonitor.testing.TestDatabase;
 
@@ -39,7 +47,7 @@ class MigrationsTest {
     @EnumSource(Backend.class)
     void aNewDatabaseIsMigratedToTheNewestVersion(Backend backend) throws Exception {
         try (Database db = open(backend.create(dir))) {
-            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
         }
     }
 
@@ -53,7 +61,7 @@ class MigrationsTest {
                     query(db, "SELECT host_ip || ' ' || hostname || ' ' || first_seen || ' ' || last_seen FROM host"));
             assertEquals(List.of("1 2000 0.5"),
                     query(db, "SELECT host_id || ' ' || ts || ' ' || cpu_load_one FROM host_sample"));
-            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"), query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
             assertEquals(List.of(), query(db, "SELECT table_name FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE table_name = 'SCHEMA_VERSION'"), "the old runner's table is gone");
         }
@@ -201,6 +209,116 @@ class MigrationsTest {
         try (Database db = open(Backend.POSTGRESQL.create(dir))) {
             assertEquals(List.of("vm_adapter_mac", "vm_hostname"), query(db, "SELECT indexname FROM pg_indexes"
                     + " WHERE schemaname = current_schema() AND indexname IN ('vm_hostname', 'vm_adapter_mac') ORDER BY 1"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"H2", "POSTGRESQL"})
+    void versionElevenPacksEveryRollupRowWithItsKeysItsSampleCountAndEachPartOfEachMeasure(Backend backend)
+            throws Exception {
+        TestDatabase database = withARollupRowOfEachTableAtVersionNine(backend, MigrationsTest::rowBeforeVersionEleven);
+        try (Database db = open(database); Connection c = db.connection()) {
+            for (RollupLayout<?> layout : RollupRows.ALL) {
+                Bucket expected = rowBeforeVersionEleven(layout);
+                Bucket read = readBucket(c, layout);
+                assertEquals(List.of(expected.id, expected.sub, expected.start, expected.hostId, (long) expected.samples),
+                        List.of(read.id, read.sub, read.start, read.hostId, (long) read.samples), layout.table());
+                assertArrayEquals(expected.n, read.n, layout.table());
+                assertArrayEquals(expected.min, read.min, layout.table());
+                assertArrayEquals(expected.max, read.max, layout.table());
+                assertArrayEquals(expected.sum, read.sum, layout.table());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"H2", "POSTGRESQL"})
+    void versionElevenGivesEachRollupRowTheRecordBitOfTheRecordTypeWhoseMeasuresHaveValues(Backend backend)
+            throws Exception {
+        Map<RollupLayout<?>, Class<?>> withValues = Map.of(RollupRows.HOST, HostMemory.class, RollupRows.HOST_MIB2,
+                MibUdp.class, RollupRows.VM, VirtDiskIo.class, RollupRows.INTERFACE, EthernetCounters.class);
+        TestDatabase database = withARollupRowOfEachTableAtVersionNine(backend, layout -> {
+            Bucket b = new Bucket(5, 3, 1_796_669_700_000L, layout.measures().size());
+            layout.measuresOf(withValues.get(layout)).forEach(m -> b.add(oneValueOf(layout, m), 9));
+            return b;
+        });
+        try (Database db = open(database)) {
+            for (RollupLayout<?> layout : RollupRows.ALL) {
+                assertEquals(List.of(String.valueOf(layout.recordBits(layout.measuresOf(withValues.get(layout))))),
+                        query(db, "SELECT records FROM " + layout.table()), layout.table());
+            }
+        }
+    }
+
+    /** A point with a value of measure {@code m} alone. */
+    private static double[] oneValueOf(RollupLayout<?> layout, String m) {
+        double[] point = new double[layout.measures().size()];
+        java.util.Arrays.fill(point, Double.NaN);
+        point[layout.measureIndex(m)] = 2.5;
+        return point;
+    }
+
+    /**
+     * A row of each part of a measure: every third measure without values, the others with
+     * negative sums and fractions.
+     */
+    private static Bucket rowBeforeVersionEleven(RollupLayout<?> layout) {
+        int m = layout.measures().size();
+        Bucket b = new Bucket(5, layout.keys().size() > 1 ? 3 : 0, 1_796_669_700_000L, m);
+        b.hostId = layout == RollupRows.VM ? 9 : 5;
+        b.samples = 15;
+        for (int i = 0; i < m; i++) {
+            b.sum[i] = 0;
+            if (i % 3 != 2) {
+                b.min[i] = i + 0.25;
+                b.max[i] = i * 10.5;
+                b.sum[i] = -i * 3.75;
+                b.n[i] = i + 1;
+            }
+        }
+        return b;
+    }
+
+    /**
+     * A database at version 9 (H2's version 10 is a class) with the row {@code row} makes in each
+     * rollup table, in version 4's columns.
+     */
+    private TestDatabase withARollupRowOfEachTableAtVersionNine(Backend backend,
+                                                                Function<RollupLayout<?>, Bucket> row) throws SQLException {
+        TestDatabase database = backend.create(dir);
+        migrateTo(database, backend == Backend.H2 ? "h2" : "postgresql", "9");
+        for (RollupLayout<?> layout : RollupRows.ALL) {
+            Bucket b = row.apply(layout);
+            StringBuilder columns = new StringBuilder(String.join(", ", layout.keys())).append(", width_ms, bucket_start");
+            StringBuilder values = new StringBuilder(layout.keys().size() > 1 ? b.id + ", " + b.sub : "" + b.id)
+                    .append(", 300000, ").append(b.start);
+            if (layout == RollupRows.VM) {
+                columns.append(", host_id");
+                values.append(", ").append(b.hostId);
+            }
+            columns.append(", samples");
+            values.append(", ").append(b.samples);
+            for (int i = 0; i < b.n.length; i++) {
+                String m = layout.measures().get(i);
+                columns.append(", ").append(m).append("_min, ").append(m).append("_max, ").append(m).append("_sum, ")
+                        .append(m).append("_n");
+                values.append(b.n[i] == 0 ? ", NULL, NULL, NULL, 0" : ", " + b.min[i] + ", " + b.max[i] + ", "
+                        + b.sum[i] + ", " + b.n[i]);
+            }
+            execute(database, "INSERT INTO " + layout.table() + " (" + columns + ") VALUES (" + values + ")");
+        }
+        return database;
+    }
+
+    private static Bucket readBucket(Connection c, RollupLayout<?> layout) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(layout.finer())) {
+            Parameters.of(ps).add(300_000L).add(0L).add(Long.MAX_VALUE);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), layout.table());
+                Bucket b = layout.readBucket(rs);
+                assertFalse(rs.next(), layout.table());
+                return b;
+            }
         }
     }
 

@@ -116,11 +116,8 @@ class RollupJobTest {
     }
 
     private List<Map<String, Object>> rows(long width) {
-        return new Queries(db, 10).rows("SELECT bucket_start, samples, vcpu_cpu_time_min, vcpu_cpu_time_max,"
-                + " vcpu_cpu_time_sum, vcpu_cpu_time_n, vdsk_rd_bytes_min, vdsk_rd_bytes_max, vdsk_rd_bytes_sum,"
-                + " vdsk_rd_bytes_n, vmem_memory_min, vmem_memory_max, vmem_memory_sum, vmem_memory_n,"
-                + " vcpu_utilisation_sum, vcpu_utilisation_n FROM vm_rollup WHERE width_ms = ? ORDER BY bucket_start",
-                width);
+        return UnpackedRollupRows.of(RollupRows.VM, new Queries(db, 10).rows("SELECT bucket_start, samples, measures"
+                + " FROM vm_rollup WHERE width_ms = ? ORDER BY bucket_start", width));
     }
 
     /**
@@ -401,9 +398,9 @@ class RollupJobTest {
         store(0, 0);
         now.set(T0 + TimeUnit.MINUTES.toMillis(30));
         job(TIERS).runUntilIdle(now.get());
-        List<Map<String, Object>> rows = new Queries(db, 10).rows("SELECT vm.uuid, r.samples, r.vmem_memory_min,"
-                + " r.vmem_memory_max FROM vm_rollup r JOIN vm ON vm.id = r.vm_id WHERE r.width_ms = 10000"
-                + " ORDER BY vm.uuid");
+        List<Map<String, Object>> rows = UnpackedRollupRows.of(RollupRows.VM, new Queries(db, 10).rows("SELECT"
+                + " vm.uuid, r.samples, r.measures FROM vm_rollup r JOIN vm ON vm.id = r.vm_id WHERE r.width_ms = 10000"
+                + " ORDER BY vm.uuid"));
         assertEquals(vms, rows.size());
         for (Map<String, Object> r : rows) {
             long v = UUID.fromString((String) r.get("uuid")).getLeastSignificantBits();
@@ -433,7 +430,7 @@ class RollupJobTest {
         live.runUntilIdle(now.get());
         Queries q = new Queries(db, 10);
         String read = "SELECT * FROM interface_rollup ORDER BY width_ms, host_id, if_index, bucket_start";
-        List<Map<String, Object>> written = q.rows(read, List.of());
+        List<Map<String, Object>> written = UnpackedRollupRows.of(RollupRows.INTERFACE, q.rows(read, List.of()));
         assertEquals(3 * 3 * (18 + 3), written.size());
 
         jobs.forEach(RollupJob::close);
@@ -442,7 +439,7 @@ class RollupJobTest {
             st.executeUpdate("DELETE FROM rollup_progress");
         }
         job(TIERS).runUntilIdle(now.get());
-        assertEquals(written, q.rows(read, List.of()));
+        assertEquals(written, UnpackedRollupRows.of(RollupRows.INTERFACE, q.rows(read, List.of())));
     }
 
     private Map<String, Long> longs(Map<String, Object> row) {

@@ -143,10 +143,9 @@ class RollupsOfSeveralCollectorsTest {
     }
 
     private List<Map<String, Object>> rows(long width) throws SQLException {
-        return TestCollector.rows(collectors.get(0).db.dataSource(), "SELECT vm_id, bucket_start, host_id, samples,"
-                + " vcpu_cpu_time_min, vcpu_cpu_time_max, vcpu_cpu_time_sum, vcpu_cpu_time_n, vmem_memory_min,"
-                + " vmem_memory_max, vmem_memory_sum, vmem_memory_n, vdsk_rd_bytes_sum, vdsk_rd_bytes_n"
-                + " FROM vm_rollup WHERE width_ms = ? ORDER BY vm_id, bucket_start", width);
+        return UnpackedRollupRows.of(RollupRows.VM, TestCollector.rows(collectors.get(0).db.dataSource(),
+                "SELECT vm_id, bucket_start, host_id, samples, measures FROM vm_rollup WHERE width_ms = ?"
+                + " ORDER BY vm_id, bucket_start", width));
     }
 
     /** Lets every collector's job finish, then deletes the rollups and computes them again in one job from the raw samples. */
