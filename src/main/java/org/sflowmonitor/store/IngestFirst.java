@@ -51,11 +51,6 @@ public final class IngestFirst {
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
     }
 
-    /** Turns limited to {@code concurrency} at once, with no ingest to wait for (an instance that does not collect). */
-    public static IngestFirst withoutIngest(int concurrency) {
-        return new IngestFirst(concurrency, () -> 0, 0, 0);
-    }
-
     /** Turns without a bound or a wait: for work that never gives way. */
     public static final IngestFirst NEVER_WAITS = new IngestFirst(Integer.MAX_VALUE, () -> 0, 0, 0);
 
@@ -65,7 +60,17 @@ public final class IngestFirst {
      * once, not behind others' waits.
      */
     public Turn turn() {
-        awaitIngest();
+        return turn(System.nanoTime());
+    }
+
+    /**
+     * As {@link #turn()} for one of several turns of a request that came at {@code requestCame}
+     * ({@link System#nanoTime()}; a batch of calls, a push round): its turns wait for the writer
+     * until {@code maxWaitMillis} after it came, so the request waits as long as one turn would,
+     * not that long for each.
+     */
+    public Turn turn(long requestCame) {
+        awaitIngest(requestCame);
         turns.acquireUninterruptibly();
         taken.increment();
         return turns::release;
@@ -77,9 +82,13 @@ public final class IngestFirst {
      * client reads.
      */
     public void awaitIngest() {
+        awaitIngest(System.nanoTime());
+    }
+
+    private void awaitIngest(long requestCame) {
         long start = System.nanoTime();
         boolean waited = false;
-        while (waiting.getAsInt() > backlog && System.nanoTime() - start < maxWaitNanos && sleep()) {
+        while (waiting.getAsInt() > backlog && System.nanoTime() - requestCame < maxWaitNanos && sleep()) {
             waited = true;
         }
         if (waited) {
