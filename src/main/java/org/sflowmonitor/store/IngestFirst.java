@@ -77,9 +77,14 @@ public final class IngestFirst {
      * client reads.
      */
     public void awaitIngest() {
+        awaitIngest(System.nanoTime() + maxWaitNanos);
+    }
+
+    /** The same, waiting until {@code deadlineNanos} ({@link System#nanoTime()}) at the latest. */
+    public void awaitIngest(long deadlineNanos) {
         long start = System.nanoTime();
         boolean waited = false;
-        while (waiting.getAsInt() > backlog && System.nanoTime() - start < maxWaitNanos && sleep()) {
+        while (waiting.getAsInt() > backlog && System.nanoTime() - deadlineNanos < 0 && sleep()) {
             waited = true;
         }
         if (waited) {
