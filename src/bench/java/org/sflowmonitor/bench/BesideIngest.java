@@ -20,7 +20,7 @@ public final class BesideIngest {
     static final String USAGE = """
             usage: BesideIngest [--nodes N] [--vms M] [--interval S] [--rate R] [--window S] [--heap SIZE]
                                 [--callers C] [--method M] [--params JSON] [--push P] [--work DIR] [--reuse-fleet]
-                                [--no-alone]
+                                [--no-alone] [--jfr]
               --nodes, --vms     simulated cluster                                 default 10000 x 100
               --interval         polling interval of the cluster                   default 20
               --rate             samples/s of every trial                          default 50000
@@ -32,31 +32,36 @@ public final class BesideIngest {
               --work             folder for the databases and logs                 default target/bench-beside
               --reuse-fleet      keep WORK/fleet-db of an earlier run of the same cluster instead of building it
               --no-alone         skip the trial without clients
+              --jfr              record each trial's service with Java Flight Recorder (WORK/<trial>.jfr)
             """;
 
     private BesideIngest() {
     }
 
+    private static Path jfr(IngestBenchmark.Settings s, String trial) {
+        return s.jfr() ? s.work().resolve(trial + ".jfr") : null;
+    }
+
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("nodes", "vms", "interval", "rate", "window", "heap", "callers",
-                "method", "params", "push", "work"), Set.of("reuse-fleet", "no-alone"), USAGE);
+                "method", "params", "push", "work"), Set.of("reuse-fleet", "no-alone", "jfr"), USAGE);
         IngestBenchmark.Settings s = new IngestBenchmark.Settings(new ClusterModel(args.integer("nodes", 10_000),
                 args.integer("vms", 100), 1), args.integer("interval", 20), args.number("rate", 50_000),
                 args.integer("window", 60), 1, 10, Integer.MAX_VALUE, args.string("heap", "6g"),
-                Path.of(args.string("work", "target/bench-beside")), false, false);
+                Path.of(args.string("work", "target/bench-beside")), args.flag("jfr"), false);
         System.out.println("beside ingest, " + Machine.now() + ", " + Machine.describe() + ", load average "
                 + Machine.loadAverage());
         ScrapeIngestCost.buildFleet(s, args.flag("reuse-fleet"));
         Map<String, Trial> trials = new LinkedHashMap<>();
         List<String> seen = new ArrayList<>();
         if (!args.flag("no-alone")) {
-            trials.put("ingest only", IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-alone"), null,
+            trials.put("ingest only", IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-alone"), jfr(s, "alone"),
                     System.out));
         }
         int callers = args.integer("callers", 16);
         if (callers > 0) {
             NicedClients api = ApiCallers.beside(args.string("method", "host.summary"), args.string("params", "{}"), callers);
-            Trial t = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-api"), null, List.of(), api,
+            Trial t = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-api"), jfr(s, "api"), List.of(), api,
                     System.out);
             System.out.println("  " + api.line());
             trials.put("ingest + " + callers + " API clients", t);
@@ -65,7 +70,7 @@ public final class BesideIngest {
         int push = args.integer("push", 200);
         if (push > 0) {
             NicedClients subscribers = PushSubscribers.beside(push);
-            Trial t = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-push"), null, List.of(),
+            Trial t = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-push"), jfr(s, "push"), List.of(),
                     subscribers, System.out);
             System.out.println("  " + subscribers.line());
             trials.put("ingest + " + push + " WebSocket clients", t);
