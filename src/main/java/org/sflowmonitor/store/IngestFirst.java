@@ -70,7 +70,7 @@ public final class IngestFirst {
      * not that long for each.
      */
     public Turn turn(long requestCame) {
-        awaitIngest(requestCame);
+        awaitIngest(requestCame + maxWaitNanos);
         turns.acquireUninterruptibly();
         taken.increment();
         return turns::release;
@@ -82,13 +82,14 @@ public final class IngestFirst {
      * client reads.
      */
     public void awaitIngest() {
-        awaitIngest(System.nanoTime());
+        awaitIngest(System.nanoTime() + maxWaitNanos);
     }
 
-    private void awaitIngest(long requestCame) {
+    /** The same, waiting until {@code deadlineNanos} ({@link System#nanoTime()}) at the latest. */
+    public void awaitIngest(long deadlineNanos) {
         long start = System.nanoTime();
         boolean waited = false;
-        while (waiting.getAsInt() > backlog && System.nanoTime() - requestCame < maxWaitNanos && sleep()) {
+        while (waiting.getAsInt() > backlog && System.nanoTime() - deadlineNanos < 0 && sleep()) {
             waited = true;
         }
         if (waited) {

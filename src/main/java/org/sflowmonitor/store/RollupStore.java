@@ -147,6 +147,16 @@ final class RollupStore {
         return earliest;
     }
 
+    /**
+     * The start of a tier's oldest bucket (the tier's width a parameter), from the first entry of
+     * the (width, start) index: H2 reads every row of the tier for MIN(bucket_start), and this
+     * runs once a minute.
+     */
+    static String oldestBucket(RollupLayout<?> layout) {
+        return "SELECT " + RollupLayout.START + " FROM " + layout.table() + " WHERE " + RollupLayout.WIDTH
+                + " = ? ORDER BY " + RollupLayout.WIDTH + ", " + RollupLayout.START + " FETCH FIRST 1 ROWS ONLY";
+    }
+
     /** Deletes, per tier, at most a day of buckets older than its retention; returns whether older ones remain. */
     static boolean expire(Connection c, List<RollupTier> tiers, long now) throws SQLException {
         boolean more = false;
@@ -154,13 +164,14 @@ final class RollupStore {
             long cutoff = now - tier.retentionMillis();
             for (RollupLayout<?> layout : RollupRows.ALL) {
                 long oldest;
-                try (PreparedStatement ps = c.prepareStatement("SELECT MIN(" + RollupLayout.START + ") FROM "
-                        + layout.table() + " WHERE " + RollupLayout.WIDTH + " = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(oldestBucket(layout))) {
                     Parameters.of(ps).add(tier.widthMillis());
                     try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
+                        if (!rs.next()) {
+                            continue;
+                        }
                         oldest = rs.getLong(1);
-                        if (rs.wasNull() || oldest >= cutoff) {
+                        if (oldest >= cutoff) {
                             continue;
                         }
                     }

@@ -102,4 +102,15 @@ class IngestFirstTest {
         }
         assertEquals(1, turns.counters().get("turns"));
     }
+
+    @Test
+    void waitingForIngestEndsAtItsDeadline() {
+        IngestFirst turns = new IngestFirst(1, () -> Integer.MAX_VALUE, 4_000, LONG_WAIT_MILLIS);
+        long start = System.nanoTime();
+
+        turns.awaitIngest(start + TimeUnit.MILLISECONDS.toNanos(100));
+
+        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(LONG_WAIT_MILLIS));
+        assertEquals(1, turns.counters().get("waited_for_ingest"));
+    }
 }

@@ -1,6 +1,7 @@
 package org.sflowmonitor.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,6 +37,23 @@ class RollupSchemaTest {
         assertEquals(numeric, itf.measures());
         assertEquals(List.of("vcpu_state", "vcpu_cpu_time", "vcpu_cpu_count", "vcpu_utilisation"),
                 RollupRows.VM.measuresOf(org.sflowmonitor.sflow.CounterRecord.VirtCpu.class));
+    }
+
+    @Test
+    void theRetentionFindsATiersOldestBucketFromTheBucketIndexWithoutReadingTheTiersRows() throws Exception {
+        try (Database db = TestCollector.open(dir); Connection c = db.connection()) {
+            for (RollupLayout<?> layout : RollupRows.ALL) {
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + RollupStore.oldestBucket(layout))) {
+                    ps.setLong(1, 300_000);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        String plan = rs.getString(1);
+                        assertTrue(plan.contains(layout.table().toUpperCase(Locale.ROOT) + "_BUCKET")
+                                && plan.contains("/* index sorted */") && plan.contains("FETCH FIRST"), plan);
+                    }
+                }
+            }
+        }
     }
 
     private static List<String> columns(Connection c, String table) throws Exception {
