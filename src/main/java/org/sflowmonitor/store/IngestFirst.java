@@ -77,15 +77,10 @@ public final class IngestFirst {
     }
 
     /**
-     * Waits only for the writer to catch up (or the longest wait to pass), without a slot: for
-     * work that writes to a client as it goes (a scrape), which must not hold a slot while the
-     * client reads.
+     * Waits only for the writer to catch up, until {@code deadlineNanos} ({@link System#nanoTime()})
+     * at the latest, without a slot: for work that writes to a client as it goes (a scrape), which
+     * must not hold a slot while the client reads.
      */
-    public void awaitIngest() {
-        awaitIngest(System.nanoTime() + maxWaitNanos);
-    }
-
-    /** The same, waiting until {@code deadlineNanos} ({@link System#nanoTime()}) at the latest. */
     public void awaitIngest(long deadlineNanos) {
         long start = System.nanoTime();
         boolean waited = false;

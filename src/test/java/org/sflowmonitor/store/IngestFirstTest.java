@@ -98,7 +98,8 @@ class IngestFirstTest {
         IngestFirst turns = new IngestFirst(1, () -> 0, 4_000, LONG_WAIT_MILLIS);
 
         try (IngestFirst.Turn turn = turns.turn()) {
-            turns.awaitIngest(); // would block for good if it wanted the one slot
+            // would block for good if it wanted the one slot
+            turns.awaitIngest(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LONG_WAIT_MILLIS));
         }
         assertEquals(1, turns.counters().get("turns"));
     }
