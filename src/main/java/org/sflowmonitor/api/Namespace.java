@@ -85,9 +85,9 @@ final class Namespace {
      * ({@link IngestFirst#turn(long)}); returns its result or throws the RpcException to answer with.
      */
     JsonNode invoke(MethodSpec method, ObjectNode params, long requestCame) {
-        Object result;
         try (IngestFirst.Turn turn = turns.turn(requestCame)) {
-            result = method.invoke(params, mapper);
+            Object result = method.invoke(params, mapper);
+            return result == null ? null : written(method, result); // writing a large answer is work too
         } catch (InvocationTargetException e) {
             throw toRpc(qualified(method.name()), e.getCause());
         } catch (RuntimeException e) {
@@ -95,7 +95,6 @@ final class Namespace {
         } catch (ReflectiveOperationException e) {
             throw internal(qualified(method.name()), e);
         }
-        return result == null ? null : written(method, result);
     }
 
     /**
