@@ -12,7 +12,8 @@ import java.util.Set;
  * Ingest while clients use the service (issues 16, 17, 20): the ingest benchmark's warm trial on
  * its fleet database (the cluster that sends 50,000 samples/s at a 20-s polling interval), first
  * alone, then beside each load asked for: API clients calling a method in a loop, WebSocket
- * clients subscribed to the fleet (both in a JVM of their own at nice 19, {@link NicedClients}). Per trial: loss in the window (must be zero), the collector's
+ * clients subscribed to the fleet, scrapes of /metrics (each in a JVM of their own at nice 19,
+ * {@link NicedClients}). Per trial: loss in the window (must be zero), the collector's
  * CPU per million samples stored, and what the clients saw.
  */
 public final class BesideIngest {
@@ -20,7 +21,7 @@ public final class BesideIngest {
     static final String USAGE = """
             usage: BesideIngest [--nodes N] [--vms M] [--interval S] [--rate R] [--window S] [--heap SIZE]
                                 [--callers C] [--method M] [--params JSON] [--push P] [--work DIR] [--reuse-fleet]
-                                [--no-alone] [--jfr]
+                                [--scrape-nodes N] [--no-alone] [--jfr]
               --nodes, --vms     simulated cluster                                 default 10000 x 100
               --interval         polling interval of the cluster                   default 20
               --rate             samples/s of every trial                          default 50000
@@ -29,6 +30,8 @@ public final class BesideIngest {
               --callers          API clients calling --method in a loop (0: none)  default 16
               --method, --params what they call                                    default host.summary {}
               --push             WebSocket clients subscribed to the fleet (0: none) default 200
+              --scrape-nodes     nodes scraped at /metrics every 15 s in groups of 100, as a Prometheus on
+                                 a machine of its own would (0: none)                 default 1000
               --work             folder for the databases and logs                 default target/bench-beside
               --reuse-fleet      keep WORK/fleet-db of an earlier run of the same cluster instead of building it
               --no-alone         skip the trial without clients
@@ -44,7 +47,7 @@ public final class BesideIngest {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, Set.of("nodes", "vms", "interval", "rate", "window", "heap", "callers",
-                "method", "params", "push", "work"), Set.of("reuse-fleet", "no-alone", "jfr"), USAGE);
+                "method", "params", "push", "scrape-nodes", "work"), Set.of("reuse-fleet", "no-alone", "jfr"), USAGE);
         IngestBenchmark.Settings s = new IngestBenchmark.Settings(new ClusterModel(args.integer("nodes", 10_000),
                 args.integer("vms", 100), 1), args.integer("interval", 20), args.number("rate", 50_000),
                 args.integer("window", 60), 1, 10, Integer.MAX_VALUE, args.string("heap", "6g"),
@@ -75,6 +78,16 @@ public final class BesideIngest {
             System.out.println("  " + subscribers.line());
             trials.put("ingest + " + push + " WebSocket clients", t);
             seen.add(subscribers.line());
+        }
+        int scrapeNodes = args.integer("scrape-nodes", 1_000);
+        if (scrapeNodes > 0) {
+            int groups = (scrapeNodes + ScrapeIngestCost.GROUP_SIZE - 1) / ScrapeIngestCost.GROUP_SIZE;
+            NicedClients scrapers = MetricsScrapers.beside(groups, 15, 10);
+            Trial t = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-scrapes"), jfr(s, "scrapes"),
+                    List.of("metrics.group.size=" + ScrapeIngestCost.GROUP_SIZE), scrapers, System.out);
+            System.out.println("  " + scrapers.line());
+            trials.put("ingest + scrapes of " + groups * ScrapeIngestCost.GROUP_SIZE + " nodes", t);
+            seen.add(scrapers.line());
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "Cluster %,d nodes x %d VMs at %,.0f samples/s, window %d s; load average at the "

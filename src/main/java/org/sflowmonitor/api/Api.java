@@ -71,9 +71,9 @@ public final class Api {
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         EntityReads reads = new EntityReads(inventory, series, latest, latestState, live, config.silentIntervals());
         AnswerCache answers = new AnswerCache(config.answerCacheBytes());
-        // the cluster's data gives way to ingest; collector.* and apiinfo.* answer at once, to see why it is behind
-        IngestFirst turns = collector.collects() ? collector.writer().ingestFirst()
-                : IngestFirst.withoutIngest(IngestFirst.CONCURRENCY);
+        // the cluster's data gives way to ingest; collector.* and apiinfo.* answer at once, to see why it is behind;
+        // an instance that does not collect has no ingest to give way to
+        IngestFirst turns = collector.collects() ? collector.writer().ingestFirst() : IngestFirst.NEVER_WAITS;
         add(namespaces, new Namespace("host", HostApi.class, new HostService(reads, answers),
                 SeriesMethod.specs("host", reads), mapper, turns));
         add(namespaces, new Namespace("virt", VirtApi.class, new VirtService(reads, answers),
@@ -148,9 +148,18 @@ public final class Api {
      * WebSocket push): the result as JSON text, or the error the call would have answered with.
      */
     public Outcome call(String method, JsonNode params) {
+        return call(method, params, System.nanoTime());
+    }
+
+    /**
+     * As {@link #call(String, JsonNode)}, one of several calls of a request that came at {@code
+     * requestCame} ({@link System#nanoTime()}; a push round): they give way to ingest as one
+     * ({@link IngestFirst#turn(long)}).
+     */
+    public Outcome call(String method, JsonNode params, long requestCame) {
         try {
-            return new Outcome(new String(dispatcher.write(dispatcher.result(method, params)), StandardCharsets.UTF_8),
-                    null);
+            return new Outcome(new String(dispatcher.write(dispatcher.result(method, params, requestCame)),
+                    StandardCharsets.UTF_8), null);
         } catch (RpcException e) {
             return new Outcome(null, e);
         }

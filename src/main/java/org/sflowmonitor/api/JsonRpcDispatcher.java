@@ -63,6 +63,7 @@ final class JsonRpcDispatcher {
 
     /** As {@link #handle}, the response in parts: a single call's result written as JSON is not copied. */
     ResponseBody respond(byte[] body) {
+        long came = System.nanoTime(); // the calls of a batch give way to ingest as one (IngestFirst)
         JsonNode request;
         try {
             request = reader.readTree(body);
@@ -77,7 +78,7 @@ final class JsonRpcDispatcher {
             return whole(error(NullNode.instance, RpcException.parseError("the request body is empty")));
         }
         if (!request.isArray()) {
-            ObjectNode response = answer(request);
+            ObjectNode response = answer(request, came);
             return response == null ? null : parts(response);
         }
         if (request.isEmpty()) {
@@ -89,7 +90,7 @@ final class JsonRpcDispatcher {
         }
         ArrayNode responses = NODES.arrayNode();
         for (JsonNode call : request) {
-            ObjectNode response = answer(call);
+            ObjectNode response = answer(call, came);
             if (response != null) {
                 responses.add(response);
             }
@@ -119,8 +120,11 @@ final class JsonRpcDispatcher {
         return new ResponseBody(RESULT_HEAD, result, Arrays.copyOfRange(around, tail, around.length));
     }
 
-    /** The response to one call; null for a notification (a call without "id") that was valid. */
-    private ObjectNode answer(JsonNode call) {
+    /**
+     * The response to one call of the request that came at {@code requestCame}; null for a
+     * notification (a call without "id") that was valid.
+     */
+    private ObjectNode answer(JsonNode call, long requestCame) {
         if (!call.isObject()) {
             return error(NullNode.instance, RpcException.invalidRequest(
                     "a call is a JSON object with jsonrpc, method and optionally params and id"));
@@ -144,20 +148,23 @@ final class JsonRpcDispatcher {
                     "params must be an object (by name) or an array (by position)"));
         }
         try {
-            JsonNode result = invoke(method.asText(), params == null || params.isNull() ? null : params);
+            JsonNode result = invoke(method.asText(), params == null || params.isNull() ? null : params, requestCame);
             return id == null ? null : success(echo, result);
         } catch (RpcException e) {
             return id == null ? null : error(echo, e);
         }
     }
 
-    /** The result of one call, or the RpcException it answers with; a null result is JSON null. */
-    JsonNode result(String method, JsonNode params) {
-        JsonNode result = invoke(method, params == null || params.isNull() ? null : params);
+    /**
+     * The result of one call of a request that came at {@code requestCame}, or the RpcException it
+     * answers with; a null result is JSON null.
+     */
+    JsonNode result(String method, JsonNode params, long requestCame) {
+        JsonNode result = invoke(method, params == null || params.isNull() ? null : params, requestCame);
         return result == null ? NullNode.instance : result;
     }
 
-    private JsonNode invoke(String method, JsonNode params) {
+    private JsonNode invoke(String method, JsonNode params, long requestCame) {
         if (method.startsWith("rpc.")) {
             throw RpcException.methodNotFound("method names beginning with 'rpc.' are reserved");
         }
@@ -176,7 +183,7 @@ final class JsonRpcDispatcher {
             throw RpcException.methodNotFound("no method '" + method + "'; " + (namespace.name().isEmpty()
                     ? "" : namespace.name() + ".* has ") + String.join(", ", namespace.methodNames()));
         }
-        return namespace.invoke(spec, spec.check(method, params));
+        return namespace.invoke(spec, spec.check(method, params), requestCame);
     }
 
     private List<String> namespaceNames() {

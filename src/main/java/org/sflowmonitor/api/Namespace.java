@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,10 +80,13 @@ final class Namespace {
         return methods.keySet();
     }
 
-    /** Runs a method with checked params; returns its result or throws the RpcException to answer with. */
-    JsonNode invoke(MethodSpec method, ObjectNode params) {
+    /**
+     * Runs a method with checked params in a turn of the request that came at {@code requestCame}
+     * ({@link IngestFirst#turn(long)}); returns its result or throws the RpcException to answer with.
+     */
+    JsonNode invoke(MethodSpec method, ObjectNode params, long requestCame) {
         Object result;
-        try (IngestFirst.Turn turn = turns.turn()) {
+        try (IngestFirst.Turn turn = turns.turn(requestCame)) {
             result = method.invoke(params, mapper);
         } catch (InvocationTargetException e) {
             throw toRpc(qualified(method.name()), e.getCause());

@@ -6,10 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
+import org.sflowmonitor.store.IngestFirst;
 import org.sflowmonitor.store.LatestValues;
 
 /**
@@ -21,6 +24,9 @@ public final class Metrics {
 
     /** The servlet context attribute holding the service's {@code Metrics}. */
     public static final String CONTEXT_ATTRIBUTE = Metrics.class.getName();
+
+    /** The longest a scrape waits for the writer in all (Prometheus' scrape_timeout is 10 s by default). */
+    static final long SCRAPE_WAIT_MILLIS = 4_000;
 
     private final MetricsSources sources;
     private final MetricsConfig config;
@@ -37,22 +43,27 @@ public final class Metrics {
     }
 
     /**
-     * Before a scrape of nodes and VMs: waits for the writer to catch up ({@link
-     * org.sflowmonitor.store.IngestFirst}). The collector's own metrics never wait: they show why it is behind.
+     * One scrape at {@code now} (epoch ms); its entity families are built as they are written, each
+     * after the writer has caught up ({@link org.sflowmonitor.store.IngestFirst}), for at most
+     * {@link #SCRAPE_WAIT_MILLIS} in all, so that a scrape's work goes where ingest leaves room and
+     * it still ends within Prometheus' default timeout. The collector's own metrics never wait:
+     * they show why it is behind.
      */
-    void awaitIngest(Selection selection) {
-        if (selection.everything() || !selection.nodes().isEmpty() || !selection.groups().isEmpty()) {
-            sources.writer().ingestFirst().awaitIngest();
-        }
-    }
-
-    /** One scrape at {@code now} (epoch ms); its entity families are built as they are written. */
     Scrape scrape(Selection selection, long now) {
         List<MetricSnapshot> own = new ArrayList<>();
         if (selection.collector()) {
             collector.collect(own);
         }
-        return new Scrape(new MetricSnapshots(own), EntityMetrics.snapshots(nodes(selection), silence(now)));
+        long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SCRAPE_WAIT_MILLIS);
+        IngestFirst ingestFirst = sources.writer().ingestFirst();
+        List<Supplier<MetricSnapshot>> families = new ArrayList<>();
+        for (Supplier<MetricSnapshot> family : EntityMetrics.snapshots(nodes(selection), silence(now))) {
+            families.add(() -> {
+                ingestFirst.awaitIngest(waitUntil);
+                return family.get();
+            });
+        }
+        return new Scrape(new MetricSnapshots(own), families);
     }
 
     private Collection<LatestValues.Node> nodes(Selection selection) {

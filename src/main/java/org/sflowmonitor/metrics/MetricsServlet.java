@@ -31,7 +31,6 @@ public final class MetricsServlet extends Guarded {
         if (gzip) {
             resp.setHeader("Content-Encoding", "gzip");
         }
-        metrics.awaitIngest(selection);
         Exposition.write(format, metrics.scrape(selection, System.currentTimeMillis()), resp.getOutputStream(), gzip);
     }
 }

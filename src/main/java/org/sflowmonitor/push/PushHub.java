@@ -166,6 +166,7 @@ public final class PushHub implements AutoCloseable {
             return;
         }
         lastCommits = now;
+        long began = System.nanoTime();
         Map<String, List<Subscription>> byQuery = new LinkedHashMap<>();
         for (PushConnection c : connections) {
             for (Subscription s : c.subscriptions()) {
@@ -175,7 +176,8 @@ public final class PushHub implements AutoCloseable {
         results.retainOnly(byQuery.keySet());
         for (List<Subscription> same : byQuery.values()) {
             Subscription first = same.get(0);
-            SharedResults.Result result = results.refresh(first.queryKey(), first.topic().method(), first.params());
+            SharedResults.Result result = results.refresh(first.queryKey(), first.topic().method(), first.params(),
+                    began);
             Api.Outcome outcome = result.outcome();
             if (outcome.error() != null) {
                 // e.g. the database is away: the next commit brings the next try

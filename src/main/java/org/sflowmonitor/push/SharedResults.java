@@ -56,16 +56,20 @@ final class SharedResults {
             boolean taken = known == null ? entries.putIfAbsent(key, mine) == null : entries.replace(key, known, mine);
             if (taken) {
                 queries.increment();
-                return run(key, mine, method, params);
+                return run(key, mine, method, params, System.nanoTime());
             }
         }
     }
 
-    /** Runs the query now (a round of the hub) and keeps its result for the subscribes that follow. */
-    Result refresh(String key, String method, JsonNode params) {
+    /**
+     * Runs the query now, one of a round of the hub that began at {@code roundBegan} ({@link
+     * System#nanoTime()}: the round's queries give way to ingest as one, see {@link Api#call(String,
+     * JsonNode, long)}), and keeps its result for the subscribes that follow.
+     */
+    Result refresh(String key, String method, JsonNode params, long roundBegan) {
         Entry mine = new Entry(new CompletableFuture<>(), nanoClock.getAsLong());
         entries.put(key, mine);
-        return run(key, mine, method, params);
+        return run(key, mine, method, params, roundBegan);
     }
 
     /** Forgets the finished results of queries no subscription asks any more. */
@@ -73,10 +77,10 @@ final class SharedResults {
         entries.entrySet().removeIf(e -> !keys.contains(e.getKey()) && e.getValue().outcome().isDone());
     }
 
-    private Result run(String key, Entry mine, String method, JsonNode params) {
+    private Result run(String key, Entry mine, String method, JsonNode params, long requestCame) {
         try {
             long stored = storedAt.getAsLong(); // before the query: its result holds at least this commit
-            Result result = new Result(api.call(method, params), stored);
+            Result result = new Result(api.call(method, params, requestCame), stored);
             mine.outcome().complete(result);
             if (result.outcome().error() != null) {
                 entries.remove(key, mine); // an error is answered to those waiting, never kept

@@ -51,11 +51,6 @@ public final class IngestFirst {
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
     }
 
-    /** Turns limited to {@code concurrency} at once, with no ingest to wait for (an instance that does not collect). */
-    public static IngestFirst withoutIngest(int concurrency) {
-        return new IngestFirst(concurrency, () -> 0, 0, 0);
-    }
-
     /** Turns without a bound or a wait: for work that never gives way. */
     public static final IngestFirst NEVER_WAITS = new IngestFirst(Integer.MAX_VALUE, () -> 0, 0, 0);
 
@@ -65,21 +60,31 @@ public final class IngestFirst {
      * once, not behind others' waits.
      */
     public Turn turn() {
-        awaitIngest();
+        return turn(System.nanoTime());
+    }
+
+    /**
+     * As {@link #turn()} for one of several turns of a request that came at {@code requestCame}
+     * ({@link System#nanoTime()}; a batch of calls, a push round): its turns wait for the writer
+     * until {@code maxWaitMillis} after it came, so the request waits as long as one turn would,
+     * not that long for each.
+     */
+    public Turn turn(long requestCame) {
+        awaitIngest(requestCame + maxWaitNanos);
         turns.acquireUninterruptibly();
         taken.increment();
         return turns::release;
     }
 
     /**
-     * Waits only for the writer to catch up (or the longest wait to pass), without a slot: for
-     * work that writes to a client as it goes (a scrape), which must not hold a slot while the
-     * client reads.
+     * Waits only for the writer to catch up, until {@code deadlineNanos} ({@link System#nanoTime()})
+     * at the latest, without a slot: for work that writes to a client as it goes (a scrape), which
+     * must not hold a slot while the client reads.
      */
-    public void awaitIngest() {
+    public void awaitIngest(long deadlineNanos) {
         long start = System.nanoTime();
         boolean waited = false;
-        while (waiting.getAsInt() > backlog && System.nanoTime() - start < maxWaitNanos && sleep()) {
+        while (waiting.getAsInt() > backlog && System.nanoTime() - deadlineNanos < 0 && sleep()) {
             waited = true;
         }
         if (waited) {

@@ -19,6 +19,7 @@ import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
 import org.sflowmonitor.store.IngestFirst;
 import org.sflowmonitor.store.Queries;
+import org.sflowmonitor.testing.UnreachableDatabase;
 
 /**
  * Calls on the cluster's data wait while the writer is behind; the collector's own status does
@@ -40,7 +41,7 @@ class ApiGivesWayToIngestTest {
     void aWriterThatFallsBehind() throws Exception {
         IngestStats stats = new IngestStats(100);
         db = Database.open("jdbc:h2:file:" + dataDir.resolve("db"), "sa", "", dataDir, 2);
-        writer = new BatchWriter(CollectorStatusFaultTest.unreachable(), stats, SMALL).start();
+        writer = new BatchWriter(UnreachableDatabase.dataSource(), stats, SMALL).start();
         for (int i = 0; i < 20; i++) {
             assertTrue(writer.offer(new EntitySample.NodeSample("10.0.0." + i, 1, 1,
                     new CounterRecord.HostDescr("n" + i, null, 3, 2, ""), null, null, null, null, null, null,
@@ -74,6 +75,17 @@ class ApiGivesWayToIngestTest {
         assertTrue(answer.contains("\"result\""), answer);
         assertEquals(1, waited());
         assertTrue(System.nanoTime() - start >= IngestFirst.MAX_WAIT_MILLIS * 1_000_000L);
+    }
+
+    @Test
+    void theCallsOfABatchWaitForAWriterThatIsBehindOnlyAsLongAsOneCallWould() {
+        String answer = new String(api.handle(("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"host.summary\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"virt.summary\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"host.description\"}]")
+                .getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+
+        assertEquals(3, answer.split("\"result\"", -1).length - 1, answer);
+        assertEquals(1, waited(), "each call of the batch waited for the writer on its own");
     }
 
     @Test

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.Map;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +16,7 @@ import org.sflowmonitor.sflow.CounterRecord;
 import org.sflowmonitor.store.BatchWriter;
 import org.sflowmonitor.store.Database;
 import org.sflowmonitor.store.Queries;
+import org.sflowmonitor.testing.UnreachableDatabase;
 
 /** collector.status shows a database fault while it lasts, without the driver's text. */
 class CollectorStatusFaultTest {
@@ -27,22 +24,11 @@ class CollectorStatusFaultTest {
     @TempDir
     Path dataDir;
 
-    /** A DataSource whose every connection attempt fails with a message quoting SQL. */
-    static DataSource unreachable() {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection")) {
-                        throw new SQLException("Connection refused: SELECT secret FROM host", "08001");
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
     @Test
     void aWriterThatCannotReachTheDatabaseIsReportedAsAFault() throws Exception {
         IngestStats stats = new IngestStats(100);
         try (Database db = Database.open("jdbc:h2:file:" + dataDir.resolve("db"), "sa", "", dataDir, 2)) {
-            BatchWriter writer = new BatchWriter(unreachable(), stats, new BatchWriter.Config(16, 4, 10, 10)).start();
+            BatchWriter writer = new BatchWriter(UnreachableDatabase.dataSource(), stats, new BatchWriter.Config(16, 4, 10, 10)).start();
             try {
                 assertTrue(writer.offer(new EntitySample.NodeSample("10.0.0.1", 1, 1,
                         new CounterRecord.HostDescr("n", null, 3, 2, ""), null, null, null, null, null, null,

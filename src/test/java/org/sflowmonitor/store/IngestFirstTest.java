@@ -53,6 +53,20 @@ class IngestFirstTest {
     }
 
     @Test
+    void theTurnsOfOneRequestWaitForTheWriterNoLongerInAllThanOneTurnWould() {
+        IngestFirst turns = new IngestFirst(2, () -> Integer.MAX_VALUE, 4_000, 50);
+        long requestCame = System.nanoTime();
+
+        for (int i = 0; i < 3; i++) {
+            try (IngestFirst.Turn turn = turns.turn(requestCame)) {
+                assertEquals(i + 1, turns.counters().get("turns"));
+            }
+        }
+
+        assertEquals(1, turns.counters().get("waited_for_ingest"));
+    }
+
+    @Test
     void aTurnStartsAtOnceWhenTheWriterKeepsUp() {
         IngestFirst turns = new IngestFirst(2, () -> 4_000, 4_000, LONG_WAIT_MILLIS);
 
@@ -64,7 +78,7 @@ class IngestFirstTest {
 
     @Test
     void noMoreTurnsRunAtOnceThanItsConcurrency() throws Exception {
-        IngestFirst turns = IngestFirst.withoutIngest(1);
+        IngestFirst turns = new IngestFirst(1, () -> 0, 0, 0);
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         Thread first = taking(turns, firstStarted, releaseFirst);
@@ -84,8 +98,20 @@ class IngestFirstTest {
         IngestFirst turns = new IngestFirst(1, () -> 0, 4_000, LONG_WAIT_MILLIS);
 
         try (IngestFirst.Turn turn = turns.turn()) {
-            turns.awaitIngest(); // would block for good if it wanted the one slot
+            // would block for good if it wanted the one slot
+            turns.awaitIngest(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LONG_WAIT_MILLIS));
         }
         assertEquals(1, turns.counters().get("turns"));
+    }
+
+    @Test
+    void waitingForIngestEndsAtItsDeadline() {
+        IngestFirst turns = new IngestFirst(1, () -> Integer.MAX_VALUE, 4_000, LONG_WAIT_MILLIS);
+        long start = System.nanoTime();
+
+        turns.awaitIngest(start + TimeUnit.MILLISECONDS.toNanos(100));
+
+        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(LONG_WAIT_MILLIS));
+        assertEquals(1, turns.counters().get("waited_for_ingest"));
     }
 }
