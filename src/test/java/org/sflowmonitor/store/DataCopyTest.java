@@ -1,5 +1,6 @@
 package org.sflowmonitor.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,6 +94,40 @@ class DataCopyTest {
             java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> DataCopy.copy(from, to, QUIET));
             assertEquals("the target database already holds rows in host: copy-data copies into an empty "
                     + "sflow-monitor database only", refused.getMessage());
+        }
+    }
+    @Test
+    void aPackedRollupRowArrivesInPostgresqlWithEveryPartOfItsMeasures() throws Exception {
+        RollupLayout<?> vm = RollupRows.VM;
+        Bucket written = new Bucket(1, 0, 1_796_669_700_000L, vm.measures().size());
+        written.hostId = 2;
+        double[] point = new double[vm.measures().size()];
+        for (int i = 0; i < point.length; i++) {
+            point[i] = i % 3 == 2 ? Double.NaN : -i * 1.25e10 - 0.5;
+        }
+        written.add(point, 2);
+        TestDatabase pg = PostgresServer.newDatabase();
+        try (Database from = TestCollector.open(dataDir); Database to = TestCollector.open(pg, dataDir)) {
+            try (Connection c = from.connection();
+                 PreparedStatement insert = c.prepareStatement(vm.insert())) {
+                vm.bind(insert, 300_000, written);
+                insert.executeUpdate();
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            }
+            DataCopy.copy(from, to, QUIET);
+            try (Connection c = to.connection(); PreparedStatement read = c.prepareStatement(vm.finer())) {
+                Parameters.of(read).add(300_000L).add(0L).add(Long.MAX_VALUE);
+                try (ResultSet rs = read.executeQuery()) {
+                    assertTrue(rs.next());
+                    Bucket copied = vm.readBucket(rs);
+                    assertArrayEquals(written.n, copied.n);
+                    assertArrayEquals(written.min, copied.min);
+                    assertArrayEquals(written.max, copied.max);
+                    assertArrayEquals(written.sum, copied.sum);
+                }
+            }
         }
     }
 }
