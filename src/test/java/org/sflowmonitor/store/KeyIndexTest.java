@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +91,30 @@ class KeyIndexTest {
         assertEquals(vms, index.ids(42).length);
         assertTrue(index.slotsVisitedByAdds() < 100L * vms,
                 index.slotsVisitedByAdds() + " slots visited for " + vms + " pairs");
+    }
+
+    @Test
+    void keysSharedByHundredsOfVmsComingAndGoingAmongOthersFindExactlyThoseHeld() {
+        KeyIndex index = new KeyIndex();
+        Map<Integer, Set<Long>> held = new HashMap<>();
+        Random random = new Random(11);
+        for (int op = 0; op < 300_000; op++) {
+            // a few keys shared by hundreds of VMs (their adds start at a far end), many keys of one or two
+            int key = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 10 + random.nextInt(50_000);
+            long id = 1 + random.nextInt(2_000);
+            Set<Long> ids = held.computeIfAbsent(key, k -> new HashSet<>());
+            if (ids.contains(id)) {
+                index.remove(key, id);
+                ids.remove(id);
+            } else {
+                index.add(key, id);
+                ids.add(id);
+            }
+        }
+        for (Map.Entry<Integer, Set<Long>> e : held.entrySet()) {
+            assertArrayEquals(e.getValue().stream().mapToLong(Long::longValue).sorted().toArray(),
+                    sorted(index.ids(e.getKey())), "key " + e.getKey());
+        }
     }
 
     @Test
