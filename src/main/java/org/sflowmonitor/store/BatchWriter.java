@@ -51,10 +51,12 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BatchWriter.class.getName());
     private static final long POLL_MILLIS = 100;
     static final long COMMIT_INTERVAL_MILLIS = 250;
-    /** Batches waiting (beside the one being written) above which API calls and scrapes wait for the writer. */
-    static final int ANSWERS_WAIT_AFTER_BATCHES = 4;
-    /** Queued samples beyond which the writer is behind, however large its queue: 0.65 s of 50,000 samples/s. */
-    static final int BEHIND_SAMPLES = 32_768;
+    /**
+     * Batches' worth of samples waiting beyond which the writer is behind (at most a quarter of its
+     * queue): a batch or two waiting is the writer at work; more, and the rollup job and the
+     * answers ({@link IngestFirst}) give way until it has caught up.
+     */
+    static final int BEHIND_BATCHES = 4;
 
     private final IngestStats stats;
     private final ArrayBlockingQueue<EntitySample> queue;
@@ -64,6 +66,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private final LatestValues latest = new LatestValues();
     private final LatestState latestState = new LatestState();
     private final Thread thread;
+    private final int behindAt;
     private final IngestFirst ingestFirst;
     private final Object pauseLock = new Object();
     private volatile String fault;
@@ -82,10 +85,8 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         this.entities = new Entities(config.maxHosts(), config.maxVmsPerAgent(), config.maxVms());
         this.connection = new WriterConnection(dataSource, entities, rollups, latest, latestState);
         this.thread = new Thread(this::run, "sflow-writer");
-        // a few batches waiting is the writer at work; more, and answers wait (a quarter full is behind())
-        this.ingestFirst = new IngestFirst(IngestFirst.CONCURRENCY, this::pending,
-                Math.min(ANSWERS_WAIT_AFTER_BATCHES * batchSize, config.queueCapacity() / 4),
-                IngestFirst.MAX_WAIT_MILLIS);
+        this.behindAt = Math.min(BEHIND_BATCHES * batchSize, config.queueCapacity() / 4);
+        this.ingestFirst = new IngestFirst(IngestFirst.CONCURRENCY, this::behind, IngestFirst.MAX_WAIT_MILLIS);
         this.thread.setDaemon(true);
     }
 
@@ -110,11 +111,13 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     }
 
     /**
-     * Whether the writer is falling behind: its queue holds more than a quarter of its capacity or
-     * {@link #BEHIND_SAMPLES}, where it is near empty while it keeps up.
+     * Whether the writer is falling behind: more than {@link #BEHIND_BATCHES} batches' worth of
+     * samples wait (at most a quarter of its queue), where a batch or two wait while it keeps up.
+     * Not while the database fails: then the writer waits for it, not for the CPU, and nothing
+     * gains by giving way.
      */
     public boolean behind() {
-        return queue.size() > Math.min(queueCapacity() / 4, BEHIND_SAMPLES);
+        return fault == null && pending() > behindAt;
     }
 
     /** Where API calls, scrapes and push rounds give way to this writer. */
@@ -208,6 +211,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
             }
             try {
                 connection.write(batch).addTo(stats, batch);
+                ingestFirst.writerProgressed();
                 forgetCounted(batch);
                 retry.succeeded();
                 if (fault != null) {

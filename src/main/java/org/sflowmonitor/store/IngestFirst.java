@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntSupplier;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Ingest before answers. Work that can wait (an API call, a scrape, a push round) takes a turn
- * here before it starts: at most {@code concurrency} turns run at once, and while the writer has
- * more than {@code backlog} samples waiting, no turn starts until it has caught up or
- * {@code maxWaitMillis} have passed. So clients calling in a loop use the CPU that ingest leaves
+ * here before it starts: at most {@code concurrency} turns run at once, and while the writer is
+ * behind ({@link BatchWriter#behind()}), no turn starts until it has caught up or
+ * {@code maxWaitMillis} have passed (the writer wakes the waiting after each batch). So clients calling in a loop use the CPU that ingest leaves
  * and cannot take the share the writer and the UDP thread need (on 2 cores, 16 such clients cost
  * ingest two thirds of its samples before this); they wait longer instead. A writer that stays
  * behind delays each turn by at most {@code maxWaitMillis}, so answers slow down but never stop.
@@ -30,29 +31,24 @@ public final class IngestFirst {
     /** The longest a turn waits for the writer: answers slow down, never stop. */
     public static final long MAX_WAIT_MILLIS = 2_000;
 
-    private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-
     private final Semaphore turns;
-    private final IntSupplier waiting;
-    private final int backlog;
+    private final BooleanSupplier behind;
     private final long maxWaitNanos;
+    private final Object progress = new Object();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final LongAdder taken = new LongAdder();
     private final LongAdder delayed = new LongAdder();
     private final LongAdder delayedNanos = new LongAdder();
 
-    /**
-     * {@code waiting}: the samples the writer has not yet stored; {@code backlog}: above how many
-     * of them turns wait.
-     */
-    public IngestFirst(int concurrency, IntSupplier waiting, int backlog, long maxWaitMillis) {
+    /** {@code behind}: whether the writer is behind now. */
+    public IngestFirst(int concurrency, BooleanSupplier behind, long maxWaitMillis) {
         this.turns = new Semaphore(concurrency, true);
-        this.waiting = waiting;
-        this.backlog = backlog;
+        this.behind = behind;
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
     }
 
     /** Turns without a bound or a wait: for work that never gives way. */
-    public static final IngestFirst NEVER_WAITS = new IngestFirst(Integer.MAX_VALUE, () -> 0, 0, 0);
+    public static final IngestFirst NEVER_WAITS = new IngestFirst(Integer.MAX_VALUE, () -> false, 0);
 
     /**
      * Waits for a turn: the writer caught up (or the longest wait passed), then a free slot. In
@@ -83,24 +79,32 @@ public final class IngestFirst {
      */
     public void awaitIngest(long deadlineNanos) {
         long start = System.nanoTime();
-        boolean waited = false;
-        while (waiting.getAsInt() > backlog && System.nanoTime() - deadlineNanos < 0 && sleep()) {
-            waited = true;
+        if (deadlineNanos - start <= 0 || !behind.getAsBoolean()) {
+            return;
         }
-        if (waited) {
-            delayed.increment();
-            delayedNanos.add(System.nanoTime() - start);
+        waiting.incrementAndGet();
+        try {
+            synchronized (progress) {
+                long left;
+                while (behind.getAsBoolean() && (left = deadlineNanos - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(progress, left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the turn goes ahead; the interrupt is the caller's
+        } finally {
+            waiting.decrementAndGet();
         }
+        delayed.increment();
+        delayedNanos.add(System.nanoTime() - start);
     }
 
-    /** False when interrupted: the turn goes ahead (the interrupt is kept for the caller). */
-    private static boolean sleep() {
-        try {
-            TimeUnit.NANOSECONDS.sleep(CHECK_NANOS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** The writer has stored a batch: whoever waits looks again whether it is still behind. */
+    public void writerProgressed() {
+        if (waiting.get() > 0) {
+            synchronized (progress) {
+                progress.notifyAll();
+            }
         }
     }
 

@@ -23,7 +23,7 @@ import org.sflowmonitor.testing.UnreachableDatabase;
 
 /**
  * Calls on the cluster's data wait while the writer is behind; the collector's own status does
- * not. The writer here cannot reach its database, so the samples offered stay waiting.
+ * not. The writer here is not started, so the samples offered stay waiting.
  */
 class ApiGivesWayToIngestTest {
 
@@ -41,13 +41,21 @@ class ApiGivesWayToIngestTest {
     void aWriterThatFallsBehind() throws Exception {
         IngestStats stats = new IngestStats(100);
         db = Database.open("jdbc:h2:file:" + dataDir.resolve("db"), "sa", "", dataDir, 2);
-        writer = new BatchWriter(UnreachableDatabase.dataSource(), stats, SMALL).start();
+        writer = new BatchWriter(UnreachableDatabase.dataSource(), stats, SMALL);
+        offerTwentySamples(writer);
+        api = apiOf(writer, stats);
+    }
+
+    private static void offerTwentySamples(BatchWriter writer) {
         for (int i = 0; i < 20; i++) {
             assertTrue(writer.offer(new EntitySample.NodeSample("10.0.0." + i, 1, 1,
                     new CounterRecord.HostDescr("n" + i, null, 3, 2, ""), null, null, null, null, null, null,
                     null, null, null, null)));
         }
-        api = Api.create(new Queries(db, 10), new CollectorSources(stats, writer, db, 0),
+    }
+
+    private Api apiOf(BatchWriter w, IngestStats stats) {
+        return Api.create(new Queries(db, 10), new CollectorSources(stats, w, db, 0),
                 new ApiConfig("", 1 << 20, 10, 1000, "test", 3));
     }
 
@@ -98,5 +106,24 @@ class ApiGivesWayToIngestTest {
         Map<?, ?> answers = (Map<?, ?>) ((Map<?, ?>) new com.fasterxml.jackson.databind.ObjectMapper()
                 .readValue(status, Map.class).get("result")).get("answers");
         assertEquals(1, ((Number) answers.get("waited_for_ingest")).intValue(), status);
+    }
+
+    @Test
+    void aCallDoesNotWaitWhileTheWritersDatabaseIsAway() throws Exception {
+        IngestStats stats = new IngestStats(100);
+        BatchWriter failing = new BatchWriter(UnreachableDatabase.dataSource(), stats, SMALL).start();
+        try {
+            offerTwentySamples(failing);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (failing.fault() == null && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            api = apiOf(failing, stats);
+
+            assertTrue(call("host.summary", "{}").contains("\"result\""));
+            assertEquals(0, failing.ingestFirst().counters().get("waited_for_ingest"));
+        } finally {
+            failing.close(1_000);
+        }
     }
 }

@@ -16,7 +16,7 @@ import org.sflowmonitor.store.IngestFirst;
 /** A call's work, writing its answer as JSON included, is done in its turn. */
 class NamespaceTurnTest {
 
-    private static final IngestFirst ONE_AT_A_TIME = new IngestFirst(1, () -> 0, 0, 0);
+    private static final IngestFirst ONE_AT_A_TIME = new IngestFirst(1, () -> false, 0);
 
     /** A result whose one field, read as it is written as JSON, says whether another turn could start meanwhile. */
     public static final class Probe {

@@ -32,9 +32,9 @@ class SharedResultsTest {
     void theQueriesOfOneRoundWaitForAWriterThatIsBehindOnlyAsLongAsOneQueryWould() throws Exception {
         IngestStats stats = new IngestStats(100);
         try (Database db = Database.open("jdbc:h2:file:" + dataDir.resolve("db"), "sa", "", dataDir, 2)) {
-            // queue 64, batches of 4: more than 16 samples waiting make calls wait
+            // queue 64, batches of 4: more than 16 samples waiting make calls wait; not started, it takes none
             BatchWriter writer = new BatchWriter(UnreachableDatabase.dataSource(), stats,
-                    new BatchWriter.Config(64, 4, 10, 10)).start();
+                    new BatchWriter.Config(64, 4, 10, 10));
             try {
                 for (int i = 0; i < 20; i++) {
                     assertTrue(writer.offer(new EntitySample.NodeSample("10.0.0." + i, 1, 1,

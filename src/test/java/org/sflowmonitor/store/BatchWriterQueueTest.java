@@ -21,23 +21,23 @@ class BatchWriterQueueTest {
     }
 
     @Test
-    void theWriterIsBehindOnceItsQueueIsOverAQuarterFull() {
+    void theWriterIsBehindWithMoreThanFourBatchesWaiting() {
+        BatchWriter writer = new BatchWriter(null, new IngestStats(10), new BatchWriter.Config(1_000, 10, 10, 10));
+        for (int i = 0; i < BatchWriter.BEHIND_BATCHES * 10; i++) {
+            writer.offer(sample());
+        }
+        assertFalse(writer.behind(), "four batches waiting");
+        writer.offer(sample());
+        assertTrue(writer.behind(), "one sample more");
+    }
+
+    @Test
+    void aWriterWithASmallQueueIsBehindOnceItIsOverAQuarterFull() {
         BatchWriter writer = writerWithQueueOf(8);
         writer.offer(sample());
         writer.offer(sample());
         assertFalse(writer.behind(), "a quarter full");
         writer.offer(sample());
         assertTrue(writer.behind(), "over a quarter full");
-    }
-
-    @Test
-    void aWriterWithALargeQueueIsBehindOnceItHoldsMoreThanBehindSamples() {
-        BatchWriter writer = writerWithQueueOf(1_000_000);
-        for (int i = 0; i < BatchWriter.BEHIND_SAMPLES; i++) {
-            writer.offer(sample());
-        }
-        assertFalse(writer.behind(), "holding BEHIND_SAMPLES");
-        writer.offer(sample());
-        assertTrue(writer.behind(), "holding one more");
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +29,15 @@ class IngestFirstTest {
     }
 
     @Test
-    void aTurnDoesNotStartWhileTheWriterHasMoreThanItsBacklogWaiting() throws Exception {
-        AtomicInteger waiting = new AtomicInteger(5_000);
-        IngestFirst turns = new IngestFirst(2, waiting::get, 4_000, LONG_WAIT_MILLIS);
+    void aTurnDoesNotStartWhileTheWriterIsBehindAndStartsOnceItHasCaughtUp() throws Exception {
+        AtomicBoolean behind = new AtomicBoolean(true);
+        IngestFirst turns = new IngestFirst(2, behind::get, LONG_WAIT_MILLIS);
         CountDownLatch started = new CountDownLatch(1);
         Thread t = taking(turns, started, new CountDownLatch(0));
 
         assertFalse(started.await(300, TimeUnit.MILLISECONDS), "a turn started while the writer was behind");
-        waiting.set(4_000);
+        behind.set(false);
+        turns.writerProgressed();
         assertTrue(started.await(10, TimeUnit.SECONDS), "the turn did not start once the writer had caught up");
         t.join();
         assertEquals(1, turns.counters().get("waited_for_ingest"));
@@ -44,7 +45,7 @@ class IngestFirstTest {
 
     @Test
     void aTurnStartsAfterTheLongestWaitWhenTheWriterStaysBehind() throws Exception {
-        IngestFirst turns = new IngestFirst(2, () -> Integer.MAX_VALUE, 4_000, 50);
+        IngestFirst turns = new IngestFirst(2, () -> true, 50);
 
         try (IngestFirst.Turn turn = turns.turn()) {
             assertEquals(1, turns.counters().get("waited_for_ingest"));
@@ -54,7 +55,7 @@ class IngestFirstTest {
 
     @Test
     void theTurnsOfOneRequestWaitForTheWriterNoLongerInAllThanOneTurnWould() {
-        IngestFirst turns = new IngestFirst(2, () -> Integer.MAX_VALUE, 4_000, 50);
+        IngestFirst turns = new IngestFirst(2, () -> true, 50);
         long requestCame = System.nanoTime();
 
         for (int i = 0; i < 3; i++) {
@@ -68,7 +69,7 @@ class IngestFirstTest {
 
     @Test
     void aTurnStartsAtOnceWhenTheWriterKeepsUp() {
-        IngestFirst turns = new IngestFirst(2, () -> 4_000, 4_000, LONG_WAIT_MILLIS);
+        IngestFirst turns = new IngestFirst(2, () -> false, LONG_WAIT_MILLIS);
 
         try (IngestFirst.Turn turn = turns.turn()) {
             assertEquals(1, turns.counters().get("turns"));
@@ -78,7 +79,7 @@ class IngestFirstTest {
 
     @Test
     void noMoreTurnsRunAtOnceThanItsConcurrency() throws Exception {
-        IngestFirst turns = new IngestFirst(1, () -> 0, 0, 0);
+        IngestFirst turns = new IngestFirst(1, () -> false, 0);
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         Thread first = taking(turns, firstStarted, releaseFirst);
@@ -95,7 +96,7 @@ class IngestFirstTest {
 
     @Test
     void waitingForIngestAloneTakesNoSlot() {
-        IngestFirst turns = new IngestFirst(1, () -> 0, 4_000, LONG_WAIT_MILLIS);
+        IngestFirst turns = new IngestFirst(1, () -> false, LONG_WAIT_MILLIS);
 
         try (IngestFirst.Turn turn = turns.turn()) {
             // would block for good if it wanted the one slot
@@ -106,7 +107,7 @@ class IngestFirstTest {
 
     @Test
     void waitingForIngestEndsAtItsDeadline() {
-        IngestFirst turns = new IngestFirst(1, () -> Integer.MAX_VALUE, 4_000, LONG_WAIT_MILLIS);
+        IngestFirst turns = new IngestFirst(1, () -> true, LONG_WAIT_MILLIS);
         long start = System.nanoTime();
 
         turns.awaitIngest(start + TimeUnit.MILLISECONDS.toNanos(100));
