@@ -1,5 +1,6 @@
 package org.sflowmonitor.store;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.ResultSet;
@@ -78,24 +79,32 @@ public record RollupQuery(SampleTable table, long widthMillis, long entityId, Lo
     }
 
     /**
-     * A row read from the columns the query selects. The packed measures are read into one array
-     * reused from row to row: H2's stream reads the value's own bytes, where {@code getBytes}
-     * copied every row into an array of its own.
+     * A row read from the columns the query selects. Of the packed measures only the span from the
+     * first to the last measure of the query is read, into one array reused from row to row: H2's
+     * stream reads the value's own bytes, where {@code getBytes} copied all of every row into an
+     * array of its own.
      */
     private static final class PackedRow implements RollupRow {
 
-        /** Per measure of the query its place in the packed measures. */
+        /** Per measure of the query its place in the span read. */
         private final int[] at;
+        /** Where the span read begins in the packed measures, and the most bytes it takes. */
+        private final long skipped;
+        private final byte[] packed;
         private long hostId;
         private long bucketStart;
         private int samples;
         private long ifIndex;
-        private byte[] packed = new byte[0];
         /** How many bytes of {@link #packed} the current row's measures take. */
         private int length;
 
-        PackedRow(int[] at) {
-            this.at = at;
+        /** @param measures per measure of the query its place in the packed measures */
+        PackedRow(int[] measures) {
+            int first = Arrays.stream(measures).min().orElse(0);
+            int last = Arrays.stream(measures).max().orElse(-1);
+            at = Arrays.stream(measures).map(m -> m - first).toArray();
+            skipped = (long) first * PackedMeasures.BYTES_PER_MEASURE;
+            packed = new byte[(last - first + 1) * PackedMeasures.BYTES_PER_MEASURE];
         }
 
         PackedRow read(ResultSet rs) throws SQLException {
@@ -112,17 +121,13 @@ public record RollupQuery(SampleTable table, long widthMillis, long entityId, Lo
         }
 
         private void readMeasures(InputStream measures) throws IOException {
-            length = 0;
-            while (true) {
-                if (length == packed.length) {
-                    packed = Arrays.copyOf(packed, Math.max(64, 2 * length));
-                }
-                int n = measures.read(packed, length, packed.length - length);
-                if (n < 0) {
-                    return;
-                }
-                length += n;
+            try {
+                measures.skipNBytes(skipped);
+            } catch (EOFException e) {
+                length = 0; // a row packed with fewer measures than the first of the query
+                return;
             }
+            length = measures.readNBytes(packed, 0, packed.length);
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,34 @@ class PackedRollupRowsTest {
         b.add(new double[] {2}, 1);
         byte[] packed = PackedMeasures.pack(b);
         assertEquals(List.of(1, 0), List.of(PackedMeasures.count(packed, 0), PackedMeasures.count(packed, 1)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"H2", "POSTGRESQL"})
+    void aQueryOfSomeMeasuresInAnyOrderReadsEachOnesOwnCountAndParts(Backend backend) throws Exception {
+        RollupLayout<?> host = RollupRows.HOST;
+        Bucket written = bucket(host);
+        int[] asked = {7, 3, 11, 4};
+        List<String> measures = Arrays.stream(asked).mapToObj(host.measures()::get).toList();
+        try (Database db = TestCollector.open(backend.create(dir), dir)) {
+            try (Connection c = db.connection()) {
+                writtenAndReadBack(c, host, written);
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            }
+            List<List<Object>> read = new ArrayList<>();
+            new RollupQuery(SampleTable.HOST_SAMPLE, WIDTH, written.id, null, measures, List.of(), 0, Long.MAX_VALUE,
+                    false, 10).forEachRow(new Queries(db, 10), row -> {
+                        for (int m = 0; m < asked.length; m++) {
+                            read.add(row.count(m) == 0 ? List.of(0)
+                                    : List.of(row.count(m), row.min(m), row.max(m), row.sum(m)));
+                        }
+                    });
+            List<List<Object>> expected = Arrays.stream(asked).mapToObj(i -> written.n[i] == 0 ? List.<Object>of(0)
+                    : List.<Object>of(written.n[i], written.min[i], written.max[i], written.sum[i])).toList();
+            assertEquals(expected, read);
+        }
     }
 
     @ParameterizedTest
