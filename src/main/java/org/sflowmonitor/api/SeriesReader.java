@@ -87,11 +87,8 @@ final class SeriesReader {
     private WrittenRows raw(SeriesMethod method, Map<String, Object> entity, Long ifIndex, Selection selection,
                             Resolution resolution) {
         List<String> columns = method.columnsFor(selection.output());
-        // a node's rows name the node itself; a VM's mostly the node it was last seen on
-        boolean node = method.table() != SampleTable.VM_SAMPLE;
-        Object knownHost = node ? entity.get("id") : entity.get("host_id");
         SampleAnswer answer = new SampleAnswer(selection.output(), constants(selection.output(), entity, resolution),
-                columns, knownHost == null ? -1 : ((Number) knownHost).longValue(), entity.get("host_ip"));
+                columns, knownHost(method, entity), entity.get("host_ip"));
         new SeriesQuery(method.table(), ((Number) entity.get("id")).longValue(), ifIndex, columns, method.columns(),
                 selection.from(), selection.till(), selection.descending(), selection.limit())
                 .forEachRow(queries, answer::accept);
@@ -103,14 +100,21 @@ final class SeriesReader {
         Map<String, Object> constants = constants(selection.output(), entity, resolution);
         long width = resolution.tier().widthMillis();
         long id = ((Number) entity.get("id")).longValue();
-        // a node's rows name the node itself; a VM's the nodes it ran on, looked up at the end
-        boolean node = method.table() != SampleTable.VM_SAMPLE;
-        RollupAnswer answer = new RollupAnswer(selection.output(), constants, method.table(), node ? id : -1,
-                node ? entity.get("host_ip") : null);
+        RollupAnswer answer = new RollupAnswer(selection.output(), constants, method.table(),
+                knownHost(method, entity), entity.get("host_ip"));
         RollupQuery query = new RollupQuery(method.table(), width, id, ifIndex, answer.measures(), method.measures(),
                 selection.from(), selection.till(), selection.descending(), selection.limit());
         query.forEachRow(queries, answer::accept);
         return answer.rows(ids -> SeriesQuery.addresses(queries, ids));
+    }
+
+    /**
+     * The node whose address the entity gives (its host_ip), written at once where a row names it
+     * (-1: none): a node's rows name the node itself, a VM's mostly the node it was last seen on.
+     */
+    private static long knownHost(SeriesMethod method, Map<String, Object> entity) {
+        Object id = method.table() == SampleTable.VM_SAMPLE ? entity.get("host_id") : entity.get("id");
+        return id == null ? -1 : ((Number) id).longValue();
     }
 
     /** The fields whose value the entity or the resolution gives every row, with that value. */

@@ -54,8 +54,13 @@ final class PackedMeasures {
 
     /** How many values measure {@code i} has. */
     static int count(byte[] packed, int i) {
+        return count(packed, packed.length, i);
+    }
+
+    /** How many values measure {@code i} has, of measures packed in the first {@code length} bytes. */
+    static int count(byte[] packed, int length, int i) {
         int at = i * BYTES_PER_MEASURE;
-        return at < packed.length ? (int) INT.get(packed, at + COUNT) : 0;
+        return at < length ? (int) INT.get(packed, at + COUNT) : 0;
     }
 
     /** Measure {@code i}'s smallest value (only when it has values). */

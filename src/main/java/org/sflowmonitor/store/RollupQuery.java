@@ -1,8 +1,11 @@
 package org.sflowmonitor.store;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -74,7 +77,11 @@ public record RollupQuery(SampleTable table, long widthMillis, long entityId, Lo
         queries.forEachRow(sql.toString(), params, rs -> consumer.accept(row.read(rs)));
     }
 
-    /** A row read from the columns the query selects. */
+    /**
+     * A row read from the columns the query selects. The packed measures are read into one array
+     * reused from row to row: H2's stream reads the value's own bytes, where {@code getBytes}
+     * copied every row into an array of its own.
+     */
     private static final class PackedRow implements RollupRow {
 
         /** Per measure of the query its place in the packed measures. */
@@ -83,7 +90,9 @@ public record RollupQuery(SampleTable table, long widthMillis, long entityId, Lo
         private long bucketStart;
         private int samples;
         private long ifIndex;
-        private byte[] packed;
+        private byte[] packed = new byte[0];
+        /** How many bytes of {@link #packed} the current row's measures take. */
+        private int length;
 
         PackedRow(int[] at) {
             this.at = at;
@@ -94,8 +103,26 @@ public record RollupQuery(SampleTable table, long widthMillis, long entityId, Lo
             bucketStart = rs.getLong(2);
             samples = rs.getInt(3);
             ifIndex = rs.getLong(4);
-            packed = rs.getBytes(5);
+            try (InputStream measures = rs.getBinaryStream(5)) {
+                readMeasures(measures);
+            } catch (IOException e) {
+                throw new SQLException("packed measures unreadable", e);
+            }
             return this;
+        }
+
+        private void readMeasures(InputStream measures) throws IOException {
+            length = 0;
+            while (true) {
+                if (length == packed.length) {
+                    packed = Arrays.copyOf(packed, Math.max(64, 2 * length));
+                }
+                int n = measures.read(packed, length, packed.length - length);
+                if (n < 0) {
+                    return;
+                }
+                length += n;
+            }
         }
 
         @Override
@@ -120,7 +147,7 @@ public record RollupQuery(SampleTable table, long widthMillis, long entityId, Lo
 
         @Override
         public int count(int m) {
-            return PackedMeasures.count(packed, at[m]);
+            return PackedMeasures.count(packed, length, at[m]);
         }
 
         @Override

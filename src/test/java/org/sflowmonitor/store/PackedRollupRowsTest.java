@@ -129,6 +129,38 @@ class PackedRollupRowsTest {
         assertEquals(List.of(1, 0), List.of(PackedMeasures.count(packed, 0), PackedMeasures.count(packed, 1)));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"H2", "POSTGRESQL"})
+    void aQueryReadsNoValuesPastTheEndOfARowPackedWithFewerMeasuresThanTheRowBefore(Backend backend)
+            throws Exception {
+        RollupLayout<?> host = RollupRows.HOST;
+        String last = host.measures().get(host.measures().size() - 1);
+        try (Database db = TestCollector.open(backend.create(dir), dir)) {
+            try (Connection c = db.connection(); PreparedStatement insert = c.prepareStatement(host.insert())) {
+                for (int i = 0; i < 2; i++) {
+                    Bucket b = new Bucket(1, 0, i * WIDTH, host.measures().size());
+                    b.add(new double[host.measures().size()], 1);
+                    host.bind(insert, WIDTH, b);
+                    insert.executeUpdate();
+                }
+                Bucket oneMeasure = new Bucket(1, 0, WIDTH, 1);
+                oneMeasure.add(new double[] {3}, 1);
+                try (PreparedStatement shorten = c.prepareStatement("UPDATE " + host.table() + " SET "
+                        + RollupLayout.MEASURES + " = ? WHERE " + RollupLayout.START + " = ?")) {
+                    Parameters.of(shorten).add(PackedMeasures.pack(oneMeasure)).add(WIDTH);
+                    shorten.executeUpdate();
+                }
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            }
+            List<Integer> counts = new ArrayList<>();
+            new RollupQuery(SampleTable.HOST_SAMPLE, WIDTH, 1, null, List.of(last), List.of(), 0, Long.MAX_VALUE,
+                    false, 10).forEachRow(new Queries(db, 10), row -> counts.add(row.count(0)));
+            assertEquals(List.of(1, 0), counts);
+        }
+    }
+
     @Test
     void theRecordBitsOfARowAreThoseOfTheRecordTypesOfWhichAMeasureHasValues() {
         RollupLayout<?> host = RollupRows.HOST;
