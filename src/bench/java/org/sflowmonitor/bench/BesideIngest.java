@@ -13,7 +13,8 @@ import java.util.Set;
  * its fleet database (the cluster that sends 50,000 samples/s at a 20-s polling interval), first
  * alone, then beside each load asked for: API clients calling a method in a loop, WebSocket
  * clients subscribed to the fleet, scrapes of /metrics (each in a JVM of their own at nice 19,
- * {@link NicedClients}). Per trial: loss in the window (must be zero), the collector's
+ * {@link NicedClients}). Each window falls between two of the rollup job's 5-minute closes
+ * ({@link BetweenCloses}). Per trial: loss in the window (must be zero), the collector's
  * CPU per million samples stored, and what the clients saw.
  */
 public final class BesideIngest {
@@ -41,6 +42,10 @@ public final class BesideIngest {
     private BesideIngest() {
     }
 
+    private static IngestTrial.Companion betweenCloses(IngestBenchmark.Settings s, IngestTrial.Companion clients) {
+        return new BetweenCloses(IngestBenchmark.warmupSeconds(s, s.firstRate()), s.windowSeconds(), clients);
+    }
+
     private static Path jfr(IngestBenchmark.Settings s, String trial) {
         return s.jfr() ? s.work().resolve(trial + ".jfr") : null;
     }
@@ -58,13 +63,13 @@ public final class BesideIngest {
         Map<String, Trial> trials = new LinkedHashMap<>();
         List<String> seen = new ArrayList<>();
         if (!args.flag("no-alone")) {
-            trials.put("ingest only", IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-alone"), jfr(s, "alone"),
-                    System.out));
+            trials.put("ingest only", IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-alone"),
+                    jfr(s, "alone"), List.of(), betweenCloses(s, IngestTrial.Companion.NONE), System.out));
         }
         int callers = args.integer("callers", 16);
         if (callers > 0) {
             NicedClients api = ApiCallers.beside(args.string("method", "host.summary"), args.string("params", "{}"), callers);
-            Trial t = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-api"), jfr(s, "api"), List.of(), api,
+            Trial t = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-api"), jfr(s, "api"), List.of(), betweenCloses(s, api),
                     System.out);
             System.out.println("  " + api.line());
             trials.put("ingest + " + callers + " API clients", t);
@@ -74,7 +79,7 @@ public final class BesideIngest {
         if (push > 0) {
             NicedClients subscribers = PushSubscribers.beside(push);
             Trial t = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-push"), jfr(s, "push"), List.of(),
-                    subscribers, System.out);
+                    betweenCloses(s, subscribers), System.out);
             System.out.println("  " + subscribers.line());
             trials.put("ingest + " + push + " WebSocket clients", t);
             seen.add(subscribers.line());
@@ -84,7 +89,7 @@ public final class BesideIngest {
             int groups = (scrapeNodes + ScrapeIngestCost.GROUP_SIZE - 1) / ScrapeIngestCost.GROUP_SIZE;
             NicedClients scrapers = MetricsScrapers.beside(groups, 15, 10);
             Trial t = IngestTrial.run(s, s.firstRate(), false, s.work().resolve("trial-scrapes"), jfr(s, "scrapes"),
-                    List.of("metrics.group.size=" + ScrapeIngestCost.GROUP_SIZE), scrapers, System.out);
+                    List.of("metrics.group.size=" + ScrapeIngestCost.GROUP_SIZE), betweenCloses(s, scrapers), System.out);
             System.out.println("  " + scrapers.line());
             trials.put("ingest + scrapes of " + groups * ScrapeIngestCost.GROUP_SIZE + " nodes", t);
             seen.add(scrapers.line());
