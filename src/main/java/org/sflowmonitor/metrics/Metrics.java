@@ -54,16 +54,24 @@ public final class Metrics {
         if (selection.collector()) {
             collector.collect(own);
         }
+        List<Supplier<MetricSnapshot>> families = EntityMetrics.snapshots(nodes(selection), silence(now));
+        if (!selectsEntities(selection)) {
+            return new Scrape(new MetricSnapshots(own), families);
+        }
         long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SCRAPE_WAIT_MILLIS);
         IngestFirst ingestFirst = sources.writer().ingestFirst();
-        List<Supplier<MetricSnapshot>> families = new ArrayList<>();
-        for (Supplier<MetricSnapshot> family : EntityMetrics.snapshots(nodes(selection), silence(now))) {
-            families.add(() -> {
+        List<Supplier<MetricSnapshot>> waiting = new ArrayList<>();
+        for (Supplier<MetricSnapshot> family : families) {
+            waiting.add(() -> {
                 ingestFirst.awaitIngest(waitUntil);
                 return family.get();
             });
         }
-        return new Scrape(new MetricSnapshots(own), families);
+        return new Scrape(new MetricSnapshots(own), waiting);
+    }
+
+    private static boolean selectsEntities(Selection selection) {
+        return selection.everything() || !selection.nodes().isEmpty() || !selection.groups().isEmpty();
     }
 
     private Collection<LatestValues.Node> nodes(Selection selection) {

@@ -235,6 +235,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
                         LOG.log(Level.WARNING, "database write failed; retrying, samples wait in the queue", e);
                     }
                     fault = RetryPolicy.describe(e);
+                    ingestFirst.writerProgressed(); // not behind() while the database fails: no one waits for it
                     pause(retry.nextPause());
                 }
             } catch (RuntimeException e) {

@@ -4,18 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 /**
  * Ingest before answers. Work that can wait (an API call, a scrape, a push round) takes a turn
  * here before it starts: at most {@code concurrency} turns run at once, and while the writer is
  * behind ({@link BatchWriter#behind()}), no turn starts until it has caught up or
- * {@code maxWaitMillis} have passed (the writer wakes the waiting after each batch). So clients calling in a loop use the CPU that ingest leaves
- * and cannot take the share the writer and the UDP thread need (on 2 cores, 16 such clients cost
- * ingest two thirds of its samples before this); they wait longer instead. A writer that stays
- * behind delays each turn by at most {@code maxWaitMillis}, so answers slow down but never stop.
+ * {@code maxWaitMillis} have passed (the writer wakes the waiting after each batch). So clients
+ * calling in a loop use the CPU that ingest leaves and cannot take the share the writer and the
+ * UDP thread need; they wait longer instead. A writer that stays behind delays each turn by at
+ * most {@code maxWaitMillis}, so answers slow down but never stop.
  */
 public final class IngestFirst {
 
@@ -99,7 +99,7 @@ public final class IngestFirst {
         delayedNanos.add(System.nanoTime() - start);
     }
 
-    /** The writer has stored a batch: whoever waits looks again whether it is still behind. */
+    /** The writer has stored a batch (or met a fault): whoever waits looks again whether it is still behind. */
     public void writerProgressed() {
         if (waiting.get() > 0) {
             synchronized (progress) {

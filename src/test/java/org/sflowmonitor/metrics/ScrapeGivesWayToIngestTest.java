@@ -4,18 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.sflowmonitor.ingest.EntitySample;
 import org.sflowmonitor.ingest.IngestStats;
 import org.sflowmonitor.sflow.CounterRecord;
 import org.sflowmonitor.store.BatchWriter;
+import org.sflowmonitor.store.Database;
 import org.sflowmonitor.testing.UnreachableDatabase;
 
-/** A scrape of nodes waits for a writer that is behind: once, and at most SCRAPE_WAIT_MILLIS in all. */
+/**
+ * A scrape of nodes waits for a writer that is behind: once, and at most SCRAPE_WAIT_MILLIS in all;
+ * a scrape of the collector's own metrics does not wait.
+ */
 class ScrapeGivesWayToIngestTest {
 
     /** Queue 64, batches of 4, not started: 20 samples waiting keep it behind. */
@@ -47,5 +53,18 @@ class ScrapeGivesWayToIngestTest {
         assertTrue(millis >= Metrics.SCRAPE_WAIT_MILLIS, millis + " ms");
         assertTrue(millis < 3 * Metrics.SCRAPE_WAIT_MILLIS, "each family waited on its own: " + millis + " ms");
         assertEquals(1, writer.ingestFirst().counters().get("waited_for_ingest"));
+    }
+
+    @Test
+    void aScrapeOfTheCollectorsOwnMetricsDoesNotWait(@TempDir Path dataDir) throws Exception {
+        BatchWriter writer = writerBehind();
+        try (Database db = Database.open("jdbc:h2:file:" + dataDir.resolve("db"), "sa", "", dataDir, 2)) {
+            Metrics metrics = new Metrics(new MetricsSources(writer, new IngestStats(10), db),
+                    new MetricsConfig("", 100, 3));
+
+            scrapeMillis(metrics, Map.of("collector", new String[] {"true"}));
+        }
+
+        assertEquals(0, writer.ingestFirst().counters().get("waited_for_ingest"));
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class IngestFirstTest {
 
@@ -95,14 +96,17 @@ class IngestFirstTest {
     }
 
     @Test
+    @Timeout(30) // taking the one slot would block for good instead of failing
     void waitingForIngestAloneTakesNoSlot() {
-        IngestFirst turns = new IngestFirst(1, () -> false, LONG_WAIT_MILLIS);
+        AtomicBoolean behind = new AtomicBoolean(false);
+        IngestFirst turns = new IngestFirst(1, behind::get, LONG_WAIT_MILLIS);
 
         try (IngestFirst.Turn turn = turns.turn()) {
-            // would block for good if it wanted the one slot
-            turns.awaitIngest(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LONG_WAIT_MILLIS));
+            behind.set(true);
+            turns.awaitIngest(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
         }
         assertEquals(1, turns.counters().get("turns"));
+        assertEquals(1, turns.counters().get("waited_for_ingest"));
     }
 
     @Test
